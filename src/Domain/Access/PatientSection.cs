@@ -1,0 +1,12 @@
+namespace CareWorkspace.Domain.Access;
+
+/// <summary>A part of a patient's record; consent scopes are granted per section.</summary>
+public enum PatientSection
+{
+    MasterData,
+    CareTeam,
+    Conditions,
+    Relatives,
+    Messages,
+    Timeline,
+}

@@ -1,0 +1,8 @@
+namespace CareWorkspace.Domain.Organisations;
+
+public enum Sector
+{
+    Hospital,
+    GeneralPractice,
+    Municipality,
+}

@@ -1,0 +1,11 @@
+namespace CareWorkspace.Domain.Patients;
+
+public enum CareTeamRole
+{
+    TreatingHospital,
+    GeneralPractitioner,
+    HomeCare,
+    Rehabilitation,
+    HomeNursing,
+    Coordinator,
+}

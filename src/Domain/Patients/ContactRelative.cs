@@ -1,0 +1,30 @@
+using CareWorkspace.Domain.Common;
+
+namespace CareWorkspace.Domain.Patients;
+
+public sealed class ContactRelative
+{
+    public const int NameMaxLength = 200;
+
+    public Guid Id { get; private set; } = Guid.NewGuid();
+    public string Name { get; private set; } = "";
+    public RelationshipCode Relationship { get; private set; }
+    public string Phone { get; private set; } = "";
+
+    /// <summary>The person staff call first ("kontaktperson" in the shared master data).</summary>
+    public bool IsContactRelative { get; private set; }
+
+    /// <summary>The Identity user of this relative, when the relative uses CareWorkspace.</summary>
+    public string? UserId { get; private set; }
+
+    private ContactRelative() { }
+
+    internal ContactRelative(string name, RelationshipCode relationship, string phone, bool isContactRelative, string? userId)
+    {
+        Name = Guard.Required(name, "Relative's name", NameMaxLength);
+        Relationship = relationship;
+        Phone = PhoneNumber.Normalise(phone, Name);
+        IsContactRelative = isContactRelative;
+        UserId = userId;
+    }
+}

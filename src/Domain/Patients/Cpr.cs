@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using CareWorkspace.Domain.Common;
+
+namespace CareWorkspace.Domain.Patients;
+
+/// <summary>
+/// A Danish personal identification number (CPR), or a national substitute number (X-eCPR).
+/// A <see cref="Cpr"/> that exists is well formed: it holds a real calendar date.
+/// </summary>
+public sealed partial record Cpr
+{
+    public const int StoredLength = 10;
+    public const string CprSystem = "urn:oid:1.2.208.176.1.2";
+    public const string XeCprSystem = "urn:oid:1.2.208.176.1.6.1.1";
+
+    /// <summary>The ten characters without the hyphen, e.g. "0703921234".</summary>
+    public string Value { get; }
+    public DateOnly BirthDate { get; }
+    public bool IsSubstitute { get; }
+
+    private Cpr(string value, DateOnly birthDate, bool isSubstitute)
+    {
+        Value = value;
+        BirthDate = birthDate;
+        IsSubstitute = isSubstitute;
+    }
+
+    public string System => IsSubstitute ? XeCprSystem : CprSystem;
+
+    /// <summary>Formatted as DDMMYY-XXXX.</summary>
+    public string Display => $"{Value[..6]}-{Value[6..]}";
+
+    public int AgeOn(DateOnly day)
+    {
+        var age = day.Year - BirthDate.Year;
+        if (day < BirthDate.AddYears(age))
+            age--;
+        return age;
+    }
+
+    public static Cpr Parse(string? input)
+    {
+        if (!TryParse(input, out var cpr, out var error))
+            throw new DomainException(error);
+        return cpr;
+    }
+
+    public static bool TryParse(string? input, out Cpr cpr, out string error)
+    {
+        cpr = null!;
+        var text = (input ?? "").Trim();
+        if (text.Length == 0)
+        {
+            error = "CPR number is required.";
+            return false;
+        }
+
+        var compact = text.Replace("-", "", StringComparison.Ordinal);
+        var isCpr = CprPattern().IsMatch(compact);
+        var isSubstitute = !isCpr && XeCprPattern().IsMatch(compact);
+        if (!isCpr && !isSubstitute)
+        {
+            error = $"'{text}' is not a CPR number: write it as DDMMYY-XXXX (ten digits), or as an X-eCPR substitute number (DDMMYY, a digit, two capital letters, a digit).";
+            return false;
+        }
+
+        var day = int.Parse(compact[..2], CultureInfo.InvariantCulture);
+        var month = int.Parse(compact[2..4], CultureInfo.InvariantCulture);
+        var yy = int.Parse(compact[4..6], CultureInfo.InvariantCulture);
+        var year = isCpr ? CenturyFromSerial(yy, compact[6] - '0') : SubstituteYear(yy);
+
+        if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            error = $"'{text}' does not start with a real date of birth (DDMMYY): {compact[..2]}-{compact[2..4]}-{year} does not exist.";
+            return false;
+        }
+
+        cpr = new Cpr(compact, new DateOnly(year, month, day), isSubstitute);
+        error = "";
+        return true;
+    }
+
+    /// <summary>The century rule of the CPR register: the 7th digit together with the year decides it.</summary>
+    internal static int CenturyFromSerial(int yy, int seventhDigit) => seventhDigit switch
+    {
+        <= 3 => 1900 + yy,
+        4 or 9 => yy <= 36 ? 2000 + yy : 1900 + yy,
+        _ => yy <= 57 ? 2000 + yy : 1800 + yy,
+    };
+
+    // X-eCPR numbers carry no century digit: we take the most recent century that does not put the birth in the future.
+    private static int SubstituteYear(int yy)
+    {
+        var thisYear = DateTime.UtcNow.Year % 100;
+        return yy <= thisYear ? 2000 + yy : 1900 + yy;
+    }
+
+    public override string ToString() => Display;
+
+    [GeneratedRegex("^[0-9]{10}$")]
+    private static partial Regex CprPattern();
+
+    [GeneratedRegex("^[0-9]{7}[A-Z]{2}[0-9]$")]
+    private static partial Regex XeCprPattern();
+}

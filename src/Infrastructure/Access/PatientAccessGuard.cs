@@ -1,0 +1,125 @@
+using CareWorkspace.Domain.Access;
+using CareWorkspace.Domain.Audit;
+using CareWorkspace.Domain.Patients;
+using CareWorkspace.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace CareWorkspace.Infrastructure.Access;
+
+/// <summary>
+/// The one place that answers "may this user do this action on this section of this patient",
+/// and writes the access record for every answer. Every service that touches patient data asks it.
+/// </summary>
+public sealed class PatientAccessGuard(TimeProvider clock, ILogger<PatientAccessGuard> logger)
+{
+    /// <summary>
+    /// Decides and adds the access record to <paramref name="db"/>. An allowed record is saved with the caller's
+    /// own SaveChanges (same transaction); a refusal is saved at once and thrown as <see cref="PatientAccessDeniedException"/>.
+    /// Sections in <paramref name="alsoWanted"/> are optional: they are returned (and recorded) only where allowed.
+    /// </summary>
+    public async Task<IReadOnlySet<PatientSection>> DemandAsync(
+        CareDbContext db, Actor actor, Guid patientId, AccessAction action, PatientSection section, string what,
+        CancellationToken ct = default, params PatientSection[] alsoWanted)
+    {
+        var relationship = await LoadRelationshipAsync(db, patientId, ct);
+        if (relationship is null)
+        {
+            await RecordRefusalAsync(db, actor, null, section, $"{what} (unknown patient id)", action, AccessDecision.Deny("No such patient."), ct);
+            throw new PatientNotFoundException(patientId);
+        }
+
+        var decision = PatientAccessPolicy.Decide(actor, relationship, action, section);
+        if (!decision.Allowed)
+        {
+            await RecordRefusalAsync(db, actor, patientId, section, what, action, decision, ct);
+            logger.LogWarning("Access refused: user {UserId} ({Role}) {Action} {Section} of patient {PatientId}: {Reason}",
+                actor.UserId, actor.Role, action, section, patientId, decision.Reason);
+            throw new PatientAccessDeniedException(decision.Reason);
+        }
+
+        var allowed = new HashSet<PatientSection> { section };
+        db.AccessRecords.Add(NewRecord(actor, patientId, section, what, action, decision));
+        foreach (var extra in alsoWanted.Where(s => s != section).Distinct())
+        {
+            var extraDecision = PatientAccessPolicy.Decide(actor, relationship, action, extra);
+            if (!extraDecision.Allowed)
+                continue;
+            allowed.Add(extra);
+            db.AccessRecords.Add(NewRecord(actor, patientId, extra, what, action, extraDecision));
+        }
+        return allowed;
+    }
+
+    /// <summary>The patients this actor may find in a search: the same rule as <see cref="PatientAccessPolicy"/>, as a query.</summary>
+    public IQueryable<Patient> SearchablePatients(CareDbContext db, Actor actor)
+    {
+        var today = Today;
+        var patients = db.Patients.AsNoTracking();
+        switch (actor.Role)
+        {
+            case UserRole.Administrator:
+                return patients.Where(_ => false);
+            case UserRole.Patient:
+                return patients.Where(p => p.UserId == actor.UserId);
+            case UserRole.Relative:
+                var consented = db.RelativeConsents
+                    .Where(c => c.RelativeUserId == actor.UserId && c.WithdrawnAt == null)
+                    .Select(c => c.PatientId);
+                return patients.Where(p => consented.Contains(p.Id));
+            case UserRole.HospitalClinician:
+            case UserRole.GeneralPractitioner:
+            case UserRole.GpStaff:
+            case UserRole.MunicipalNurse:
+            case UserRole.MunicipalCareWorker:
+            case UserRole.Physiotherapist:
+            case UserRole.Coordinator:
+                var org = actor.OrganisationId ?? Guid.Empty;
+                return patients.Where(p => p.CareTeam.Any(m => m.OrganisationId == org && m.From <= today && (m.To == null || m.To >= today)));
+            default:
+                return patients.Where(_ => false);
+        }
+    }
+
+    /// <summary>Adds one search record per patient shown; saved by the caller before the result is returned.</summary>
+    public void RecordSearch(CareDbContext db, Actor actor, IEnumerable<Guid> patientIds, string what)
+    {
+        foreach (var id in patientIds)
+            db.AccessRecords.Add(NewRecord(actor, id, PatientSection.MasterData, what, AccessAction.Search, AccessDecision.Allow("Listed in a search result.")));
+    }
+
+    public async Task<PatientRelationship?> LoadRelationshipAsync(CareDbContext db, Guid patientId, CancellationToken ct = default)
+    {
+        var today = Today;
+        var patient = await db.Patients.AsNoTracking()
+            .Where(p => p.Id == patientId)
+            .Select(p => new
+            {
+                p.UserId,
+                Organisations = p.CareTeam
+                    .Where(m => m.From <= today && (m.To == null || m.To >= today))
+                    .Select(m => m.OrganisationId)
+                    .ToList(),
+            })
+            .SingleOrDefaultAsync(ct);
+        if (patient is null)
+            return null;
+        var consents = await db.RelativeConsents.AsNoTracking()
+            .Where(c => c.PatientId == patientId && c.WithdrawnAt == null)
+            .ToListAsync(ct);
+        return new PatientRelationship(patientId, patient.UserId, patient.Organisations, consents);
+    }
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    private async Task RecordRefusalAsync(CareDbContext db, Actor actor, Guid? patientId, PatientSection section, string what, AccessAction action, AccessDecision decision, CancellationToken ct)
+    {
+        // A refusal is written on its own: the caller's unit of work will not be saved.
+        db.ChangeTracker.Clear();
+        db.AccessRecords.Add(NewRecord(actor, patientId, section, what, action, decision));
+        await db.SaveChangesAsync(ct);
+    }
+
+    private AccessRecord NewRecord(Actor actor, Guid? patientId, PatientSection section, string what, AccessAction action, AccessDecision decision) =>
+        new(clock.GetUtcNow(), actor, patientId, section, what, action, decision.Allowed, decision.Reason);
+}

@@ -1,0 +1,77 @@
+using CareWorkspace.Domain.Access;
+using CareWorkspace.Domain.Common;
+using CareWorkspace.Domain.Organisations;
+using CareWorkspace.Domain.Patients;
+using CareWorkspace.Infrastructure.Identity;
+using CareWorkspace.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace CareWorkspace.Infrastructure.Demo;
+
+/// <summary>Fills an empty database with Jens' story and a municipality's worth of citizens. Runs once.</summary>
+public sealed class DemoDataSeeder(
+    IDbContextFactory<CareDbContext> dbFactory,
+    UserManager<CareUser> userManager,
+    TimeProvider clock,
+    ILogger<DemoDataSeeder> logger)
+{
+    public const string JensCpr = "1203521235";
+
+    public async Task SeedAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.Organisations.AnyAsync(ct))
+            return;
+
+        var organisations = DemoOrganisations.Create();
+        db.Organisations.AddRange(organisations);
+        await db.SaveChangesAsync(ct);
+        var bySor = organisations.ToDictionary(o => o.Sor.Value);
+
+        var users = new Dictionary<string, CareUser>();
+        foreach (var account in DemoAccounts.All)
+        {
+            var user = new CareUser
+            {
+                UserName = account.UserName,
+                DisplayName = account.DisplayName,
+                Role = account.Role,
+                OrganisationId = account.OrganisationSor is { } sor ? bySor[sor].Id : null,
+                LockoutEnabled = true,
+            };
+            var result = await userManager.CreateAsync(user, DemoAccounts.Password);
+            if (!result.Succeeded)
+                throw new InvalidOperationException($"Demo user {account.UserName} could not be created: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+            users[account.UserName] = user;
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var jens = CreateJens(bySor, users, today);
+        db.Patients.Add(jens);
+        db.RelativeConsents.Add(new RelativeConsent(jens.Id, users["ulla"].Id,
+            [PatientSection.MasterData, PatientSection.CareTeam, PatientSection.Conditions, PatientSection.Relatives, PatientSection.Timeline],
+            clock.GetUtcNow()));
+        db.Patients.AddRange(DemoCitizens.Create(bySor, today));
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Demo data created: {Organisations} organisations, {Users} users", organisations.Count, users.Count);
+    }
+
+    private static Patient CreateJens(IReadOnlyDictionary<string, Organisation> bySor, IReadOnlyDictionary<string, CareUser> users, DateOnly today)
+    {
+        var jens = new Patient("Jens", "Jensen", Cpr.Parse(JensCpr));
+        jens.MoveTo(new Address("Strandvejen 12", "2900", "Havby"));
+        jens.ChangePhone("+45 20 12 34 56");
+        jens.LinkUser(users["jens"].Id);
+        jens.AssignGp(bySor[DemoOrganisations.GpClinicSor].Id, today.AddYears(-12));
+        jens.JoinCareTeam(bySor[DemoOrganisations.HospitalSor].Id, CareTeamRole.TreatingHospital, new Period(today.AddDays(-30)));
+        jens.JoinCareTeam(bySor[DemoOrganisations.HomeCareSor].Id, CareTeamRole.HomeCare, new Period(today.AddDays(-14)));
+        jens.JoinCareTeam(bySor[DemoOrganisations.RehabSor].Id, CareTeamRole.Rehabilitation, new Period(today.AddDays(-7), today.AddMonths(3)));
+        jens.AddCondition(Condition.SksSystem, "DJ449", "Kronisk obstruktiv lungesygdom (KOL)", today.AddDays(-30));
+        jens.AddCondition(Condition.SksSystem, "DI109", "Essentiel hypertension", today.AddYears(-6));
+        jens.AddRelative("Ulla Jensen", RelationshipCode.SPS, "+45 20 65 43 21", isContactRelative: true, userId: users["ulla"].Id);
+        jens.AddRelative("Mads Jensen", RelationshipCode.CHILD, "+45 31 22 33 44", isContactRelative: false);
+        return jens;
+    }
+}

@@ -1,0 +1,79 @@
+using CareWorkspace.Domain.Access;
+using CareWorkspace.Domain.Audit;
+using CareWorkspace.Domain.Common;
+using CareWorkspace.Domain.Organisations;
+using CareWorkspace.Domain.Patients;
+using CareWorkspace.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace CareWorkspace.Infrastructure.Persistence;
+
+public sealed class CareDbContext(DbContextOptions<CareDbContext> options) : IdentityDbContext<CareUser>(options)
+{
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Patient> Patients => Set<Patient>();
+    public DbSet<RelativeConsent> RelativeConsents => Set<RelativeConsent>();
+    public DbSet<AccessRecord> AccessRecords => Set<AccessRecord>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CareDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+        // SQLite cannot order or compare DateTimeOffset values; store them as sortable UTC ticks there.
+        if (Database.IsSqlite())
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new InvalidOperationException("Use SaveChangesAsync.");
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseChangesToAccessRecords();
+        TouchChangedAggregates();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void RefuseChangesToAccessRecords()
+    {
+        if (ChangeTracker.Entries<AccessRecord>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+            throw new InvalidOperationException("The access log is append-only: access records cannot be changed or deleted.");
+    }
+
+    // A change to an owned part (a relative, a care team membership) is a change to its aggregate,
+    // so the aggregate's concurrency token moves and a stale edit of the same patient is refused.
+    private void TouchChangedAggregates()
+    {
+        var changed = new HashSet<AggregateRoot>(ReferenceEqualityComparer.Instance);
+        foreach (var entry in ChangeTracker.Entries().ToList())
+        {
+            if (entry.State is EntityState.Unchanged or EntityState.Detached)
+                continue;
+            var root = entry.Entity as AggregateRoot ?? OwnerOf(entry);
+            if (root is not null && Entry(root).State != EntityState.Added)
+                changed.Add(root);
+        }
+        foreach (var root in changed)
+            root.Touch();
+    }
+
+    private AggregateRoot? OwnerOf(EntityEntry entry)
+    {
+        var ownership = entry.Metadata.FindOwnership();
+        if (ownership is null)
+            return null;
+        var ownerId = entry.Property(ownership.Properties[0].Name).CurrentValue ?? entry.Property(ownership.Properties[0].Name).OriginalValue;
+        return ChangeTracker.Entries<AggregateRoot>()
+            .Where(e => e.Metadata.ClrType == ownership.PrincipalEntityType.ClrType && Equals(e.Entity.Id, ownerId))
+            .Select(e => e.Entity)
+            .FirstOrDefault();
+    }
+}

@@ -1,0 +1,23 @@
+using CareWorkspace.Domain.Audit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CareWorkspace.Infrastructure.Persistence.Configurations;
+
+internal sealed class AccessRecordConfiguration : IEntityTypeConfiguration<AccessRecord>
+{
+    public void Configure(EntityTypeBuilder<AccessRecord> builder)
+    {
+        builder.ToTable("AccessRecords");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedOnAdd();
+        builder.Property(a => a.UserId).HasMaxLength(450).IsRequired();
+        builder.Property(a => a.UserDisplayName).HasMaxLength(200).IsRequired();
+        builder.Property(a => a.OrganisationName).HasMaxLength(200);
+        builder.Property(a => a.What).HasMaxLength(300).IsRequired();
+        builder.Property(a => a.Reason).HasMaxLength(500).IsRequired();
+        // No foreign keys: the log must outlive the users and patients it mentions.
+        builder.HasIndex(a => new { a.PatientId, a.At });
+        builder.HasIndex(a => a.UserId);
+    }
+}

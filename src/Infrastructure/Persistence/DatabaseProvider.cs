@@ -1,0 +1,8 @@
+namespace CareWorkspace.Infrastructure.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSql,
+    SqlServer,
+}

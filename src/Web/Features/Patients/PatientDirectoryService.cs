@@ -1,0 +1,59 @@
+using CareWorkspace.Domain.Access;
+using CareWorkspace.Domain.Patients;
+using CareWorkspace.Infrastructure.Access;
+using CareWorkspace.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareWorkspace.Web.Features.Patients;
+
+/// <summary>Finds the patients the user has a care relationship with, by name or full CPR number.</summary>
+public sealed class PatientDirectoryService(
+    IDbContextFactory<CareDbContext> dbFactory,
+    PatientAccessGuard guard,
+    TimeProvider clock) : IPatientDataService
+{
+    public const int MaxPageSize = 100;
+
+    public async Task<PatientSearchResult> SearchAsync(Actor actor, string? text, int page, int pageSize, CancellationToken ct = default)
+    {
+        if (page < 0 || pageSize is < 1 or > MaxPageSize)
+            return PatientSearchResult.Refused($"Page size must be between 1 and {MaxPageSize}.");
+        var term = (text ?? "").Trim();
+        if (term.Length > 100)
+            return PatientSearchResult.Refused("The search text is too long (at most 100 characters).");
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var query = guard.SearchablePatients(db, actor);
+        if (LooksLikeCpr(term))
+        {
+            if (!Cpr.TryParse(term, out var cpr, out var error))
+                return PatientSearchResult.Refused(error);
+            query = query.Where(p => p.Cpr == cpr);
+        }
+        else if (term.Any(char.IsDigit))
+        {
+            return PatientSearchResult.Refused("To search by CPR, enter the whole number (DDMMYY-XXXX). Otherwise search by name.");
+        }
+        else if (term.Length > 0)
+        {
+            var lowered = term.ToLowerInvariant();
+            query = query.Where(p => (p.GivenName + " " + p.FamilyName).ToLower().Contains(lowered));
+        }
+
+        var total = await query.CountAsync(ct);
+        var rows = await query
+            .OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName).ThenBy(p => p.Id)
+            .Skip(page * pageSize).Take(pageSize)
+            .Select(p => new { p.Id, p.GivenName, p.FamilyName, p.Cpr, City = p.Address == null ? null : p.Address.City })
+            .ToListAsync(ct);
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var items = rows.Select(r => new PatientListItem(r.Id, $"{r.GivenName} {r.FamilyName}", r.Cpr.Display, r.Cpr.AgeOn(today), r.City)).ToList();
+        guard.RecordSearch(db, actor, items.Select(i => i.Id), term.Length == 0 ? "Patient list" : "Patient search");
+        await db.SaveChangesAsync(ct);
+        return new PatientSearchResult(items, total, null);
+    }
+
+    private static bool LooksLikeCpr(string term) =>
+        term.Length is >= 10 and <= 11 && term.Count(char.IsAsciiDigit) >= 7 && !term.Contains(' ');
+}

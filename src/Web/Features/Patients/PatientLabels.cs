@@ -1,0 +1,34 @@
+using CareWorkspace.Domain.Organisations;
+using CareWorkspace.Domain.Patients;
+
+namespace CareWorkspace.Web.Features.Patients;
+
+public static class PatientLabels
+{
+    public static string For(CareTeamRole role) => role switch
+    {
+        CareTeamRole.TreatingHospital => "Treating hospital",
+        CareTeamRole.GeneralPractitioner => "General practitioner",
+        CareTeamRole.HomeCare => "Home care",
+        CareTeamRole.Rehabilitation => "Rehabilitation",
+        CareTeamRole.HomeNursing => "Home nursing",
+        CareTeamRole.Coordinator => "Coordinator",
+    };
+
+    public static string For(Sector sector) => sector switch
+    {
+        Sector.Hospital => "Hospital",
+        Sector.GeneralPractice => "General practice",
+        Sector.Municipality => "Municipality",
+    };
+
+    public static string For(RelationshipCode relationship) => relationship switch
+    {
+        RelationshipCode.NOK => "Next of kin",
+        RelationshipCode.SPS => "Spouse",
+        RelationshipCode.CHILD => "Child",
+        RelationshipCode.POWATT => "Power of attorney",
+        RelationshipCode.GUARD => "Guardian",
+        RelationshipCode.FRND => "Friend",
+    };
+}

@@ -1,0 +1,30 @@
+using CareWorkspace.Domain.Access;
+using CareWorkspace.Domain.Organisations;
+using CareWorkspace.Domain.Patients;
+
+namespace CareWorkspace.Web.Features.Patients;
+
+/// <summary>What the overview page shows; sections the viewer may not see are null.</summary>
+public sealed record PatientOverview(
+    Guid Id,
+    string Name,
+    string Cpr,
+    DateOnly BirthDate,
+    int Age,
+    string? Address,
+    string? Phone,
+    OrganisationRef? Gp,
+    IReadOnlyList<RelativeRow>? Relatives,
+    IReadOnlyList<CareTeamRow>? CareTeam,
+    IReadOnlyList<ConditionRow>? Conditions)
+{
+    public IReadOnlySet<PatientSection> VisibleSections { get; init; } = new HashSet<PatientSection>();
+}
+
+public sealed record OrganisationRef(Guid Id, string Name, string Sor, Sector Sector);
+
+public sealed record RelativeRow(string Name, RelationshipCode Relationship, string Phone, bool IsContactRelative);
+
+public sealed record CareTeamRow(OrganisationRef Organisation, CareTeamRole Role, DateOnly From, DateOnly? To, bool IsActive);
+
+public sealed record ConditionRow(string CodeSystem, string Code, string Text, DateOnly Onset);
