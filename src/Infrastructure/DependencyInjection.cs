@@ -1,10 +1,14 @@
 using CareWorkspace.Infrastructure.Access;
+using CareWorkspace.Infrastructure.Attachments;
 using CareWorkspace.Infrastructure.Demo;
 using CareWorkspace.Infrastructure.Identity;
 using CareWorkspace.Infrastructure.Persistence;
+using CareWorkspace.Infrastructure.Realtime;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
 
 namespace CareWorkspace.Infrastructure;
 
@@ -19,6 +23,8 @@ public static class DependencyInjection
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PatientAccessGuard>();
         builder.Services.AddScoped<DemoDataSeeder>();
+        builder.Services.AddSingleton(new AttachmentStore(Path.Combine(settings.DataFolder, "attachments")));
+        AddRealtime(builder);
 
         builder.Services.AddIdentityCore<CareUser>(o =>
             {
@@ -40,5 +46,28 @@ public static class DependencyInjection
 
         builder.Services.AddHealthChecks().AddDbContextCheck<CareDbContext>("database");
         return builder;
+    }
+
+    /// <summary>Live pathway updates: in-process on the embedded defaults, over Redis when Redis:ConnectionString is set.</summary>
+    private static void AddRealtime(IHostApplicationBuilder builder)
+    {
+        var redis = builder.Configuration["Redis:ConnectionString"];
+        if (string.IsNullOrWhiteSpace(redis))
+        {
+            builder.Services.AddSingleton<IPresenceStore, LocalPresenceStore>();
+            builder.Services.AddSingleton<IPathwayNotifier>(sp => new PathwayNotifier(
+                sp.GetRequiredService<ILogger<PathwayNotifier>>(), sp.GetRequiredService<TimeProvider>()));
+        }
+        else
+        {
+            var options = ConfigurationOptions.Parse(redis);
+            options.AbortOnConnectFail = false;
+            builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
+            builder.Services.AddSingleton<IPathwayBus, RedisPathwayBus>();
+            builder.Services.AddSingleton<IPresenceStore, RedisPresenceStore>();
+            builder.Services.AddSingleton<IPathwayNotifier>(sp => new PathwayNotifier(
+                sp.GetRequiredService<ILogger<PathwayNotifier>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IPathwayBus>()));
+        }
+        builder.Services.AddSingleton<PresenceTracker>();
     }
 }

@@ -121,6 +121,96 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
                     b.ToTable("AccessRecords", (string)null);
                 });
 
+            modelBuilder.Entity("CareWorkspace.Domain.Messaging.MessageReadReceipt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ThreadId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ThreadId");
+
+                    b.HasIndex("MessageId", "UserId")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "ThreadId");
+
+                    b.ToTable("MessageReadReceipts", (string)null);
+                });
+
+            modelBuilder.Entity("CareWorkspace.Domain.Messaging.MessageThread", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ActionHandledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActionHandledBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastMessageAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SharedWithPatient")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SharedWithRelatives")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StartedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "LastMessageAt");
+
+                    b.ToTable("MessageThreads", (string)null);
+                });
+
             modelBuilder.Entity("CareWorkspace.Domain.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -158,9 +248,61 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
                     b.ToTable("Organisations", (string)null);
                 });
 
+            modelBuilder.Entity("CareWorkspace.Domain.Pathway.PathwayEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sector")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SourceOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceOrganisationName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "At");
+
+                    b.ToTable("PathwayEvents", (string)null);
+                });
+
             modelBuilder.Entity("CareWorkspace.Domain.Patients.Patient", b =>
                 {
                     b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ContactChannelChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContactChannelChangedBy")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Cpr")
@@ -183,6 +325,11 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Phone")
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreferredContactChannel")
+                        .IsRequired()
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
@@ -429,12 +576,127 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CareWorkspace.Domain.Messaging.MessageReadReceipt", b =>
+                {
+                    b.HasOne("CareWorkspace.Domain.Messaging.MessageThread", null)
+                        .WithMany()
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareWorkspace.Domain.Messaging.MessageThread", b =>
+                {
+                    b.HasOne("CareWorkspace.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("CareWorkspace.Domain.Messaging.Message", "Messages", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("AuthorName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("AuthorOrganisation")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("AuthorRole")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("AuthorUserId")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("NeedsAction")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("SentAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("ThreadId")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ThreadId");
+
+                            b1.ToTable("Messages", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ThreadId");
+
+                            b1.OwnsMany("CareWorkspace.Domain.Messaging.Attachment", "Attachments", b2 =>
+                                {
+                                    b2.Property<Guid>("Id")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("ContentType")
+                                        .IsRequired()
+                                        .HasMaxLength(100)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("FileName")
+                                        .IsRequired()
+                                        .HasMaxLength(200)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<Guid>("MessageId")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<long>("Size")
+                                        .HasColumnType("INTEGER");
+
+                                    b2.Property<string>("StorageKey")
+                                        .IsRequired()
+                                        .HasMaxLength(64)
+                                        .HasColumnType("TEXT");
+
+                                    b2.HasKey("Id");
+
+                                    b2.HasIndex("MessageId");
+
+                                    b2.ToTable("MessageAttachments", (string)null);
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("MessageId");
+                                });
+
+                            b1.Navigation("Attachments");
+                        });
+
+                    b.Navigation("Messages");
+                });
+
             modelBuilder.Entity("CareWorkspace.Domain.Organisations.Organisation", b =>
                 {
                     b.HasOne("CareWorkspace.Domain.Organisations.Organisation", null)
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CareWorkspace.Domain.Pathway.PathwayEvent", b =>
+                {
+                    b.HasOne("CareWorkspace.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CareWorkspace.Domain.Patients.Patient", b =>
@@ -485,6 +747,13 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
                             b1.Property<Guid>("Id")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<long?>("ChangedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("ChangedBy")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
                             b1.Property<DateOnly>("From")
                                 .HasColumnType("TEXT");
 
@@ -494,12 +763,23 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
                             b1.Property<Guid>("PatientId")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("PersonName")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Phone")
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("Role")
                                 .IsRequired()
                                 .HasMaxLength(40)
                                 .HasColumnType("TEXT");
 
                             b1.Property<DateOnly?>("To")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("Version")
                                 .HasColumnType("TEXT");
 
                             b1.HasKey("Id");
@@ -555,6 +835,13 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
                             b1.Property<Guid>("Id")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<long?>("ChangedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("ChangedBy")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
                             b1.Property<bool>("IsContactRelative")
                                 .HasColumnType("INTEGER");
 
@@ -578,6 +865,9 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
 
                             b1.Property<string>("UserId")
                                 .HasMaxLength(450)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("Version")
                                 .HasColumnType("TEXT");
 
                             b1.HasKey("Id");

@@ -9,4 +9,7 @@ public enum PatientSection
     Relatives,
     Messages,
     Timeline,
+
+    /// <summary>Who is viewing the pathway right now (not stored data, but still only for those with access).</summary>
+    Presence,
 }

@@ -2,18 +2,30 @@ using CareWorkspace.Domain.Common;
 
 namespace CareWorkspace.Domain.Patients;
 
-/// <summary>An organisation's part in the patient's care over a period; it gives that organisation's staff access.</summary>
+/// <summary>
+/// An organisation's part in the patient's care over a period, optionally with the named person and phone to call.
+/// Membership gives that organisation's staff access to the record.
+/// </summary>
 public sealed class CareTeamMembership
 {
+    public const int PersonMaxLength = 200;
+
     public Guid Id { get; private set; } = Guid.NewGuid();
     public Guid OrganisationId { get; private set; }
     public CareTeamRole Role { get; private set; }
+    public string? PersonName { get; private set; }
+    public string? Phone { get; private set; }
     public DateOnly From { get; private set; }
     public DateOnly? To { get; private set; }
 
+    /// <summary>Changes on every edit of this member; an edit based on an older version is stale.</summary>
+    public Guid Version { get; private set; } = Guid.NewGuid();
+    public string? ChangedBy { get; private set; }
+    public DateTimeOffset? ChangedAt { get; private set; }
+
     private CareTeamMembership() { }
 
-    internal CareTeamMembership(Guid organisationId, CareTeamRole role, Period period)
+    internal CareTeamMembership(Guid organisationId, CareTeamRole role, Period period, string? personName = null, string? phone = null)
     {
         if (organisationId == Guid.Empty)
             throw new DomainException("A care team member needs an organisation.");
@@ -21,6 +33,7 @@ public sealed class CareTeamMembership
         Role = role;
         From = period.Start;
         To = period.End;
+        SetContact(personName, phone);
     }
 
     public bool IsActiveOn(DateOnly day) => new Period(From, To).Covers(day);
@@ -30,5 +43,36 @@ public sealed class CareTeamMembership
         if (to < From)
             throw new DomainException($"The membership cannot end ({to:yyyy-MM-dd}) before it started ({From:yyyy-MM-dd}).");
         To = to;
+        Version = Guid.NewGuid();
+    }
+
+    internal void Change(CareTeamRole role, string? personName, string? phone, Period period)
+    {
+        Role = role;
+        From = period.Start;
+        To = period.End;
+        SetContact(personName, phone);
+        Version = Guid.NewGuid();
+    }
+
+    internal void Stamp(ChangeStamp stamp)
+    {
+        ChangedBy = stamp.ByName;
+        ChangedAt = stamp.At;
+    }
+
+    internal IReadOnlyDictionary<string, string?> Values() => new Dictionary<string, string?>
+    {
+        ["Role"] = Role.ToString(),
+        ["Person"] = PersonName,
+        ["Phone"] = Phone,
+        ["From"] = From.ToString("yyyy-MM-dd"),
+        ["To"] = To?.ToString("yyyy-MM-dd"),
+    };
+
+    private void SetContact(string? personName, string? phone)
+    {
+        PersonName = Guard.Optional(personName, "Person", PersonMaxLength);
+        Phone = string.IsNullOrWhiteSpace(phone) ? null : PhoneNumber.Normalise(phone, PersonName ?? "the care team member");
     }
 }

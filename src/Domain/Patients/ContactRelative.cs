@@ -17,6 +17,11 @@ public sealed class ContactRelative
     /// <summary>The Identity user of this relative, when the relative uses CareWorkspace.</summary>
     public string? UserId { get; private set; }
 
+    /// <summary>Changes on every edit of this relative; an edit based on an older version is stale.</summary>
+    public Guid Version { get; private set; } = Guid.NewGuid();
+    public string? ChangedBy { get; private set; }
+    public DateTimeOffset? ChangedAt { get; private set; }
+
     private ContactRelative() { }
 
     internal ContactRelative(string name, RelationshipCode relationship, string phone, bool isContactRelative, string? userId)
@@ -27,4 +32,27 @@ public sealed class ContactRelative
         IsContactRelative = isContactRelative;
         UserId = userId;
     }
+
+    internal void Change(string name, RelationshipCode relationship, string phone, bool isContactRelative)
+    {
+        Name = Guard.Required(name, "Relative's name", NameMaxLength);
+        Relationship = relationship;
+        Phone = PhoneNumber.Normalise(phone, Name);
+        IsContactRelative = isContactRelative;
+        Version = Guid.NewGuid();
+    }
+
+    internal void Stamp(ChangeStamp stamp)
+    {
+        ChangedBy = stamp.ByName;
+        ChangedAt = stamp.At;
+    }
+
+    internal IReadOnlyDictionary<string, string?> Values() => new Dictionary<string, string?>
+    {
+        ["Name"] = Name,
+        ["Relationship"] = Relationship.ToString(),
+        ["Phone"] = Phone,
+        ["Contact relative"] = IsContactRelative ? "Yes" : "No",
+    };
 }

@@ -20,6 +20,10 @@ public sealed class Patient : AggregateRoot
     /// <summary>The Identity user of the patient, when the patient uses CareWorkspace.</summary>
     public string? UserId { get; private set; }
 
+    public ContactChannel PreferredContactChannel { get; private set; } = ContactChannel.Phone;
+    public string? ContactChannelChangedBy { get; private set; }
+    public DateTimeOffset? ContactChannelChangedAt { get; private set; }
+
     public IReadOnlyList<ContactRelative> Relatives => _relatives;
     public IReadOnlyList<CareTeamMembership> CareTeam => _careTeam;
     public IReadOnlyList<Condition> Conditions => _conditions;
@@ -59,20 +63,36 @@ public sealed class Patient : AggregateRoot
         _careTeam.Add(new CareTeamMembership(gpOrganisationId, CareTeamRole.GeneralPractitioner, new Period(from)));
     }
 
-    public CareTeamMembership JoinCareTeam(Guid organisationId, CareTeamRole role, Period period)
+    public CareTeamMembership JoinCareTeam(Guid organisationId, CareTeamRole role, Period period) =>
+        JoinCareTeam(organisationId, role, period, null, null, null);
+
+    public CareTeamMembership JoinCareTeam(Guid organisationId, CareTeamRole role, Period period, string? personName, string? phone, ChangeStamp? stamp)
     {
-        if (_careTeam.Any(m => m.OrganisationId == organisationId && m.Role == role && Overlaps(m, period)))
-            throw new DomainException("This organisation already has that role on the care team in the period.");
-        var membership = new CareTeamMembership(organisationId, role, period);
+        RefuseOverlap(organisationId, role, period, exceptId: null);
+        var membership = new CareTeamMembership(organisationId, role, period, personName, phone);
+        if (stamp is not null)
+            membership.Stamp(stamp);
         _careTeam.Add(membership);
         return membership;
     }
 
-    public void EndCareTeamMembership(Guid membershipId, DateOnly to)
+    public void ChangeCareTeamMember(Guid membershipId, Guid expectedVersion, CareTeamRole role, string? personName, string? phone, Period period, ChangeStamp stamp)
     {
-        var membership = _careTeam.SingleOrDefault(m => m.Id == membershipId)
-            ?? throw new DomainException("That care team membership does not exist on this patient.");
+        var membership = Member(membershipId);
+        RefuseStale(membership.Version, expectedVersion, "This care team member", membership.ChangedBy, membership.ChangedAt, membership.Values());
+        RefuseOverlap(membership.OrganisationId, role, period, exceptId: membershipId);
+        membership.Change(role, personName, phone, period);
+        membership.Stamp(stamp);
+    }
+
+    public void EndCareTeamMembership(Guid membershipId, DateOnly to) => Member(membershipId).End(to);
+
+    public void EndCareTeamMembership(Guid membershipId, Guid expectedVersion, DateOnly to, ChangeStamp stamp)
+    {
+        var membership = Member(membershipId);
+        RefuseStale(membership.Version, expectedVersion, "This care team member", membership.ChangedBy, membership.ChangedAt, membership.Values());
         membership.End(to);
+        membership.Stamp(stamp);
     }
 
     public bool HasActiveCareTeamMember(Guid organisationId, DateOnly day) =>
@@ -87,6 +107,39 @@ public sealed class Patient : AggregateRoot
         return relative;
     }
 
+    public ContactRelative AddRelative(string name, RelationshipCode relationship, string phone, bool isContactRelative, ChangeStamp stamp)
+    {
+        var relative = AddRelative(name, relationship, phone, isContactRelative);
+        relative.Stamp(stamp);
+        return relative;
+    }
+
+    public void ChangeRelative(Guid relativeId, Guid expectedVersion, string name, RelationshipCode relationship, string phone, bool isContactRelative, ChangeStamp stamp)
+    {
+        var relative = Relative(relativeId);
+        RefuseStale(relative.Version, expectedVersion, "This relative", relative.ChangedBy, relative.ChangedAt, relative.Values());
+        relative.Change(name, relationship, phone, isContactRelative);
+        relative.Stamp(stamp);
+    }
+
+    public void RemoveRelative(Guid relativeId, Guid expectedVersion, ChangeStamp stamp)
+    {
+        var relative = Relative(relativeId);
+        RefuseStale(relative.Version, expectedVersion, "This relative", relative.ChangedBy, relative.ChangedAt, relative.Values());
+        _relatives.Remove(relative);
+    }
+
+    /// <summary>Changes the preferred channel; <paramref name="expected"/> is the value the editor saw.</summary>
+    public void ChangePreferredContactChannel(ContactChannel expected, ContactChannel channel, ChangeStamp stamp)
+    {
+        if (expected != PreferredContactChannel)
+            throw new StaleEditException("The preferred contact channel", ContactChannelChangedBy ?? "someone", ContactChannelChangedAt ?? DateTimeOffset.MinValue,
+                new Dictionary<string, string?> { ["Preferred contact channel"] = PreferredContactChannel.ToString() });
+        PreferredContactChannel = channel;
+        ContactChannelChangedBy = stamp.ByName;
+        ContactChannelChangedAt = stamp.At;
+    }
+
     public Condition AddCondition(string codeSystem, string code, string text, DateOnly onset)
     {
         if (_conditions.Any(c => c.CodeSystem == codeSystem && c.Code == code))
@@ -94,6 +147,26 @@ public sealed class Patient : AggregateRoot
         var condition = new Condition(codeSystem, code, text, onset);
         _conditions.Add(condition);
         return condition;
+    }
+
+    private CareTeamMembership Member(Guid membershipId) =>
+        _careTeam.SingleOrDefault(m => m.Id == membershipId)
+        ?? throw new DomainException("That care team member is no longer on this patient's care team.");
+
+    private ContactRelative Relative(Guid relativeId) =>
+        _relatives.SingleOrDefault(r => r.Id == relativeId)
+        ?? throw new DomainException("That relative is no longer registered on this patient.");
+
+    private void RefuseOverlap(Guid organisationId, CareTeamRole role, Period period, Guid? exceptId)
+    {
+        if (_careTeam.Any(m => m.Id != exceptId && m.OrganisationId == organisationId && m.Role == role && Overlaps(m, period)))
+            throw new DomainException("This organisation already has that role on the care team in the period.");
+    }
+
+    private static void RefuseStale(Guid current, Guid expected, string item, string? changedBy, DateTimeOffset? changedAt, IReadOnlyDictionary<string, string?> values)
+    {
+        if (current != expected)
+            throw new StaleEditException(item, changedBy ?? "someone", changedAt ?? DateTimeOffset.MinValue, values);
     }
 
     private static bool Overlaps(CareTeamMembership m, Period p) =>

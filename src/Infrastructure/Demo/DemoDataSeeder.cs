@@ -55,6 +55,9 @@ public sealed class DemoDataSeeder(
             clock.GetUtcNow()));
         db.Patients.AddRange(DemoCitizens.Create(bySor, today));
         await db.SaveChangesAsync(ct);
+        db.PathwayEvents.AddRange(DemoPathway.EventsForJens(jens.Id, bySor, clock.GetUtcNow()));
+        db.MessageThreads.AddRange(DemoPathway.ThreadsForJens(jens.Id, bySor, users, clock.GetUtcNow()));
+        await db.SaveChangesAsync(ct);
         logger.LogInformation("Demo data created: {Organisations} organisations, {Users} users", organisations.Count, users.Count);
     }
 

@@ -1,7 +1,9 @@
 using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.Audit;
 using CareWorkspace.Domain.Common;
+using CareWorkspace.Domain.Messaging;
 using CareWorkspace.Domain.Organisations;
+using CareWorkspace.Domain.Pathway;
 using CareWorkspace.Domain.Patients;
 using CareWorkspace.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -17,6 +19,9 @@ public sealed class CareDbContext(DbContextOptions<CareDbContext> options) : Ide
     public DbSet<Patient> Patients => Set<Patient>();
     public DbSet<RelativeConsent> RelativeConsents => Set<RelativeConsent>();
     public DbSet<AccessRecord> AccessRecords => Set<AccessRecord>();
+    public DbSet<PathwayEvent> PathwayEvents => Set<PathwayEvent>();
+    public DbSet<MessageThread> MessageThreads => Set<MessageThread>();
+    public DbSet<MessageReadReceipt> MessageReadReceipts => Set<MessageReadReceipt>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -25,6 +25,7 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         builder.HasIndex(p => new { p.FamilyName, p.GivenName });
         builder.Property(p => p.Phone).HasMaxLength(PhoneNumber.MaxLength);
         builder.Property(p => p.UserId).HasMaxLength(450);
+        builder.Property(p => p.ContactChannelChangedBy).HasMaxLength(200);
         builder.HasOne<CareUser>().WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(p => p.GpOrganisationId).OnDelete(DeleteBehavior.Restrict);
 
@@ -45,6 +46,7 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
             r.Property(x => x.Phone).HasMaxLength(PhoneNumber.MaxLength).IsRequired();
             r.Property(x => x.UserId).HasMaxLength(450);
             r.HasIndex(x => x.UserId);
+            r.Property(x => x.ChangedBy).HasMaxLength(200);
         });
         builder.Navigation(p => p.Relatives).HasField("_relatives");
 
@@ -55,6 +57,9 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
             m.HasKey(x => x.Id);
             m.Property(x => x.Id).ValueGeneratedNever();
             m.HasIndex(x => x.OrganisationId);
+            m.Property(x => x.PersonName).HasMaxLength(CareTeamMembership.PersonMaxLength);
+            m.Property(x => x.Phone).HasMaxLength(PhoneNumber.MaxLength);
+            m.Property(x => x.ChangedBy).HasMaxLength(200);
         });
         builder.Navigation(p => p.CareTeam).HasField("_careTeam");
 

@@ -1,0 +1,14 @@
+namespace CareWorkspace.Domain.Common;
+
+/// <summary>
+/// Someone else saved the item after this user loaded it. Carries who, when and the values now stored,
+/// so the user can compare, reload, or apply their change again on top.
+/// </summary>
+public sealed class StaleEditException(string item, string changedBy, DateTimeOffset changedAt, IReadOnlyDictionary<string, string?> currentValues)
+    : Exception($"{item} was changed by {changedBy} at {changedAt:yyyy-MM-dd HH:mm:ss} UTC after you opened it. Your change was not saved.")
+{
+    public string Item { get; } = item;
+    public string ChangedBy { get; } = changedBy;
+    public DateTimeOffset ChangedAt { get; } = changedAt;
+    public IReadOnlyDictionary<string, string?> CurrentValues { get; } = currentValues;
+}

@@ -1,0 +1,10 @@
+namespace CareWorkspace.Domain.Messaging;
+
+public enum MessageCategory
+{
+    Medication,
+    Discharge,
+    Rehabilitation,
+    Practical,
+    Other,
+}

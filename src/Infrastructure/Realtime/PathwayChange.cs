@@ -1,0 +1,16 @@
+using CareWorkspace.Domain.Access;
+
+namespace CareWorkspace.Infrastructure.Realtime;
+
+/// <summary>
+/// A signal that something in a section of a patient's pathway changed. It carries ids only, never patient data:
+/// every receiver re-reads the section under its own user's authorisation.
+/// </summary>
+public sealed record PathwayChange(Guid PatientId, PatientSection Section, Guid? ItemId = null, string? ByUserId = null)
+{
+    /// <summary>The app instance that committed the change (set by the notifier).</summary>
+    public string Origin { get; init; } = "";
+
+    /// <summary>When the change was committed, Unix milliseconds (for latency measurements).</summary>
+    public long CommittedAtUnixMs { get; init; }
+}

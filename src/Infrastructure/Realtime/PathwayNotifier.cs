@@ -1,0 +1,167 @@
+using System.Threading.Channels;
+using CareWorkspace.Domain.Access;
+using Microsoft.Extensions.Logging;
+
+namespace CareWorkspace.Infrastructure.Realtime;
+
+/// <summary>
+/// The in-process fan-out of pathway changes to subscribed circuits, plus the bus to other instances.
+/// Subscriptions live in per-patient arrays replaced under a lock, so delivery reads a snapshot without locking.
+/// </summary>
+public sealed class PathwayNotifier : IPathwayNotifier, IAsyncDisposable
+{
+    private readonly object _gate = new();
+    private readonly Dictionary<Guid, Subscription[]> _byPatient = [];
+    private Subscription[] _all = [];
+    private readonly Channel<PathwayChange> _queue = Channel.CreateUnbounded<PathwayChange>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly IPathwayBus? _bus;
+    private readonly ILogger<PathwayNotifier> _logger;
+    private readonly TimeProvider _clock;
+    private readonly Task _dispatcher;
+
+    public PathwayNotifier(ILogger<PathwayNotifier> logger, TimeProvider clock, IPathwayBus? bus = null)
+    {
+        _logger = logger;
+        _clock = clock;
+        _bus = bus;
+        _bus?.Subscribe(OnRemoteChange);
+        _dispatcher = Task.Run(DispatchAsync);
+    }
+
+    public string InstanceId { get; } = Guid.NewGuid().ToString("N")[..12];
+
+    public int SubscriptionCount
+    {
+        get
+        {
+            lock (_gate)
+                return _all.Length + _byPatient.Values.Sum(s => s.Length);
+        }
+    }
+
+    public int PatientsWithSubscribers
+    {
+        get
+        {
+            lock (_gate)
+                return _byPatient.Count;
+        }
+    }
+
+    public IDisposable Subscribe(Guid patientId, PatientSection? section, Func<PathwayChange, Task> onChange)
+    {
+        var subscription = new Subscription(this, patientId, section, onChange);
+        lock (_gate)
+            _byPatient[patientId] = _byPatient.TryGetValue(patientId, out var existing) ? [.. existing, subscription] : [subscription];
+        return subscription;
+    }
+
+    public IDisposable SubscribeAll(PatientSection? section, Func<PathwayChange, Task> onChange)
+    {
+        var subscription = new Subscription(this, null, section, onChange);
+        lock (_gate)
+            _all = [.. _all, subscription];
+        return subscription;
+    }
+
+    public void PathwayChanged(PathwayChange change)
+    {
+        var stamped = change with
+        {
+            Origin = InstanceId,
+            CommittedAtUnixMs = change.CommittedAtUnixMs != 0 ? change.CommittedAtUnixMs : _clock.GetUtcNow().ToUnixTimeMilliseconds(),
+        };
+        _queue.Writer.TryWrite(stamped);
+        if (_bus is not null)
+            _ = PublishAsync(stamped);
+    }
+
+    private async Task PublishAsync(PathwayChange change)
+    {
+        try
+        {
+            await _bus!.PublishAsync(change);
+        }
+        catch (Exception ex)
+        {
+            // Other instances miss this signal; their viewers catch up on the next change or reload. This instance is unaffected.
+            _logger.LogWarning(ex, "Could not publish a pathway change to other instances");
+        }
+    }
+
+    private void OnRemoteChange(PathwayChange change)
+    {
+        if (change.Origin != InstanceId)
+            _queue.Writer.TryWrite(change);
+    }
+
+    private async Task DispatchAsync()
+    {
+        await foreach (var change in _queue.Reader.ReadAllAsync())
+        {
+            Subscription[] targets;
+            lock (_gate)
+            {
+                var forPatient = _byPatient.TryGetValue(change.PatientId, out var s) ? s : [];
+                targets = [.. forPatient, .. _all];
+            }
+            foreach (var target in targets)
+            {
+                if (target.Section is null || target.Section == change.Section)
+                    _ = DeliverAsync(target, change);
+            }
+        }
+    }
+
+    private async Task DeliverAsync(Subscription target, PathwayChange change)
+    {
+        try
+        {
+            await target.OnChange(change);
+        }
+        catch (Exception ex)
+        {
+            _logger.LogWarning(ex, "A pathway subscriber failed to handle a change in {Section}", change.Section);
+        }
+    }
+
+    private void Remove(Subscription subscription)
+    {
+        lock (_gate)
+        {
+            if (subscription.PatientId is not { } patientId)
+            {
+                _all = [.. _all.Where(s => !ReferenceEquals(s, subscription))];
+                return;
+            }
+            if (!_byPatient.TryGetValue(patientId, out var existing))
+                return;
+            var remaining = existing.Where(s => !ReferenceEquals(s, subscription)).ToArray();
+            if (remaining.Length == 0)
+                _byPatient.Remove(patientId);
+            else
+                _byPatient[patientId] = remaining;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _dispatcher;
+    }
+
+    private sealed class Subscription(PathwayNotifier owner, Guid? patientId, PatientSection? section, Func<PathwayChange, Task> onChange) : IDisposable
+    {
+        private int _disposed;
+
+        public Guid? PatientId { get; } = patientId;
+        public PatientSection? Section { get; } = section;
+        public Func<PathwayChange, Task> OnChange { get; } = onChange;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+                owner.Remove(this);
+        }
+    }
+}
