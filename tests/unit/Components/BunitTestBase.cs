@@ -1,0 +1,13 @@
+using Bunit;
+using MudBlazor.Services;
+
+namespace CareWorkspace.UnitTests.Components;
+
+public abstract class BunitTestBase : BunitContext
+{
+    protected BunitTestBase()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+    }
+}
