@@ -1,0 +1,120 @@
+using CareWorkspace.Domain.Access;
+using CareWorkspace.Domain.Patients;
+using CareWorkspace.Infrastructure.Demo;
+using CareWorkspace.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace CareWorkspace.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The whole app on a fresh database of one provider, with the demo data seeded at start-up.
+/// Each app gets a new temporary data folder (the SQLite file, attachments); on PostgreSQL also a new database,
+/// which the app's migrations create and which is dropped on dispose.
+/// </summary>
+public class CareAppFactory : WebApplicationFactory<Program>
+{
+    public const string PostgresEnvironmentVariable = "CAREWORKSPACE_TEST_POSTGRES";
+    private const string DefaultPostgres = "Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres";
+
+    private readonly Dictionary<string, string?> settings = new(StringComparer.OrdinalIgnoreCase);
+    private readonly string dataFolder = Path.Combine(Path.GetTempPath(), "cw-it-" + Guid.NewGuid().ToString("N"));
+    private readonly string? postgresDatabase;
+
+    public CareAppFactory(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        Provider = provider;
+        settings["Demo:Enabled"] = "true";
+        settings["Logging:LogLevel:Default"] = "Warning";
+        settings["Database:Provider"] = provider.ToString();
+        settings["Database:DataFolder"] = dataFolder;
+        Directory.CreateDirectory(dataFolder);
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                break;
+            case DatabaseProvider.PostgreSql:
+                postgresDatabase = "cw_it_" + Guid.NewGuid().ToString("N")[..16];
+                settings["ConnectionStrings:Care"] = $"{PostgresServer};Database={postgresDatabase}";
+                break;
+            case DatabaseProvider.SqlServer:
+                throw new NotSupportedException("No SQL Server runs on the test machines.");
+        }
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+            settings[key] = value;
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>The PostgreSQL server used by the tests (without a database name).</summary>
+    public static string PostgresServer =>
+        Environment.GetEnvironmentVariable(PostgresEnvironmentVariable) is { Length: > 0 } configured ? configured : DefaultPostgres;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in settings)
+            builder.UseSetting(key, value);
+    }
+
+    public async Task<CareDbContext> CreateDbContextAsync(CancellationToken ct) =>
+        await Services.GetRequiredService<IDbContextFactory<CareDbContext>>().CreateDbContextAsync(ct);
+
+    /// <summary>The actor of a demo user, built from the CareUser row as the sign-in would build it.</summary>
+    public async Task<Actor> ActorAsync(string userName, CancellationToken ct)
+    {
+        await using var db = await CreateDbContextAsync(ct);
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == userName, ct);
+        var organisationName = user.OrganisationId is { } orgId
+            ? await db.Organisations.AsNoTracking().Where(o => o.Id == orgId).Select(o => o.Name).SingleAsync(ct)
+            : null;
+        return new Actor(user.Id, user.DisplayName, user.Role, user.OrganisationId, organisationName);
+    }
+
+    public async Task<Guid> JensIdAsync(CancellationToken ct)
+    {
+        await using var db = await CreateDbContextAsync(ct);
+        var cpr = Cpr.Parse(DemoDataSeeder.JensCpr);
+        return await db.Patients.AsNoTracking().Where(p => p.Cpr == cpr).Select(p => p.Id).SingleAsync(ct);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+        if (postgresDatabase is not null)
+            await DropPostgresDatabaseAsync(postgresDatabase, settings["ConnectionStrings:Care"]);
+        if (Provider == DatabaseProvider.Sqlite)
+            SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(dataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless.
+        }
+    }
+
+    private static async Task DropPostgresDatabaseAsync(string database, string? appConnectionString)
+    {
+        if (!string.IsNullOrEmpty(appConnectionString))
+        {
+            await using var appConnection = new NpgsqlConnection(appConnectionString);
+            NpgsqlConnection.ClearPool(appConnection);
+        }
+        var admin = new NpgsqlConnectionStringBuilder(PostgresServer) { Database = "postgres", Pooling = false };
+        await using var connection = new NpgsqlConnection(admin.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)";
+        await command.ExecuteNonQueryAsync();
+    }
+}
+
+public sealed class SqliteAppFactory() : CareAppFactory(DatabaseProvider.Sqlite);
+
+public sealed class PostgreSqlAppFactory() : CareAppFactory(DatabaseProvider.PostgreSql);
