@@ -1,11 +1,21 @@
+using CareWorkspace.Domain.Access;
 using CareWorkspace.Web.Components;
 using CareWorkspace.Web.Features.Account;
 using CareWorkspace.Web.Features.Administration;
+using CareWorkspace.Web.Features.CareTeam;
+using CareWorkspace.Web.Features.Messages;
+using CareWorkspace.Web.Features.Pathway;
 using CareWorkspace.Web.Features.Patients;
+using CareWorkspace.Web.Features.Timeline;
 using CareWorkspace.Web.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
+using MudBlazor;
 using MudBlazor.Services;
+using StackExchange.Redis;
 
 namespace CareWorkspace.Web;
 
@@ -38,7 +48,37 @@ public static class DependencyInjection
         builder.Services.AddScoped<PatientDirectoryService>();
         builder.Services.AddScoped<PatientOverviewService>();
         builder.Services.AddScoped<AdministrationService>();
+        AddPathway(builder);
         return builder;
+    }
+
+    /// <summary>The live pathway: its sections, services, real-time plumbing and the hub for non-Blazor clients.</summary>
+    private static void AddPathway(WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<PathwayHeaderService>();
+        builder.Services.AddScoped<CareTeamService>();
+        builder.Services.AddScoped<TimelineService>();
+        builder.Services.AddScoped<MessageService>();
+        builder.Services.AddScoped<InboxService>();
+        builder.Services.AddScoped<ConflictResolver>();
+        builder.Services.AddScoped<CircuitReconnectNotifier>();
+        builder.Services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<CircuitReconnectNotifier>());
+
+        builder.Services.AddSingleton(new PathwaySectionRegistry()
+            .Add<OverviewSection>("overview", "Overview", Icons.Material.Filled.Dashboard, 10, PatientSection.MasterData)
+            .Add<CareTeamSection>("care-team", "Care team & contacts", Icons.Material.Filled.Groups, 20, PatientSection.CareTeam)
+            .Add<MessagesSection>("messages", "Messages", Icons.Material.Filled.Forum, 30, PatientSection.Messages)
+            .Add<TimelineSection>("timeline", "Timeline", Icons.Material.Filled.Timeline, 40, PatientSection.Timeline));
+
+        builder.Services.AddSignalR();
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["Redis:ConnectionString"]))
+        {
+            // Only the pathway hub goes through the Redis backplane; Blazor circuits stay on their own server.
+            builder.Services.AddOptions<RedisOptions>().Configure<IConnectionMultiplexer>((o, redis) =>
+                o.ConnectionFactory = _ => Task.FromResult(redis));
+            builder.Services.AddSingleton<HubLifetimeManager<PathwayHub>, RedisHubLifetimeManager<PathwayHub>>();
+        }
+        builder.Services.AddHostedService<PathwayHubBridge>();
     }
 
     public static WebApplication UseWeb(this WebApplication app)
@@ -57,6 +97,8 @@ public static class DependencyInjection
         app.MapHealthChecks("/health");
         app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = _ => false });
         app.MapAccountEndpoints();
+        app.MapAttachmentEndpoints();
+        app.MapHub<PathwayHub>(PathwayHub.Path);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

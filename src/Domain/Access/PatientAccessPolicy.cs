@@ -15,18 +15,18 @@ public static class PatientAccessPolicy
 
             case UserRole.Patient:
                 if (patient.PatientUserId is not null && patient.PatientUserId == actor.UserId)
-                    return action is AccessAction.Read or AccessAction.Search
+                    return IsReading(action) || WritesMessage(action, section)
                         ? AccessDecision.Allow("The patient's own record.")
-                        : AccessDecision.Deny("Patients can read their own record but not change it here.");
+                        : AccessDecision.Deny("Patients can read their own record and write messages, but not change the record here.");
                 return AccessDecision.Deny("A patient may only see their own record.");
 
             case UserRole.Relative:
-                var consent = patient.Consents.FirstOrDefault(c => c.RelativeUserId == actor.UserId && c.IsActive);
-                if (consent is null)
+                var consents = patient.Consents.Where(c => c.PatientId == patient.PatientId && c.RelativeUserId == actor.UserId && c.IsActive).ToList();
+                if (consents.Count == 0)
                     return AccessDecision.Deny("There is no active consent from the patient for this relative.");
-                if (action is not (AccessAction.Read or AccessAction.Search))
-                    return AccessDecision.Deny("Relatives can follow the pathway but not change the record.");
-                return consent.Grants(section)
+                if (!IsReading(action) && !WritesMessage(action, section))
+                    return AccessDecision.Deny("Relatives can follow the pathway and write messages, but not change the record.");
+                return consents.Any(c => c.Grants(section))
                     ? AccessDecision.Allow("Relative with the patient's consent.")
                     : AccessDecision.Deny($"The patient's consent does not include {section}.");
 
@@ -45,4 +45,10 @@ public static class PatientAccessPolicy
                 return AccessDecision.Deny("Unknown role.");
         }
     }
+
+    private static bool IsReading(AccessAction action) => action is AccessAction.Read or AccessAction.Search;
+
+    // Patients and relatives may write in threads shared with them; the thread itself checks the sharing.
+    private static bool WritesMessage(AccessAction action, PatientSection section) =>
+        section == PatientSection.Messages && action == AccessAction.Create;
 }

@@ -56,7 +56,8 @@ public sealed partial record Cpr
             return false;
         }
 
-        var compact = text.Replace("-", "", StringComparison.Ordinal);
+        // The only hyphen allowed is the one after the date: DDMMYY-XXXX.
+        var compact = text.Length == 11 && text[6] == '-' ? text.Remove(6, 1) : text;
         var isCpr = CprPattern().IsMatch(compact);
         var isSubstitute = !isCpr && XeCprPattern().IsMatch(compact);
         if (!isCpr && !isSubstitute)

@@ -30,12 +30,16 @@ public sealed class Patient : AggregateRoot
 
     public string FullName => $"{GivenName} {FamilyName}";
 
+    /// <summary>The full name in lower case, kept by .NET: databases disagree on lower-casing æ, ø and å.</summary>
+    public string SearchName { get; private set; } = "";
+
     private Patient() { }
 
     public Patient(string givenName, string familyName, Cpr cpr)
     {
         GivenName = Guard.Required(givenName, "Given name", NameMaxLength);
         FamilyName = Guard.Required(familyName, "Family name", NameMaxLength);
+        SearchName = NormaliseForSearch(FullName);
         Cpr = cpr ?? throw new DomainException("A CPR number is required.");
     }
 
@@ -43,7 +47,10 @@ public sealed class Patient : AggregateRoot
     {
         GivenName = Guard.Required(givenName, "Given name", NameMaxLength);
         FamilyName = Guard.Required(familyName, "Family name", NameMaxLength);
+        SearchName = NormaliseForSearch(FullName);
     }
+
+    public static string NormaliseForSearch(string text) => text.Trim().ToLowerInvariant();
 
     public void MoveTo(Address address) => Address = address;
 
@@ -57,10 +64,12 @@ public sealed class Patient : AggregateRoot
     {
         if (GpOrganisationId == gpOrganisationId)
             return;
+        var membership = new CareTeamMembership(gpOrganisationId, CareTeamRole.GeneralPractitioner, new Period(from));
+        // The previous practice keeps access up to the day before the new one takes over.
         foreach (var old in _careTeam.Where(m => m.Role == CareTeamRole.GeneralPractitioner && m.IsActiveOn(from)))
-            old.End(from);
+            old.End(old.From < from ? from.AddDays(-1) : from);
         GpOrganisationId = gpOrganisationId;
-        _careTeam.Add(new CareTeamMembership(gpOrganisationId, CareTeamRole.GeneralPractitioner, new Period(from)));
+        _careTeam.Add(membership);
     }
 
     public CareTeamMembership JoinCareTeam(Guid organisationId, CareTeamRole role, Period period) =>
@@ -142,9 +151,9 @@ public sealed class Patient : AggregateRoot
 
     public Condition AddCondition(string codeSystem, string code, string text, DateOnly onset)
     {
-        if (_conditions.Any(c => c.CodeSystem == codeSystem && c.Code == code))
-            throw new DomainException($"The condition {code} is already recorded.");
         var condition = new Condition(codeSystem, code, text, onset);
+        if (_conditions.Any(c => c.CodeSystem == condition.CodeSystem && c.Code == condition.Code))
+            throw new DomainException($"The condition {condition.Code} is already recorded.");
         _conditions.Add(condition);
         return condition;
     }

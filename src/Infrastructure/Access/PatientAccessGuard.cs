@@ -82,10 +82,17 @@ public sealed class PatientAccessGuard(TimeProvider clock, ILogger<PatientAccess
     }
 
     /// <summary>Adds one search record per patient shown; saved by the caller before the result is returned.</summary>
-    public void RecordSearch(CareDbContext db, Actor actor, IEnumerable<Guid> patientIds, string what)
+    public void RecordSearch(CareDbContext db, Actor actor, IEnumerable<Guid> patientIds, string what, PatientSection section = PatientSection.MasterData)
     {
         foreach (var id in patientIds)
-            db.AccessRecords.Add(NewRecord(actor, id, PatientSection.MasterData, what, AccessAction.Search, AccessDecision.Allow("Listed in a search result.")));
+            db.AccessRecords.Add(NewRecord(actor, id, section, what, AccessAction.Search, AccessDecision.Allow("Listed in a search result.")));
+    }
+
+    /// <summary>Refuses an item-level access (e.g. a thread not shared with a relative): logs it and throws.</summary>
+    public async Task<Exception> RefuseAsync(CareDbContext db, Actor actor, Guid patientId, AccessAction action, PatientSection section, string what, string reason, CancellationToken ct = default)
+    {
+        await RecordRefusalAsync(db, actor, patientId, section, what, action, AccessDecision.Deny(reason), ct);
+        return new PatientAccessDeniedException(reason);
     }
 
     public async Task<PatientRelationship?> LoadRelationshipAsync(CareDbContext db, Guid patientId, CancellationToken ct = default)

@@ -23,6 +23,7 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
             .IsRequired();
         builder.HasIndex(p => p.Cpr).IsUnique();
         builder.HasIndex(p => new { p.FamilyName, p.GivenName });
+        builder.Property(p => p.SearchName).HasMaxLength(Patient.NameMaxLength * 2 + 1).IsRequired();
         builder.Property(p => p.Phone).HasMaxLength(PhoneNumber.MaxLength);
         builder.Property(p => p.UserId).HasMaxLength(450);
         builder.Property(p => p.ContactChannelChangedBy).HasMaxLength(200);

@@ -36,8 +36,8 @@ public sealed class PatientDirectoryService(
         }
         else if (term.Length > 0)
         {
-            var lowered = term.ToLowerInvariant();
-            query = query.Where(p => (p.GivenName + " " + p.FamilyName).ToLower().Contains(lowered));
+            var lowered = Patient.NormaliseForSearch(term);
+            query = query.Where(p => p.SearchName.Contains(lowered));
         }
 
         var total = await query.CountAsync(ct);

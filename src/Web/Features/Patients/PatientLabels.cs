@@ -31,4 +31,12 @@ public static class PatientLabels
         RelationshipCode.GUARD => "Guardian",
         RelationshipCode.FRND => "Friend",
     };
+
+    public static string For(ContactChannel channel) => channel switch
+    {
+        ContactChannel.Phone => "Phone",
+        ContactChannel.SecureMessage => "Secure message",
+        ContactChannel.Letter => "Letter (Digital Post)",
+        ContactChannel.ThroughRelative => "Through the contact relative",
+    };
 }

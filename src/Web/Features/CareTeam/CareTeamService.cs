@@ -1,0 +1,134 @@
+using CareWorkspace.Domain.Access;
+using CareWorkspace.Domain.Common;
+using CareWorkspace.Domain.Pathway;
+using CareWorkspace.Domain.Patients;
+using CareWorkspace.Infrastructure.Access;
+using CareWorkspace.Infrastructure.Persistence;
+using CareWorkspace.Infrastructure.Realtime;
+using CareWorkspace.Web.Features.Pathway;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareWorkspace.Web.Features.CareTeam;
+
+/// <summary>
+/// The shared master data: care team members, contact relatives and the preferred contact channel.
+/// Every change is checked for staleness, committed, then signalled to everyone viewing the pathway.
+/// </summary>
+public sealed class CareTeamService(
+    IDbContextFactory<CareDbContext> dbFactory,
+    PatientAccessGuard guard,
+    IPathwayNotifier notifier,
+    TimeProvider clock) : IPatientDataService
+{
+    public async Task<CareTeamView> GetAsync(Actor actor, Guid patientId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var sections = await guard.DemandAsync(db, actor, patientId, AccessAction.Read, PatientSection.CareTeam, "Care team & contacts", ct, PatientSection.Relatives);
+        var patient = await db.Patients.AsNoTracking().SingleAsync(p => p.Id == patientId, ct);
+        var organisations = await db.Organisations.AsNoTracking().OrderBy(o => o.Name)
+            .Select(o => new OrganisationOption(o.Id, o.Name, o.Sector)).ToListAsync(ct);
+        await db.SaveChangesAsync(ct);
+
+        var byId = organisations.ToDictionary(o => o.Id);
+        var today = Today;
+        var members = patient.CareTeam
+            .Where(m => byId.ContainsKey(m.OrganisationId))
+            .OrderByDescending(m => m.IsActiveOn(today)).ThenBy(m => byId[m.OrganisationId].Name)
+            .Select(m => new CareTeamMemberView(m.Id, m.Version, m.OrganisationId, byId[m.OrganisationId].Name, byId[m.OrganisationId].Sector, m.Role,
+                m.PersonName, m.Phone, m.From, m.To, m.IsActiveOn(today), m.ChangedBy, m.ChangedAt))
+            .ToList();
+        var relatives = sections.Contains(PatientSection.Relatives)
+            ? patient.Relatives.OrderByDescending(r => r.IsContactRelative).ThenBy(r => r.Name)
+                .Select(r => new RelativeView(r.Id, r.Version, r.Name, r.Relationship, r.Phone, r.IsContactRelative)).ToList()
+            : null;
+        return new CareTeamView(patientId, members, relatives, patient.PreferredContactChannel, organisations, actor.IsHealthProfessional);
+    }
+
+    public Task<Guid> AddMemberAsync(Actor actor, Guid patientId, CareTeamMemberInput input, CancellationToken ct = default) =>
+        ChangeAsync(actor, patientId, AccessAction.Create, PatientSection.CareTeam, "Added care team member", async (db, patient, stamp) =>
+        {
+            var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == input.OrganisationId, ct)
+                ?? throw new DomainException("Choose an organisation that exists.");
+            var member = patient.JoinCareTeam(organisation.Id, input.Role, new Period(input.From, input.To), input.PersonName, input.Phone, stamp);
+            db.PathwayEvents.Add(new PathwayEvent(patientId, stamp.At, PathwayEventType.TeamChange, organisation.Sector, organisation.Id, organisation.Name,
+                $"{organisation.Name} joined the care team ({PatientLabelsFor(input.Role)})", $"Added by {stamp.ByName}"));
+            return member.Id;
+        }, ct);
+
+    public Task ChangeMemberAsync(Actor actor, Guid patientId, Guid memberId, Guid expectedVersion, CareTeamMemberInput input, CancellationToken ct = default) =>
+        ChangeAsync(actor, patientId, AccessAction.Update, PatientSection.CareTeam, "Changed care team member", (db, patient, stamp) =>
+        {
+            patient.ChangeCareTeamMember(memberId, expectedVersion, input.Role, input.PersonName, input.Phone, new Period(input.From, input.To), stamp);
+            return Task.FromResult(memberId);
+        }, ct);
+
+    public Task EndMemberAsync(Actor actor, Guid patientId, Guid memberId, Guid expectedVersion, DateOnly to, CancellationToken ct = default) =>
+        ChangeAsync(actor, patientId, AccessAction.Update, PatientSection.CareTeam, "Ended care team membership", async (db, patient, stamp) =>
+        {
+            var member = patient.CareTeam.SingleOrDefault(m => m.Id == memberId)
+                ?? throw new DomainException("That care team member is no longer on this patient's care team.");
+            patient.EndCareTeamMembership(memberId, expectedVersion, to, stamp);
+            var organisation = await db.Organisations.SingleAsync(o => o.Id == member.OrganisationId, ct);
+            db.PathwayEvents.Add(new PathwayEvent(patientId, stamp.At, PathwayEventType.TeamChange, organisation.Sector, organisation.Id, organisation.Name,
+                $"{organisation.Name} leaves the care team on {to:d MMM yyyy}", $"Changed by {stamp.ByName}"));
+            return memberId;
+        }, ct);
+
+    public Task<Guid> AddRelativeAsync(Actor actor, Guid patientId, RelativeInput input, CancellationToken ct = default) =>
+        ChangeAsync(actor, patientId, AccessAction.Create, PatientSection.Relatives, "Added relative", (_, patient, stamp) =>
+            Task.FromResult(patient.AddRelative(input.Name, input.Relationship, input.Phone, input.IsContactRelative, stamp).Id), ct);
+
+    public Task ChangeRelativeAsync(Actor actor, Guid patientId, Guid relativeId, Guid expectedVersion, RelativeInput input, CancellationToken ct = default) =>
+        ChangeAsync(actor, patientId, AccessAction.Update, PatientSection.Relatives, "Changed relative", (_, patient, stamp) =>
+        {
+            patient.ChangeRelative(relativeId, expectedVersion, input.Name, input.Relationship, input.Phone, input.IsContactRelative, stamp);
+            return Task.FromResult(relativeId);
+        }, ct);
+
+    public Task RemoveRelativeAsync(Actor actor, Guid patientId, Guid relativeId, Guid expectedVersion, CancellationToken ct = default) =>
+        ChangeAsync(actor, patientId, AccessAction.Delete, PatientSection.Relatives, "Removed relative", (_, patient, stamp) =>
+        {
+            patient.RemoveRelative(relativeId, expectedVersion, stamp);
+            return Task.FromResult(relativeId);
+        }, ct);
+
+    public Task ChangeContactChannelAsync(Actor actor, Guid patientId, ContactChannel expected, ContactChannel channel, CancellationToken ct = default) =>
+        ChangeAsync(actor, patientId, AccessAction.Update, PatientSection.MasterData, "Changed preferred contact channel", (_, patient, stamp) =>
+        {
+            patient.ChangePreferredContactChannel(expected, channel, stamp);
+            return Task.FromResult(patientId);
+        }, ct);
+
+    /// <summary>
+    /// Loads the patient, applies the change, saves with the patient's concurrency token and signals after commit.
+    /// If another save raced ours, the change is applied once more on fresh data, where the domain's
+    /// stale-edit check decides whether it still stands.
+    /// </summary>
+    private async Task<Guid> ChangeAsync(Actor actor, Guid patientId, AccessAction action, PatientSection section, string what,
+        Func<CareDbContext, Patient, ChangeStamp, Task<Guid>> apply, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await guard.DemandAsync(db, actor, patientId, action, section, what, ct);
+            var patient = await db.Patients.SingleAsync(p => p.Id == patientId, ct);
+            var itemId = await apply(db, patient, ChangeStamps.For(actor, clock));
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+                continue;
+            }
+            notifier.PathwayChanged(new PathwayChange(patientId, section, itemId, actor.UserId));
+            if (section == PatientSection.CareTeam)
+                notifier.PathwayChanged(new PathwayChange(patientId, PatientSection.Timeline, itemId, actor.UserId));
+            return itemId;
+        }
+    }
+
+    private static string PatientLabelsFor(CareTeamRole role) => Patients.PatientLabels.For(role).ToLowerInvariant();
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+}

@@ -1,0 +1,197 @@
+using CareWorkspace.Domain.Access;
+using CareWorkspace.Domain.Common;
+using CareWorkspace.Domain.Messaging;
+using CareWorkspace.Domain.Pathway;
+using CareWorkspace.Infrastructure.Access;
+using CareWorkspace.Infrastructure.Attachments;
+using CareWorkspace.Infrastructure.Persistence;
+using CareWorkspace.Infrastructure.Realtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareWorkspace.Web.Features.Messages;
+
+/// <summary>Secure message threads on a pathway, with attachments and read receipts.</summary>
+public sealed class MessageService(
+    IDbContextFactory<CareDbContext> dbFactory,
+    PatientAccessGuard guard,
+    IPathwayNotifier notifier,
+    AttachmentStore attachments,
+    TimeProvider clock) : IPatientDataService
+{
+    public async Task<IReadOnlyList<ThreadSummary>> ListThreadsAsync(Actor actor, Guid patientId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await guard.DemandAsync(db, actor, patientId, AccessAction.Read, PatientSection.Messages, "Message threads", ct);
+        var patientName = await db.Patients.Where(p => p.Id == patientId).Select(p => p.GivenName + " " + p.FamilyName).SingleAsync(ct);
+        var threads = await db.MessageThreads.AsNoTracking().Where(t => t.PatientId == patientId)
+            .OrderByDescending(t => t.LastMessageAt).ToListAsync(ct);
+        var summaries = await SummariseAsync(db, actor, threads.Where(t => t.IsVisibleTo(actor)), _ => patientName, ct);
+        await db.SaveChangesAsync(ct);
+        return summaries;
+    }
+
+    /// <summary>Opens a thread and records that the reader has now read its messages.</summary>
+    public async Task<ThreadView> OpenThreadAsync(Actor actor, Guid threadId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var thread = await LoadVisibleThreadAsync(db, actor, threadId, AccessAction.Read, "Read message thread", ct);
+        var receipts = await db.MessageReadReceipts.Where(r => r.ThreadId == threadId).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        var newlyRead = thread.Messages
+            .Where(m => m.AuthorUserId != actor.UserId && !receipts.Any(r => r.MessageId == m.Id && r.UserId == actor.UserId))
+            .Select(m => new MessageReadReceipt(threadId, m.Id, actor.UserId, actor.DisplayName, now))
+            .ToList();
+        db.MessageReadReceipts.AddRange(newlyRead);
+        await db.SaveChangesAsync(ct);
+        if (newlyRead.Count > 0)
+            notifier.PathwayChanged(new PathwayChange(thread.PatientId, PatientSection.Messages, threadId, actor.UserId));
+
+        var allReceipts = receipts.Concat(newlyRead).ToList();
+        return new ThreadView(thread.Id, thread.PatientId, thread.Subject, thread.Category, thread.SharedWithPatient, thread.SharedWithRelatives,
+            thread.NeedsAction, thread.ActionHandledBy,
+            thread.Messages.OrderBy(m => m.SentAt).Select(m => new MessageView(
+                m.Id, m.AuthorName, m.AuthorRole, m.AuthorOrganisation, m.Text, m.SentAt, m.NeedsAction,
+                m.Attachments.Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size)).ToList(),
+                allReceipts.Where(r => r.MessageId == m.Id).Select(r => r.UserName).Distinct().ToList(),
+                m.AuthorUserId == actor.UserId)).ToList());
+    }
+
+    public async Task<Guid> StartThreadAsync(Actor actor, Guid patientId, NewThreadInput input, IReadOnlyList<UploadedFile> files, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await guard.DemandAsync(db, actor, patientId, AccessAction.Create, PatientSection.Messages, "Started message thread", ct);
+        // Patients and relatives can only start threads that they themselves can see.
+        var sharedWithPatient = input.SharedWithPatient || actor.Role == UserRole.Patient;
+        var sharedWithRelatives = input.SharedWithRelatives || actor.Role == UserRole.Relative;
+        var stored = await StoreAsync(files, ct);
+        try
+        {
+            var thread = new MessageThread(patientId, input.Subject, input.Category, sharedWithPatient, sharedWithRelatives,
+                actor, input.Text, clock.GetUtcNow(), input.NeedsAction, stored);
+            db.MessageThreads.Add(thread);
+            if (thread.SharedWithRelatives && thread.SharedWithPatient)
+                db.PathwayEvents.Add(TimelineEventFor(actor, patientId, $"Message: {thread.Subject}"));
+            await db.SaveChangesAsync(ct);
+            Signal(patientId, thread.Id, actor, timeline: thread.SharedWithRelatives && thread.SharedWithPatient);
+            return thread.Id;
+        }
+        catch
+        {
+            Discard(stored);
+            throw;
+        }
+    }
+
+    public async Task<Guid> ReplyAsync(Actor actor, Guid threadId, string text, bool needsAction, IReadOnlyList<UploadedFile> files, CancellationToken ct = default)
+    {
+        var stored = await StoreAsync(files, ct);
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var thread = await LoadVisibleThreadAsync(db, actor, threadId, AccessAction.Create, "Replied in message thread", ct);
+            var message = thread.Reply(actor, text, clock.GetUtcNow(), needsAction, stored);
+            await db.SaveChangesAsync(ct);
+            Signal(thread.PatientId, threadId, actor, timeline: false);
+            return message.Id;
+        }
+        catch
+        {
+            Discard(stored);
+            throw;
+        }
+    }
+
+    public async Task MarkActionHandledAsync(Actor actor, Guid threadId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var thread = await LoadVisibleThreadAsync(db, actor, threadId, AccessAction.Update, "Marked message thread handled", ct);
+        thread.MarkActionHandled(actor, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        Signal(thread.PatientId, threadId, actor, timeline: false);
+    }
+
+    public async Task<AttachmentDownload> OpenAttachmentAsync(Actor actor, Guid attachmentId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var threadId = await db.MessageThreads.AsNoTracking()
+            .Where(t => t.Messages.Any(m => m.Attachments.Any(a => a.Id == attachmentId)))
+            .Select(t => (Guid?)t.Id)
+            .SingleOrDefaultAsync(ct) ?? throw new DomainException("That attachment does not exist.");
+        var thread = await LoadVisibleThreadAsync(db, actor, threadId, AccessAction.Read, "Opened attachment", ct);
+        await db.SaveChangesAsync(ct);
+        var attachment = thread.Messages.SelectMany(m => m.Attachments).Single(a => a.Id == attachmentId);
+        return new AttachmentDownload(attachments.Open(attachment.StorageKey), attachment.FileName, attachment.ContentType);
+    }
+
+    internal static async Task<IReadOnlyList<ThreadSummary>> SummariseAsync(CareDbContext db, Actor actor, IEnumerable<MessageThread> threads,
+        Func<Guid, string> patientName, CancellationToken ct)
+    {
+        var list = threads.ToList();
+        var ids = list.Select(t => t.Id).ToList();
+        var read = (await db.MessageReadReceipts.AsNoTracking()
+            .Where(r => r.UserId == actor.UserId && ids.Contains(r.ThreadId))
+            .Select(r => r.MessageId).ToListAsync(ct)).ToHashSet();
+        return list.Select(t =>
+        {
+            var last = t.Messages.OrderBy(m => m.SentAt).Last();
+            var unread = t.Messages.Any(m => m.AuthorUserId != actor.UserId && !read.Contains(m.Id));
+            return new ThreadSummary(t.Id, t.PatientId, patientName(t.PatientId), t.Subject, t.Category, t.SharedWithPatient, t.SharedWithRelatives,
+                t.LastMessageAt, last.AuthorName, t.Messages.Count, unread, t.NeedsAction);
+        }).ToList();
+    }
+
+    private async Task<MessageThread> LoadVisibleThreadAsync(CareDbContext db, Actor actor, Guid threadId, AccessAction action, string what, CancellationToken ct)
+    {
+        var patientId = await db.MessageThreads.Where(t => t.Id == threadId).Select(t => (Guid?)t.PatientId).SingleOrDefaultAsync(ct)
+            ?? throw new DomainException("That message thread does not exist.");
+        await guard.DemandAsync(db, actor, patientId, action, PatientSection.Messages, what, ct);
+        var thread = await db.MessageThreads.SingleAsync(t => t.Id == threadId, ct);
+        if (!thread.IsVisibleTo(actor))
+            throw await guard.RefuseAsync(db, actor, patientId, action, PatientSection.Messages, what, "This message thread is not shared with you.", ct);
+        return thread;
+    }
+
+    private async Task<List<(AttachmentCheck File, string StorageKey)>> StoreAsync(IReadOnlyList<UploadedFile> files, CancellationToken ct)
+    {
+        if (files.Count > AttachmentPolicy.MaxPerMessage)
+            throw new DomainException($"A message can carry at most {AttachmentPolicy.MaxPerMessage} attachments.");
+        var stored = new List<(AttachmentCheck File, string StorageKey)>();
+        try
+        {
+            foreach (var file in files)
+            {
+                await using var stream = file.Open();
+                stored.Add(await attachments.SaveAsync(file.FileName, stream, file.Size, ct));
+            }
+            return stored;
+        }
+        catch
+        {
+            Discard(stored);
+            throw;
+        }
+    }
+
+    private void Discard(IEnumerable<(AttachmentCheck File, string StorageKey)> stored)
+    {
+        foreach (var (_, key) in stored)
+            attachments.Delete(key);
+    }
+
+    private PathwayEvent TimelineEventFor(Actor actor, Guid patientId, string title) =>
+        new(patientId, clock.GetUtcNow(), PathwayEventType.Message, SectorOf(actor), actor.OrganisationId, actor.OrganisationName ?? actor.DisplayName, title, $"From {actor.DisplayName}");
+
+    private static Domain.Organisations.Sector SectorOf(Actor actor) => actor.Role switch
+    {
+        UserRole.HospitalClinician or UserRole.Coordinator => Domain.Organisations.Sector.Hospital,
+        UserRole.GeneralPractitioner or UserRole.GpStaff => Domain.Organisations.Sector.GeneralPractice,
+        _ => Domain.Organisations.Sector.Municipality,
+    };
+
+    private void Signal(Guid patientId, Guid threadId, Actor actor, bool timeline)
+    {
+        notifier.PathwayChanged(new PathwayChange(patientId, PatientSection.Messages, threadId, actor.UserId));
+        if (timeline)
+            notifier.PathwayChanged(new PathwayChange(patientId, PatientSection.Timeline, threadId, actor.UserId));
+    }
+}

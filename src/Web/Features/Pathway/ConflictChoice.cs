@@ -1,0 +1,7 @@
+namespace CareWorkspace.Web.Features.Pathway;
+
+public enum ConflictChoice
+{
+    Reload,
+    ApplyMineAgain,
+}

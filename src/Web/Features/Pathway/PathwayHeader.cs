@@ -1,0 +1,15 @@
+using CareWorkspace.Domain.Access;
+
+namespace CareWorkspace.Web.Features.Pathway;
+
+/// <summary>The top of the pathway page: who the patient is and whom to call.</summary>
+public sealed record PathwayHeader(
+    Guid PatientId,
+    string Name,
+    string Cpr,
+    int Age,
+    string? ContactRelativeName,
+    string? ContactRelativePhone,
+    string? GpName,
+    IReadOnlyList<string> ActiveConditions,
+    IReadOnlySet<PatientSection> VisibleSections);

@@ -1,0 +1,37 @@
+using CareWorkspace.Domain.Access;
+using CareWorkspace.Infrastructure.Access;
+using CareWorkspace.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareWorkspace.Web.Features.Pathway;
+
+public sealed class PathwayHeaderService(
+    IDbContextFactory<CareDbContext> dbFactory,
+    PatientAccessGuard guard,
+    TimeProvider clock) : IPatientDataService
+{
+    public async Task<PathwayHeader> GetAsync(Actor actor, Guid patientId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var sections = await guard.DemandAsync(db, actor, patientId, AccessAction.Read, PatientSection.MasterData, "Pathway header", ct,
+            Enum.GetValues<PatientSection>());
+        var patient = await db.Patients.AsNoTracking().SingleAsync(p => p.Id == patientId, ct);
+        var gpName = patient.GpOrganisationId is { } gp
+            ? await db.Organisations.Where(o => o.Id == gp).Select(o => o.Name).SingleOrDefaultAsync(ct)
+            : null;
+        await db.SaveChangesAsync(ct);
+
+        var contact = sections.Contains(PatientSection.Relatives) ? patient.Relatives.FirstOrDefault(r => r.IsContactRelative) : null;
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        return new PathwayHeader(
+            patient.Id,
+            patient.FullName,
+            patient.Cpr.Display,
+            patient.Cpr.AgeOn(today),
+            contact?.Name,
+            contact?.Phone,
+            gpName,
+            sections.Contains(PatientSection.Conditions) ? patient.Conditions.OrderByDescending(c => c.Onset).Select(c => c.Text).ToList() : [],
+            sections);
+    }
+}

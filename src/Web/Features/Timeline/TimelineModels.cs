@@ -1,0 +1,13 @@
+using CareWorkspace.Domain.Organisations;
+using CareWorkspace.Domain.Pathway;
+
+namespace CareWorkspace.Web.Features.Timeline;
+
+public sealed record TimelineFilter(IReadOnlySet<Sector>? Sectors = null, IReadOnlySet<PathwayEventType>? Types = null);
+
+public sealed record TimelineEntry(Guid Id, DateTimeOffset At, PathwayEventType Type, Sector Sector, string SourceOrganisation, string Title, string? Detail);
+
+public sealed record TimelinePage(IReadOnlyList<TimelineEntry> Entries, int TotalCount, int Page, int PageSize)
+{
+    public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
+}

@@ -1,0 +1,39 @@
+using CareWorkspace.Domain.Access;
+using CareWorkspace.Infrastructure.Access;
+using CareWorkspace.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareWorkspace.Web.Features.Timeline;
+
+/// <summary>The pathway's events across sectors, newest first, filtered and paged on the server.</summary>
+public sealed class TimelineService(IDbContextFactory<CareDbContext> dbFactory, PatientAccessGuard guard) : IPatientDataService
+{
+    public const int MaxPageSize = 100;
+
+    public async Task<TimelinePage> GetAsync(Actor actor, Guid patientId, TimelineFilter filter, int page, int pageSize, CancellationToken ct = default)
+    {
+        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
+        page = Math.Max(0, page);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await guard.DemandAsync(db, actor, patientId, AccessAction.Read, PatientSection.Timeline, "Timeline", ct);
+
+        var query = db.PathwayEvents.AsNoTracking().Where(e => e.PatientId == patientId);
+        if (filter.Sectors is { Count: > 0 } sectors)
+        {
+            var list = sectors.ToList();
+            query = query.Where(e => list.Contains(e.Sector));
+        }
+        if (filter.Types is { Count: > 0 } types)
+        {
+            var list = types.ToList();
+            query = query.Where(e => list.Contains(e.Type));
+        }
+        var total = await query.CountAsync(ct);
+        var entries = await query.OrderByDescending(e => e.At).ThenBy(e => e.Id)
+            .Skip(page * pageSize).Take(pageSize)
+            .Select(e => new TimelineEntry(e.Id, e.At, e.Type, e.Sector, e.SourceOrganisationName, e.Title, e.Detail))
+            .ToListAsync(ct);
+        await db.SaveChangesAsync(ct);
+        return new TimelinePage(entries, total, page, pageSize);
+    }
+}
