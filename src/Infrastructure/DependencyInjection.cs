@@ -67,6 +67,7 @@ public static class DependencyInjection
             builder.Services.AddSingleton<IPresenceStore, RedisPresenceStore>();
             builder.Services.AddSingleton<IPathwayNotifier>(sp => new PathwayNotifier(
                 sp.GetRequiredService<ILogger<PathwayNotifier>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IPathwayBus>()));
+            builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");
         }
         builder.Services.AddSingleton<PresenceTracker>();
     }
