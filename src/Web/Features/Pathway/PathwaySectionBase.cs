@@ -43,13 +43,13 @@ public abstract class PathwaySectionBase : ComponentBase, IDisposable
 
     protected override async Task OnParametersSetAsync()
     {
-        if (_subscribedPatient != PatientId)
-        {
-            Unsubscribe();
-            foreach (var section in WatchedSections)
-                _subscriptions.Add(Notifier.Subscribe(PatientId, section, OnChangedAsync));
-            _subscribedPatient = PatientId;
-        }
+        // A parent re-render passes the same patient again: only a new patient means a new load.
+        if (_subscribedPatient == PatientId)
+            return;
+        Unsubscribe();
+        foreach (var section in WatchedSections)
+            _subscriptions.Add(Notifier.Subscribe(PatientId, section, OnChangedAsync));
+        _subscribedPatient = PatientId;
         await ReloadAsync();
     }
 
