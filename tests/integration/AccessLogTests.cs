@@ -1,8 +1,13 @@
 using System.Reflection;
 using CareWorkspace.Domain.Access;
+using CareWorkspace.Domain.Patients;
 using CareWorkspace.IntegrationTests.Infrastructure;
 using CareWorkspace.Web.Features;
+using CareWorkspace.Web.Features.CareTeam;
+using CareWorkspace.Web.Features.Messages;
+using CareWorkspace.Web.Features.Pathway;
 using CareWorkspace.Web.Features.Patients;
+using CareWorkspace.Web.Features.Timeline;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,12 +18,31 @@ public abstract class AccessLogTests(CareAppFactory factory)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>A way to call one public method of a patient data service as an actor who may do so.</summary>
-    private sealed record Scenario(string UserName, AccessAction Action, Func<object, Actor, Guid, CancellationToken, Task> Invoke)
+    /// <summary>
+    /// A way to call one public method of a patient data service as an actor who may do so. Arrange runs first
+    /// (with the same service) and prepares what the call needs; its own access records are counted before the call,
+    /// so they are never mistaken for the record of the method under test.
+    /// </summary>
+    private sealed record Scenario(
+        string UserName,
+        AccessAction Action,
+        Func<object, Actor, Guid, CancellationToken, Task<object?>> Arrange,
+        Func<object, Actor, Guid, object?, CancellationToken, Task> Invoke)
     {
         public static Scenario Of<TService>(string userName, AccessAction action, Func<TService, Actor, Guid, CancellationToken, Task> invoke) =>
-            new(userName, action, (service, actor, patientId, ct) => invoke((TService)service, actor, patientId, ct));
+            new(userName, action,
+                (_, _, _, _) => Task.FromResult<object?>(null),
+                (service, actor, patientId, _, ct) => invoke((TService)service, actor, patientId, ct));
+
+        public static Scenario Of<TService, TState>(string userName, AccessAction action,
+            Func<TService, Actor, Guid, CancellationToken, Task<TState>> arrange,
+            Func<TService, Actor, Guid, TState, CancellationToken, Task> invoke) =>
+            new(userName, action,
+                async (service, actor, patientId, ct) => await arrange((TService)service, actor, patientId, ct),
+                (service, actor, patientId, state, ct) => invoke((TService)service, actor, patientId, (TState)state!, ct));
     }
+
+    private const string Gp = "gp.larsen";
 
     /// <summary>
     /// One scenario per public method of every <see cref="IPatientDataService"/>, keyed by its signature.
@@ -27,12 +51,99 @@ public abstract class AccessLogTests(CareAppFactory factory)
     private static readonly Dictionary<string, Scenario> Scenarios = new()
     {
         ["PatientDirectoryService.SearchAsync(Actor, String, Int32, Int32, CancellationToken)"] =
-            Scenario.Of<PatientDirectoryService>("gp.larsen", AccessAction.Search,
+            Scenario.Of<PatientDirectoryService>(Gp, AccessAction.Search,
                 (s, actor, _, ct) => s.SearchAsync(actor, "Jens Jensen", 0, 20, ct)),
         ["PatientOverviewService.GetAsync(Actor, Guid, CancellationToken)"] =
             Scenario.Of<PatientOverviewService>("nurse.holm", AccessAction.Read,
                 (s, actor, patientId, ct) => s.GetAsync(actor, patientId, ct)),
+
+        ["PathwayHeaderService.GetAsync(Actor, Guid, CancellationToken)"] =
+            Scenario.Of<PathwayHeaderService>(Gp, AccessAction.Read,
+                (s, actor, patientId, ct) => s.GetAsync(actor, patientId, ct)),
+
+        ["CareTeamService.GetAsync(Actor, Guid, CancellationToken)"] =
+            Scenario.Of<CareTeamService>(Gp, AccessAction.Read,
+                (s, actor, patientId, ct) => s.GetAsync(actor, patientId, ct)),
+        ["CareTeamService.AddMemberAsync(Actor, Guid, CareTeamMemberInput, CancellationToken)"] =
+            Scenario.Of<CareTeamService, CareTeamMemberInput>(Gp, AccessAction.Create,
+                async (s, actor, patientId, ct) => PathwayTestData.Member(await s.GetAsync(actor, patientId, ct)),
+                (s, actor, patientId, input, ct) => s.AddMemberAsync(actor, patientId, input, ct)),
+        ["CareTeamService.ChangeMemberAsync(Actor, Guid, Guid, Guid, CareTeamMemberInput, CancellationToken)"] =
+            Scenario.Of<CareTeamService, (CareTeamMemberView Member, CareTeamMemberInput Input)>(Gp, AccessAction.Update,
+                AddMemberAsync,
+                (s, actor, patientId, added, ct) => s.ChangeMemberAsync(actor, patientId, added.Member.Id, added.Member.Version,
+                    added.Input with { PersonName = "Changed " + PathwayTestData.Unique() }, ct)),
+        ["CareTeamService.EndMemberAsync(Actor, Guid, Guid, Guid, DateOnly, CancellationToken)"] =
+            Scenario.Of<CareTeamService, (CareTeamMemberView Member, CareTeamMemberInput Input)>(Gp, AccessAction.Update,
+                AddMemberAsync,
+                (s, actor, patientId, added, ct) => s.EndMemberAsync(actor, patientId, added.Member.Id, added.Member.Version, added.Member.From.AddDays(1), ct)),
+        ["CareTeamService.AddRelativeAsync(Actor, Guid, RelativeInput, CancellationToken)"] =
+            Scenario.Of<CareTeamService>(Gp, AccessAction.Create,
+                (s, actor, patientId, ct) => s.AddRelativeAsync(actor, patientId, PathwayTestData.Relative(), ct)),
+        ["CareTeamService.ChangeRelativeAsync(Actor, Guid, Guid, Guid, RelativeInput, CancellationToken)"] =
+            Scenario.Of<CareTeamService, RelativeView>(Gp, AccessAction.Update,
+                AddRelativeAsync,
+                (s, actor, patientId, relative, ct) => s.ChangeRelativeAsync(actor, patientId, relative.Id, relative.Version,
+                    PathwayTestData.Relative(relative.Name, "+45 40 99 88 77"), ct)),
+        ["CareTeamService.RemoveRelativeAsync(Actor, Guid, Guid, Guid, CancellationToken)"] =
+            Scenario.Of<CareTeamService, RelativeView>(Gp, AccessAction.Delete,
+                AddRelativeAsync,
+                (s, actor, patientId, relative, ct) => s.RemoveRelativeAsync(actor, patientId, relative.Id, relative.Version, ct)),
+        ["CareTeamService.ChangeContactChannelAsync(Actor, Guid, ContactChannel, ContactChannel, CancellationToken)"] =
+            Scenario.Of<CareTeamService, ContactChannel>(Gp, AccessAction.Update,
+                async (s, actor, patientId, ct) => (await s.GetAsync(actor, patientId, ct)).PreferredContactChannel,
+                (s, actor, patientId, current, ct) => s.ChangeContactChannelAsync(actor, patientId, current,
+                    current == ContactChannel.SecureMessage ? ContactChannel.Phone : ContactChannel.SecureMessage, ct)),
+
+        ["TimelineService.GetAsync(Actor, Guid, TimelineFilter, Int32, Int32, CancellationToken)"] =
+            Scenario.Of<TimelineService>(Gp, AccessAction.Read,
+                (s, actor, patientId, ct) => s.GetAsync(actor, patientId, new TimelineFilter(), 0, 20, ct)),
+
+        ["MessageService.ListThreadsAsync(Actor, Guid, CancellationToken)"] =
+            Scenario.Of<MessageService>(Gp, AccessAction.Read,
+                (s, actor, patientId, ct) => s.ListThreadsAsync(actor, patientId, ct)),
+        ["MessageService.OpenThreadAsync(Actor, Guid, CancellationToken)"] =
+            Scenario.Of<MessageService, Guid>(Gp, AccessAction.Read,
+                (s, actor, patientId, ct) => s.StartThreadAsync(actor, patientId, PathwayTestData.Thread(), [], ct),
+                (s, actor, _, threadId, ct) => s.OpenThreadAsync(actor, threadId, ct)),
+        ["MessageService.StartThreadAsync(Actor, Guid, NewThreadInput, IReadOnlyList`1, CancellationToken)"] =
+            Scenario.Of<MessageService>(Gp, AccessAction.Create,
+                (s, actor, patientId, ct) => s.StartThreadAsync(actor, patientId, PathwayTestData.Thread(), [PathwayTestData.Pdf()], ct)),
+        ["MessageService.ReplyAsync(Actor, Guid, String, Boolean, IReadOnlyList`1, CancellationToken)"] =
+            Scenario.Of<MessageService, Guid>(Gp, AccessAction.Create,
+                (s, actor, patientId, ct) => s.StartThreadAsync(actor, patientId, PathwayTestData.Thread(), [], ct),
+                (s, actor, _, threadId, ct) => s.ReplyAsync(actor, threadId, "A reply.", false, [], ct)),
+        ["MessageService.MarkActionHandledAsync(Actor, Guid, CancellationToken)"] =
+            Scenario.Of<MessageService, Guid>(Gp, AccessAction.Update,
+                (s, actor, patientId, ct) => s.StartThreadAsync(actor, patientId, PathwayTestData.Thread(needsAction: true), [], ct),
+                (s, actor, _, threadId, ct) => s.MarkActionHandledAsync(actor, threadId, ct)),
+        ["MessageService.OpenAttachmentAsync(Actor, Guid, CancellationToken)"] =
+            Scenario.Of<MessageService, Guid>(Gp, AccessAction.Read,
+                async (s, actor, patientId, ct) =>
+                {
+                    var threadId = await s.StartThreadAsync(actor, patientId, PathwayTestData.Thread(), [PathwayTestData.Pdf()], ct);
+                    var thread = await s.OpenThreadAsync(actor, threadId, ct);
+                    return thread.Messages.Single().Attachments.Single().Id;
+                },
+                async (s, actor, _, attachmentId, ct) => await PathwayTestData.ReadAllAsync((await s.OpenAttachmentAsync(actor, attachmentId, ct)).Content, ct)),
+
+        ["InboxService.GetInboxAsync(Actor, InboxFilter, CancellationToken)"] =
+            Scenario.Of<InboxService>(Gp, AccessAction.Search,
+                (s, actor, _, ct) => s.GetInboxAsync(actor, InboxFilter.All, ct)),
     };
+
+    private static async Task<(CareTeamMemberView Member, CareTeamMemberInput Input)> AddMemberAsync(CareTeamService s, Actor actor, Guid patientId, CancellationToken ct)
+    {
+        var input = PathwayTestData.Member(await s.GetAsync(actor, patientId, ct));
+        var id = await s.AddMemberAsync(actor, patientId, input, ct);
+        return ((await s.GetAsync(actor, patientId, ct)).Members.Single(m => m.Id == id), input);
+    }
+
+    private static async Task<RelativeView> AddRelativeAsync(CareTeamService s, Actor actor, Guid patientId, CancellationToken ct)
+    {
+        var id = await s.AddRelativeAsync(actor, patientId, PathwayTestData.Relative(), ct);
+        return (await s.GetAsync(actor, patientId, ct)).Relatives!.Single(r => r.Id == id);
+    }
 
     private static IEnumerable<MethodInfo> PatientDataMethods() =>
         typeof(IPatientDataService).Assembly.GetTypes()
@@ -73,18 +184,17 @@ public abstract class AccessLogTests(CareAppFactory factory)
                 continue;
             }
             var actor = await factory.ActorAsync(scenario.UserName, Ct);
+            await using var scope = factory.Services.CreateAsyncScope();
+            var service = scope.ServiceProvider.GetService(method.DeclaringType!);
+            if (service is null)
+            {
+                failures.Add($"{signature}: {method.DeclaringType!.Name} is not registered in the container");
+                continue;
+            }
+            var state = await scenario.Arrange(service, actor, jensId, Ct);
             var before = await CountAsync(actor.UserId, jensId, scenario.Action, allowed: true);
 
-            await using (var scope = factory.Services.CreateAsyncScope())
-            {
-                var service = scope.ServiceProvider.GetService(method.DeclaringType!);
-                if (service is null)
-                {
-                    failures.Add($"{signature}: {method.DeclaringType!.Name} is not registered in the container");
-                    continue;
-                }
-                await scenario.Invoke(service, actor, jensId, Ct);
-            }
+            await scenario.Invoke(service, actor, jensId, state, Ct);
 
             var after = await CountAsync(actor.UserId, jensId, scenario.Action, allowed: true);
             if (after <= before)

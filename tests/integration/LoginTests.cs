@@ -1,17 +1,16 @@
 using System.Net;
-using System.Text.RegularExpressions;
+using CareWorkspace.Infrastructure.Demo;
 using CareWorkspace.Infrastructure.Identity;
 using CareWorkspace.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CareWorkspace.IntegrationTests;
 
 /// <summary>The log-in page over HTTP, as a browser without JavaScript would use it (Blazor static SSR form).</summary>
-public abstract partial class LoginTests(CareAppFactory factory)
+public abstract class LoginTests(CareAppFactory factory)
 {
-    private const string DemoPassword = "CareDemo2026";
+    private const string DemoPassword = DemoAccounts.Password;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -83,39 +82,12 @@ public abstract partial class LoginTests(CareAppFactory factory)
         Assert.Contains("locked", await afterLockout.Content.ReadAsStringAsync(Ct));
     }
 
-    private HttpClient NewClient() => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    private HttpClient NewClient() => HttpSignIn.NewClient(factory);
 
-    /// <summary>Loads the form (for its antiforgery cookie and hidden fields) and posts it as the browser would.</summary>
-    private static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string userName, string password)
-    {
-        var page = await client.GetStringAsync("/account/login", Ct);
-        var fields = HiddenFields(page);
-        Assert.Equal("login", fields.GetValueOrDefault("_handler"));
-        fields["Input.UserName"] = userName;
-        fields["Input.Password"] = password;
-        using var form = new FormUrlEncodedContent(fields);
-        return await client.PostAsync("/account/login", form, Ct);
-    }
+    private static Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string userName, string password) =>
+        HttpSignIn.PostLoginAsync(client, userName, password, Ct);
 
-    private static Dictionary<string, string> HiddenFields(string html)
-    {
-        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (Match input in InputTag().Matches(html))
-        {
-            var tag = input.Value;
-            if (!string.Equals(Attribute(tag, "type"), "hidden", StringComparison.OrdinalIgnoreCase))
-                continue;
-            if (Attribute(tag, "name") is { } name)
-                fields[name] = Attribute(tag, "value") ?? "";
-        }
-        return fields;
-    }
-
-    private static string? Attribute(string tag, string name)
-    {
-        var match = Regex.Match(tag, $@"\s{name}\s*=\s*(?:""(?<v>[^""]*)""|'(?<v>[^']*)')", RegexOptions.IgnoreCase);
-        return match.Success ? WebUtility.HtmlDecode(match.Groups["v"].Value) : null;
-    }
+    private static Dictionary<string, string> HiddenFields(string html) => HttpSignIn.HiddenFields(html);
 
     private async Task<bool> IsLockedOutAsync(string userName)
     {
@@ -125,9 +97,6 @@ public abstract partial class LoginTests(CareAppFactory factory)
         Assert.NotNull(user);
         return await users.IsLockedOutAsync(user);
     }
-
-    [GeneratedRegex("<input\\b[^>]*>", RegexOptions.IgnoreCase)]
-    private static partial Regex InputTag();
 }
 
 public sealed class LoginTests_Sqlite(SqliteAppFactory factory) : LoginTests(factory), IClassFixture<SqliteAppFactory>;

@@ -20,6 +20,8 @@ public class CareAppFactory : WebApplicationFactory<Program>
 {
     public const string PostgresEnvironmentVariable = "CAREWORKSPACE_TEST_POSTGRES";
     private const string DefaultPostgres = "Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres";
+    public const string RedisEnvironmentVariable = "CAREWORKSPACE_TEST_REDIS";
+    private const string DefaultRedis = "127.0.0.1:6379";
 
     private readonly Dictionary<string, string?> settings = new(StringComparer.OrdinalIgnoreCase);
     private readonly string dataFolder = Path.Combine(Path.GetTempPath(), "cw-it-" + Guid.NewGuid().ToString("N"));
@@ -37,6 +39,9 @@ public class CareAppFactory : WebApplicationFactory<Program>
         {
             case DatabaseProvider.Sqlite:
                 break;
+            case DatabaseProvider.PostgreSql when overrides?.ContainsKey("ConnectionStrings:Care") == true:
+                // The database is someone else's (another host sharing it, or a deliberately wrong setting): not ours to drop.
+                break;
             case DatabaseProvider.PostgreSql:
                 postgresDatabase = "cw_it_" + Guid.NewGuid().ToString("N")[..16];
                 settings["ConnectionStrings:Care"] = $"{PostgresServer};Database={postgresDatabase}";
@@ -49,6 +54,13 @@ public class CareAppFactory : WebApplicationFactory<Program>
     }
 
     public DatabaseProvider Provider { get; }
+
+    /// <summary>The app's ConnectionStrings:Care (PostgreSQL), so that a second host can share the database.</summary>
+    public string? ConnectionString => settings.GetValueOrDefault("ConnectionStrings:Care");
+
+    /// <summary>The Redis server used by the cross-instance tests.</summary>
+    public static string RedisServer =>
+        Environment.GetEnvironmentVariable(RedisEnvironmentVariable) is { Length: > 0 } configured ? configured : DefaultRedis;
 
     /// <summary>The PostgreSQL server used by the tests (without a database name).</summary>
     public static string PostgresServer =>
