@@ -88,7 +88,12 @@ public static class DependencyInjection
             app.UseExceptionHandler("/error", createScopeForErrors: true);
             app.UseHsts();
         }
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // Friendly status pages are for people browsing; the hub and downloads keep their plain status codes.
+        app.UseWhen(
+            context => HttpMethods.IsGet(context.Request.Method)
+                && !context.Request.Path.StartsWithSegments(PathwayHub.Path)
+                && !context.Request.Path.StartsWithSegments("/attachments"),
+            branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseAntiforgery();
         app.UseAuthentication();
         app.UseAuthorization();
