@@ -56,29 +56,21 @@ public sealed class PatientAccessGuard(TimeProvider clock, ILogger<PatientAccess
     {
         var today = Today;
         var patients = db.Patients.AsNoTracking();
-        switch (actor.Role)
+        if (actor.IsHealthProfessional)
         {
-            case UserRole.Administrator:
-                return patients.Where(_ => false);
-            case UserRole.Patient:
-                return patients.Where(p => p.UserId == actor.UserId);
-            case UserRole.Relative:
-                var consented = db.RelativeConsents
-                    .Where(c => c.RelativeUserId == actor.UserId && c.WithdrawnAt == null)
-                    .Select(c => c.PatientId);
-                return patients.Where(p => consented.Contains(p.Id));
-            case UserRole.HospitalClinician:
-            case UserRole.GeneralPractitioner:
-            case UserRole.GpStaff:
-            case UserRole.MunicipalNurse:
-            case UserRole.MunicipalCareWorker:
-            case UserRole.Physiotherapist:
-            case UserRole.Coordinator:
-                var org = actor.OrganisationId ?? Guid.Empty;
-                return patients.Where(p => p.CareTeam.Any(m => m.OrganisationId == org && m.From <= today && (m.To == null || m.To >= today)));
-            default:
-                return patients.Where(_ => false);
+            var org = actor.OrganisationId ?? Guid.Empty;
+            return patients.Where(p => p.CareTeam.Any(m => m.OrganisationId == org && m.From <= today && (m.To == null || m.To >= today)));
         }
+        if (actor.Role == UserRole.Patient)
+            return patients.Where(p => p.UserId == actor.UserId);
+        if (actor.Role == UserRole.Relative)
+        {
+            var consented = db.RelativeConsents
+                .Where(c => c.RelativeUserId == actor.UserId && c.WithdrawnAt == null)
+                .Select(c => c.PatientId);
+            return patients.Where(p => consented.Contains(p.Id));
+        }
+        return patients.Where(_ => false);
     }
 
     /// <summary>Adds one search record per patient shown; saved by the caller before the result is returned.</summary>
