@@ -65,7 +65,9 @@ public sealed class PatientTests
 
         var old = Assert.Single(patient.CareTeam, m => m.OrganisationId == OldGp);
         var current = Assert.Single(patient.CareTeam, m => m.OrganisationId == NewGp);
-        Assert.Equal(switchDay, old.To);
+        // The previous practice keeps access up to the day before the new one takes over.
+        Assert.Equal(switchDay.AddDays(-1), old.To);
+        Assert.False(patient.HasActiveCareTeamMember(OldGp, switchDay));
         Assert.Equal(CareTeamRole.GeneralPractitioner, current.Role);
         Assert.Null(current.To);
         Assert.Equal(NewGp, patient.GpOrganisationId);
