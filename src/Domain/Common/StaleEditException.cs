@@ -5,7 +5,9 @@ namespace CareWorkspace.Domain.Common;
 /// so the user can compare, reload, or apply their change again on top.
 /// </summary>
 public sealed class StaleEditException(string item, string changedBy, DateTimeOffset changedAt, IReadOnlyDictionary<string, string?> currentValues)
-    : Exception($"{item} was changed by {changedBy} at {changedAt:yyyy-MM-dd HH:mm:ss} UTC after you opened it. Your change was not saved.")
+    : Exception(changedAt == DateTimeOffset.MinValue
+        ? $"{item} was changed by someone else after you opened it. Your change was not saved."
+        : $"{item} was changed by {changedBy} at {changedAt:yyyy-MM-dd HH:mm:ss} UTC after you opened it. Your change was not saved.")
 {
     public string Item { get; } = item;
     public string ChangedBy { get; } = changedBy;

@@ -26,7 +26,8 @@ public static class AttachmentPolicy
 
     public static AttachmentCheck Check(string? fileName, long size, ReadOnlySpan<byte> head)
     {
-        var name = Path.GetFileName((fileName ?? "").Trim());
+        // Browsers on Windows may send a full path: strip both kinds of separator.
+        var name = Path.GetFileName((fileName ?? "").Trim().Replace('\\', '/'));
         if (name.Length == 0)
             throw new DomainException("The attachment has no file name.");
         if (name.Length > 200)

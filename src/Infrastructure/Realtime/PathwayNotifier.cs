@@ -107,6 +107,8 @@ public sealed class PathwayNotifier : IPathwayNotifier, IAsyncDisposable
             }
             foreach (var target in targets)
             {
+                // Started in order without awaiting: each subscriber sees changes in commit order, and a slow one
+                // (awaiting I/O) does not hold up the others. Subscribers hand work to their circuit at once.
                 if (target.Section is null || target.Section == change.Section)
                     _ = DeliverAsync(target, change);
             }

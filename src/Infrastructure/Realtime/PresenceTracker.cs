@@ -63,7 +63,12 @@ public sealed class PresenceTracker : IAsyncDisposable
         {
             var expires = _clock.GetUtcNow() + Lifetime;
             foreach (var (entry, patientId) in _local)
+            {
                 await _store.AddAsync(patientId, entry, expires);
+                // The viewer may have left while we were re-adding: do not leave a ghost behind.
+                if (!_local.ContainsKey(entry))
+                    await _store.RemoveAsync(patientId, entry);
+            }
         }
         catch (Exception ex)
         {
