@@ -22,6 +22,9 @@ public sealed class AppFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = default!;
 
+    /// <summary>The running app's services (used only to look up ids of demo data, never to change it).</summary>
+    public IServiceProvider Services => factory?.Services ?? throw new InvalidOperationException("The app has not started.");
+
     /// <summary>tests/e2e/artifacts: screenshots of every test, and of failures.</summary>
     public static string ArtifactsFolder { get; } = Path.Combine(RepositoryRoot.Path, "tests", "e2e", "artifacts");
 

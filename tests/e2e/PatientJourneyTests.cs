@@ -3,7 +3,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace CareWorkspace.E2ETests;
 
-/// <summary>A GP finds Jens and reads his overview; a nurse from another municipality cannot.</summary>
+/// <summary>A GP finds Jens and reads his overview on the pathway page; a nurse from another municipality cannot.</summary>
 public sealed class PatientJourneyTests(AppFixture app) : BrowserTest(app)
 {
     private const string JensCpr = "120352-1235";
@@ -30,6 +30,10 @@ public sealed class PatientJourneyTests(AppFixture app) : BrowserTest(app)
 
         await jensLink.ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/patients/[0-9a-f-]{36}$"));
+        // The address opens the live pathway page: header on top, the overview on its default tab.
+        await Expect(page.GetByTestId("pathway-header").GetByTestId("patient-name")).ToHaveTextAsync("Jens Jensen");
+        await Expect(page.GetByRole(AriaRole.Tab, new() { Selected = true })).ToHaveTextAsync("Overview");
+        await Expect(page.GetByRole(AriaRole.Tab)).ToHaveTextAsync(["Overview", "Care team & contacts", "Messages", "Timeline"]);
         var overview = page.GetByTestId("patient-overview");
         await Expect(overview.GetByTestId("patient-name")).ToHaveTextAsync("Jens Jensen");
         await Expect(overview).ToContainTextAsync($"CPR {JensCpr}");
@@ -91,6 +95,9 @@ public sealed class PatientJourneyTests(AppFixture app) : BrowserTest(app)
         await Expect(denied.GetByText("Access denied", new() { Exact = true })).ToBeVisibleAsync();
         await WaitForBlazorAsync(nurse);
         await Expect(nurse.GetByTestId("patient-overview")).ToHaveCountAsync(0);
+        await Expect(nurse.GetByTestId("pathway-header")).ToHaveCountAsync(0);
+        await Expect(nurse.GetByTestId("presence-list")).ToHaveCountAsync(0);
+        await Expect(nurse.GetByRole(AriaRole.Tab)).ToHaveCountAsync(0);
         await Expect(nurse.Locator("body")).Not.ToContainTextAsync(JensCpr);
         await Expect(nurse.Locator("body")).Not.ToContainTextAsync("Ulla Jensen");
         await ScreenshotAsync(nurse, "access-denied");
