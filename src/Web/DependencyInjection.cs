@@ -9,6 +9,7 @@ using CareWorkspace.Web.Features.Patients;
 using CareWorkspace.Web.Features.Timeline;
 using CareWorkspace.Web.Security;
 using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR;
@@ -88,12 +89,19 @@ public static class DependencyInjection
             app.UseExceptionHandler("/error", createScopeForErrors: true);
             app.UseHsts();
         }
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         // Friendly status pages are for people browsing; the hub and downloads keep their plain status codes.
-        app.UseWhen(
-            context => HttpMethods.IsGet(context.Request.Method)
-                && !context.Request.Path.StartsWithSegments(PathwayHub.Path)
-                && !context.Request.Path.StartsWithSegments("/attachments"),
-            branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.Use((context, next) =>
+        {
+            if (!HttpMethods.IsGet(context.Request.Method)
+                || context.Request.Path.StartsWithSegments(PathwayHub.Path)
+                || context.Request.Path.StartsWithSegments("/attachments"))
+            {
+                if (context.Features.Get<IStatusCodePagesFeature>() is { } statusPages)
+                    statusPages.Enabled = false;
+            }
+            return next(context);
+        });
         app.UseAntiforgery();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -12,10 +12,13 @@ public sealed class CircuitReconnectNotifier : CircuitHandler
 
     public event Func<Task>? Reconnected;
 
-    public override Task OnConnectionDownAsync(Circuit circuit, CancellationToken cancellationToken)
+    /// <summary>The browser is gone for now (it may come back): e.g. presence stops showing this viewer.</summary>
+    public event Func<Task>? Disconnected;
+
+    public override async Task OnConnectionDownAsync(Circuit circuit, CancellationToken cancellationToken)
     {
         _wasDown = true;
-        return Task.CompletedTask;
+        await RaiseAsync(Disconnected);
     }
 
     public override async Task OnConnectionUpAsync(Circuit circuit, CancellationToken cancellationToken)
@@ -23,10 +26,14 @@ public sealed class CircuitReconnectNotifier : CircuitHandler
         if (!_wasDown)
             return;
         _wasDown = false;
-        if (Reconnected is { } handlers)
-        {
-            foreach (var handler in handlers.GetInvocationList().Cast<Func<Task>>())
-                await handler();
-        }
+        await RaiseAsync(Reconnected);
+    }
+
+    private static async Task RaiseAsync(Func<Task>? handlers)
+    {
+        if (handlers is null)
+            return;
+        foreach (var handler in handlers.GetInvocationList().Cast<Func<Task>>())
+            await handler();
     }
 }
