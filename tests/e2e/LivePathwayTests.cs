@@ -329,9 +329,7 @@ public sealed class LivePathwayTests(AppFixture app) : BrowserTest(app)
 
     private static Task CopyToDocsAsync(string screenshot, string name)
     {
-        var docsImages = Path.Combine(RepositoryRoot.Path, "docs", "images");
-        Directory.CreateDirectory(docsImages);
-        File.Copy(screenshot, Path.Combine(docsImages, name), overwrite: true);
+        DocsScreenshots.Publish(screenshot, name);
         return Task.CompletedTask;
     }
 }

@@ -54,9 +54,7 @@ public sealed class PatientJourneyTests(AppFixture app) : BrowserTest(app)
         await Expect(page.Locator(".mud-appbar")).ToHaveCSSAsync("position", "fixed");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         var shot = await ScreenshotAsync(page, "patient-overview");
-        var docsImages = Path.Combine(RepositoryRoot.Path, "docs", "images");
-        Directory.CreateDirectory(docsImages);
-        File.Copy(shot, Path.Combine(docsImages, "patient-overview.png"), overwrite: true);
+        DocsScreenshots.Publish(shot, "patient-overview.png");
     });
 
     [Fact]
