@@ -1,6 +1,9 @@
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using CareWorkspace.Infrastructure.Demo;
+using CareWorkspace.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -69,6 +72,15 @@ public abstract partial class BrowserTest(AppFixture app) : IAsyncDisposable
             }
             throw;
         }
+    }
+
+    /// <summary>Jens' patient id, read from the app's database.</summary>
+    protected async Task<Guid> JensIdAsync()
+    {
+        var dbFactory = App.Services.GetRequiredService<IDbContextFactory<CareDbContext>>();
+        await using var db = await dbFactory.CreateDbContextAsync(TestContext.Current.CancellationToken);
+        var jensUser = db.Users.Where(u => u.UserName == "jens").Select(u => u.Id);
+        return await db.Patients.Where(p => jensUser.Contains(p.UserId!)).Select(p => p.Id).SingleAsync(TestContext.Current.CancellationToken);
     }
 
     /// <summary>Saves a full-page screenshot to tests/e2e/artifacts and returns its path.</summary>

@@ -1,6 +1,3 @@
-using CareWorkspace.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -276,14 +273,6 @@ public sealed class LivePathwayTests(AppFixture app) : BrowserTest(app)
     // ---- helpers ----
 
     private static string Unique() => Guid.NewGuid().ToString("N")[..8];
-
-    private async Task<Guid> JensIdAsync()
-    {
-        var dbFactory = App.Services.GetRequiredService<IDbContextFactory<CareDbContext>>();
-        await using var db = await dbFactory.CreateDbContextAsync(TestContext.Current.CancellationToken);
-        var jensUser = db.Users.Where(u => u.UserName == "jens").Select(u => u.Id);
-        return await db.Patients.Where(p => jensUser.Contains(p.UserId!)).Select(p => p.Id).SingleAsync(TestContext.Current.CancellationToken);
-    }
 
     /// <summary>Opens Jens' pathway (optionally on a section) and waits until the live circuit has rendered it.</summary>
     private static async Task OpenPathwayAsync(IPage page, Guid patientId, string? section = null)
