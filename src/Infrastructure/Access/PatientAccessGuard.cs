@@ -51,6 +51,18 @@ public sealed class PatientAccessGuard(TimeProvider clock, ILogger<PatientAccess
         return allowed;
     }
 
+    /// <summary>
+    /// Which sections of the patient this actor may read, e.g. to decide which tabs to offer. Nothing is read,
+    /// so nothing is logged; each section logs its own read when it loads.
+    /// </summary>
+    public async Task<IReadOnlySet<PatientSection>> ReadableSectionsAsync(CareDbContext db, Actor actor, Guid patientId, CancellationToken ct = default)
+    {
+        var relationship = await LoadRelationshipAsync(db, patientId, ct);
+        return relationship is null
+            ? new HashSet<PatientSection>()
+            : Enum.GetValues<PatientSection>().Where(s => PatientAccessPolicy.Decide(actor, relationship, AccessAction.Read, s).Allowed).ToHashSet();
+    }
+
     /// <summary>The patients this actor may find in a search: the same rule as <see cref="PatientAccessPolicy"/>, as a query.</summary>
     public IQueryable<Patient> SearchablePatients(CareDbContext db, Actor actor)
     {

@@ -69,10 +69,11 @@ public sealed class MessageService(
             var thread = new MessageThread(patientId, input.Subject, input.Category, sharedWithPatient, sharedWithRelatives,
                 actor, input.Text, clock.GetUtcNow(), input.NeedsAction, stored);
             db.MessageThreads.Add(thread);
-            if (thread.SharedWithRelatives && thread.SharedWithPatient)
-                db.PathwayEvents.Add(TimelineEventFor(actor, patientId, $"Message: {thread.Subject}"));
+            var timelineEvent = await TimelineEventForAsync(db, actor, thread, ct);
+            if (timelineEvent is not null)
+                db.PathwayEvents.Add(timelineEvent);
             await db.SaveChangesAsync(ct);
-            Signal(patientId, thread.Id, actor, timeline: thread.SharedWithRelatives && thread.SharedWithPatient);
+            Signal(patientId, thread.Id, actor, timeline: timelineEvent is not null);
             return thread.Id;
         }
         catch
@@ -178,15 +179,20 @@ public sealed class MessageService(
             attachments.Delete(key);
     }
 
-    private PathwayEvent TimelineEventFor(Actor actor, Guid patientId, string title) =>
-        new(patientId, clock.GetUtcNow(), PathwayEventType.Message, SectorOf(actor), actor.OrganisationId, actor.OrganisationName ?? actor.DisplayName, title, $"From {actor.DisplayName}");
-
-    private static Domain.Organisations.Sector SectorOf(Actor actor) => actor.Role switch
+    /// <summary>
+    /// Only threads that everyone on the pathway may read go on the shared timeline, under the sector of the
+    /// sending organisation (a patient or relative has none, so their threads stay in Messages).
+    /// </summary>
+    private static async Task<PathwayEvent?> TimelineEventForAsync(CareDbContext db, Actor actor, MessageThread thread, CancellationToken ct)
     {
-        UserRole.HospitalClinician or UserRole.Coordinator => Domain.Organisations.Sector.Hospital,
-        UserRole.GeneralPractitioner or UserRole.GpStaff => Domain.Organisations.Sector.GeneralPractice,
-        _ => Domain.Organisations.Sector.Municipality,
-    };
+        if (!thread.SharedWithPatient || !thread.SharedWithRelatives || actor.OrganisationId is not { } organisationId)
+            return null;
+        var organisation = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == organisationId, ct);
+        return organisation is null
+            ? null
+            : new PathwayEvent(thread.PatientId, thread.StartedAt, PathwayEventType.Message, organisation.Sector, organisation.Id, organisation.Name,
+                $"Message: {thread.Subject}", $"From {actor.DisplayName}");
+    }
 
     private void Signal(Guid patientId, Guid threadId, Actor actor, bool timeline)
     {

@@ -13,15 +13,16 @@ public sealed class PathwayHeaderService(
     public async Task<PathwayHeader> GetAsync(Actor actor, Guid patientId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var sections = await guard.DemandAsync(db, actor, patientId, AccessAction.Read, PatientSection.MasterData, "Pathway header", ct,
-            Enum.GetValues<PatientSection>());
+        var read = await guard.DemandAsync(db, actor, patientId, AccessAction.Read, PatientSection.MasterData, "Pathway header", ct,
+            PatientSection.Relatives, PatientSection.Conditions);
+        var visible = await guard.ReadableSectionsAsync(db, actor, patientId, ct);
         var patient = await db.Patients.AsNoTracking().SingleAsync(p => p.Id == patientId, ct);
         var gpName = patient.GpOrganisationId is { } gp
             ? await db.Organisations.Where(o => o.Id == gp).Select(o => o.Name).SingleOrDefaultAsync(ct)
             : null;
         await db.SaveChangesAsync(ct);
 
-        var contact = sections.Contains(PatientSection.Relatives) ? patient.Relatives.FirstOrDefault(r => r.IsContactRelative) : null;
+        var contact = read.Contains(PatientSection.Relatives) ? patient.Relatives.FirstOrDefault(r => r.IsContactRelative) : null;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         return new PathwayHeader(
             patient.Id,
@@ -31,7 +32,7 @@ public sealed class PathwayHeaderService(
             contact?.Name,
             contact?.Phone,
             gpName,
-            sections.Contains(PatientSection.Conditions) ? patient.Conditions.OrderByDescending(c => c.Onset).Select(c => c.Text).ToList() : [],
-            sections);
+            read.Contains(PatientSection.Conditions) ? patient.Conditions.OrderByDescending(c => c.Onset).Select(c => c.Text).ToList() : [],
+            visible);
     }
 }

@@ -15,8 +15,8 @@ public abstract class PathwaySectionBase : ComponentBase, IDisposable
 {
     private readonly List<IDisposable> _subscriptions = [];
     private Guid _subscribedPatient;
-    private int _reloading;
-    private int _pending;
+    private bool _reloading;
+    private bool _pending;
 
     [Parameter, EditorRequired]
     public Guid PatientId { get; set; }
@@ -78,22 +78,22 @@ public abstract class PathwaySectionBase : ComponentBase, IDisposable
     private async Task ReloadCoalescedAsync()
     {
         // Runs on the circuit's dispatcher; a change arriving during a re-load triggers one more pass.
-        _pending = 1;
-        if (_reloading == 1)
+        _pending = true;
+        if (_reloading)
             return;
-        _reloading = 1;
+        _reloading = true;
         try
         {
-            while (_pending == 1)
+            while (_pending)
             {
-                _pending = 0;
+                _pending = false;
                 await ReloadAsync();
                 StateHasChanged();
             }
         }
         finally
         {
-            _reloading = 0;
+            _reloading = false;
         }
     }
 

@@ -1,4 +1,3 @@
-using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.Organisations;
 using CareWorkspace.Domain.Patients;
 
@@ -16,10 +15,7 @@ public sealed record PatientOverview(
     OrganisationRef? Gp,
     IReadOnlyList<RelativeRow>? Relatives,
     IReadOnlyList<CareTeamRow>? CareTeam,
-    IReadOnlyList<ConditionRow>? Conditions)
-{
-    public IReadOnlySet<PatientSection> VisibleSections { get; init; } = new HashSet<PatientSection>();
-}
+    IReadOnlyList<ConditionRow>? Conditions);
 
 public sealed record OrganisationRef(Guid Id, string Name, string Sor, Sector Sector);
 

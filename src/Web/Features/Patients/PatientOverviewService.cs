@@ -48,9 +48,6 @@ public sealed class PatientOverviewService(
             sections.Contains(PatientSection.Conditions)
                 ? patient.Conditions.OrderByDescending(c => c.Onset)
                     .Select(c => new ConditionRow(c.CodeSystem, c.Code, c.Text, c.Onset)).ToList()
-                : null)
-        {
-            VisibleSections = sections,
-        };
+                : null);
     }
 }
