@@ -3,6 +3,7 @@ using CareWorkspace.Web.Components;
 using CareWorkspace.Web.Features.Account;
 using CareWorkspace.Web.Features.Administration;
 using CareWorkspace.Web.Features.CareTeam;
+using CareWorkspace.Web.Features.Consents;
 using CareWorkspace.Web.Features.Messages;
 using CareWorkspace.Web.Features.Pathway;
 using CareWorkspace.Web.Features.Patients;
@@ -58,6 +59,7 @@ public static class DependencyInjection
     {
         builder.Services.AddScoped<PathwayHeaderService>();
         builder.Services.AddScoped<CareTeamService>();
+        builder.Services.AddScoped<ConsentService>();
         builder.Services.AddScoped<TimelineService>();
         builder.Services.AddScoped<MessageService>();
         builder.Services.AddScoped<InboxService>();
@@ -69,7 +71,8 @@ public static class DependencyInjection
             .Add<OverviewSection>("overview", "Overview", Icons.Material.Filled.Dashboard, 10, PatientSection.MasterData)
             .Add<CareTeamSection>("care-team", "Care team & contacts", Icons.Material.Filled.Groups, 20, PatientSection.CareTeam)
             .Add<MessagesSection>("messages", "Messages", Icons.Material.Filled.Forum, 30, PatientSection.Messages)
-            .Add<TimelineSection>("timeline", "Timeline", Icons.Material.Filled.Timeline, 40, PatientSection.Timeline));
+            .Add<TimelineSection>("timeline", "Timeline", Icons.Material.Filled.Timeline, 40, PatientSection.Timeline)
+            .Add<ConsentSection>("consents", "Consent", Icons.Material.Filled.VerifiedUser, 50, PatientSection.Consents));
 
         builder.Services.AddSignalR();
         if (!string.IsNullOrWhiteSpace(builder.Configuration["Redis:ConnectionString"]))

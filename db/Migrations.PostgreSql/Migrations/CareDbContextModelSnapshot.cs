@@ -30,6 +30,14 @@ namespace CareWorkspace.Migrations.PostgreSql.Migrations
                     b.Property<DateTimeOffset>("GivenAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("GivenBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("GivenReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<Guid>("PatientId")
                         .HasColumnType("uuid");
 
@@ -38,12 +46,23 @@ namespace CareWorkspace.Migrations.PostgreSql.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset?>("WithdrawnAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<string>("_sections")
                         .IsRequired()
@@ -788,6 +807,10 @@ namespace CareWorkspace.Migrations.PostgreSql.Migrations
                             b1.Property<string>("Phone")
                                 .HasMaxLength(20)
                                 .HasColumnType("character varying(20)");
+
+                            b1.Property<string>("Reason")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)");
 
                             b1.Property<string>("Role")
                                 .IsRequired()

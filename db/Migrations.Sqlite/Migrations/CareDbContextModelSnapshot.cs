@@ -25,6 +25,14 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
                     b.Property<long>("GivenAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("GivenBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GivenReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("PatientId")
                         .HasColumnType("TEXT");
 
@@ -33,12 +41,23 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("WithdrawnAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("_sections")
                         .IsRequired()
@@ -774,6 +793,10 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
 
                             b1.Property<string>("Phone")
                                 .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Reason")
+                                .HasMaxLength(500)
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Role")

@@ -1,12 +1,30 @@
 namespace CareWorkspace.Domain.Access;
 
 /// <summary>
-/// The one rule for "may this user do this action on this section of this patient" (Health Act § 42 a).
+/// The one rule for "may this user do this action on this section of this patient" (Health Act § 42 a):
+/// first the relationship (care team today, own record, an active consent granting the section),
+/// then what the user's role may do in that section (<see cref="AccessMatrix"/>).
 /// Later rules (blocks, emergency access) belong here too, so every service keeps asking the same question.
 /// </summary>
 public static class PatientAccessPolicy
 {
-    public static AccessDecision Decide(Actor actor, PatientRelationship patient, AccessAction action, PatientSection section)
+    /// <param name="owningOrganisationId">
+    /// For a change to one item (a care-team membership), the organisation the item belongs to: roles that may only
+    /// change their own organisation's items are allowed when it is theirs.
+    /// </param>
+    public static AccessDecision Decide(Actor actor, PatientRelationship patient, AccessAction action, PatientSection section,
+        Guid? owningOrganisationId = null)
+    {
+        var relationship = DecideRelationship(actor, patient, section);
+        if (!relationship.Allowed)
+            return relationship;
+        var permission = AccessMatrix.For(actor.Role, section);
+        return Permits(permission, action, actor.OrganisationId, owningOrganisationId)
+            ? relationship
+            : AccessDecision.Deny(Refusal(actor.Role, action, section, permission));
+    }
+
+    private static AccessDecision DecideRelationship(Actor actor, PatientRelationship patient, PatientSection section)
     {
         switch (actor.Role)
         {
@@ -14,19 +32,17 @@ public static class PatientAccessPolicy
                 return AccessDecision.Deny("Administrators manage users and organisations and see no clinical data.");
 
             case UserRole.Patient:
-                if (patient.PatientUserId is not null && patient.PatientUserId == actor.UserId)
-                    return IsReading(action) || WritesMessage(action, section)
-                        ? AccessDecision.Allow("The patient's own record.")
-                        : AccessDecision.Deny("Patients can read their own record and write messages, but not change the record here.");
-                return AccessDecision.Deny("A patient may only see their own record.");
+                return patient.PatientUserId is not null && patient.PatientUserId == actor.UserId
+                    ? AccessDecision.Allow("The patient's own record.")
+                    : AccessDecision.Deny("A patient may only see their own record.");
 
             case UserRole.Relative:
-                var consents = patient.Consents.Where(c => c.PatientId == patient.PatientId && c.RelativeUserId == actor.UserId && c.IsActive).ToList();
+                var consents = patient.Consents
+                    .Where(c => c.PatientId == patient.PatientId && c.RelativeUserId == actor.UserId && c.IsActiveAt(patient.AsOf))
+                    .ToList();
                 if (consents.Count == 0)
                     return AccessDecision.Deny("There is no active consent from the patient for this relative.");
-                if (!IsReading(action) && !WritesMessage(action, section))
-                    return AccessDecision.Deny("Relatives can follow the pathway and write messages, but not change the record.");
-                return consents.Any(c => c.Grants(section))
+                return consents.Any(c => c.GrantsAt(section, patient.AsOf))
                     ? AccessDecision.Allow("Relative with the patient's consent.")
                     : AccessDecision.Deny($"The patient's consent does not include {section}.");
 
@@ -46,9 +62,40 @@ public static class PatientAccessPolicy
         }
     }
 
-    private static bool IsReading(AccessAction action) => action is AccessAction.Read or AccessAction.Search;
+    private static bool Permits(Permission permission, AccessAction action, Guid? actorOrganisationId, Guid? owningOrganisationId)
+    {
+        var own = owningOrganisationId is { } owner && actorOrganisationId == owner;
+        return action switch
+        {
+            AccessAction.Read => permission.HasFlag(Permission.Read),
+            AccessAction.Search => permission.HasFlag(Permission.Search),
+            AccessAction.Create => permission.HasFlag(Permission.Create),
+            AccessAction.Update => permission.HasFlag(Permission.UpdateAny) || (own && permission.HasFlag(Permission.UpdateOwn)),
+            AccessAction.Delete => permission.HasFlag(Permission.DeleteAny) || (own && permission.HasFlag(Permission.DeleteOwn)),
+            _ => false,
+        };
+    }
 
-    // Patients and relatives may write in threads shared with them; the thread itself checks the sharing.
-    private static bool WritesMessage(AccessAction action, PatientSection section) =>
-        section == PatientSection.Messages && action == AccessAction.Create;
+    private static string Refusal(UserRole role, AccessAction action, PatientSection section, Permission permission)
+    {
+        var ownOnly = action switch
+        {
+            AccessAction.Update => permission.HasFlag(Permission.UpdateOwn),
+            AccessAction.Delete => permission.HasFlag(Permission.DeleteOwn),
+            _ => false,
+        };
+        return ownOnly
+            ? $"The role {role} may {Verb(action)} {section} only for its own organisation."
+            : $"The role {role} may not {Verb(action)} {section}.";
+    }
+
+    private static string Verb(AccessAction action) => action switch
+    {
+        AccessAction.Read => "read",
+        AccessAction.Search => "search",
+        AccessAction.Create => "add to",
+        AccessAction.Update => "change",
+        AccessAction.Delete => "remove from",
+        _ => action.ToString(),
+    };
 }

@@ -1,8 +1,12 @@
 namespace CareWorkspace.Domain.Access;
 
-/// <summary>The facts about one patient that decide who may see what: loaded once per question.</summary>
+/// <summary>The facts about one patient that decide who may see what, as they stood at <see cref="AsOf"/>.</summary>
 public sealed record PatientRelationship(
     Guid PatientId,
     string? PatientUserId,
     IReadOnlyCollection<Guid> ActiveCareTeamOrganisationIds,
-    IReadOnlyCollection<RelativeConsent> Consents);
+    IReadOnlyCollection<RelativeConsent> Consents)
+{
+    /// <summary>The moment the facts describe; consents that end by date are judged at this instant.</summary>
+    public DateTimeOffset AsOf { get; init; } = DateTimeOffset.UtcNow;
+}

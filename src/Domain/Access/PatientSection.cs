@@ -12,4 +12,7 @@ public enum PatientSection
 
     /// <summary>Who is viewing the pathway right now (not stored data, but still only for those with access).</summary>
     Presence,
+
+    /// <summary>The patient's consents to relatives: who may follow the pathway, which sections, until when.</summary>
+    Consents,
 }

@@ -9,6 +9,7 @@ namespace CareWorkspace.Domain.Patients;
 public sealed class CareTeamMembership
 {
     public const int PersonMaxLength = 200;
+    public const int ReasonMaxLength = 500;
 
     public Guid Id { get; private set; } = Guid.NewGuid();
     public Guid OrganisationId { get; private set; }
@@ -18,6 +19,9 @@ public sealed class CareTeamMembership
     public DateOnly From { get; private set; }
     public DateOnly? To { get; private set; }
 
+    /// <summary>Why the organisation joined the care team (shown on the timeline); none for memberships from registers.</summary>
+    public string? Reason { get; private set; }
+
     /// <summary>Changes on every edit of this member; an edit based on an older version is stale.</summary>
     public Guid Version { get; private set; } = Guid.NewGuid();
     public string? ChangedBy { get; private set; }
@@ -25,8 +29,9 @@ public sealed class CareTeamMembership
 
     private CareTeamMembership() { }
 
-    internal CareTeamMembership(Guid organisationId, CareTeamRole role, Period period, string? personName = null, string? phone = null)
+    internal CareTeamMembership(Guid organisationId, CareTeamRole role, Period period, string? personName = null, string? phone = null, string? reason = null)
     {
+        Reason = Guard.Optional(reason, "Reason", ReasonMaxLength);
         if (organisationId == Guid.Empty)
             throw new DomainException("A care team member needs an organisation.");
         OrganisationId = organisationId;
@@ -37,6 +42,9 @@ public sealed class CareTeamMembership
     }
 
     public bool IsActiveOn(DateOnly day) => new Period(From, To).Covers(day);
+
+    /// <summary>Ended before <paramref name="day"/>: its period is history and is never reopened.</summary>
+    public bool HasEndedBefore(DateOnly day) => To is { } to && to < day;
 
     internal void End(DateOnly to)
     {

@@ -72,15 +72,23 @@ public sealed class Patient : AggregateRoot
         _careTeam.Add(membership);
     }
 
-    public CareTeamMembership JoinCareTeam(Guid organisationId, CareTeamRole role, Period period) =>
-        JoinCareTeam(organisationId, role, period, null, null, null);
-
-    public CareTeamMembership JoinCareTeam(Guid organisationId, CareTeamRole role, Period period, string? personName, string? phone, ChangeStamp? stamp)
+    /// <summary>A membership from a register or the demo data, without a user's reason.</summary>
+    public CareTeamMembership JoinCareTeam(Guid organisationId, CareTeamRole role, Period period)
     {
         RefuseOverlap(organisationId, role, period, exceptId: null);
-        var membership = new CareTeamMembership(organisationId, role, period, personName, phone);
-        if (stamp is not null)
-            membership.Stamp(stamp);
+        var membership = new CareTeamMembership(organisationId, role, period);
+        _careTeam.Add(membership);
+        return membership;
+    }
+
+    /// <summary>A user adds an organisation to the care team: it gains access to the record, so the reason is required and kept.</summary>
+    public CareTeamMembership JoinCareTeam(Guid organisationId, CareTeamRole role, Period period, string? personName, string? phone, ChangeStamp stamp, string reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+            throw new DomainException("Give the reason the organisation joins the care team: it gains access to the record.");
+        RefuseOverlap(organisationId, role, period, exceptId: null);
+        var membership = new CareTeamMembership(organisationId, role, period, personName, phone, reason);
+        membership.Stamp(stamp);
         _careTeam.Add(membership);
         return membership;
     }
@@ -89,6 +97,7 @@ public sealed class Patient : AggregateRoot
     {
         var membership = Member(membershipId);
         RefuseStale(membership.Version, expectedVersion, "This care team member", membership.ChangedBy, membership.ChangedAt, membership.Values());
+        RefuseReopening(membership, CopenhagenTime.DateOf(stamp.At));
         RefuseOverlap(membership.OrganisationId, role, period, exceptId: membershipId);
         membership.Change(role, personName, phone, period);
         membership.Stamp(stamp);
@@ -100,6 +109,7 @@ public sealed class Patient : AggregateRoot
     {
         var membership = Member(membershipId);
         RefuseStale(membership.Version, expectedVersion, "This care team member", membership.ChangedBy, membership.ChangedAt, membership.Values());
+        RefuseReopening(membership, CopenhagenTime.DateOf(stamp.At));
         membership.End(to);
         membership.Stamp(stamp);
     }
@@ -170,6 +180,13 @@ public sealed class Patient : AggregateRoot
     {
         if (_careTeam.Any(m => m.Id != exceptId && m.OrganisationId == organisationId && m.Role == role && Overlaps(m, period)))
             throw new DomainException("This organisation already has that role on the care team in the period.");
+    }
+
+    private static void RefuseReopening(CareTeamMembership membership, DateOnly today)
+    {
+        if (membership.HasEndedBefore(today))
+            throw new DomainException(
+                $"This membership ended on {membership.To:yyyy-MM-dd} and stays as history. To bring the organisation back, add it to the care team again as a new membership, with a reason.");
     }
 
     private static void RefuseStale(Guid current, Guid expected, string item, string? changedBy, DateTimeOffset? changedAt, IReadOnlyDictionary<string, string?> values)

@@ -1,5 +1,6 @@
 using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.Audit;
+using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.Patients;
 using CareWorkspace.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -22,14 +23,43 @@ public sealed class PatientAccessGuard(TimeProvider clock, ILogger<PatientAccess
         CareDbContext db, Actor actor, Guid patientId, AccessAction action, PatientSection section, string what,
         CancellationToken ct = default, params PatientSection[] alsoWanted)
     {
-        var relationship = await LoadRelationshipAsync(db, patientId, ct);
-        if (relationship is null)
-        {
-            await RecordRefusalAsync(db, actor, null, section, $"{what} (unknown patient id)", action, AccessDecision.Deny("No such patient."), ct);
-            throw new PatientNotFoundException(patientId);
-        }
-
+        var relationship = await RelationshipOrRefuseAsync(db, actor, patientId, action, section, what, ct);
         var decision = PatientAccessPolicy.Decide(actor, relationship, action, section);
+        return await AllowOrRefuseAsync(db, actor, relationship, action, section, what, decision, alsoWanted, ct);
+    }
+
+    /// <summary>
+    /// Like <see cref="DemandAsync"/> for a change to one item that belongs to an organisation (a care-team membership):
+    /// roles that may change only their own organisation's items are allowed when it is theirs.
+    /// </summary>
+    public async Task DemandChangeAsync(
+        CareDbContext db, Actor actor, Guid patientId, AccessAction action, PatientSection section, string what,
+        Guid owningOrganisationId, CancellationToken ct = default)
+    {
+        var relationship = await RelationshipOrRefuseAsync(db, actor, patientId, action, section, what, ct);
+        var decision = PatientAccessPolicy.Decide(actor, relationship, action, section, owningOrganisationId);
+        await AllowOrRefuseAsync(db, actor, relationship, action, section, what, decision, [], ct);
+    }
+
+    /// <summary>What the actor could do to an item owned by an organisation, for offering only the buttons that work.</summary>
+    public static bool Permits(Actor actor, PatientRelationship relationship, AccessAction action, PatientSection section, Guid? owningOrganisationId = null) =>
+        PatientAccessPolicy.Decide(actor, relationship, action, section, owningOrganisationId).Allowed;
+
+    private async Task<PatientRelationship> RelationshipOrRefuseAsync(
+        CareDbContext db, Actor actor, Guid patientId, AccessAction action, PatientSection section, string what, CancellationToken ct)
+    {
+        var relationship = await LoadRelationshipAsync(db, patientId, ct);
+        if (relationship is not null)
+            return relationship;
+        await RecordRefusalAsync(db, actor, null, section, $"{what} (unknown patient id)", action, AccessDecision.Deny("No such patient."), ct);
+        throw new PatientNotFoundException(patientId);
+    }
+
+    private async Task<IReadOnlySet<PatientSection>> AllowOrRefuseAsync(
+        CareDbContext db, Actor actor, PatientRelationship relationship, AccessAction action, PatientSection section, string what,
+        AccessDecision decision, PatientSection[] alsoWanted, CancellationToken ct)
+    {
+        var patientId = relationship.PatientId;
         if (!decision.Allowed)
         {
             await RecordRefusalAsync(db, actor, patientId, section, what, action, decision, ct);
@@ -78,7 +108,7 @@ public sealed class PatientAccessGuard(TimeProvider clock, ILogger<PatientAccess
         if (actor.Role == UserRole.Relative)
         {
             var consented = db.RelativeConsents
-                .Where(c => c.RelativeUserId == actor.UserId && c.WithdrawnAt == null)
+                .Where(c => c.RelativeUserId == actor.UserId && c.WithdrawnAt == null && (c.ValidUntil == null || c.ValidUntil >= today))
                 .Select(c => c.PatientId);
             return patients.Where(p => consented.Contains(p.Id));
         }
@@ -91,6 +121,13 @@ public sealed class PatientAccessGuard(TimeProvider clock, ILogger<PatientAccess
         foreach (var id in patientIds)
             db.AccessRecords.Add(NewRecord(actor, id, section, what, AccessAction.Search, AccessDecision.Allow("Listed in a search result.")));
     }
+
+    /// <summary>
+    /// Records a change the user was allowed to attempt but that the record refused (e.g. reopening an ended membership),
+    /// so that refused changes are in the log with their reason. Saved on its own; the caller's changes are discarded.
+    /// </summary>
+    public Task RecordRefusedChangeAsync(CareDbContext db, Actor actor, Guid patientId, AccessAction action, PatientSection section, string what, string reason, CancellationToken ct = default) =>
+        RecordRefusalAsync(db, actor, patientId, section, what, action, AccessDecision.Deny(reason), ct);
 
     /// <summary>Refuses an item-level access (e.g. a thread not shared with a relative): logs it and throws.</summary>
     public async Task<Exception> RefuseAsync(CareDbContext db, Actor actor, Guid patientId, AccessAction action, PatientSection section, string what, string reason, CancellationToken ct = default)
@@ -116,12 +153,12 @@ public sealed class PatientAccessGuard(TimeProvider clock, ILogger<PatientAccess
         if (patient is null)
             return null;
         var consents = await db.RelativeConsents.AsNoTracking()
-            .Where(c => c.PatientId == patientId && c.WithdrawnAt == null)
+            .Where(c => c.PatientId == patientId && c.WithdrawnAt == null && (c.ValidUntil == null || c.ValidUntil >= today))
             .ToListAsync(ct);
-        return new PatientRelationship(patientId, patient.UserId, patient.Organisations, consents);
+        return new PatientRelationship(patientId, patient.UserId, patient.Organisations, consents) { AsOf = clock.GetUtcNow() };
     }
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => CopenhagenTime.Today(clock);
 
     private async Task RecordRefusalAsync(CareDbContext db, Actor actor, Guid? patientId, PatientSection section, string what, AccessAction action, AccessDecision decision, CancellationToken ct)
     {

@@ -47,7 +47,7 @@ public sealed class DemoDataSeeder(
             users[account.UserName] = user;
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = CopenhagenTime.Today(clock);
         var jens = CreateJens(bySor, users, today);
         db.Patients.Add(jens);
         db.RelativeConsents.Add(new RelativeConsent(jens.Id, users["ulla"].Id,

@@ -2,7 +2,7 @@ using CareWorkspace.Domain.Access;
 
 namespace CareWorkspace.UnitTests.Access;
 
-/// <summary>Patients and relatives may write messages, and nothing else.</summary>
+/// <summary>Patients and relatives may write messages; beyond that only the patient manages their own consents.</summary>
 public sealed class PatientAccessPolicyMessagesTests
 {
     private static readonly Guid PatientId = Guid.NewGuid();
@@ -10,7 +10,7 @@ public sealed class PatientAccessPolicyMessagesTests
     private static readonly Actor PatientActor = new("user-patient", "Jens Hansen", UserRole.Patient, null, null);
     private static readonly Actor RelativeActor = new("user-relative", "Ulla Hansen", UserRole.Relative, null, null);
 
-    public static TheoryData<PatientSection> OtherSections => new(Enum.GetValues<PatientSection>().Where(s => s != PatientSection.Messages));
+    public static TheoryData<PatientSection> OtherSections => new(Enum.GetValues<PatientSection>().Where(s => s is not (PatientSection.Messages or PatientSection.Consents)));
 
     public static TheoryData<AccessAction> ChangingActions => new(AccessAction.Update, AccessAction.Delete);
 
@@ -19,7 +19,7 @@ public sealed class PatientAccessPolicyMessagesTests
 
     private static RelativeConsent Consent(params PatientSection[] sections) => new(PatientId, RelativeActor.UserId, sections, GivenAt);
 
-    private static RelativeConsent ConsentToEverything() => Consent(Enum.GetValues<PatientSection>());
+    private static RelativeConsent ConsentToEverything() => Consent([.. RelativeConsent.GrantableSections]);
 
     private static bool Allowed(Actor actor, PatientRelationship patient, AccessAction action, PatientSection section) =>
         PatientAccessPolicy.Decide(actor, patient, action, section).Allowed;
@@ -42,6 +42,19 @@ public sealed class PatientAccessPolicyMessagesTests
     public void Decide_PatientCreatesInOtherSection_Denied(PatientSection section)
     {
         Assert.False(Allowed(PatientActor, Relationship(), AccessAction.Create, section));
+    }
+
+    [Fact]
+    public void Decide_PatientGivesConsent_Allowed()
+    {
+        Assert.True(Allowed(PatientActor, Relationship(), AccessAction.Create, PatientSection.Consents));
+    }
+
+    [Fact]
+    public void Decide_RelativeReadsOrGivesConsents_DeniedEvenWithConsentToEverything()
+    {
+        Assert.False(Allowed(RelativeActor, Relationship(ConsentToEverything()), AccessAction.Read, PatientSection.Consents));
+        Assert.False(Allowed(RelativeActor, Relationship(ConsentToEverything()), AccessAction.Create, PatientSection.Consents));
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class StaleEditTests
     private static (Patient Patient, CareTeamMembership Member) WithMember()
     {
         var patient = NewPatient();
-        var member = patient.JoinCareTeam(HomeCare, CareTeamRole.HomeCare, new Period(From), "Lise Hjemmepleje", "+45 11 22 33 44", Created);
+        var member = patient.JoinCareTeam(HomeCare, CareTeamRole.HomeCare, new Period(From), "Lise Hjemmepleje", "+45 11 22 33 44", Created, "Discharged with daily home care");
         return (patient, member);
     }
 

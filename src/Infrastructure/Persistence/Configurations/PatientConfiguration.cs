@@ -61,6 +61,7 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
             m.Property(x => x.PersonName).HasMaxLength(CareTeamMembership.PersonMaxLength);
             m.Property(x => x.Phone).HasMaxLength(PhoneNumber.MaxLength);
             m.Property(x => x.ChangedBy).HasMaxLength(200);
+            m.Property(x => x.Reason).HasMaxLength(CareTeamMembership.ReasonMaxLength);
         });
         builder.Navigation(p => p.CareTeam).HasField("_careTeam");
 

@@ -19,7 +19,12 @@ internal sealed class RelativeConsentConfiguration : IEntityTypeConfiguration<Re
         builder.HasOne<Patient>().WithMany().HasForeignKey(c => c.PatientId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<CareUser>().WithMany().HasForeignKey(c => c.RelativeUserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(c => new { c.PatientId, c.RelativeUserId });
+        builder.Property(c => c.GivenBy).HasMaxLength(RelativeConsent.NameMaxLength);
+        builder.Property(c => c.GivenReason).HasMaxLength(RelativeConsent.ReasonMaxLength);
+        builder.Property(c => c.WithdrawnBy).HasMaxLength(RelativeConsent.NameMaxLength);
+        builder.Property(c => c.WithdrawnReason).HasMaxLength(RelativeConsent.ReasonMaxLength);
         builder.Ignore(c => c.IsActive);
+        builder.Ignore(c => c.ExpiresAt);
         builder.Ignore(c => c.Sections);
         // Sections stored as one readable text column ("MasterData,CareTeam"), the same on every provider.
         builder.Property<List<PatientSection>>("_sections")

@@ -9,17 +9,30 @@ public sealed record CareTeamView(
     IReadOnlyList<RelativeView>? Relatives,
     ContactChannel PreferredContactChannel,
     IReadOnlyList<OrganisationOption> Organisations,
-    bool CanEdit);
+    CareTeamPermissions Can,
+    DateOnly Today);
+
+/// <summary>What this viewer may change here, from the access matrix: the UI offers only what will be allowed.</summary>
+public sealed record CareTeamPermissions(bool AddMember, bool EditRelatives, bool RemoveRelatives, bool ChangeContactChannel)
+{
+    public static readonly CareTeamPermissions None = new(false, false, false, false);
+}
 
 public sealed record CareTeamMemberView(
     Guid Id, Guid Version, Guid OrganisationId, string OrganisationName, Sector Sector, CareTeamRole Role,
-    string? PersonName, string? Phone, DateOnly From, DateOnly? To, bool IsActive, string? ChangedBy, DateTimeOffset? ChangedAt);
+    string? PersonName, string? Phone, DateOnly From, DateOnly? To, bool IsActive, string? ChangedBy, DateTimeOffset? ChangedAt,
+    string? Reason = null, bool CanChange = false)
+{
+    /// <summary>An ended membership is history: it is not edited, the organisation is added again instead.</summary>
+    public bool HasEnded(DateOnly today) => To is { } to && to < today;
+}
 
 public sealed record RelativeView(Guid Id, Guid Version, string Name, RelationshipCode Relationship, string Phone, bool IsContactRelative);
 
 public sealed record OrganisationOption(Guid Id, string Name, Sector Sector);
 
 /// <summary>What the editor typed for a care team member.</summary>
-public sealed record CareTeamMemberInput(Guid OrganisationId, CareTeamRole Role, string? PersonName, string? Phone, DateOnly From, DateOnly? To);
+/// <summary>What the editor typed for a care team member; the reason is required when an organisation is added.</summary>
+public sealed record CareTeamMemberInput(Guid OrganisationId, CareTeamRole Role, string? PersonName, string? Phone, DateOnly From, DateOnly? To, string? Reason = null);
 
 public sealed record RelativeInput(string Name, RelationshipCode Relationship, string Phone, bool IsContactRelative);

@@ -24,6 +24,8 @@ public sealed class CareTeamService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var sections = await guard.DemandAsync(db, actor, patientId, AccessAction.Read, PatientSection.CareTeam, "Care team & contacts", ct, PatientSection.Relatives);
+        var relationship = await guard.LoadRelationshipAsync(db, patientId, ct)
+            ?? throw new PatientNotFoundException(patientId);
         var patient = await db.Patients.AsNoTracking().SingleAsync(p => p.Id == patientId, ct);
         var organisations = await db.Organisations.AsNoTracking().OrderBy(o => o.Name)
             .Select(o => new OrganisationOption(o.Id, o.Name, o.Sector)).ToListAsync(ct);
@@ -35,13 +37,19 @@ public sealed class CareTeamService(
             .Where(m => byId.ContainsKey(m.OrganisationId))
             .OrderByDescending(m => m.IsActiveOn(today)).ThenBy(m => byId[m.OrganisationId].Name)
             .Select(m => new CareTeamMemberView(m.Id, m.Version, m.OrganisationId, byId[m.OrganisationId].Name, byId[m.OrganisationId].Sector, m.Role,
-                m.PersonName, m.Phone, m.From, m.To, m.IsActiveOn(today), m.ChangedBy, m.ChangedAt))
+                m.PersonName, m.Phone, m.From, m.To, m.IsActiveOn(today), m.ChangedBy, m.ChangedAt, m.Reason,
+                CanChange: !m.HasEndedBefore(today) && PatientAccessGuard.Permits(actor, relationship, AccessAction.Update, PatientSection.CareTeam, m.OrganisationId)))
             .ToList();
         var relatives = sections.Contains(PatientSection.Relatives)
             ? patient.Relatives.OrderByDescending(r => r.IsContactRelative).ThenBy(r => r.Name)
                 .Select(r => new RelativeView(r.Id, r.Version, r.Name, r.Relationship, r.Phone, r.IsContactRelative)).ToList()
             : null;
-        return new CareTeamView(patientId, members, relatives, patient.PreferredContactChannel, organisations, actor.IsHealthProfessional);
+        var can = new CareTeamPermissions(
+            AddMember: PatientAccessGuard.Permits(actor, relationship, AccessAction.Create, PatientSection.CareTeam),
+            EditRelatives: relatives is not null && PatientAccessGuard.Permits(actor, relationship, AccessAction.Update, PatientSection.Relatives),
+            RemoveRelatives: relatives is not null && PatientAccessGuard.Permits(actor, relationship, AccessAction.Delete, PatientSection.Relatives),
+            ChangeContactChannel: PatientAccessGuard.Permits(actor, relationship, AccessAction.Update, PatientSection.MasterData));
+        return new CareTeamView(patientId, members, relatives, patient.PreferredContactChannel, organisations, can, today);
     }
 
     public Task<Guid> AddMemberAsync(Actor actor, Guid patientId, CareTeamMemberInput input, CancellationToken ct = default) =>
@@ -49,21 +57,21 @@ public sealed class CareTeamService(
         {
             var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == input.OrganisationId, ct)
                 ?? throw new DomainException("Choose an organisation that exists.");
-            var member = patient.JoinCareTeam(organisation.Id, input.Role, new Period(input.From, input.To), input.PersonName, input.Phone, stamp);
+            var member = patient.JoinCareTeam(organisation.Id, input.Role, new Period(input.From, input.To), input.PersonName, input.Phone, stamp, input.Reason ?? "");
             db.PathwayEvents.Add(new PathwayEvent(patientId, stamp.At, PathwayEventType.TeamChange, organisation.Sector, organisation.Id, organisation.Name,
-                $"{organisation.Name} joined the care team ({PatientLabelsFor(input.Role)})", $"Added by {stamp.ByName}"));
+                $"{organisation.Name} joined the care team ({PatientLabelsFor(input.Role)})", $"Reason: {member.Reason} · Added by {stamp.ByName}"));
             return member.Id;
         }, ct);
 
     public Task ChangeMemberAsync(Actor actor, Guid patientId, Guid memberId, Guid expectedVersion, CareTeamMemberInput input, CancellationToken ct = default) =>
-        ChangeAsync(actor, patientId, AccessAction.Update, PatientSection.CareTeam, "Changed care team member", (db, patient, stamp) =>
+        ChangeMembershipAsync(actor, patientId, memberId, "Changed care team member", (db, patient, stamp) =>
         {
             patient.ChangeCareTeamMember(memberId, expectedVersion, input.Role, input.PersonName, input.Phone, new Period(input.From, input.To), stamp);
             return Task.FromResult(memberId);
         }, ct);
 
     public Task EndMemberAsync(Actor actor, Guid patientId, Guid memberId, Guid expectedVersion, DateOnly to, CancellationToken ct = default) =>
-        ChangeAsync(actor, patientId, AccessAction.Update, PatientSection.CareTeam, "Ended care team membership", async (db, patient, stamp) =>
+        ChangeMembershipAsync(actor, patientId, memberId, "Ended care team membership", async (db, patient, stamp) =>
         {
             var member = patient.CareTeam.SingleOrDefault(m => m.Id == memberId)
                 ?? throw new DomainException("That care team member is no longer on this patient's care team.");
@@ -85,12 +93,28 @@ public sealed class CareTeamService(
             return Task.FromResult(relativeId);
         }, ct);
 
-    public Task RemoveRelativeAsync(Actor actor, Guid patientId, Guid relativeId, Guid expectedVersion, CancellationToken ct = default) =>
-        ChangeAsync(actor, patientId, AccessAction.Delete, PatientSection.Relatives, "Removed relative", (_, patient, stamp) =>
+    /// <summary>Removes a relative; a person who is no longer a relative loses the patient's consent with it.</summary>
+    public async Task RemoveRelativeAsync(Actor actor, Guid patientId, Guid relativeId, Guid expectedVersion, CancellationToken ct = default)
+    {
+        var withdrew = false;
+        await ChangeAsync(actor, patientId, AccessAction.Delete, PatientSection.Relatives, "Removed relative", async (db, patient, stamp) =>
         {
+            var userId = patient.Relatives.SingleOrDefault(r => r.Id == relativeId)?.UserId;
             patient.RemoveRelative(relativeId, expectedVersion, stamp);
-            return Task.FromResult(relativeId);
+            if (userId is not null)
+            {
+                var consents = await db.RelativeConsents
+                    .Where(c => c.PatientId == patientId && c.RelativeUserId == userId && c.WithdrawnAt == null)
+                    .ToListAsync(ct);
+                foreach (var consent in consents)
+                    consent.Withdraw(stamp.At, stamp.ByName, "Removed from the patient's relatives.");
+                withdrew = consents.Count > 0;
+            }
+            return relativeId;
         }, ct);
+        if (withdrew)
+            notifier.PathwayChanged(new PathwayChange(patientId, PatientSection.Consents, relativeId, actor.UserId));
+    }
 
     public Task ChangeContactChannelAsync(Actor actor, Guid patientId, ContactChannel expected, ContactChannel channel, CancellationToken ct = default) =>
         ChangeAsync(actor, patientId, AccessAction.Update, PatientSection.MasterData, "Changed preferred contact channel", (_, patient, stamp) =>
@@ -100,19 +124,56 @@ public sealed class CareTeamService(
         }, ct);
 
     /// <summary>
+    /// A change to one organisation's membership: allowed to that organisation, or to roles the access matrix lets change
+    /// any membership. A forged or unknown membership id is refused (and logged) like any other refused change.
+    /// </summary>
+    private async Task<Guid> ChangeMembershipAsync(Actor actor, Guid patientId, Guid memberId, string what,
+        Func<CareDbContext, Patient, ChangeStamp, Task<Guid>> apply, CancellationToken ct)
+    {
+        Guid owner;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var found = await db.Patients.AsNoTracking().Where(p => p.Id == patientId)
+                .SelectMany(p => p.CareTeam).Where(m => m.Id == memberId).Select(m => (Guid?)m.OrganisationId).SingleOrDefaultAsync(ct);
+            if (found is null)
+            {
+                await guard.DemandAsync(db, actor, patientId, AccessAction.Read, PatientSection.CareTeam, what, ct);
+                const string reason = "That care team member is not on this patient's care team.";
+                await guard.RecordRefusedChangeAsync(db, actor, patientId, AccessAction.Update, PatientSection.CareTeam, $"{what} (unknown membership {memberId})", reason, ct);
+                throw new DomainException(reason);
+            }
+            owner = found.Value;
+        }
+        return await ChangeAsync(actor, patientId, AccessAction.Update, PatientSection.CareTeam, what, apply, ct, owner);
+    }
+
+    /// <summary>
     /// Loads the patient, applies the change, saves with the patient's concurrency token and signals after commit.
     /// If another save raced ours, the change is applied once more on fresh data, where the domain's
     /// stale-edit check decides whether it still stands.
     /// </summary>
     private async Task<Guid> ChangeAsync(Actor actor, Guid patientId, AccessAction action, PatientSection section, string what,
-        Func<CareDbContext, Patient, ChangeStamp, Task<Guid>> apply, CancellationToken ct)
+        Func<CareDbContext, Patient, ChangeStamp, Task<Guid>> apply, CancellationToken ct, Guid? owningOrganisationId = null)
     {
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            await guard.DemandAsync(db, actor, patientId, action, section, what, ct);
+            if (owningOrganisationId is { } owner)
+                await guard.DemandChangeAsync(db, actor, patientId, action, section, what, owner, ct);
+            else
+                await guard.DemandAsync(db, actor, patientId, action, section, what, ct);
             var patient = await db.Patients.SingleAsync(p => p.Id == patientId, ct);
-            var itemId = await apply(db, patient, ChangeStamps.For(actor, clock));
+            Guid itemId;
+            try
+            {
+                itemId = await apply(db, patient, ChangeStamps.For(actor, clock));
+            }
+            catch (DomainException refused)
+            {
+                // The user was allowed to try, but the record refused the change: the refusal is logged with its reason.
+                await guard.RecordRefusedChangeAsync(db, actor, patientId, action, section, what, refused.Message, ct);
+                throw;
+            }
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -130,5 +191,5 @@ public sealed class CareTeamService(
 
     private static string PatientLabelsFor(CareTeamRole role) => Patients.PatientLabels.For(role).ToLowerInvariant();
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => CopenhagenTime.Today(clock);
 }

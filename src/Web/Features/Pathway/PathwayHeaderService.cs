@@ -1,4 +1,5 @@
 using CareWorkspace.Domain.Access;
+using CareWorkspace.Domain.Common;
 using CareWorkspace.Infrastructure.Access;
 using CareWorkspace.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +24,7 @@ public sealed class PathwayHeaderService(
         await db.SaveChangesAsync(ct);
 
         var contact = read.Contains(PatientSection.Relatives) ? patient.Relatives.FirstOrDefault(r => r.IsContactRelative) : null;
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = CopenhagenTime.Today(clock);
         return new PathwayHeader(
             patient.Id,
             patient.FullName,

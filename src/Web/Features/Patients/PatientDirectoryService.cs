@@ -1,4 +1,5 @@
 using CareWorkspace.Domain.Access;
+using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.Patients;
 using CareWorkspace.Infrastructure.Access;
 using CareWorkspace.Infrastructure.Persistence;
@@ -47,12 +48,31 @@ public sealed class PatientDirectoryService(
             .Select(p => new { p.Id, p.GivenName, p.FamilyName, p.Cpr, City = p.Address == null ? null : p.Address.City })
             .ToListAsync(ct);
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var items = rows.Select(r => new PatientListItem(r.Id, $"{r.GivenName} {r.FamilyName}", r.Cpr.Display, r.Cpr.AgeOn(today), r.City)).ToList();
+        var today = CopenhagenTime.Today(clock);
+        var items = new List<PatientListItem>(rows.Count);
+        foreach (var r in rows)
+        {
+            var item = new PatientListItem(r.Id, $"{r.GivenName} {r.FamilyName}", r.Cpr.Display, r.Cpr.AgeOn(today), r.City);
+            if (actor.Role == UserRole.Relative && !await RelativeMaySeeDetailsAsync(db, actor, r.Id, ct))
+            {
+                // A CPR search must not confirm a number the consent does not share.
+                if (LooksLikeCpr(term))
+                {
+                    total--;
+                    continue;
+                }
+                item = item with { Cpr = null, Age = null, City = null };
+            }
+            items.Add(item);
+        }
         guard.RecordSearch(db, actor, items.Select(i => i.Id), term.Length == 0 ? "Patient list" : "Patient search");
         await db.SaveChangesAsync(ct);
         return new PatientSearchResult(items, total, null);
     }
+
+    private async Task<bool> RelativeMaySeeDetailsAsync(CareDbContext db, Actor actor, Guid patientId, CancellationToken ct) =>
+        await guard.LoadRelationshipAsync(db, patientId, ct) is { } relationship
+        && PatientAccessPolicy.Decide(actor, relationship, AccessAction.Read, PatientSection.MasterData).Allowed;
 
     private static bool LooksLikeCpr(string term) =>
         term.Length is >= 10 and <= 11 && term.Count(char.IsAsciiDigit) >= 7 && !term.Contains(' ');

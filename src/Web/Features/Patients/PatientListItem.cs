@@ -1,6 +1,7 @@
 namespace CareWorkspace.Web.Features.Patients;
 
-public sealed record PatientListItem(Guid Id, string Name, string Cpr, int Age, string? City);
+/// <summary>One search hit; CPR, age and city are empty for a relative whose consent does not include personal details.</summary>
+public sealed record PatientListItem(Guid Id, string Name, string? Cpr, int? Age, string? City);
 
 public sealed record PatientSearchResult(IReadOnlyList<PatientListItem> Items, int TotalCount, string? Problem)
 {

@@ -1,4 +1,5 @@
 using CareWorkspace.Domain.Access;
+using CareWorkspace.Domain.Common;
 using CareWorkspace.Infrastructure.Access;
 using CareWorkspace.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +27,7 @@ public sealed class PatientOverviewService(
         // The access record is committed before any data leaves the service.
         await db.SaveChangesAsync(ct);
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = CopenhagenTime.Today(clock);
         return new PatientOverview(
             patient.Id,
             patient.FullName,

@@ -1,4 +1,5 @@
 using CareWorkspace.Domain.Access;
+using CareWorkspace.Domain.Pathway;
 using CareWorkspace.Infrastructure.Access;
 using CareWorkspace.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -15,9 +16,12 @@ public sealed class TimelineService(IDbContextFactory<CareDbContext> dbFactory, 
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         page = Math.Max(0, page);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await guard.DemandAsync(db, actor, patientId, AccessAction.Read, PatientSection.Timeline, "Timeline", ct);
+        var readable = await guard.DemandAsync(db, actor, patientId, AccessAction.Read, PatientSection.Timeline, "Timeline", ct, PatientSection.Messages);
 
         var query = db.PathwayEvents.AsNoTracking().Where(e => e.PatientId == patientId);
+        // A message on the timeline is message content: only for those whose access includes Messages.
+        if (!readable.Contains(PatientSection.Messages))
+            query = query.Where(e => e.Type != PathwayEventType.Message);
         if (filter.Sectors is { Count: > 0 } sectors)
         {
             var list = sectors.ToList();
