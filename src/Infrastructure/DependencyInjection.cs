@@ -22,6 +22,8 @@ public static class DependencyInjection
         builder.Services.AddHostedService<DatabaseInitializer>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PatientAccessGuard>();
+        builder.Services.AddSingleton<AccessExpiryWatcher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<AccessExpiryWatcher>());
         builder.Services.AddScoped<DemoDataSeeder>();
         builder.Services.AddSingleton(new AttachmentStore(Path.Combine(settings.DataFolder, "attachments")));
         AddRealtime(builder);

@@ -82,6 +82,7 @@ public static class DependencyInjection
                 o.ConnectionFactory = _ => Task.FromResult(redis));
             builder.Services.AddSingleton<HubLifetimeManager<PathwayHub>, RedisHubLifetimeManager<PathwayHub>>();
         }
+        builder.Services.AddSingleton<PathwayHubViewers>();
         builder.Services.AddHostedService<PathwayHubBridge>();
     }
 

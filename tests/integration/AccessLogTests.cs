@@ -4,6 +4,7 @@ using CareWorkspace.Domain.Patients;
 using CareWorkspace.IntegrationTests.Infrastructure;
 using CareWorkspace.Web.Features;
 using CareWorkspace.Web.Features.CareTeam;
+using CareWorkspace.Web.Features.Consents;
 using CareWorkspace.Web.Features.Messages;
 using CareWorkspace.Web.Features.Pathway;
 using CareWorkspace.Web.Features.Patients;
@@ -127,6 +128,27 @@ public abstract class AccessLogTests(CareAppFactory factory)
                 },
                 async (s, actor, _, attachmentId, ct) => await PathwayTestData.ReadAllAsync((await s.OpenAttachmentAsync(actor, attachmentId, ct)).Content, ct)),
 
+        ["ConsentService.GetAsync(Actor, Guid, CancellationToken)"] =
+            Scenario.Of<ConsentService>("jens", AccessAction.Read,
+                (s, actor, patientId, ct) => s.GetAsync(actor, patientId, ct)),
+        ["ConsentService.GrantAsync(Actor, Guid, ConsentInput, CancellationToken)"] =
+            Scenario.Of<ConsentService, ConsentInput>(Gp, AccessAction.Create,
+                UllasConsentAgainAsync,
+                (s, actor, patientId, input, ct) => s.GrantAsync(actor, patientId, input, ct)),
+        ["ConsentService.WithdrawAsync(Actor, Guid, Guid, String, CancellationToken)"] =
+            Scenario.Of<ConsentService, (Guid Id, ConsentInput Input)>(Gp, AccessAction.Update,
+                async (s, actor, patientId, ct) =>
+                {
+                    var input = await UllasConsentAgainAsync(s, actor, patientId, ct);
+                    return (await s.GrantAsync(actor, patientId, input, ct), input);
+                },
+                async (s, actor, patientId, consent, ct) =>
+                {
+                    await s.WithdrawAsync(actor, patientId, consent.Id, "Access log test", ct);
+                    // Ulla keeps following Jens in the other tests of this class.
+                    await s.GrantAsync(actor, patientId, consent.Input, ct);
+                }),
+
         ["InboxService.GetInboxAsync(Actor, InboxFilter, CancellationToken)"] =
             Scenario.Of<InboxService>(Gp, AccessAction.Search,
                 (s, actor, _, ct) => s.GetInboxAsync(actor, InboxFilter.All, ct)),
@@ -137,6 +159,13 @@ public abstract class AccessLogTests(CareAppFactory factory)
         var input = PathwayTestData.Member(await s.GetAsync(actor, patientId, ct));
         var id = await s.AddMemberAsync(actor, patientId, input, ct);
         return ((await s.GetAsync(actor, patientId, ct)).Members.Single(m => m.Id == id), input);
+    }
+
+    /// <summary>Ulla's current consent as a new grant, so that granting it again changes nothing she can see.</summary>
+    private static async Task<ConsentInput> UllasConsentAgainAsync(ConsentService s, Actor actor, Guid patientId, CancellationToken ct)
+    {
+        var current = (await s.GetAsync(actor, patientId, ct)).Consents.First(c => c.IsActive && c.RelativeName == "Ulla Jensen");
+        return new ConsentInput(current.RelativeUserId, current.Sections, current.ValidUntil, "Access log test");
     }
 
     private static async Task<RelativeView> AddRelativeAsync(CareTeamService s, Actor actor, Guid patientId, CancellationToken ct)

@@ -20,6 +20,7 @@ public abstract class CareTeamServiceTests(CareAppFactory factory)
 {
     private const string GpName = "Peter Larsen";
     private const string NurseName = "Anne Holm";
+    private const string CoordinatorName = "Lise Dahl";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -56,22 +57,22 @@ public abstract class CareTeamServiceTests(CareAppFactory factory)
     public async Task A_change_based_on_a_stale_version_is_refused_naming_who_changed_it_and_the_first_change_stands()
     {
         var (gp, jensId) = await GpAndJensAsync();
-        var nurse = await factory.ActorAsync("nurse.holm", Ct);
+        var coordinator = await factory.ActorAsync("coordinator.dahl", Ct);
         var input = PathwayTestData.Member(await GetAsync(gp, jensId), personName: "Original Person");
         var id = await Service(s => s.AddMemberAsync(gp, jensId, input, Ct));
         var opened = Member(await GetAsync(gp, jensId), id);
 
-        // The nurse and the GP both opened version "opened"; the nurse saves first.
-        await Service(s => s.ChangeMemberAsync(nurse, jensId, id, opened.Version, input with { PersonName = "Nurse's Choice" }, Ct));
+        // The coordinator and the GP both opened version "opened"; the coordinator saves first.
+        await Service(s => s.ChangeMemberAsync(coordinator, jensId, id, opened.Version, input with { PersonName = "Coordinator's Choice" }, Ct));
         var ex = await Assert.ThrowsAsync<StaleEditException>(() =>
             Service(s => s.ChangeMemberAsync(gp, jensId, id, opened.Version, input with { PersonName = "GP's Choice" }, Ct)));
 
-        Assert.StartsWith(NurseName, ex.ChangedBy);
-        Assert.Contains(NurseName, ex.Message);
-        Assert.Equal("Nurse's Choice", ex.CurrentValues["Person"]);
+        Assert.StartsWith(CoordinatorName, ex.ChangedBy);
+        Assert.Contains(CoordinatorName, ex.Message);
+        Assert.Equal("Coordinator's Choice", ex.CurrentValues["Person"]);
         var saved = Member(await GetAsync(gp, jensId), id);
-        Assert.Equal("Nurse's Choice", saved.PersonName);
-        Assert.StartsWith(NurseName, saved.ChangedBy);
+        Assert.Equal("Coordinator's Choice", saved.PersonName);
+        Assert.StartsWith(CoordinatorName, saved.ChangedBy);
         Assert.NotEqual(opened.Version, saved.Version);
 
         // Based on the version now stored, the GP's change goes through.
@@ -83,25 +84,25 @@ public abstract class CareTeamServiceTests(CareAppFactory factory)
     public async Task Ending_a_membership_sets_its_end_and_adds_a_TeamChange_event_and_a_stale_end_is_refused()
     {
         var (gp, jensId) = await GpAndJensAsync();
-        var nurse = await factory.ActorAsync("nurse.holm", Ct);
+        var coordinator = await factory.ActorAsync("coordinator.dahl", Ct);
         var input = PathwayTestData.Member(await GetAsync(gp, jensId));
         var id = await Service(s => s.AddMemberAsync(gp, jensId, input, Ct));
         var opened = Member(await GetAsync(gp, jensId), id);
         var teamChangesBefore = await TeamChangesAsync(gp, jensId);
         var end = input.From.AddDays(2);
 
-        await Service(s => s.EndMemberAsync(nurse, jensId, id, opened.Version, end, Ct));
+        await Service(s => s.EndMemberAsync(coordinator, jensId, id, opened.Version, end, Ct));
 
         var ended = Member(await GetAsync(gp, jensId), id);
         Assert.Equal(end, ended.To);
         Assert.False(ended.IsActive);
-        Assert.StartsWith(NurseName, ended.ChangedBy);
+        Assert.StartsWith(CoordinatorName, ended.ChangedBy);
         var added = Assert.Single((await TeamChangesAsync(gp, jensId)).Entries.Except(teamChangesBefore.Entries));
         Assert.Contains("leaves the care team", added.Title);
 
         var ex = await Assert.ThrowsAsync<StaleEditException>(() =>
             Service(s => s.EndMemberAsync(gp, jensId, id, opened.Version, input.From.AddDays(1), Ct)));
-        Assert.StartsWith(NurseName, ex.ChangedBy);
+        Assert.StartsWith(CoordinatorName, ex.ChangedBy);
         Assert.Equal(end, Member(await GetAsync(gp, jensId), id).To);
     }
 
@@ -162,7 +163,8 @@ public abstract class CareTeamServiceTests(CareAppFactory factory)
         var input = PathwayTestData.Member(await GetAsync(gp, jensId));
 
         var view = await GetAsync(ulla, jensId);
-        Assert.False(view.CanEdit);
+        Assert.Equal(CareTeamPermissions.None, view.Can);
+        Assert.All(view.Members, m => Assert.False(m.CanChange));
         Assert.NotNull(view.Relatives);
         await Assert.ThrowsAsync<PatientAccessDeniedException>(() => Service(s => s.AddMemberAsync(ulla, jensId, input, Ct)));
         Assert.DoesNotContain((await GetAsync(gp, jensId)).Members, m => m.PersonName == input.PersonName);

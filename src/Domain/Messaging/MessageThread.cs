@@ -70,6 +70,10 @@ public sealed class MessageThread : AggregateRoot
         ActionHandledBy = actor.DisplayName;
     }
 
+    /// <summary>Who this thread is for: the care team always, the patient and relatives when shared with them.</summary>
+    public Audience Audience =>
+        Audience.CareTeam | (SharedWithPatient ? Audience.Patient : 0) | (SharedWithRelatives ? Audience.Relatives : 0);
+
     /// <summary>
     /// The item-level rule on top of the patient-level <see cref="PatientAccessPolicy"/>: patients and relatives
     /// see only threads shared with them.

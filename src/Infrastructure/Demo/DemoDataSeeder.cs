@@ -52,7 +52,7 @@ public sealed class DemoDataSeeder(
         db.Patients.Add(jens);
         db.RelativeConsents.Add(new RelativeConsent(jens.Id, users["ulla"].Id,
             [PatientSection.MasterData, PatientSection.CareTeam, PatientSection.Conditions, PatientSection.Relatives, PatientSection.Timeline],
-            clock.GetUtcNow()));
+            clock.GetUtcNow(), "Jens Jensen"));
         db.Patients.AddRange(DemoCitizens.Create(bySor, today));
         await db.SaveChangesAsync(ct);
         db.PathwayEvents.AddRange(DemoPathway.EventsForJens(jens.Id, bySor, clock.GetUtcNow()));

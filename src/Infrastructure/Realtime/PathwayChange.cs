@@ -8,6 +8,9 @@ namespace CareWorkspace.Infrastructure.Realtime;
 /// </summary>
 public sealed record PathwayChange(Guid PatientId, PatientSection Section, Guid? ItemId = null, string? ByUserId = null)
 {
+    /// <summary>Who the changed item is for; notices to the patient or relatives are only sent when it includes them.</summary>
+    public Audience Audience { get; init; } = Audience.Everyone;
+
     /// <summary>The app instance that committed the change (set by the notifier).</summary>
     public string Origin { get; init; } = "";
 

@@ -24,7 +24,7 @@ public static class PathwayTestData
     {
         var organisation = view.Organisations.Single(o => o.Name == MemberOrganisation);
         var from = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(5).AddDays(10 * Interlocked.Increment(ref periods));
-        return new CareTeamMemberInput(organisation.Id, CareTeamRole.Coordinator, personName ?? "Test " + Unique(), phone, from, from.AddDays(5));
+        return new CareTeamMemberInput(organisation.Id, CareTeamRole.Coordinator, personName ?? "Test " + Unique(), phone, from, from.AddDays(5), "Integration test");
     }
 
     public static RelativeInput Relative(string? name = null, string phone = "+45 40 11 22 33", bool isContactRelative = false) =>

@@ -44,7 +44,7 @@ public sealed class MessageService(
         db.MessageReadReceipts.AddRange(newlyRead);
         await db.SaveChangesAsync(ct);
         if (newlyRead.Count > 0)
-            notifier.PathwayChanged(new PathwayChange(thread.PatientId, PatientSection.Messages, threadId, actor.UserId));
+            notifier.PathwayChanged(new PathwayChange(thread.PatientId, PatientSection.Messages, threadId, actor.UserId) { Audience = thread.Audience });
 
         var allReceipts = receipts.Concat(newlyRead).ToList();
         return new ThreadView(thread.Id, thread.PatientId, thread.Subject, thread.Category, thread.SharedWithPatient, thread.SharedWithRelatives,
@@ -73,7 +73,7 @@ public sealed class MessageService(
             if (timelineEvent is not null)
                 db.PathwayEvents.Add(timelineEvent);
             await db.SaveChangesAsync(ct);
-            Signal(patientId, thread.Id, actor, timeline: timelineEvent is not null);
+            Signal(thread, actor, timeline: timelineEvent is not null);
             return thread.Id;
         }
         catch
@@ -92,7 +92,7 @@ public sealed class MessageService(
             var thread = await LoadVisibleThreadAsync(db, actor, threadId, AccessAction.Create, "Replied in message thread", ct);
             var message = thread.Reply(actor, text, clock.GetUtcNow(), needsAction, stored);
             await db.SaveChangesAsync(ct);
-            Signal(thread.PatientId, threadId, actor, timeline: false);
+            Signal(thread, actor, timeline: false);
             return message.Id;
         }
         catch
@@ -108,7 +108,7 @@ public sealed class MessageService(
         var thread = await LoadVisibleThreadAsync(db, actor, threadId, AccessAction.Update, "Marked message thread handled", ct);
         thread.MarkActionHandled(actor, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
-        Signal(thread.PatientId, threadId, actor, timeline: false);
+        Signal(thread, actor, timeline: false);
     }
 
     public async Task<AttachmentDownload> OpenAttachmentAsync(Actor actor, Guid attachmentId, CancellationToken ct = default)
@@ -194,10 +194,10 @@ public sealed class MessageService(
                 $"Message: {thread.Subject}", $"From {actor.DisplayName}");
     }
 
-    private void Signal(Guid patientId, Guid threadId, Actor actor, bool timeline)
+    private void Signal(MessageThread thread, Actor actor, bool timeline)
     {
-        notifier.PathwayChanged(new PathwayChange(patientId, PatientSection.Messages, threadId, actor.UserId));
+        notifier.PathwayChanged(new PathwayChange(thread.PatientId, PatientSection.Messages, thread.Id, actor.UserId) { Audience = thread.Audience });
         if (timeline)
-            notifier.PathwayChanged(new PathwayChange(patientId, PatientSection.Timeline, threadId, actor.UserId));
+            notifier.PathwayChanged(new PathwayChange(thread.PatientId, PatientSection.Timeline, thread.Id, actor.UserId) { Audience = thread.Audience });
     }
 }

@@ -9,16 +9,15 @@ using Microsoft.EntityFrameworkCore;
 namespace CareWorkspace.Web.Features.Pathway;
 
 /// <summary>
-/// Change notices for non-Blazor clients at /hubs/pathway. A client joins a patient's group only after the
-/// server has checked its care relationship; notices carry ids and the section, never patient data.
+/// Change notices for non-Blazor clients at /hubs/pathway. A client joins a patient only after the server has
+/// checked its care relationship; <see cref="PathwayHubBridge"/> then sends it notices for the sections and items it
+/// may read, ids only, never patient data, and removes it when its access ends.
 /// </summary>
 [Authorize]
-public sealed class PathwayHub(IDbContextFactory<CareDbContext> dbFactory, PatientAccessGuard guard, ILogger<PathwayHub> logger) : Hub
+public sealed class PathwayHub(IDbContextFactory<CareDbContext> dbFactory, PatientAccessGuard guard, PathwayHubViewers viewers, ILogger<PathwayHub> logger) : Hub
 {
     public const string Path = "/hubs/pathway";
     public const string ChangedMethod = "PathwayChanged";
-
-    public static string GroupFor(Guid patientId) => $"patient:{patientId:N}";
 
     public async Task JoinPatient(Guid patientId)
     {
@@ -38,9 +37,14 @@ public sealed class PathwayHub(IDbContextFactory<CareDbContext> dbFactory, Patie
         {
             throw new HubException("No such patient.");
         }
-        await Groups.AddToGroupAsync(Context.ConnectionId, GroupFor(patientId), Context.ConnectionAborted);
+        viewers.Join(patientId, Context.ConnectionId, actor);
     }
 
-    public Task LeavePatient(Guid patientId) =>
-        Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupFor(patientId), Context.ConnectionAborted);
+    public void LeavePatient(Guid patientId) => viewers.Leave(patientId, Context.ConnectionId);
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        viewers.LeaveAll(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
+    }
 }
