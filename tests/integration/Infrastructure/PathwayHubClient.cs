@@ -25,6 +25,11 @@ public sealed class PathwayHubClient : IAsyncDisposable
                     o.Headers["Cookie"] = cookie;
             })
             .Build();
+        Connection.On<JsonElement>(PathwayHubBridge.AccessEndedMethod, notice =>
+        {
+            if (PatientIdOf(notice) is { } patientId)
+                AccessEnded.TrySetResult(patientId);
+        });
         Connection.On<JsonElement>(PathwayHub.ChangedMethod, notice =>
         {
             _received.Enqueue(notice);
@@ -37,6 +42,9 @@ public sealed class PathwayHubClient : IAsyncDisposable
     }
 
     public HubConnection Connection { get; }
+
+    /// <summary>Completes with the patient id when the server says this connection's access to a patient has ended.</summary>
+    public TaskCompletionSource<Guid> AccessEnded { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Every notice received so far, as the JSON the server sent.</summary>
     public IReadOnlyCollection<JsonElement> Received => _received;
