@@ -89,6 +89,7 @@ public sealed class LivePathwayTests(AppFixture app) : BrowserTest(app)
         await ChooseAsync(nurse, dialog.GetByRole(AriaRole.Combobox, new() { Name = "Role on the care team" }), "Coordinator");
         await dialog.GetByLabel("Person").FillAsync(person);
         await dialog.GetByLabel("Phone").FillAsync("+45 70 10 20 30");
+        await dialog.GetByLabel("Reason for joining the care team").FillAsync("Coordinates the move to Skovlund");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Expect(dialog).ToHaveCountAsync(0);
         await Expect(nurse.GetByText("Care team saved.", new() { Exact = false })).ToBeVisibleAsync();
