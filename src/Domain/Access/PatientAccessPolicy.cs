@@ -24,6 +24,30 @@ public static class PatientAccessPolicy
             : AccessDecision.Deny(Refusal(actor.Role, action, section, permission));
     }
 
+    /// <summary>
+    /// The section under which opening the record is asked and logged: personal details when readable, otherwise the
+    /// first section the user may read (a relative whose consent covers only the timeline still sees whose record it is).
+    /// With nothing readable it is personal details, so the refusal is asked and logged there.
+    /// </summary>
+    public static PatientSection EntrySection(IReadOnlySet<PatientSection> readable) =>
+        readable.Contains(PatientSection.MasterData) || readable.Count == 0
+            ? PatientSection.MasterData
+            : Enum.GetValues<PatientSection>().First(readable.Contains);
+
+    /// <summary>May the actor see any part of the patient's record at all (e.g. stay joined to live notices)?</summary>
+    public static AccessDecision DecideAnyRead(Actor actor, PatientRelationship patient)
+    {
+        AccessDecision? refusal = null;
+        foreach (var section in Enum.GetValues<PatientSection>())
+        {
+            var decision = Decide(actor, patient, AccessAction.Read, section);
+            if (decision.Allowed)
+                return decision;
+            refusal ??= decision;
+        }
+        return refusal ?? AccessDecision.Deny("No section of the record is readable.");
+    }
+
     private static AccessDecision DecideRelationship(Actor actor, PatientRelationship patient, PatientSection section)
     {
         switch (actor.Role)

@@ -14,22 +14,25 @@ public sealed class PathwayHeaderService(
     public async Task<PathwayHeader> GetAsync(Actor actor, Guid patientId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var read = await guard.DemandAsync(db, actor, patientId, AccessAction.Read, PatientSection.MasterData, "Pathway header", ct,
-            PatientSection.Relatives, PatientSection.Conditions);
         var visible = await guard.ReadableSectionsAsync(db, actor, patientId, ct);
+        // Whoever may see any part of the record sees whose record it is; CPR and age are personal details (MasterData).
+        var headerSection = PatientAccessPolicy.EntrySection(visible);
+        var read = await guard.DemandAsync(db, actor, patientId, AccessAction.Read, headerSection, "Pathway header", ct,
+            PatientSection.MasterData, PatientSection.Relatives, PatientSection.Conditions, PatientSection.CareTeam);
         var patient = await db.Patients.AsNoTracking().SingleAsync(p => p.Id == patientId, ct);
-        var gpName = patient.GpOrganisationId is { } gp
+        var gpName = patient.GpOrganisationId is { } gp && (read.Contains(PatientSection.MasterData) || read.Contains(PatientSection.CareTeam))
             ? await db.Organisations.Where(o => o.Id == gp).Select(o => o.Name).SingleOrDefaultAsync(ct)
             : null;
         await db.SaveChangesAsync(ct);
 
+        var details = read.Contains(PatientSection.MasterData);
         var contact = read.Contains(PatientSection.Relatives) ? patient.Relatives.FirstOrDefault(r => r.IsContactRelative) : null;
         var today = CopenhagenTime.Today(clock);
         return new PathwayHeader(
             patient.Id,
             patient.FullName,
-            patient.Cpr.Display,
-            patient.Cpr.AgeOn(today),
+            details ? patient.Cpr.Display : null,
+            details ? patient.Cpr.AgeOn(today) : null,
             contact?.Name,
             contact?.Phone,
             gpName,

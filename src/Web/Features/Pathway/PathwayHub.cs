@@ -25,7 +25,8 @@ public sealed class PathwayHub(IDbContextFactory<CareDbContext> dbFactory, Patie
         await using var db = await dbFactory.CreateDbContextAsync(Context.ConnectionAborted);
         try
         {
-            await guard.DemandAsync(db, actor, patientId, AccessAction.Read, PatientSection.MasterData, "Live change notices (hub)", Context.ConnectionAborted);
+            var readable = await guard.ReadableSectionsAsync(db, actor, patientId, Context.ConnectionAborted);
+            await guard.DemandAsync(db, actor, patientId, AccessAction.Read, PatientAccessPolicy.EntrySection(readable), "Live change notices (hub)", Context.ConnectionAborted);
             await db.SaveChangesAsync(Context.ConnectionAborted);
         }
         catch (PatientAccessDeniedException ex)

@@ -61,7 +61,7 @@ public sealed class PathwayHubBridge(
         {
             var access = relationship is null
                 ? AccessDecision.Deny("The patient no longer exists.")
-                : PatientAccessPolicy.Decide(actor, relationship, AccessAction.Read, PatientSection.MasterData);
+                : PatientAccessPolicy.DecideAnyRead(actor, relationship);
             if (!access.Allowed)
             {
                 viewers.Leave(change.PatientId, connectionId);

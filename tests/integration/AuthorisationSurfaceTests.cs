@@ -1,0 +1,371 @@
+using System.Net;
+using System.Reflection;
+using CareWorkspace.Domain.Access;
+using CareWorkspace.Domain.Patients;
+using CareWorkspace.Infrastructure.Demo;
+using CareWorkspace.Infrastructure.Identity;
+using CareWorkspace.IntegrationTests.Infrastructure;
+using CareWorkspace.Web.Features.Consents;
+using CareWorkspace.Web.Features.Messages;
+using CareWorkspace.Web.Features.Pathway;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CareWorkspace.IntegrationTests;
+
+/// <summary>
+/// Every routable page, endpoint and hub method, found from the endpoint data source and by reflection, is classified
+/// here; a new one fails <see cref="Every_page_endpoint_and_hub_method_is_classified"/> until someone decides who may
+/// use it. Each classified surface is then called as every role, as relatives with and without consent and with each
+/// scope, as the patient, another patient and an unrelated clinician; allowed patient-data access leaves an access record.
+/// </summary>
+public sealed class AuthorisationSurfaceTests(SqliteAppFactory factory) : IClassFixture<SqliteAppFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private enum Exposure
+    {
+        /// <summary>Anyone, signed in or not (sign-in, error pages, health).</summary>
+        Anonymous,
+
+        /// <summary>Any signed-in user; shows nothing of a patient the user may not see (search, inbox).</summary>
+        SignedIn,
+
+        /// <summary>Administrators only; no patient data.</summary>
+        Administrator,
+
+        /// <summary>One patient's data: decided by the access policy, every allowed access recorded.</summary>
+        PatientData,
+
+        /// <summary>Blazor's own plumbing and static files: the circuit carries the user; pages decide.</summary>
+        Framework,
+    }
+
+    /// <summary>Every route pattern of the app and who may use it. Add new pages and endpoints here, on purpose.</summary>
+    private static readonly Dictionary<string, Exposure> Routes = new(StringComparer.Ordinal)
+    {
+        ["/"] = Exposure.SignedIn,
+        ["/account/login"] = Exposure.Anonymous,
+        ["/account/logout"] = Exposure.SignedIn,
+        ["/not-found"] = Exposure.Anonymous,
+        ["/error"] = Exposure.Anonymous,
+        ["/access-denied"] = Exposure.SignedIn,
+        ["/health"] = Exposure.Anonymous,
+        ["/alive"] = Exposure.Anonymous,
+        ["/patients"] = Exposure.SignedIn,
+        ["/inbox"] = Exposure.SignedIn,
+        ["/admin/users"] = Exposure.Administrator,
+        ["/admin/organisations"] = Exposure.Administrator,
+        ["/patients/{PatientId:guid}"] = Exposure.PatientData,
+        ["/patients/{PatientId:guid}/{SectionKey}"] = Exposure.PatientData,
+        ["/attachments/{id:guid}"] = Exposure.PatientData,
+        ["/hubs/pathway"] = Exposure.SignedIn,
+        ["/hubs/pathway/negotiate"] = Exposure.SignedIn,
+        ["/_blazor"] = Exposure.Framework,
+        ["/_blazor/negotiate"] = Exposure.Framework,
+        ["/_blazor/initializers/"] = Exposure.Framework,
+        ["/_blazor/disconnect/"] = Exposure.Framework,
+        ["/{**path:file}"] = Exposure.Framework,
+        ["/_framework/blazor.server.js"] = Exposure.Framework,
+        ["/_framework/blazor.web.js"] = Exposure.Framework,
+        ["/_framework/blazor.server.js.map"] = Exposure.Framework,
+        ["/_framework/blazor.web.js.map"] = Exposure.Framework,
+        ["/_framework/opaque-redirect"] = Exposure.Framework,
+    };
+
+    /// <summary>Every public method a client can invoke on /hubs/pathway.</summary>
+    private static readonly Dictionary<string, Exposure> HubMethods = new(StringComparer.Ordinal)
+    {
+        [nameof(PathwayHub.JoinPatient)] = Exposure.PatientData,
+        [nameof(PathwayHub.LeavePatient)] = Exposure.SignedIn,
+    };
+
+    [Fact]
+    public void Every_page_endpoint_and_hub_method_is_classified()
+    {
+        var patterns = RoutePatterns();
+        Assert.Contains("/patients/{PatientId:guid}", patterns);
+        var unclassified = patterns.Where(p => !Routes.ContainsKey(p)).ToList();
+        Assert.True(unclassified.Count == 0,
+            "Decide who may use these routes and add them to AuthorisationSurfaceTests.Routes: " + string.Join(", ", unclassified));
+
+        var hubMethods = typeof(PathwayHub).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+            .Where(m => !m.IsSpecialName && m.Name is not (nameof(Hub.OnConnectedAsync) or nameof(Hub.OnDisconnectedAsync)))
+            .Select(m => m.Name).ToList();
+        var unclassifiedMethods = hubMethods.Where(m => !HubMethods.ContainsKey(m)).ToList();
+        Assert.True(unclassifiedMethods.Count == 0,
+            "Decide who may call these hub methods and add them to AuthorisationSurfaceTests.HubMethods: " + string.Join(", ", unclassifiedMethods));
+    }
+
+    [Fact]
+    public async Task Pages_answer_each_persona_as_classified()
+    {
+        var world = await WorldAsync();
+        var pages = Routes.Where(r => r.Value is Exposure.Anonymous or Exposure.SignedIn or Exposure.Administrator)
+            .Select(r => r.Key).Where(p => !p.StartsWith("/hubs", StringComparison.Ordinal) && p != "/account/logout").ToList();
+        var failures = new List<string>();
+
+        foreach (var persona in world.Personas.Prepend(Persona.Anonymous))
+        {
+            using var client = await persona.ClientAsync(factory);
+            foreach (var page in pages)
+            {
+                var response = await client.GetAsync(page, Ct);
+                var exposure = Routes[page];
+                var expectedOk = exposure switch
+                {
+                    Exposure.Anonymous => true,
+                    Exposure.SignedIn => persona.UserName is not null,
+                    Exposure.Administrator => persona.Role == UserRole.Administrator,
+                    _ => false,
+                };
+                var ok = response.StatusCode == HttpStatusCode.OK
+                    || (page == "/" && persona.UserName is not null && response.StatusCode == HttpStatusCode.Redirect && !IsLoginRedirect(response));
+                var refused = IsLoginRedirect(response) || response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized
+                    || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.Contains("access-denied", StringComparison.Ordinal) == true);
+                if (expectedOk ? !ok : !refused)
+                    failures.Add($"{persona.Name} GET {page}: expected {(expectedOk ? "allowed" : "refused")}, got {(int)response.StatusCode} {response.Headers.Location}");
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    /// <summary>
+    /// The pathway page renders interactively (no prerendering), so it is called here through what it calls: the
+    /// header decides whether the page opens and which tabs it offers, and each registered section loads its own data.
+    /// A new section fails this test until it has a loader below.
+    /// </summary>
+    private static readonly Dictionary<string, Func<IServiceProvider, Actor, Guid, Task>> SectionLoaders = new(StringComparer.Ordinal)
+    {
+        ["overview"] = (sp, actor, id) => sp.GetRequiredService<Web.Features.Patients.PatientOverviewService>().GetAsync(actor, id, Ct),
+        ["care-team"] = (sp, actor, id) => sp.GetRequiredService<Web.Features.CareTeam.CareTeamService>().GetAsync(actor, id, Ct),
+        ["messages"] = (sp, actor, id) => sp.GetRequiredService<MessageService>().ListThreadsAsync(actor, id, Ct),
+        ["timeline"] = (sp, actor, id) => sp.GetRequiredService<Web.Features.Timeline.TimelineService>().GetAsync(actor, id, new Web.Features.Timeline.TimelineFilter(), 0, 20, Ct),
+        ["consents"] = (sp, actor, id) => sp.GetRequiredService<ConsentService>().GetAsync(actor, id, Ct),
+    };
+
+    [Fact]
+    public async Task The_pathway_page_and_each_section_open_exactly_for_those_with_access_and_every_opening_is_recorded()
+    {
+        var world = await WorldAsync();
+        var registry = factory.Services.GetRequiredService<PathwaySectionRegistry>();
+        var unmapped = registry.Sections.Select(s => s.Key).Where(k => !SectionLoaders.ContainsKey(k)).ToList();
+        Assert.True(unmapped.Count == 0, "Add these pathway sections to SectionLoaders: " + string.Join(", ", unmapped));
+        var failures = new List<string>();
+
+        foreach (var persona in world.Personas)
+        {
+            var actor = await factory.ActorAsync(persona.UserName!, Ct);
+            await using var scope = factory.Services.CreateAsyncScope();
+            var before = await RecordsAsync(persona, world.JensId, allowed: true);
+            PathwayHeader? header = null;
+            try
+            {
+                header = await scope.ServiceProvider.GetRequiredService<PathwayHeaderService>().GetAsync(actor, world.JensId, Ct);
+            }
+            catch (PatientAccessDeniedException)
+            {
+            }
+            if ((header is not null) != persona.SeesJens)
+            {
+                failures.Add($"{persona.Name}: expected the pathway {(persona.SeesJens ? "to open" : "to be refused")}");
+                continue;
+            }
+            if (header is null)
+            {
+                if (await RecordsAsync(persona, world.JensId, allowed: true) != before)
+                    failures.Add($"{persona.Name}: refused, yet an allowed access record was written");
+                continue;
+            }
+            if (await RecordsAsync(persona, world.JensId, allowed: true) <= before)
+                failures.Add($"{persona.Name}: opened the pathway without an access record");
+            if ((header.Cpr is not null) != persona.Sections.Contains(PatientSection.MasterData))
+                failures.Add($"{persona.Name}: CPR shown = {header.Cpr is not null}, but personal details in access = {persona.Sections.Contains(PatientSection.MasterData)}");
+
+            var offered = registry.VisibleTo(header.VisibleSections).Select(s => s.Key).ToHashSet();
+            foreach (var section in registry.Sections)
+            {
+                var expected = persona.Sections.Contains(section.AccessSection);
+                if (offered.Contains(section.Key) != expected)
+                    failures.Add($"{persona.Name}: tab {section.Key} offered = {offered.Contains(section.Key)}, expected {expected}");
+                var sectionBefore = await RecordsAsync(persona, world.JensId, allowed: true);
+                bool loaded;
+                try
+                {
+                    await SectionLoaders[section.Key](scope.ServiceProvider, actor, world.JensId);
+                    loaded = true;
+                }
+                catch (PatientAccessDeniedException)
+                {
+                    loaded = false;
+                }
+                if (loaded != expected)
+                    failures.Add($"{persona.Name}: section {section.Key} loaded = {loaded}, expected {expected}");
+                if (loaded && await RecordsAsync(persona, world.JensId, allowed: true) <= sectionBefore)
+                    failures.Add($"{persona.Name}: section {section.Key} loaded without an access record");
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    [Fact]
+    public async Task An_attachment_downloads_exactly_for_those_who_may_read_the_thread()
+    {
+        var world = await WorldAsync();
+        var gp = await factory.ActorAsync("gp.larsen", Ct);
+        Guid shared, unshared;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var messages = scope.ServiceProvider.GetRequiredService<MessageService>();
+            var sharedThread = await messages.StartThreadAsync(gp, world.JensId, PathwayTestData.Thread("For everyone", sharedWithPatient: true, sharedWithRelatives: true), [PathwayTestData.Pdf()], Ct);
+            var unsharedThread = await messages.StartThreadAsync(gp, world.JensId, PathwayTestData.Thread("Professionals only"), [PathwayTestData.Pdf()], Ct);
+            shared = (await messages.OpenThreadAsync(gp, sharedThread, Ct)).Messages.Single().Attachments.Single().Id;
+            unshared = (await messages.OpenThreadAsync(gp, unsharedThread, Ct)).Messages.Single().Attachments.Single().Id;
+        }
+        var failures = new List<string>();
+
+        foreach (var persona in world.Personas)
+        {
+            using var client = await persona.ClientAsync(factory);
+            var readsMessages = persona.SeesJens && persona.Sections.Contains(PatientSection.Messages);
+            foreach (var (attachment, forEveryone) in new[] { (shared, true), (unshared, false) })
+            {
+                var expected = readsMessages && (forEveryone || persona.IsProfessional);
+                var before = await RecordsAsync(persona, world.JensId, allowed: true);
+                var response = await client.GetAsync($"/attachments/{attachment}", Ct);
+                if ((response.StatusCode == HttpStatusCode.OK) != expected)
+                    failures.Add($"{persona.Name} attachment ({(forEveryone ? "shared" : "unshared")}): expected {(expected ? "200" : "refusal")}, got {(int)response.StatusCode}");
+                if (expected && await RecordsAsync(persona, world.JensId, allowed: true) <= before)
+                    failures.Add($"{persona.Name}: downloaded an attachment without an access record");
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    [Fact]
+    public async Task Joining_the_hub_for_a_patient_succeeds_exactly_for_those_with_access_and_is_recorded()
+    {
+        var world = await WorldAsync();
+        var failures = new List<string>();
+
+        foreach (var persona in world.Personas)
+        {
+            var (http, cookie) = await HttpSignIn.SignInAsync(factory, persona.UserName!, Ct);
+            http.Dispose();
+            await using var hub = new PathwayHubClient(factory, cookie);
+            await hub.Connection.StartAsync(Ct);
+            var before = await RecordsAsync(persona, world.JensId, allowed: true);
+            bool joined;
+            try
+            {
+                await hub.Connection.InvokeAsync(nameof(PathwayHub.JoinPatient), world.JensId, Ct);
+                joined = true;
+            }
+            catch (HubException)
+            {
+                joined = false;
+            }
+            await hub.Connection.InvokeAsync(nameof(PathwayHub.LeavePatient), world.JensId, Ct);
+            if (joined != persona.SeesJens)
+                failures.Add($"{persona.Name}: expected the hub join to be {(persona.SeesJens ? "allowed" : "refused")}");
+            if (joined && await RecordsAsync(persona, world.JensId, allowed: true) <= before)
+                failures.Add($"{persona.Name}: joined without an access record");
+        }
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    private static bool IsLoginRedirect(HttpResponseMessage response) =>
+        response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.Contains("account/login", StringComparison.Ordinal) == true;
+
+    private List<string> RoutePatterns() =>
+        factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor>() is null)
+            .Select(e => "/" + (e.RoutePattern.RawText ?? "").TrimStart('/'))
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    private async Task<int> RecordsAsync(Persona persona, Guid patientId, bool allowed)
+    {
+        await using var db = await factory.CreateDbContextAsync(Ct);
+        return await db.AccessRecords.AsNoTracking().CountAsync(r => r.UserId == persona.UserId && r.PatientId == patientId && r.Allowed == allowed, Ct);
+    }
+
+    // ---- the people ----
+
+    private sealed record Persona(string Name, string? UserName, string? UserId, UserRole? Role, bool SeesJens, IReadOnlySet<PatientSection> Sections)
+    {
+        public static readonly Persona Anonymous = new("anonymous", null, null, null, false, new HashSet<PatientSection>());
+
+        public bool IsProfessional => Role is { } role && role is not (UserRole.Patient or UserRole.Relative or UserRole.Administrator);
+
+        public async Task<HttpClient> ClientAsync(CareAppFactory factory)
+        {
+            if (UserName is null)
+                return HttpSignIn.NewClient(factory);
+            var (client, _) = await HttpSignIn.SignInAsync(factory, UserName, Ct);
+            return client;
+        }
+    }
+
+    private sealed record World(Guid JensId, IReadOnlyList<Persona> Personas);
+
+    private World? world;
+
+    /// <summary>The demo users plus relatives with no consent and with each single scope, and a second patient.</summary>
+    private async Task<World> WorldAsync()
+    {
+        if (world is not null)
+            return world;
+        var jensId = await factory.JensIdAsync(Ct);
+        var all = new HashSet<PatientSection>(Enum.GetValues<PatientSection>());
+        var ullas = new HashSet<PatientSection> { PatientSection.MasterData, PatientSection.CareTeam, PatientSection.Conditions, PatientSection.Relatives, PatientSection.Timeline };
+        var none = new HashSet<PatientSection>();
+        var personas = new List<Persona>();
+        foreach (var account in DemoAccounts.All)
+        {
+            var actor = await factory.ActorAsync(account.UserName, Ct);
+            var (sees, sections) = account.UserName switch
+            {
+                "nurse.roskilde" or "admin" => (false, none),
+                "ulla" => (true, ullas),
+                _ => (true, all),
+            };
+            personas.Add(new Persona(account.UserName, account.UserName, actor.UserId, actor.Role, sees, sections));
+        }
+
+        var jens = await factory.ActorAsync("jens", Ct);
+        var (withoutConsent, withoutName, _) = await AccessTestData.NewRelativeAsync(factory, jensId, Ct);
+        personas.Add(new Persona("relative without consent", withoutName, withoutConsent.UserId, UserRole.Relative, false, none));
+        foreach (var section in RelativeConsent.GrantableSections)
+        {
+            var (relative, userName, _) = await AccessTestData.NewRelativeAsync(factory, jensId, Ct);
+            await using var scope = factory.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<ConsentService>().GrantAsync(jens, jensId, new ConsentInput(relative.UserId, [section], null, null), Ct);
+            personas.Add(new Persona($"relative with {section} only", userName, relative.UserId, UserRole.Relative, true, new HashSet<PatientSection> { section }));
+        }
+        var otherPatient = await OtherPatientAsync();
+        personas.Add(new Persona("another patient", otherPatient.UserName, otherPatient.UserId, UserRole.Patient, false, none));
+        return world = new World(jensId, personas);
+    }
+
+    private async Task<(string UserName, string UserId)> OtherPatientAsync()
+    {
+        var userName = "patient." + Guid.NewGuid().ToString("N")[..8];
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<CareUser>>();
+        var user = new CareUser { UserName = userName, DisplayName = "Other Patient", Role = UserRole.Patient, LockoutEnabled = true };
+        Assert.True((await users.CreateAsync(user, DemoAccounts.Password)).Succeeded);
+        await using var db = await factory.CreateDbContextAsync(Ct);
+        var jensCpr = Cpr.Parse(DemoDataSeeder.JensCpr);
+        var other = await db.Patients.Where(p => p.UserId == null && p.Cpr != jensCpr).OrderBy(p => p.Id).FirstAsync(Ct);
+        other.LinkUser(user.Id);
+        await db.SaveChangesAsync(Ct);
+        return (userName, user.Id);
+    }
+}
