@@ -188,35 +188,35 @@ public sealed class LivePathwayTests(AppFixture app) : BrowserTest(app)
     {
         var jens = await JensIdAsync();
         var unique = Unique();
-        var nurseValue = $"Nurse edit {unique}";
+        var coordinatorValue = $"Coordinator edit {unique}";
         var gpValue = $"GP edit {unique}";
 
         var gp = await OpenPageAsync("gp");
         await LogInAsync(gp, "gp.larsen");
         await OpenPathwayAsync(gp, jens, "care-team");
-        var nurse = await OpenPageAsync("nurse-holm");
-        await LogInAsync(nurse, "nurse.holm");
-        await OpenPathwayAsync(nurse, jens, "care-team");
-        var nurseUrl = await MarkPageAsync(nurse);
+        var coordinator = await OpenPageAsync("coordinator-dahl");
+        await LogInAsync(coordinator, "coordinator.dahl");
+        await OpenPathwayAsync(coordinator, jens, "care-team");
+        var coordinatorUrl = await MarkPageAsync(coordinator);
 
         // Both open the same member's edit dialog.
         var gpDialog = await OpenMemberDialogAsync(gp, Rehabilitation);
-        var nurseDialog = await OpenMemberDialogAsync(nurse, Rehabilitation);
+        var coordinatorDialog = await OpenMemberDialogAsync(coordinator, Rehabilitation);
 
-        // The nurse saves first; the GP's table follows (the GP's dialog still holds the old version).
-        await nurseDialog.GetByLabel("Person").FillAsync(nurseValue);
-        await nurseDialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        await Expect(nurseDialog).ToHaveCountAsync(0);
-        await Expect(CareTeamRows(gp).Filter(new() { HasText = Rehabilitation })).ToContainTextAsync(nurseValue, new() { Timeout = Live.Timeout });
+        // The coordinator saves first; the GP's table follows (the GP's dialog still holds the old version).
+        await coordinatorDialog.GetByLabel("Person").FillAsync(coordinatorValue);
+        await coordinatorDialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(coordinatorDialog).ToHaveCountAsync(0);
+        await Expect(CareTeamRows(gp).Filter(new() { HasText = Rehabilitation })).ToContainTextAsync(coordinatorValue, new() { Timeout = Live.Timeout });
 
-        // The GP saves on top: the conflict dialog names the nurse and shows both values.
+        // The GP saves on top: the conflict dialog names the coordinator and shows both values.
         await gpDialog.GetByLabel("Person").FillAsync(gpValue);
         await gpDialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         var conflict = gp.GetByTestId("conflict-dialog");
         await Expect(conflict).ToBeVisibleAsync();
-        await Expect(conflict.GetByTestId("conflict-message")).ToContainTextAsync("Anne Holm");
+        await Expect(conflict.GetByTestId("conflict-message")).ToContainTextAsync("Lise Dahl");
         var personRow = conflict.Locator("tr").Filter(new() { HasText = "Person" });
-        await Expect(personRow.GetByTestId("conflict-theirs")).ToHaveTextAsync(nurseValue);
+        await Expect(personRow.GetByTestId("conflict-theirs")).ToHaveTextAsync(coordinatorValue);
         await Expect(personRow.GetByTestId("conflict-yours")).ToHaveTextAsync(gpValue);
         await CopyToDocsAsync(await ScreenshotAsync(gp, "conflict-dialog"), "conflict-dialog.png");
 
@@ -226,12 +226,12 @@ public sealed class LivePathwayTests(AppFixture app) : BrowserTest(app)
         await Expect(gpDialog).ToHaveCountAsync(0);
         var gpRow = CareTeamRows(gp).Filter(new() { HasText = Rehabilitation });
         await Expect(gpRow).ToContainTextAsync(gpValue);
-        await Expect(gpRow).Not.ToContainTextAsync(nurseValue);
+        await Expect(gpRow).Not.ToContainTextAsync(coordinatorValue);
 
-        // The nurse's open page shows the GP's value without reload.
-        var nurseRow = CareTeamRows(nurse).Filter(new() { HasText = Rehabilitation });
-        await Expect(nurseRow).ToContainTextAsync(gpValue, new() { Timeout = Live.Timeout });
-        await AssertNotReloadedAsync(nurse, nurseUrl);
+        // The coordinator's open page shows the GP's value without reload.
+        var coordinatorRow = CareTeamRows(coordinator).Filter(new() { HasText = Rehabilitation });
+        await Expect(coordinatorRow).ToContainTextAsync(gpValue, new() { Timeout = Live.Timeout });
+        await AssertNotReloadedAsync(coordinator, coordinatorUrl);
     });
 
     [Fact]
