@@ -34,9 +34,12 @@ public sealed class LiveAccessTests(AppFixture app) : BrowserTest(app)
         await Expect(grant).ToBeVisibleAsync();
         await grant.GetByRole(AriaRole.Combobox, new() { Name = "Relative" }).ClickAsync();
         await jens.Locator(".mud-popover-open").GetByRole(AriaRole.Option, new() { Name = displayName, Exact = true }).ClickAsync();
+        await Expect(jens.Locator(".mud-popover-open").GetByRole(AriaRole.Option)).ToHaveCountAsync(0);
         await grant.GetByRole(AriaRole.Button, new() { Name = "Give access" }).ClickAsync();
         var row = jens.GetByTestId("consent-row").Filter(new() { HasText = displayName });
         await Expect(row).ToContainTextAsync("Active");
+        await jens.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        DocsScreenshots.Publish(await ScreenshotAsync(jens, "consent-given"), "consent.png");
 
         // The relative follows the care team.
         var relative = await OpenPageAsync("relative");
@@ -58,6 +61,7 @@ public sealed class LiveAccessTests(AppFixture app) : BrowserTest(app)
         await Expect(relative.GetByTestId("pathway-header")).ToHaveCountAsync(0);
         await Expect(relative.Locator("body")).Not.ToContainTextAsync("120352-1235");
         Assert.True(await relative.EvaluateAsync<bool>("() => window.__marker === 1"), "The relative's page was reloaded.");
+        DocsScreenshots.Publish(await ScreenshotAsync(relative, "consent-withdrawn-relative"), "consent-withdrawn.png");
     });
 
     [Fact]

@@ -70,9 +70,21 @@ public sealed class ConsentsPanelTests : BunitTestBase
     }
 
     [Fact]
-    public void Grant_SendsTheChosenRelativeAndDefaultSections()
+    public void Grant_WithoutChoosingARelative_AsksForOneAndSendsNothing()
     {
         var cut = RenderPanel(Model());
+
+        cut.Find("[data-testid=grant-consent]").Click();
+
+        Assert.Empty(_grants);
+        Assert.Equal("Choose the relative who is to have access.", cut.Find("[data-testid=consent-error]").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Grant_SendsTheChosenRelativeAndDefaultSections()
+    {
+        var cut = RenderPanel(Model());
+        await cut.InvokeAsync(() => cut.FindComponent<MudSelect<string>>().Instance.ValueChanged.InvokeAsync(Ulla.UserId));
 
         cut.Find("[data-testid=grant-consent]").Click();
 
@@ -83,9 +95,10 @@ public sealed class ConsentsPanelTests : BunitTestBase
     }
 
     [Fact]
-    public void Grant_Refused_ShowsTheReasonAndKeepsTheTypedReason()
+    public async Task Grant_Refused_ShowsTheReasonAndKeepsTheTypedReason()
     {
         var cut = RenderPanel(Model(reasonRequired: true), refusal: "A consent can only be given to a registered relative.");
+        await cut.InvokeAsync(() => cut.FindComponent<MudSelect<string>>().Instance.ValueChanged.InvokeAsync(Ulla.UserId));
         cut.Find("#grant-reason").Change("Jens asked at the home visit");
 
         cut.Find("[data-testid=grant-consent]").Click();
