@@ -44,6 +44,7 @@ public static class DependencyInjection
             o.SlidingExpiration = true;
         });
         builder.Services.AddAuthorization();
+        builder.AddSessions();
 
         builder.Services.AddScoped<CurrentActor>();
         builder.Services.AddScoped<PatientDirectoryService>();
@@ -105,6 +106,7 @@ public static class DependencyInjection
         app.UseAntiforgery();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseSessions();
 
         app.MapStaticAssets();
         app.MapHealthChecks("/health");
