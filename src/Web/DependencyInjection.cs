@@ -103,10 +103,11 @@ public static class DependencyInjection
             }
             return next(context);
         });
-        app.UseAntiforgery();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseSessions();
+        // After authentication: a signed-in user's form token is bound to their identity.
+        app.UseAntiforgery();
 
         app.MapStaticAssets();
         app.MapHealthChecks("/health");

@@ -50,7 +50,8 @@ internal static class SessionCookieEvents
         var issued = context.Properties.IssuedUtc ?? now;
         var started = DateTimeOffset.TryParse(context.Principal!.FindFirstValue(CareClaimTypes.SessionStarted), CultureInfo.InvariantCulture,
             DateTimeStyles.RoundtripKind, out var s) ? s : issued;
-        if (services.GetRequiredService<SessionRevocations>().IsRevokedSince(actor.UserId, issued))
+        // The session's start (full precision), not the cookie's issue time: that is kept to the second only.
+        if (services.GetRequiredService<SessionRevocations>().IsRevokedSince(actor.UserId, started))
             return "sessions revoked";
         // The cookie's own expiry is the idle limit; only the absolute lifetime is checked here.
         return services.GetRequiredService<SessionTimeouts>().EndReason(actor.Role, started, now, now);
