@@ -197,6 +197,22 @@ public abstract class AccountLifecycleTests(CareAppFactory factory)
     }
 
     [Fact]
+    public async Task The_database_refuses_bulk_changes_to_the_administration_log()
+    {
+        var admin = await factory.ActorAsync("admin", Ct);
+        var target = await ReadyUserAsync(Unique("nurse"), UserRole.MunicipalNurse);
+        await WithAdmin(s => s.UnlockAsync(admin, target, Ct));
+        await using var db = await factory.CreateDbContextAsync(Ct);
+
+        await Assert.ThrowsAnyAsync<Exception>(() =>
+            db.AdministrationLog.Where(e => e.TargetUserId == target).ExecuteUpdateAsync(u => u.SetProperty(e => e.Details, "Tampered"), Ct));
+        await Assert.ThrowsAnyAsync<Exception>(() => db.AdministrationLog.Where(e => e.TargetUserId == target).ExecuteDeleteAsync(Ct));
+
+        var entry = Assert.Single(await LogAsync(target));
+        Assert.Equal("Lockout after failed sign-ins lifted.", entry.Details);
+    }
+
+    [Fact]
     public async Task Sign_out_everywhere_ends_the_other_sessions_and_their_hub_connections()
     {
         var userId = await ReadyUserAsync(Unique("gp"), UserRole.GeneralPractitioner);

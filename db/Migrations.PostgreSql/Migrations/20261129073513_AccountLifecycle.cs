@@ -55,11 +55,15 @@ namespace CareWorkspace.Migrations.PostgreSql.Migrations
                 name: "IX_AdministrationLog_TargetUserId",
                 table: "AdministrationLog",
                 column: "TargetUserId");
+
+            AdministrationLogAppendOnly.Create(migrationBuilder);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            AdministrationLogAppendOnly.Drop(migrationBuilder);
+
             migrationBuilder.DropTable(
                 name: "AdministrationLog");
 
