@@ -114,7 +114,8 @@ public static class DependencyInjection
         app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = _ => false });
         app.MapAccountEndpoints();
         app.MapAttachmentEndpoints();
-        app.MapHub<PathwayHub>(PathwayHub.Path);
+        // The connection closes when its sign-in cookie expires (idle or absolute limit), as a circuit signs out.
+        app.MapHub<PathwayHub>(PathwayHub.Path, o => o.CloseOnAuthenticationExpiration = true);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
