@@ -78,8 +78,15 @@ public sealed partial class SessionTests(AppFixture app) : BrowserTest(app)
         DocsScreenshots.Publish(await ScreenshotAsync(gp, "signed-out"), "signed-out.png");
 
         // Her cookie no longer works, and the administration log tells other administrators what happened.
-        await gp.GetByRole(AriaRole.Link, new() { Name = "Log in again" }).ClickAsync();
+        await gp.GetByRole(AriaRole.Button, new() { Name = "Log in again" }).ClickAsync();
         await Expect(gp).ToHaveURLAsync(new Regex("/account/login"));
+        await gp.GetByLabel("User name").FillAsync(userName);
+        await gp.GetByLabel("Password").FillAsync(ownPassword);
+        await gp.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        // Refused with the same message as a wrong password, which does not reveal that the account exists.
+        await Expect(gp.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+        await Expect(gp).ToHaveURLAsync(new Regex("/account/login"));
+        await Expect(gp.GetByTestId("signed-in-user")).ToHaveCountAsync(0);
         await gp.GotoAsync($"patients/{jens}");
         await Expect(gp).ToHaveURLAsync(new Regex("/account/login"));
 

@@ -14,7 +14,7 @@ internal sealed class PasswordChangeGate(RequestDelegate next)
 
     public Task InvokeAsync(HttpContext context)
     {
-        if (context.User.HasClaim(c => c.Type == CareClaimTypes.MustChangePassword) && !IsOpen(context.Request.Path))
+        if (context.User.HasClaim(c => c.Type == CareClaimTypes.MustChangePassword) && !IsOpen(context.Request))
         {
             if (HttpMethods.IsGet(context.Request.Method) && !context.Request.Path.StartsWithSegments("/_blazor")
                 && !context.Request.Path.StartsWithSegments(Features.Pathway.PathwayHub.Path))
@@ -28,8 +28,8 @@ internal sealed class PasswordChangeGate(RequestDelegate next)
         return next(context);
     }
 
-    private static bool IsOpen(PathString path) =>
-        Open.Any(p => path.StartsWithSegments(p))
+    private static bool IsOpen(HttpRequest request) =>
+        Open.Any(p => request.Path.StartsWithSegments(p))
         // Stylesheets, scripts and icons (they carry a file extension); pages and endpoints do not.
-        || Path.HasExtension(path.Value);
+        || (HttpMethods.IsGet(request.Method) && Path.HasExtension(request.Path.Value));
 }

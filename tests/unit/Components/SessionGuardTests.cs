@@ -49,7 +49,8 @@ public sealed class SessionGuardTests : BunitTestBase
             Assert.Empty(cut.FindAll("[data-testid=patient-data]"));
             Assert.DoesNotContain("Jens", cut.Markup, StringComparison.Ordinal);
         });
-        Assert.NotNull(cut.Find("a[href='account/login']"));
+        cut.FindAll("button").Single(b => b.TextContent.Contains("Log in again", StringComparison.Ordinal)).Click();
+        Assert.EndsWith("/account/login", Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().Uri, StringComparison.Ordinal);
     }
 
     [Fact]
