@@ -95,6 +95,16 @@ public sealed partial class SessionTests(AppFixture app) : BrowserTest(app)
         await Expect(entries.Filter(new() { HasText = "Deactivated" })).ToHaveCountAsync(1);
         await Expect(entries.Filter(new() { HasText = "Created account" })).ToHaveCountAsync(1);
         DocsScreenshots.Publish(await ScreenshotAsync(admin, "administration-log"), "administration-log.png");
+
+        // The administrator cannot deactivate herself: the reason is shown and the page keeps working.
+        await admin.GotoAsync("admin/users");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Edit admin", Exact = true }).ClickAsync();
+        var editor = admin.GetByTestId("user-editor");
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Deactivate" }).ClickAsync();
+        await Expect(editor.GetByTestId("user-editor-error")).ToContainTextAsync("cannot deactivate themselves");
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
+        await Expect(editor).ToHaveCountAsync(0);
+        await Expect(admin.GetByTestId("signed-in-user")).ToContainTextAsync("Admin Andersen");
     });
 
     /// <summary>Opens a MudSelect and clicks the option with exactly this text in its popover.</summary>
