@@ -59,6 +59,10 @@ public sealed partial class SessionTests(AppFixture app) : BrowserTest(app)
         await WaitForBlazorAsync(gp);
         await gp.EvaluateAsync("() => { window.__marker = 1; }");
         var gpUrl = gp.Url;
+        // Her interaction is reported (and keeps the sign-in cookie alive); live updates alone would not be.
+        var keepAlive = await gp.RunAndWaitForRequestAsync(
+            () => gp.GetByTestId("pathway-header").ClickAsync(), request => request.Url.Contains("/account/keep-alive", StringComparison.Ordinal));
+        Assert.Equal(204, (await keepAlive.ResponseAsync())?.Status);
 
         // The administrator deactivates the account: her open page signs out within seconds, without a reload.
         await admin.GotoAsync("admin/users");
