@@ -42,7 +42,7 @@ public static class DependencyInjection
                 o.Password.RequireNonAlphanumeric = false;
             })
             .AddEntityFrameworkStores<CareDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<CareSignInManager>()
             .AddClaimsPrincipalFactory<CareUserClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
 

@@ -45,6 +45,7 @@ public static class DependencyInjection
             o.SlidingExpiration = true;
         });
         builder.Services.AddAuthorization();
+        builder.AddSessions();
 
         builder.Services.AddScoped<CurrentActor>();
         builder.Services.AddScoped<PatientDirectoryService>();
@@ -106,16 +107,19 @@ public static class DependencyInjection
             }
             return next(context);
         });
-        app.UseAntiforgery();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseSessions();
+        // After authentication: a signed-in user's form token is bound to their identity.
+        app.UseAntiforgery();
 
         app.MapStaticAssets();
         app.MapHealthChecks("/health");
         app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = _ => false });
         app.MapAccountEndpoints();
         app.MapAttachmentEndpoints();
-        app.MapHub<PathwayHub>(PathwayHub.Path);
+        // The connection closes when its sign-in cookie expires (idle or absolute limit), as a circuit signs out.
+        app.MapHub<PathwayHub>(PathwayHub.Path, o => o.CloseOnAuthenticationExpiration = true);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

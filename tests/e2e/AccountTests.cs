@@ -35,7 +35,7 @@ public sealed class AccountTests(AppFixture app) : BrowserTest(app)
         // Sign out returns to the login page, and the patient list then asks for a login again.
         await page.GotoAsync("patients");
         await WaitForPatientTableAsync(page);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
         await Expect(page).ToHaveURLAsync(LoginUrl());
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Log in" })).ToBeVisibleAsync();
         await Expect(page.GetByTestId("signed-in-user")).ToHaveCountAsync(0);

@@ -6,4 +6,10 @@ public static class CareClaimTypes
     public const string Role = "care:role";
     public const string OrganisationId = "care:organisation_id";
     public const string OrganisationName = "care:organisation_name";
+
+    /// <summary>Present while the person must choose their own password before doing anything else.</summary>
+    public const string MustChangePassword = "care:must_change_password";
+
+    /// <summary>When this sign-in began (round-trip format), for the absolute session lifetime.</summary>
+    public const string SessionStarted = "care:session_started";
 }

@@ -11,4 +11,13 @@ public sealed class CareUser : IdentityUser
     public string DisplayName { get; set; } = "";
     public UserRole Role { get; set; }
     public Guid? OrganisationId { get; set; }
+
+    /// <summary>
+    /// Set when an administrator created the account or changed its password, role or organisation: the person
+    /// must choose their own password before doing anything else, so an administrator never holds a usable password.
+    /// </summary>
+    public bool MustChangePassword { get; set; }
+
+    /// <summary>A deactivated account cannot sign in, and its open sessions end.</summary>
+    public bool Deactivated { get; set; }
 }

@@ -19,6 +19,8 @@ internal sealed class CareUserClaimsPrincipalFactory(
         identity.AddClaim(new Claim(CareClaimTypes.DisplayName, user.DisplayName));
         identity.AddClaim(new Claim(CareClaimTypes.Role, user.Role.ToString()));
         identity.AddClaim(new Claim(ClaimTypes.Role, user.Role.ToString()));
+        if (user.MustChangePassword)
+            identity.AddClaim(new Claim(CareClaimTypes.MustChangePassword, "true"));
         if (user.OrganisationId is { } orgId)
         {
             await using var db = await dbFactory.CreateDbContextAsync();

@@ -22,6 +22,7 @@ public sealed class CareDbContext(DbContextOptions<CareDbContext> options) : Ide
     public DbSet<PathwayEvent> PathwayEvents => Set<PathwayEvent>();
     public DbSet<MessageThread> MessageThreads => Set<MessageThread>();
     public DbSet<MessageReadReceipt> MessageReadReceipts => Set<MessageReadReceipt>();
+    public DbSet<AdministrationLogEntry> AdministrationLog => Set<AdministrationLogEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -43,6 +44,7 @@ public sealed class CareDbContext(DbContextOptions<CareDbContext> options) : Ide
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefuseChangesToAccessRecords();
+        RefuseChangesToAdministrationLog();
         TouchChangedAggregates();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
@@ -51,6 +53,12 @@ public sealed class CareDbContext(DbContextOptions<CareDbContext> options) : Ide
     {
         if (ChangeTracker.Entries<AccessRecord>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
             throw new InvalidOperationException("The access log is append-only: access records cannot be changed or deleted.");
+    }
+
+    private void RefuseChangesToAdministrationLog()
+    {
+        if (ChangeTracker.Entries<AdministrationLogEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+            throw new InvalidOperationException("The administration log is append-only: entries cannot be changed or deleted.");
     }
 
     // A change to an owned part (a relative, a care team membership) is a change to its aggregate,
