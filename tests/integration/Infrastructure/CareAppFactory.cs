@@ -49,8 +49,14 @@ public class CareAppFactory : WebApplicationFactory<Program>
             case DatabaseProvider.SqlServer:
                 throw new NotSupportedException("No SQL Server runs on the test machines.");
         }
+        // A null override removes the test default, leaving the app's own settings files to decide.
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
-            settings[key] = value;
+        {
+            if (value is null)
+                settings.Remove(key);
+            else
+                settings[key] = value;
+        }
     }
 
     public DatabaseProvider Provider { get; }
