@@ -44,6 +44,8 @@ public static class DependencyInjection
             o.SlidingExpiration = true;
         });
         builder.Services.AddAuthorization();
+        builder.AddTransportSecurity();
+        builder.Services.AddLoginRateLimiting(builder.Configuration);
 
         builder.Services.AddScoped<CurrentActor>();
         builder.Services.AddScoped<PatientDirectoryService>();
@@ -84,6 +86,8 @@ public static class DependencyInjection
 
     public static WebApplication UseWeb(this WebApplication app)
     {
+        app.UseForwardedHeadersWhenConfigured();
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -102,6 +106,8 @@ public static class DependencyInjection
             }
             return next(context);
         });
+        app.UseOriginAllowlist(app.Configuration);
+        app.UseLoginRateLimiting();
         app.UseAntiforgery();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
-
 namespace CareWorkspace.E2ETests;
 
 /// <summary>
@@ -128,6 +121,9 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseSetting("Database:DataFolder", dataFolder);
             builder.UseSetting("ConnectionStrings:Care", "");
             builder.UseSetting("Demo:Enabled", "true");
+            // Every test signs in from 127.0.0.1; the login limits are proven by the integration tests.
+            builder.UseSetting("Security:LoginRateLimit:PerIpPermitLimit", "100000");
+            builder.UseSetting("Security:LoginRateLimit:PerUserNamePermitLimit", "100000");
         }
     }
 }

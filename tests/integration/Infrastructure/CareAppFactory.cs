@@ -32,6 +32,9 @@ public class CareAppFactory : WebApplicationFactory<Program>
         Provider = provider;
         settings["Demo:Enabled"] = "true";
         settings["Logging:LogLevel:Default"] = "Warning";
+        // Tests sign in far more often than people do; the rate-limit tests set their own low limits.
+        settings["Security:LoginRateLimit:PerIpPermitLimit"] = "100000";
+        settings["Security:LoginRateLimit:PerUserNamePermitLimit"] = "100000";
         settings["Database:Provider"] = provider.ToString();
         settings["Database:DataFolder"] = dataFolder;
         Directory.CreateDirectory(dataFolder);
