@@ -1,5 +1,11 @@
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
+using CareWorkspace.Infrastructure.Demo;
+using CareWorkspace.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace CareWorkspace.E2ETests;
 

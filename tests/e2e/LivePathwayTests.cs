@@ -1,3 +1,6 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
 namespace CareWorkspace.E2ETests;
 
 /// <summary>

@@ -1,3 +1,6 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
 namespace CareWorkspace.E2ETests;
 
 /// <summary>A GP finds Jens and reads his overview on the pathway page; a nurse from another municipality cannot.</summary>

@@ -1,5 +1,12 @@
 using System.Text.RegularExpressions;
+using CareWorkspace.Domain.Access;
+using CareWorkspace.Domain.Patients;
+using CareWorkspace.Infrastructure.Persistence;
 using CareWorkspace.Web.Features.CareTeam;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace CareWorkspace.E2ETests;
 
