@@ -44,4 +44,17 @@ public sealed class SharedKeysAcrossInstancesTests(TwoHostsFixture hosts) : ICla
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(HttpSignIn.CookieName + "=", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_sign_out_form_token_made_on_host_A_is_accepted_by_host_B()
+    {
+        var (client, cookie) = await HttpSignIn.SignInAsync(hosts.A, "physio.mikkelsen", Ct);
+        client.Dispose();
+        var (antiforgeryCookie, fields) = await KeyPages.SignOutFormTokenAsync(hosts.A, "physio.mikkelsen", Ct);
+
+        using var response = await KeyPages.PostSignOutAsync(hosts.B, cookie + "; " + antiforgeryCookie, fields, Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.EndsWith("/account/login", response.Headers.Location?.ToString());
+    }
 }

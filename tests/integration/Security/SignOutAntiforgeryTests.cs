@@ -1,11 +1,5 @@
 using System.Net;
-using CareWorkspace.Infrastructure.Identity;
 using CareWorkspace.IntegrationTests.Infrastructure;
-using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace CareWorkspace.IntegrationTests.Security;
 
@@ -31,7 +25,7 @@ public sealed class SignOutAntiforgeryTests(SqliteAppFactory factory) : IClassFi
     {
         var (client, cookie) = await HttpSignIn.SignInAsync(factory, "nurse.holm", Ct);
         client.Dispose();
-        var (antiforgeryCookie, fields) = await SignOutFormTokenAsync("nurse.holm");
+        var (antiforgeryCookie, fields) = await KeyPages.SignOutFormTokenAsync(factory, "nurse.holm", Ct);
 
         using var response = await PostSignOutAsync(cookie + "; " + antiforgeryCookie, fields);
 
@@ -40,23 +34,6 @@ public sealed class SignOutAntiforgeryTests(SqliteAppFactory factory) : IClassFi
         Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(HttpSignIn.CookieName + "=;", StringComparison.Ordinal));
     }
 
-    private async Task<HttpResponseMessage> PostSignOutAsync(string cookies, Dictionary<string, string> fields)
-    {
-        using var client = KeyPages.ClientWithoutCookies(factory);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/account/logout") { Content = new FormUrlEncodedContent(fields) };
-        request.Headers.Add("Cookie", cookies);
-        return await client.SendAsync(request, Ct);
-    }
-
-    /// <summary>The token pair the sign-out form carries for this user (the form itself is rendered by the live circuit).</summary>
-    private async Task<(string Cookie, Dictionary<string, string> Fields)> SignOutFormTokenAsync(string userName)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var services = scope.ServiceProvider;
-        var user = await services.GetRequiredService<UserManager<CareUser>>().FindByNameAsync(userName);
-        var principal = await services.GetRequiredService<SignInManager<CareUser>>().CreateUserPrincipalAsync(user!);
-        var tokens = services.GetRequiredService<IAntiforgery>().GetAndStoreTokens(new DefaultHttpContext { RequestServices = services, User = principal });
-        var cookieName = services.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.Cookie.Name;
-        return ($"{cookieName}={tokens.CookieToken}", new Dictionary<string, string> { [tokens.FormFieldName] = tokens.RequestToken! });
-    }
+    private Task<HttpResponseMessage> PostSignOutAsync(string cookies, Dictionary<string, string> fields) =>
+        KeyPages.PostSignOutAsync(factory, cookies, fields, Ct);
 }
