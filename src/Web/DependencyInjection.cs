@@ -118,7 +118,8 @@ public static class DependencyInjection
         app.MapAccountEndpoints();
         app.MapAttachmentEndpoints();
         app.MapHub<PathwayHub>(PathwayHub.Path);
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // The app-wide policy (SecurityHeaders) already says frame-ancestors 'none'; Blazor's own 'self' would be a second policy.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 }
