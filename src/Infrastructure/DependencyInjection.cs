@@ -20,6 +20,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton(settings);
         builder.Services.AddDbContextFactory<CareDbContext>(o => o.Configure(settings));
         builder.Services.AddHostedService<DatabaseInitializer>();
+        builder.Services.AddSharedDataProtection();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PatientAccessGuard>();
         builder.Services.AddSingleton<AccessExpiryWatcher>();

@@ -46,6 +46,8 @@ public static class DependencyInjection
         });
         builder.Services.AddAuthorization();
         builder.AddSessions();
+        builder.AddTransportSecurity();
+        builder.Services.AddLoginRateLimiting(builder.Configuration);
 
         builder.Services.AddScoped<CurrentActor>();
         builder.Services.AddScoped<PatientDirectoryService>();
@@ -89,6 +91,8 @@ public static class DependencyInjection
 
     public static WebApplication UseWeb(this WebApplication app)
     {
+        app.UseForwardedHeadersWhenConfigured();
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -107,6 +111,8 @@ public static class DependencyInjection
             }
             return next(context);
         });
+        app.UseOriginAllowlist(app.Configuration);
+        app.UseLoginRateLimiting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseSessions();
@@ -120,7 +126,8 @@ public static class DependencyInjection
         app.MapAttachmentEndpoints();
         // The connection closes when its sign-in cookie expires (idle or absolute limit), as a circuit signs out.
         app.MapHub<PathwayHub>(PathwayHub.Path, o => o.CloseOnAuthenticationExpiration = true);
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // The app-wide policy (SecurityHeaders) already says frame-ancestors 'none'; Blazor's own 'self' would be a second policy.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 }

@@ -16,7 +16,9 @@ public sealed class AccountTests(AppFixture app) : BrowserTest(app)
         await page.GetByLabel("User name").FillAsync("nurse.holm");
         await page.GetByLabel("Password").FillAsync("NotThePassword1");
         await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Wrong user name or password.");
+        // The same words for a wrong password, an unknown name and a locked account, so they tell nothing about the accounts.
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Wrong user name or password.");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("an account is locked for 15 minutes");
         await Expect(page).ToHaveURLAsync(LoginUrl());
         await Expect(page.GetByTestId("signed-in-user")).ToHaveCountAsync(0);
         await ScreenshotAsync(page, "login-wrong-password");

@@ -128,6 +128,9 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseSetting("Database:DataFolder", dataFolder);
             builder.UseSetting("ConnectionStrings:Care", "");
             builder.UseSetting("Demo:Enabled", "true");
+            // Every test signs in from 127.0.0.1; the login limits are proven by the integration tests.
+            builder.UseSetting("Security:LoginRateLimit:PerIpPermitLimit", "100000");
+            builder.UseSetting("Security:LoginRateLimit:PerUserNamePermitLimit", "100000");
         }
     }
 }

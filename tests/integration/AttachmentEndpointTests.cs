@@ -27,6 +27,7 @@ public abstract class AttachmentEndpointTests(CareAppFactory factory)
             Assert.Equal("attachment", disposition.DispositionType);
             Assert.Equal("epikrise.pdf", disposition.FileNameStar ?? disposition.FileName?.Trim('"'));
             Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+            Assert.Equal("default-src 'none'; sandbox", Assert.Single(response.Headers.GetValues("Content-Security-Policy")));
         }
     }
 

@@ -6,6 +6,7 @@ using CareWorkspace.Domain.Organisations;
 using CareWorkspace.Domain.Pathway;
 using CareWorkspace.Domain.Patients;
 using CareWorkspace.Infrastructure.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -13,7 +14,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace CareWorkspace.Infrastructure.Persistence;
 
-public sealed class CareDbContext(DbContextOptions<CareDbContext> options) : IdentityDbContext<CareUser>(options)
+public sealed class CareDbContext(DbContextOptions<CareDbContext> options) : IdentityDbContext<CareUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Patient> Patients => Set<Patient>();
@@ -23,6 +24,9 @@ public sealed class CareDbContext(DbContextOptions<CareDbContext> options) : Ide
     public DbSet<MessageThread> MessageThreads => Set<MessageThread>();
     public DbSet<MessageReadReceipt> MessageReadReceipts => Set<MessageReadReceipt>();
     public DbSet<AdministrationLogEntry> AdministrationLog => Set<AdministrationLogEntry>();
+
+    /// <summary>The keys that protect cookies and antiforgery tokens, shared by every app instance.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -38,8 +42,11 @@ public sealed class CareDbContext(DbContextOptions<CareDbContext> options) : Ide
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
     }
 
+    // The data-protection key store (a framework class) saves synchronously; it only ever adds keys.
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        throw new InvalidOperationException("Use SaveChangesAsync.");
+        ChangeTracker.Entries().All(e => e.Entity is DataProtectionKey || e.State == EntityState.Unchanged)
+            ? base.SaveChanges(acceptAllChangesOnSuccess)
+            : throw new InvalidOperationException("Use SaveChangesAsync.");
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

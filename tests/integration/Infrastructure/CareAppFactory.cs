@@ -32,6 +32,9 @@ public class CareAppFactory : WebApplicationFactory<Program>
         Provider = provider;
         settings["Demo:Enabled"] = "true";
         settings["Logging:LogLevel:Default"] = "Warning";
+        // Tests sign in far more often than people do; the rate-limit tests set their own low limits.
+        settings["Security:LoginRateLimit:PerIpPermitLimit"] = "100000";
+        settings["Security:LoginRateLimit:PerUserNamePermitLimit"] = "100000";
         settings["Database:Provider"] = provider.ToString();
         settings["Database:DataFolder"] = dataFolder;
         Directory.CreateDirectory(dataFolder);
@@ -49,8 +52,14 @@ public class CareAppFactory : WebApplicationFactory<Program>
             case DatabaseProvider.SqlServer:
                 throw new NotSupportedException("No SQL Server runs on the test machines.");
         }
+        // A null override removes the test default, leaving the app's own settings files to decide.
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
-            settings[key] = value;
+        {
+            if (value is null)
+                settings.Remove(key);
+            else
+                settings[key] = value;
+        }
     }
 
     public DatabaseProvider Provider { get; }

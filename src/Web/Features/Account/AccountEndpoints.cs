@@ -1,4 +1,5 @@
 using CareWorkspace.Infrastructure.Identity;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 
 namespace CareWorkspace.Web.Features.Account;
@@ -7,11 +8,14 @@ internal static class AccountEndpoints
 {
     public static void MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        // Posted by the sign-out button; antiforgery is validated by UseAntiforgery for form posts.
-        endpoints.MapPost("/account/logout", async (SignInManager<CareUser> signInManager) =>
+        // Posted by the sign-out button. The endpoint binds no form, so the framework would not check the token:
+        // check it here, or any other site could sign a user out with a hidden form.
+        endpoints.MapPost("/account/logout", async (HttpContext context, IAntiforgery antiforgery, SignInManager<CareUser> signInManager) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(context))
+                return Results.BadRequest("The sign-out form has expired. Reload the page and sign out again.");
             await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect("~/account/login");
+            return Results.LocalRedirect("~/account/login");
         });
     }
 }

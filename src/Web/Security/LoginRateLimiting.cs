@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Net;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace CareWorkspace.Web.Security;
+
+/// <summary>
+/// Limits sign-in attempts per client address and per user name, so that neither guessing many passwords for one
+/// name nor trying one password on many names from one place gets far. The per-name limit applies whether or not
+/// the name exists, so a refusal tells nothing about the accounts. Settings under Security:LoginRateLimit.
+/// </summary>
+public static class LoginRateLimiting
+{
+    public const string LoginPath = "/account/login";
+    private const string UserNameKey = "CareWorkspace.LoginUserName";
+
+    public sealed class Settings
+    {
+        /// <summary>Sign-in attempts per client address per window. Generous: a ward behind one NAT address signs in together.</summary>
+        public int PerIpPermitLimit { get; set; } = 60;
+
+        /// <summary>Sign-in attempts per user name per window, counted for names that exist and names that do not.</summary>
+        public int PerUserNamePermitLimit { get; set; } = 10;
+
+        public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(5);
+    }
+
+    public static IServiceCollection AddLoginRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = configuration.GetSection("Security:LoginRateLimit").Get<Settings>() ?? new Settings();
+        services.AddRateLimiter(o =>
+        {
+            o.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                PartitionedRateLimiter.Create<HttpContext, string>(context => IsLoginPost(context)
+                    ? Window("ip:" + (context.Connection.RemoteIpAddress ?? IPAddress.None), settings.PerIpPermitLimit, settings.Window)
+                    : RateLimitPartition.GetNoLimiter("")),
+                PartitionedRateLimiter.Create<HttpContext, string>(context => IsLoginPost(context) && context.Items[UserNameKey] is string name
+                    ? Window("user:" + name, settings.PerUserNamePermitLimit, settings.Window)
+                    : RateLimitPartition.GetNoLimiter("")));
+            o.OnRejected = (rejected, ct) => RefuseAsync(rejected, settings.Window, ct);
+        });
+        return services;
+    }
+
+    /// <summary>Reads the posted user name before the limiter decides (the form is cached for the page that handles it).</summary>
+    public static IApplicationBuilder UseLoginRateLimiting(this IApplicationBuilder app)
+    {
+        app.Use(async (context, next) =>
+        {
+            if (IsLoginPost(context) && context.Request.HasFormContentType)
+            {
+                var form = await context.Request.ReadFormAsync(context.RequestAborted);
+                var name = form["Input.UserName"].ToString().Trim();
+                if (name.Length > 0)
+                    context.Items[UserNameKey] = name.ToUpperInvariant();
+            }
+            await next(context);
+        });
+        return app.UseRateLimiter();
+    }
+
+    private static bool IsLoginPost(HttpContext context) =>
+        HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals(LoginPath, StringComparison.OrdinalIgnoreCase);
+
+    private static RateLimitPartition<string> Window(string key, int permits, TimeSpan window) =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permits,
+            Window = window,
+            QueueLimit = 0,
+        });
+
+    private static async ValueTask RefuseAsync(OnRejectedContext rejected, TimeSpan window, CancellationToken ct)
+    {
+        var response = rejected.HttpContext.Response;
+        var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : window;
+        var minutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
+        response.StatusCode = StatusCodes.Status429TooManyRequests;
+        response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        response.ContentType = "text/html; charset=utf-8";
+        await response.WriteAsync(
+            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Too many sign-in attempts · CareWorkspace</title>" +
+            "<link rel=\"stylesheet\" href=\"/app.css\"></head><body><main class=\"login-card\" role=\"alert\">" +
+            "<h1>Too many sign-in attempts</h1>" +
+            $"<p>Sign-in is paused for a while after many attempts. Wait {minutes} minute{(minutes == 1 ? "" : "s")} and try again.</p>" +
+            "<p><a href=\"/account/login\">Back to log in</a></p></main></body></html>", ct);
+    }
+}
