@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using CareWorkspace.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CareWorkspace.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The app's own database, handed to the services of a rendered component, with ways to make the next save meet
+/// a concurrent change or a failure, or to hold the next unit of work before it starts, as a slow database would.
+/// </summary>
+public sealed class TestDatabase : IDbContextFactory<CareDbContext>
+{
+    private readonly DbContextOptions<CareDbContext> _options;
+    private readonly ConcurrentQueue<Func<Task>> _beforeSave = new();
+    private readonly ConcurrentQueue<TaskCompletionSource> _holds = new();
+
+    public TestDatabase(CareAppFactory app)
+    {
+        var settings = app.Services.GetRequiredService<DatabaseSettings>();
+        _options = new DbContextOptionsBuilder<CareDbContext>().Configure(settings).AddInterceptors(new SaveHook(this)).Options;
+    }
+
+    /// <summary>How many units of work started (contexts created).</summary>
+    public int Created => _created;
+
+    private int _created;
+
+    /// <summary>Runs <paramref name="action"/> just before the next save, e.g. another user's change or an outage.</summary>
+    public void BeforeNextSave(Func<Task> action) => _beforeSave.Enqueue(action);
+
+    /// <summary>The next <paramref name="count"/> saves fail with <paramref name="failure"/>.</summary>
+    public void FailNextSaves(int count, Func<Exception> failure)
+    {
+        for (var i = 0; i < count; i++)
+            BeforeNextSave(() => throw failure());
+    }
+
+    /// <summary>The next unit of work waits until the returned source is completed (its caller's token is not consulted).</summary>
+    public TaskCompletionSource HoldNext()
+    {
+        var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _holds.Enqueue(hold);
+        return hold;
+    }
+
+    public CareDbContext CreateDbContext()
+    {
+        Interlocked.Increment(ref _created);
+        return new CareDbContext(_options);
+    }
+
+    public async Task<CareDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default)
+    {
+        if (_holds.TryDequeue(out var hold))
+            await hold.Task;
+        return CreateDbContext();
+    }
+
+    private sealed class SaveHook(TestDatabase database) : SaveChangesInterceptor
+    {
+        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+            CancellationToken cancellationToken = default)
+        {
+            if (database._beforeSave.TryDequeue(out var action))
+                await action();
+            return result;
+        }
+    }
+}
