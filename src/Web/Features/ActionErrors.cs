@@ -26,4 +26,12 @@ public static class ActionErrors
         _ when Retry.IsTransient(ex) => Unavailable,
         _ => Unexpected,
     };
+
+    /// <summary>Why something could not be shown (nothing was being saved).</summary>
+    public static string DescribeLoad(Exception ex) => ex switch
+    {
+        _ when IsExplained(ex) => ex.Message,
+        _ when Retry.IsTransient(ex) => "The database or the live-update service did not answer.",
+        _ => "Something went wrong.",
+    };
 }

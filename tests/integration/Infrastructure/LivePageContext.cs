@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Claims;
 using Bunit;
 using CareWorkspace.Domain.Access;
@@ -40,7 +41,7 @@ public sealed class LivePageContext : BunitContext
         Services.AddSingleton(app.Services.GetRequiredService<AttachmentStore>());
         Services.AddSingleton(app.Services.GetRequiredService<TimeProvider>());
         Services.AddSingleton(sections ?? app.Services.GetRequiredService<PathwaySectionRegistry>());
-        Services.AddSingleton<AuthenticationStateProvider>(new SignedIn(actor));
+        Services.AddSingleton<AuthenticationStateProvider>(new SignedIn(actor, _signInHolds));
         Services.AddScoped<CurrentActor>();
         Services.AddScoped<CircuitReconnectNotifier>();
         Services.AddScoped<ConflictResolver>();
@@ -54,6 +55,16 @@ public sealed class LivePageContext : BunitContext
 
     public TestDatabase Database { get; }
 
+    private readonly ConcurrentQueue<TaskCompletionSource> _signInHolds = new();
+
+    /// <summary>The next reading of who is signed in waits until the returned source is completed.</summary>
+    public TaskCompletionSource HoldNextSignIn()
+    {
+        var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _signInHolds.Enqueue(hold);
+        return hold;
+    }
+
     /// <summary>Renders the providers that dialogs and snackbars appear in, as the layout does.</summary>
     public IRenderedComponent<MudDialogProvider> RenderProviders()
     {
@@ -62,10 +73,12 @@ public sealed class LivePageContext : BunitContext
         return Render<MudDialogProvider>();
     }
 
-    private sealed class SignedIn(Actor actor) : AuthenticationStateProvider
+    private sealed class SignedIn(Actor actor, ConcurrentQueue<TaskCompletionSource> holds) : AuthenticationStateProvider
     {
-        public override Task<AuthenticationState> GetAuthenticationStateAsync()
+        public override async Task<AuthenticationState> GetAuthenticationStateAsync()
         {
+            if (holds.TryDequeue(out var hold))
+                await hold.Task;
             var claims = new List<Claim>
             {
                 new(ClaimTypes.NameIdentifier, actor.UserId),
@@ -76,7 +89,7 @@ public sealed class LivePageContext : BunitContext
                 claims.Add(new(CareClaimTypes.OrganisationId, organisationId.ToString()));
             if (actor.OrganisationName is { } organisationName)
                 claims.Add(new(CareClaimTypes.OrganisationName, organisationName));
-            return Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity(claims, "test"))));
+            return new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity(claims, "test")));
         }
     }
 }

@@ -19,13 +19,25 @@ public sealed class TestDatabase : IDbContextFactory<CareDbContext>
     public TestDatabase(CareAppFactory app)
     {
         var settings = app.Services.GetRequiredService<DatabaseSettings>();
-        _options = new DbContextOptionsBuilder<CareDbContext>().Configure(settings).AddInterceptors(new SaveHook(this)).Options;
+        _options = new DbContextOptionsBuilder<CareDbContext>().Configure(settings).AddInterceptors(new SaveHook(this))
+            .LogTo(_ => Interlocked.Increment(ref _ended), [CoreEventId.ContextDisposed])
+            .Options;
     }
 
-    /// <summary>How many units of work started (contexts created).</summary>
+    /// <summary>How many units of work started (contexts asked for).</summary>
     public int Created => _created;
 
     private int _created;
+    private int _ended;
+
+    /// <summary>Waits until every unit of work started so far has ended (its context was disposed).</summary>
+    public async Task AllEndedAsync(CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(LivePageContext.Timeout);
+        while (Volatile.Read(ref _ended) < Volatile.Read(ref _created))
+            await Task.Delay(20, timeout.Token);
+    }
 
     /// <summary>Runs <paramref name="action"/> just before the next save, e.g. another user's change or an outage.</summary>
     public void BeforeNextSave(Func<Task> action) => _beforeSave.Enqueue(action);
@@ -53,9 +65,11 @@ public sealed class TestDatabase : IDbContextFactory<CareDbContext>
 
     public async Task<CareDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default)
     {
+        // Counted before any hold, so that AllEndedAsync also waits for a unit of work that is still held.
+        Interlocked.Increment(ref _created);
         if (_holds.TryDequeue(out var hold))
             await hold.Task;
-        return CreateDbContext();
+        return new CareDbContext(_options);
     }
 
     private sealed class SaveHook(TestDatabase database) : SaveChangesInterceptor
