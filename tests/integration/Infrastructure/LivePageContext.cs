@@ -69,9 +69,12 @@ public sealed class LivePageContext : BunitContext
     public IRenderedComponent<MudDialogProvider> RenderProviders()
     {
         Render<MudPopoverProvider>();
-        Render<MudSnackbarProvider>();
+        Snackbars = Render<MudSnackbarProvider>();
         return Render<MudDialogProvider>();
     }
+
+    /// <summary>Where snackbars show, once <see cref="RenderProviders"/> has run.</summary>
+    public IRenderedComponent<MudSnackbarProvider>? Snackbars { get; private set; }
 
     private sealed class SignedIn(Actor actor, ConcurrentQueue<TaskCompletionSource> holds) : AuthenticationStateProvider
     {

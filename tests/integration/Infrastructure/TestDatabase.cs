@@ -13,7 +13,7 @@ namespace CareWorkspace.IntegrationTests.Infrastructure;
 public sealed class TestDatabase : IDbContextFactory<CareDbContext>
 {
     private readonly DbContextOptions<CareDbContext> _options;
-    private readonly ConcurrentQueue<Func<Task>> _beforeSave = new();
+    private readonly List<(Func<DbContext, bool> When, Func<Task> Action)> _beforeSave = [];
     private readonly ConcurrentQueue<TaskCompletionSource> _holds = new();
 
     public TestDatabase(CareAppFactory app)
@@ -39,14 +39,38 @@ public sealed class TestDatabase : IDbContextFactory<CareDbContext>
             await Task.Delay(20, timeout.Token);
     }
 
-    /// <summary>Runs <paramref name="action"/> just before the next save, e.g. another user's change or an outage.</summary>
-    public void BeforeNextSave(Func<Task> action) => _beforeSave.Enqueue(action);
+    /// <summary>
+    /// Runs <paramref name="action"/> just before the next save (of those <paramref name="when"/> picks, e.g. not a
+    /// live re-load's), e.g. another user's change or an outage.
+    /// </summary>
+    public void BeforeNextSave(Func<Task> action, Func<DbContext, bool>? when = null)
+    {
+        lock (_beforeSave)
+            _beforeSave.Add((when ?? (_ => true), action));
+    }
 
-    /// <summary>The next <paramref name="count"/> saves fail with <paramref name="failure"/>.</summary>
-    public void FailNextSaves(int count, Func<Exception> failure)
+    /// <summary>The next <paramref name="count"/> saves (of those <paramref name="when"/> picks) fail with <paramref name="failure"/>.</summary>
+    public void FailNextSaves(int count, Func<Exception> failure, Func<DbContext, bool>? when = null)
     {
         for (var i = 0; i < count; i++)
-            BeforeNextSave(() => throw failure());
+            BeforeNextSave(() => throw failure(), when);
+    }
+
+    /// <summary>Picks saves that change an existing <typeparamref name="T"/> (e.g. a reply to a thread, not a read receipt).</summary>
+    public static Func<DbContext, bool> Changing<T>() where T : class =>
+        db => db.ChangeTracker.Entries<T>().Any(e => e.State == EntityState.Modified);
+
+    private Func<Task>? TakeAction(DbContext db)
+    {
+        lock (_beforeSave)
+        {
+            var index = _beforeSave.FindIndex(b => b.When(db));
+            if (index < 0)
+                return null;
+            var action = _beforeSave[index].Action;
+            _beforeSave.RemoveAt(index);
+            return action;
+        }
     }
 
     /// <summary>The next unit of work waits until the returned source is completed (its caller's token is not consulted).</summary>
@@ -77,7 +101,7 @@ public sealed class TestDatabase : IDbContextFactory<CareDbContext>
         public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
             CancellationToken cancellationToken = default)
         {
-            if (database._beforeSave.TryDequeue(out var action))
+            if (eventData.Context is { } db && database.TakeAction(db) is { } action)
                 await action();
             return result;
         }

@@ -36,6 +36,9 @@ public abstract class PathwaySectionBase : ComponentBase, IDisposable
     [Inject]
     private CircuitReconnectNotifier Reconnects { get; set; } = default!;
 
+    [Inject]
+    private ILogger<PathwaySectionBase> Logger { get; set; } = default!;
+
     /// <summary>Set when the viewer may no longer see this section (e.g. consent withdrawn).</summary>
     protected string? Refusal { get; private set; }
 
@@ -116,6 +119,11 @@ public abstract class PathwaySectionBase : ComponentBase, IDisposable
                 if (!Leaving.IsCancellationRequested)
                     StateHasChanged();
             }
+        }
+        catch (Exception ex) when (Retry.IsTransient(ex))
+        {
+            // The section keeps what it shows (and what the user is typing in it); the next change or reconnect re-loads.
+            Logger.LogWarning(ex, "Live re-load of {Section} for patient {PatientId} failed", GetType().Name, PatientId);
         }
         catch (Exception ex)
         {
