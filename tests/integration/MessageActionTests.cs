@@ -1,6 +1,8 @@
 using Bunit;
 using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.Messaging;
+using CareWorkspace.Infrastructure.Persistence;
+using CareWorkspace.Infrastructure.Realtime;
 using CareWorkspace.IntegrationTests.Infrastructure;
 using CareWorkspace.Web.Features;
 using CareWorkspace.Web.Features.Messages;
@@ -99,6 +101,27 @@ public abstract class MessageActionTests(CareAppFactory factory)
         await Button(conversation, "Mark as handled").ClickAsync(new());
 
         Assert.Equal("Anne Holm", (await OpenAsGpAsync(gp, threadId)).ActionHandledBy);
+    }
+
+    [Fact]
+    public async Task The_inbox_during_a_database_outage_says_so_and_comes_back_on_Try_again()
+    {
+        var notifier = factory.Services.GetRequiredService<IPathwayNotifier>();
+        var jensId = await factory.JensIdAsync(Ct);
+        using var probe = new ChangeProbe<bool>(notifier, jensId, PatientSection.Messages, _ => Task.FromResult(true));
+        var (_, nurse, threadId, _) = await ThreadAsync(needsAction: false);
+        // The new thread's signal has gone out before the inbox subscribes: only the inbox's own loads meet the outage.
+        await probe.ArrivalAsync(threadId, Ct);
+        await using var page = new LivePageContext(factory, nurse);
+        page.RenderProviders();
+        page.Database.FailNextSaves(Retry.Attempts, () => new DatabaseOutage());
+
+        var inbox = page.Render<InboxPage>();
+
+        Assert.Contains("did not answer", inbox.WaitForElement("[data-testid=inbox-problem]", LivePageContext.Timeout).TextContent, StringComparison.Ordinal);
+        await inbox.FindAll("[data-testid=inbox-problem] button").Single().ClickAsync(new());
+        inbox.WaitForAssertion(() => Assert.Empty(inbox.FindAll("[data-testid=inbox-problem]")), LivePageContext.Timeout);
+        Assert.NotEmpty(inbox.FindAll("[data-testid=thread-item]"));
     }
 
     // Only the user's own action changes the thread; the saves of live re-loads (read receipts, access records) do not.
