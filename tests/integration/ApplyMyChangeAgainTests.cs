@@ -116,6 +116,28 @@ public abstract class ApplyMyChangeAgainTests(CareAppFactory factory)
         section.WaitForAssertion(() => Assert.Equal(theirs, section.FindComponent<MudSelect<ContactChannel>>().Instance.GetState(x => x.Value)), LivePageContext.Timeout);
     }
 
+    [Fact]
+    public async Task Changing_the_contact_channel_during_an_outage_is_explained_and_the_page_lives_on()
+    {
+        var (jensId, seen) = await WithPatientAsync((_, jens) => Task.FromResult(jens.PreferredContactChannel));
+        var wanted = seen == ContactChannel.Letter ? ContactChannel.Phone : ContactChannel.Letter;
+        await using var page = await PageAsync();
+        var section = page.Render<CareTeamSection>(p => p.Add(s => s.PatientId, jensId));
+        section.WaitForElement("[data-testid=contact-channel]", LivePageContext.Timeout);
+        page.Context.Database.FailNextSaves(1, () => new DatabaseOutage());
+
+        var select = section.FindComponent<MudSelect<ContactChannel>>();
+        await section.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(wanted));
+
+        page.Context.Snackbars!.WaitForAssertion(() => Assert.Contains("did not answer", page.Context.Snackbars!.Markup, StringComparison.Ordinal),
+            LivePageContext.Timeout);
+        Assert.Equal(seen, (await LoadJensAsync()).PreferredContactChannel);
+
+        // The same choice, once more, is saved.
+        await section.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(wanted));
+        Assert.Equal(wanted, (await LoadJensAsync()).PreferredContactChannel);
+    }
+
     private static async Task ApplyAgainAsync(Page page, string? confirm)
     {
         if (confirm is not null)

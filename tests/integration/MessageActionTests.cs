@@ -104,6 +104,33 @@ public abstract class MessageActionTests(CareAppFactory factory)
     }
 
     [Fact]
+    public async Task A_new_thread_during_a_database_outage_keeps_subject_and_text_and_sends_on_the_next_click()
+    {
+        var nurse = await factory.ActorAsync("nurse.holm", Ct);
+        var jensId = await factory.JensIdAsync(Ct);
+        var subject = "Outage " + PathwayTestData.Unique();
+        await using var page = new LivePageContext(factory, nurse);
+        page.RenderProviders();
+        var section = page.Render<MessagesSection>(p => p.Add(x => x.PatientId, jensId));
+        await section.WaitForElement("[data-testid=new-thread]", LivePageContext.Timeout).ClickAsync(new());
+        section.Find("#thread-subject").Change(subject);
+        section.Find("#thread-text").Change("Written while the database was away.");
+        await page.Database.AllEndedAsync(Ct);
+        page.Database.FailNextSaves(1, () => new DatabaseOutage(), db => db.ChangeTracker.Entries<MessageThread>().Any(e => e.State == EntityState.Added));
+
+        await section.Find("[data-testid=send-thread]").ClickAsync(new());
+
+        Assert.Equal(ActionErrors.Unavailable, section.Find("[data-testid=thread-error]").TextContent.Trim());
+        Assert.Contains(subject, section.Find("#thread-subject").OuterHtml, StringComparison.Ordinal);
+        Assert.Contains("Written while the database was away.", section.Find("#thread-text").OuterHtml, StringComparison.Ordinal);
+
+        await section.Find("[data-testid=send-thread]").ClickAsync(new());
+
+        section.WaitForAssertion(() => Assert.Contains(subject, section.Find("[data-testid=thread-panel]").TextContent, StringComparison.Ordinal),
+            LivePageContext.Timeout);
+    }
+
+    [Fact]
     public async Task The_inbox_during_a_database_outage_says_so_and_comes_back_on_Try_again()
     {
         var notifier = factory.Services.GetRequiredService<IPathwayNotifier>();
