@@ -114,10 +114,10 @@ public abstract class AccessLogTests(CareAppFactory factory)
             Scenario.Of<MessageService, Guid>(Gp, AccessAction.Create,
                 (s, actor, patientId, ct) => s.StartThreadAsync(actor, patientId, PathwayTestData.Thread(), [], ct),
                 (s, actor, _, threadId, ct) => s.ReplyAsync(actor, threadId, "A reply.", false, [], ct)),
-        ["MessageService.MarkActionHandledAsync(Actor, Guid, CancellationToken)"] =
+        ["MessageService.MarkActionHandledAsync(Actor, Guid, Nullable`1, CancellationToken)"] =
             Scenario.Of<MessageService, Guid>(Gp, AccessAction.Update,
                 (s, actor, patientId, ct) => s.StartThreadAsync(actor, patientId, PathwayTestData.Thread(needsAction: true), [], ct),
-                (s, actor, _, threadId, ct) => s.MarkActionHandledAsync(actor, threadId, ct)),
+                (s, actor, _, threadId, ct) => s.MarkActionHandledAsync(actor, threadId, null, ct)),
         ["MessageService.OpenAttachmentAsync(Actor, Guid, CancellationToken)"] =
             Scenario.Of<MessageService, Guid>(Gp, AccessAction.Read,
                 async (s, actor, patientId, ct) =>

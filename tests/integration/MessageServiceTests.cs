@@ -59,7 +59,7 @@ public abstract class MessageServiceTests(CareAppFactory factory)
         Assert.All(needsAction, t => Assert.True(t.NeedsAction));
         Assert.Contains(await InboxAsync(nurse, InboxFilter.All), t => t.Id == plainId);
 
-        await Messages(s => s.MarkActionHandledAsync(nurse, actionId, Ct));
+        await Messages(s => s.MarkActionHandledAsync(nurse, actionId, null, Ct));
 
         Assert.DoesNotContain(await InboxAsync(nurse, InboxFilter.NeedsAction), t => t.Id == actionId);
         var handled = await Messages(s => s.OpenThreadAsync(gp, actionId, Ct));

@@ -34,7 +34,16 @@ public sealed class PresenceTracker : IAsyncDisposable
     {
         var entry = $"{Guid.NewGuid():N}|{JsonSerializer.Serialize(viewer)}";
         _local[entry] = patientId;
-        await _store.AddAsync(patientId, entry, _clock.GetUtcNow() + Lifetime);
+        try
+        {
+            await _store.AddAsync(patientId, entry, _clock.GetUtcNow() + Lifetime);
+        }
+        catch
+        {
+            // Not joined: the heartbeat must not add the entry later, when nobody will ever leave it.
+            _local.TryRemove(entry, out _);
+            throw;
+        }
         _notifier.PathwayChanged(new PathwayChange(patientId, PatientSection.Presence, ByUserId: viewer.UserId));
         return new Departure(this, patientId, entry, viewer.UserId);
     }

@@ -3,6 +3,7 @@ using Bunit;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Web.Features.Pathway;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using MudBlazor;
 
 namespace CareWorkspace.UnitTests.Components;
@@ -31,7 +32,7 @@ public sealed class EditConflictDialogTests : BunitTestBase
     {
         Render<MudPopoverProvider>();
         var provider = Render<MudDialogProvider>();
-        var resolver = new ConflictResolver(Services.GetRequiredService<IDialogService>());
+        var resolver = new ConflictResolver(Services.GetRequiredService<IDialogService>(), NullLogger<ConflictResolver>.Instance);
         Task<ConflictChoice> choice = null!;
         // A statement lambda: start asking, but do not wait on the renderer for the answer.
         await provider.InvokeAsync(() => { choice = resolver.AskAsync(Conflict, Yours); });

@@ -1,4 +1,5 @@
 using CareWorkspace.Domain.Access;
+using CareWorkspace.Domain.Messaging;
 using CareWorkspace.Infrastructure.Access;
 using CareWorkspace.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -30,12 +31,19 @@ public sealed class InboxService(IDbContextFactory<CareDbContext> dbFactory, Pat
             allowed[candidate.Id] = candidate.Name;
         }
 
+        // Visibility and the filter are part of the query, before the limit: what the viewer may not see, or did not ask
+        // for, must not push an older thread they need out of the newest MaxThreads.
         var ids = allowed.Keys.ToList();
-        var threads = await db.MessageThreads.AsNoTracking()
-            .Where(t => ids.Contains(t.PatientId))
-            .OrderByDescending(t => t.LastMessageAt)
-            .Take(MaxThreads)
-            .ToListAsync(ct);
+        var query = VisibleTo(db.MessageThreads.AsNoTracking().Where(t => ids.Contains(t.PatientId)), actor);
+        var userId = actor.UserId;
+        query = filter switch
+        {
+            InboxFilter.Unread => query.Where(t => t.Messages.Any(m => m.AuthorUserId != userId
+                && !db.MessageReadReceipts.Any(r => r.MessageId == m.Id && r.UserId == userId))),
+            InboxFilter.NeedsAction => query.Where(t => t.ActionHandledAt == null && t.Messages.Any(m => m.NeedsAction)),
+            InboxFilter.All => query,
+        };
+        var threads = await query.OrderByDescending(t => t.LastMessageAt).Take(MaxThreads).ToListAsync(ct);
         var visible = threads.Where(t => t.IsVisibleTo(actor)).ToList();
         var summaries = await MessageService.SummariseAsync(db, actor, visible, id => allowed[id], ct);
         var filtered = filter switch
@@ -49,4 +57,13 @@ public sealed class InboxService(IDbContextFactory<CareDbContext> dbFactory, Pat
         await db.SaveChangesAsync(ct);
         return filtered;
     }
+
+    /// <summary><see cref="MessageThread.IsVisibleTo"/> as a query, so the database applies it before the limit.</summary>
+    private static IQueryable<MessageThread> VisibleTo(IQueryable<MessageThread> threads, Actor actor) => actor.Role switch
+    {
+        UserRole.Patient => threads.Where(t => t.SharedWithPatient),
+        UserRole.Relative => threads.Where(t => t.SharedWithRelatives),
+        UserRole.Administrator => threads.Where(_ => false),
+        _ => threads,
+    };
 }

@@ -18,20 +18,35 @@ public sealed class MessageService(
     AttachmentStore attachments,
     TimeProvider clock) : IPatientDataService
 {
-    public async Task<IReadOnlyList<ThreadSummary>> ListThreadsAsync(Actor actor, Guid patientId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await guard.DemandAsync(db, actor, patientId, AccessAction.Read, PatientSection.Messages, "Message threads", ct);
-        var patientName = await db.Patients.Where(p => p.Id == patientId).Select(p => p.GivenName + " " + p.FamilyName).SingleAsync(ct);
-        var threads = await db.MessageThreads.AsNoTracking().Where(t => t.PatientId == patientId)
-            .OrderByDescending(t => t.LastMessageAt).ToListAsync(ct);
-        var summaries = await SummariseAsync(db, actor, threads.Where(t => t.IsVisibleTo(actor)), _ => patientName, ct);
-        await db.SaveChangesAsync(ct);
-        return summaries;
-    }
+    public Task<IReadOnlyList<ThreadSummary>> ListThreadsAsync(Actor actor, Guid patientId, CancellationToken ct = default) =>
+        Retry.UnitOfWorkAsync(async () =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await guard.DemandAsync(db, actor, patientId, AccessAction.Read, PatientSection.Messages, "Message threads", ct);
+            var patientName = await db.Patients.Where(p => p.Id == patientId).Select(p => p.GivenName + " " + p.FamilyName).SingleAsync(ct);
+            var threads = await db.MessageThreads.AsNoTracking().Where(t => t.PatientId == patientId)
+                .OrderByDescending(t => t.LastMessageAt).ToListAsync(ct);
+            var summaries = await SummariseAsync(db, actor, threads.Where(t => t.IsVisibleTo(actor)), _ => patientName, ct);
+            await db.SaveChangesAsync(ct);
+            return summaries;
+        }, repeatable: true, ct);
 
     /// <summary>Opens a thread and records that the reader has now read its messages.</summary>
+    /// <remarks>Safe to repeat after a failure: the receipts are worked out again from what is saved.</remarks>
     public async Task<ThreadView> OpenThreadAsync(Actor actor, Guid threadId, CancellationToken ct = default)
+    {
+        try
+        {
+            return await Retry.UnitOfWorkAsync(() => OpenThreadOnceAsync(actor, threadId, ct), repeatable: true, ct);
+        }
+        catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException)
+        {
+            // Another page of the same reader saved the same read receipts first (they are unique): reading again finds them.
+            return await Retry.UnitOfWorkAsync(() => OpenThreadOnceAsync(actor, threadId, ct), repeatable: true, ct);
+        }
+    }
+
+    private async Task<ThreadView> OpenThreadOnceAsync(Actor actor, Guid threadId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var thread = await LoadVisibleThreadAsync(db, actor, threadId, AccessAction.Read, "Read message thread", ct);
@@ -83,17 +98,25 @@ public sealed class MessageService(
         }
     }
 
+    /// <summary>
+    /// Adds a reply. If another reply was saved in the same thread meanwhile, the reply is added again on the thread
+    /// as it is now (nothing of the first attempt was saved). After a failure of the database it is not repeated:
+    /// whether it was saved is then unknown, and a second copy would be worse than asking the user to send again.
+    /// </summary>
     public async Task<Guid> ReplyAsync(Actor actor, Guid threadId, string text, bool needsAction, IReadOnlyList<UploadedFile> files, CancellationToken ct = default)
     {
         var stored = await StoreAsync(files, ct);
         try
         {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var thread = await LoadVisibleThreadAsync(db, actor, threadId, AccessAction.Create, "Replied in message thread", ct);
-            var message = thread.Reply(actor, text, clock.GetUtcNow(), needsAction, stored);
-            await db.SaveChangesAsync(ct);
-            Signal(thread, actor, timeline: false);
-            return message.Id;
+            return await Retry.UnitOfWorkAsync(async () =>
+            {
+                await using var db = await dbFactory.CreateDbContextAsync(ct);
+                var thread = await LoadVisibleThreadAsync(db, actor, threadId, AccessAction.Create, "Replied in message thread", ct);
+                var message = thread.Reply(actor, text, clock.GetUtcNow(), needsAction, stored);
+                await db.SaveChangesAsync(ct);
+                Signal(thread, actor, timeline: false);
+                return message.Id;
+            }, repeatable: false, ct);
         }
         catch
         {
@@ -102,14 +125,23 @@ public sealed class MessageService(
         }
     }
 
-    public async Task MarkActionHandledAsync(Actor actor, Guid threadId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var thread = await LoadVisibleThreadAsync(db, actor, threadId, AccessAction.Update, "Marked message thread handled", ct);
-        thread.MarkActionHandled(actor, clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
-        Signal(thread, actor, timeline: false);
-    }
+    /// <summary>
+    /// Marks the thread handled. A racing save or a passing database failure is retried on fresh data, but a message
+    /// needing action that is newer than <paramref name="lastSeen"/> (the newest message the user was shown; when not
+    /// given, the newest when this call began) is never marked handled unseen: the user is asked to read it first.
+    /// </summary>
+    public Task MarkActionHandledAsync(Actor actor, Guid threadId, DateTimeOffset? lastSeen, CancellationToken ct = default) =>
+        Retry.UnitOfWorkAsync(async () =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var thread = await LoadVisibleThreadAsync(db, actor, threadId, AccessAction.Update, "Marked message thread handled", ct);
+            lastSeen ??= thread.LastMessageAt;
+            if (thread.Messages.Any(m => m.NeedsAction && m.SentAt > lastSeen))
+                throw new DomainException("A new message that needs action arrived just now. Read it, then mark the thread as handled again.");
+            thread.MarkActionHandled(actor, clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+            Signal(thread, actor, timeline: false);
+        }, repeatable: true, ct);
 
     public async Task<AttachmentDownload> OpenAttachmentAsync(Actor actor, Guid attachmentId, CancellationToken ct = default)
     {

@@ -1,11 +1,10 @@
-using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.Common;
 using MudBlazor;
 
 namespace CareWorkspace.Web.Features.Pathway;
 
 /// <summary>Shows a stale edit to the user and asks whether to reload or apply their change again.</summary>
-public sealed class ConflictResolver(IDialogService dialogs)
+public sealed class ConflictResolver(IDialogService dialogs, ILogger<ConflictResolver> logger)
 {
     public async Task<ConflictChoice> AskAsync(StaleEditException conflict, IReadOnlyDictionary<string, string?> yourValues)
     {
@@ -24,35 +23,43 @@ public sealed class ConflictResolver(IDialogService dialogs)
     }
 
     /// <summary>
-    /// Saves an edit of one item. On a stale edit it asks the user; "Reload" ends there, "Apply my change again"
-    /// saves once more on top of the item's new version. Returns an error to show, or null when done.
+    /// Saves a change of one item. On a stale edit it shows the user what changed and asks; "Reload" ends there,
+    /// "Apply my change again" runs the user's own change once more against the item's current version.
+    /// Returns an error to show (the user's input stays), or null when done. Never throws, except on cancellation.
     /// </summary>
-    /// <param name="save">Saves with the given item version (null when the item is new).</param>
+    /// <typeparam name="TVersion">What identifies the version the user saw: a version id, or a value (e.g. the channel) for simple fields.</typeparam>
+    /// <param name="save">Saves with the given version (null when the item is new).</param>
     /// <param name="reload">Re-reads the section and returns the item's current version (null if it is gone).</param>
-    public async Task<string?> SaveAsync(string item, Guid? version, Func<Guid?, Task> save, Func<Task<Guid?>> reload,
+    public async Task<string?> SaveAsync<TVersion>(string item, TVersion? version, Func<TVersion?, Task> save, Func<Task<TVersion?>> reload,
         IReadOnlyDictionary<string, string?> yourValues)
+        where TVersion : struct
     {
-        while (true)
+        try
         {
-            try
+            while (true)
             {
-                await save(version);
-                return null;
-            }
-            catch (StaleEditException conflict)
-            {
-                var choice = await AskAsync(conflict, yourValues);
-                var current = await reload();
-                if (choice == ConflictChoice.Reload)
+                try
+                {
+                    await save(version);
                     return null;
-                if (current is null)
-                    return $"This {item} was removed meanwhile; nothing was saved.";
-                version = current;
+                }
+                catch (StaleEditException conflict)
+                {
+                    var choice = await AskAsync(conflict, yourValues);
+                    var current = await reload();
+                    if (choice == ConflictChoice.Reload)
+                        return null;
+                    if (current is null)
+                        return $"This {item} was removed meanwhile; nothing was saved.";
+                    version = current;
+                }
             }
-            catch (Exception ex) when (ex is DomainException or PatientAccessDeniedException)
-            {
-                return ex.Message;
-            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            if (!ActionErrors.IsExplained(ex))
+                logger.LogError(ex, "Saving a {Item} failed", item);
+            return ActionErrors.Describe(ex);
         }
     }
 }

@@ -1,5 +1,6 @@
 using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.Common;
+using CareWorkspace.Infrastructure.Persistence;
 using CareWorkspace.Infrastructure.Realtime;
 using CareWorkspace.Web.Security;
 using Microsoft.AspNetCore.Components;
@@ -11,9 +12,14 @@ namespace CareWorkspace.Web.Features.Pathway;
 /// dispatcher whenever a watched section of this patient changes or the connection comes back.
 /// Bursts of changes coalesce into one re-load.
 /// </summary>
+/// <remarks>
+/// Leaving the page cancels <see cref="Leaving"/>: sections pass it to every service call, so a load still in flight
+/// for a page the user already left stops before it reads, and writes no access record.
+/// </remarks>
 public abstract class PathwaySectionBase : ComponentBase, IDisposable
 {
     private readonly List<IDisposable> _subscriptions = [];
+    private readonly CancellationTokenSource _leaving = new();
     private Guid _subscribedPatient;
     private bool _reloading;
     private bool _pending;
@@ -30,10 +36,18 @@ public abstract class PathwaySectionBase : ComponentBase, IDisposable
     [Inject]
     private CircuitReconnectNotifier Reconnects { get; set; } = default!;
 
+    [Inject]
+    private ILogger<PathwaySectionBase> Logger { get; set; } = default!;
+
     /// <summary>Set when the viewer may no longer see this section (e.g. consent withdrawn).</summary>
     protected string? Refusal { get; private set; }
 
     protected bool Loaded { get; private set; }
+
+    /// <summary>Cancelled when the component is disposed (the user left): pass it to every service call.</summary>
+    protected CancellationToken Leaving { get; }
+
+    protected PathwaySectionBase() => Leaving = _leaving.Token;
 
     protected abstract IReadOnlyList<PatientSection> WatchedSections { get; }
 
@@ -44,7 +58,8 @@ public abstract class PathwaySectionBase : ComponentBase, IDisposable
     protected override async Task OnParametersSetAsync()
     {
         // A parent re-render passes the same patient again: only a new patient means a new load.
-        if (_subscribedPatient == PatientId)
+        // Subscribing happens before the first await, so Dispose always finds (and ends) the subscriptions.
+        if (_subscribedPatient == PatientId || Leaving.IsCancellationRequested)
             return;
         Unsubscribe();
         foreach (var section in WatchedSections)
@@ -53,12 +68,25 @@ public abstract class PathwaySectionBase : ComponentBase, IDisposable
         await ReloadAsync();
     }
 
+    /// <summary>
+    /// Loads the section; a transient failure of the database is retried (reading is safe to repeat). Any other
+    /// failure is thrown to the section's error boundary, which shows it with a "Try again".
+    /// </summary>
     protected async Task ReloadAsync()
     {
         try
         {
-            await LoadAsync(await CurrentActor.GetAsync());
+            await Retry.UnitOfWorkAsync(async () =>
+            {
+                var actor = await CurrentActor.GetAsync();
+                Leaving.ThrowIfCancellationRequested();
+                await LoadAsync(actor);
+            }, repeatable: true, Leaving);
             Refusal = null;
+        }
+        catch (OperationCanceledException) when (Leaving.IsCancellationRequested)
+        {
+            return;
         }
         catch (PatientAccessDeniedException ex)
         {
@@ -84,12 +112,23 @@ public abstract class PathwaySectionBase : ComponentBase, IDisposable
         _reloading = true;
         try
         {
-            while (_pending)
+            while (_pending && !Leaving.IsCancellationRequested)
             {
                 _pending = false;
                 await ReloadAsync();
-                StateHasChanged();
+                if (!Leaving.IsCancellationRequested)
+                    StateHasChanged();
             }
+        }
+        catch (Exception ex) when (Retry.IsTransient(ex))
+        {
+            // The section keeps what it shows (and what the user is typing in it); the next change or reconnect re-loads.
+            Logger.LogWarning(ex, "Live re-load of {Section} for patient {PatientId} failed", GetType().Name, PatientId);
+        }
+        catch (Exception ex)
+        {
+            // A live re-load is nobody's click: hand the failure to the section's error boundary, not to the notifier.
+            await DispatchExceptionAsync(ex);
         }
         finally
         {
@@ -106,6 +145,7 @@ public abstract class PathwaySectionBase : ComponentBase, IDisposable
 
     public void Dispose()
     {
+        _leaving.Cancel();
         Reconnects.Reconnected -= OnReconnectedAsync;
         Unsubscribe();
         GC.SuppressFinalize(this);

@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using System.Security.Claims;
+using Bunit;
+using CareWorkspace.Domain.Access;
+using CareWorkspace.Infrastructure.Access;
+using CareWorkspace.Infrastructure.Attachments;
+using CareWorkspace.Infrastructure.Identity;
+using CareWorkspace.Infrastructure.Persistence;
+using CareWorkspace.Infrastructure.Realtime;
+using CareWorkspace.Web.Features.CareTeam;
+using CareWorkspace.Web.Features.Messages;
+using CareWorkspace.Web.Features.Pathway;
+using CareWorkspace.Web.Features.Patients;
+using CareWorkspace.Web.Features.Timeline;
+using CareWorkspace.Web.Security;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace CareWorkspace.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// Renders the app's real components (bunit) signed in as one actor, on the app's real notifier, presence store,
+/// access guard and database; the components' services go through a <see cref="TestDatabase"/>.
+/// </summary>
+public sealed class LivePageContext : BunitContext
+{
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+
+    public LivePageContext(CareAppFactory app, Actor actor, PathwaySectionRegistry? sections = null)
+    {
+        Database = new TestDatabase(app);
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddSingleton<IDbContextFactory<CareDbContext>>(Database);
+        Services.AddSingleton(app.Services.GetRequiredService<PatientAccessGuard>());
+        Services.AddSingleton(app.Services.GetRequiredService<IPathwayNotifier>());
+        Services.AddSingleton(app.Services.GetRequiredService<PresenceTracker>());
+        Services.AddSingleton(app.Services.GetRequiredService<AttachmentStore>());
+        Services.AddSingleton(app.Services.GetRequiredService<TimeProvider>());
+        Services.AddSingleton(sections ?? app.Services.GetRequiredService<PathwaySectionRegistry>());
+        Services.AddSingleton<AuthenticationStateProvider>(new SignedIn(actor, _signInHolds));
+        Services.AddScoped<CurrentActor>();
+        Services.AddScoped<CircuitReconnectNotifier>();
+        Services.AddScoped<ConflictResolver>();
+        Services.AddScoped<PathwayHeaderService>();
+        Services.AddScoped<PatientOverviewService>();
+        Services.AddScoped<CareTeamService>();
+        Services.AddScoped<MessageService>();
+        Services.AddScoped<InboxService>();
+        Services.AddScoped<TimelineService>();
+        Services.AddScoped<CareWorkspace.Web.Features.Consents.ConsentService>();
+    }
+
+    public TestDatabase Database { get; }
+
+    private readonly ConcurrentQueue<TaskCompletionSource> _signInHolds = new();
+
+    /// <summary>The next reading of who is signed in waits until the returned source is completed.</summary>
+    public TaskCompletionSource HoldNextSignIn()
+    {
+        var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _signInHolds.Enqueue(hold);
+        return hold;
+    }
+
+    /// <summary>Renders the providers that dialogs and snackbars appear in, as the layout does.</summary>
+    public IRenderedComponent<MudDialogProvider> RenderProviders()
+    {
+        Render<MudPopoverProvider>();
+        Snackbars = Render<MudSnackbarProvider>();
+        return Render<MudDialogProvider>();
+    }
+
+    /// <summary>Where snackbars show, once <see cref="RenderProviders"/> has run.</summary>
+    public IRenderedComponent<MudSnackbarProvider>? Snackbars { get; private set; }
+
+    private sealed class SignedIn(Actor actor, ConcurrentQueue<TaskCompletionSource> holds) : AuthenticationStateProvider
+    {
+        public override async Task<AuthenticationState> GetAuthenticationStateAsync()
+        {
+            if (holds.TryDequeue(out var hold))
+                await hold.Task;
+            var claims = new List<Claim>
+            {
+                new(ClaimTypes.NameIdentifier, actor.UserId),
+                new(CareClaimTypes.Role, actor.Role.ToString()),
+                new(CareClaimTypes.DisplayName, actor.DisplayName),
+            };
+            if (actor.OrganisationId is { } organisationId)
+                claims.Add(new(CareClaimTypes.OrganisationId, organisationId.ToString()));
+            if (actor.OrganisationName is { } organisationName)
+                claims.Add(new(CareClaimTypes.OrganisationName, organisationName));
+            return new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity(claims, "test")));
+        }
+    }
+}
