@@ -7,7 +7,7 @@ namespace CareWorkspace.Domain.Common;
 public sealed class StaleEditException(string item, string changedBy, DateTimeOffset changedAt, IReadOnlyDictionary<string, string?> currentValues)
     : Exception(changedAt == DateTimeOffset.MinValue
         ? $"{item} was changed by someone else after you opened it. Your change was not saved."
-        : $"{item} was changed by {changedBy} at {changedAt:yyyy-MM-dd HH:mm:ss} UTC after you opened it. Your change was not saved.")
+        : $"{item} was changed by {changedBy} at {CopenhagenTime.ToCopenhagen(changedAt):d MMM yyyy HH:mm:ss} (Danish time) after you opened it. Your change was not saved.")
 {
     public string Item { get; } = item;
     public string ChangedBy { get; } = changedBy;

@@ -33,7 +33,7 @@ public sealed class StaleEditTests
         Assert.Equal(by.ByName, ex.ChangedBy);
         Assert.Equal(by.At, ex.ChangedAt);
         Assert.Contains(by.ByName, ex.Message, StringComparison.Ordinal);
-        Assert.Contains(by.At.ToString("yyyy-MM-dd HH:mm:ss"), ex.Message, StringComparison.Ordinal);
+        Assert.Contains(CopenhagenTime.ToCopenhagen(by.At).ToString("d MMM yyyy HH:mm:ss"), ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
