@@ -63,7 +63,8 @@ public sealed class EditConflictDialogTests : BunitTestBase
         var message = provider.WaitForElement("[data-testid=conflict-message]", Timeout).TextContent;
         Assert.Contains("This care team member was changed by", message, StringComparison.Ordinal);
         Assert.Contains("Bo Doctor", message, StringComparison.Ordinal);
-        Assert.Contains(ChangedAt.ToLocalTime().ToString("d MMM yyyy HH:mm:ss"), message, StringComparison.Ordinal);
+        // 09:30 UTC is 10:30 in Copenhagen in March, whatever the server's time zone.
+        Assert.Contains("7 Mar 2025 10:30:15", message, StringComparison.Ordinal);
         Assert.Contains("Someone else changed this first", provider.Markup, StringComparison.Ordinal);
     }
 
