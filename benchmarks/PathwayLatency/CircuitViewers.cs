@@ -12,7 +12,7 @@ namespace CareWorkspace.PathwayLatency;
 
 /// <summary>
 /// Viewers without a browser: Blazor Server circuits driven over the circuit protocol (see
-/// /work/shared/docs/blazor-circuit-load.md), each on Jens' care team tab. A marker counts as seen when the
+/// ../shared/docs/blazor-circuit-load.md), each on Jens' care team tab. A marker counts as seen when the
 /// render batch carrying its text arrives (the DOM is not applied: there is none), so these figures leave out
 /// the browser's own work of ~1 ms per batch.
 /// </summary>
