@@ -21,11 +21,20 @@ public sealed class PatientAccessGuard(TimeProvider clock, ILogger<PatientAccess
     /// </summary>
     public async Task<IReadOnlySet<PatientSection>> DemandAsync(
         CareDbContext db, Actor actor, Guid patientId, AccessAction action, PatientSection section, string what,
+        CancellationToken ct = default, params PatientSection[] alsoWanted) =>
+        (await DemandWithRelationshipAsync(db, actor, patientId, action, section, what, ct, alsoWanted)).Sections;
+
+    /// <summary>
+    /// Like <see cref="DemandAsync"/>, and also returns the relationship it decided on, so that a view can ask
+    /// <see cref="Permits"/> which changes to offer without reading the relationship a second time.
+    /// </summary>
+    public async Task<(IReadOnlySet<PatientSection> Sections, PatientRelationship Relationship)> DemandWithRelationshipAsync(
+        CareDbContext db, Actor actor, Guid patientId, AccessAction action, PatientSection section, string what,
         CancellationToken ct = default, params PatientSection[] alsoWanted)
     {
         var relationship = await RelationshipOrRefuseAsync(db, actor, patientId, action, section, what, ct);
         var decision = PatientAccessPolicy.Decide(actor, relationship, action, section);
-        return await AllowOrRefuseAsync(db, actor, relationship, action, section, what, decision, alsoWanted, ct);
+        return (await AllowOrRefuseAsync(db, actor, relationship, action, section, what, decision, alsoWanted, ct), relationship);
     }
 
     /// <summary>

@@ -23,9 +23,8 @@ public sealed class CareTeamService(
     public async Task<CareTeamView> GetAsync(Actor actor, Guid patientId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var sections = await guard.DemandAsync(db, actor, patientId, AccessAction.Read, PatientSection.CareTeam, "Care team & contacts", ct, PatientSection.Relatives);
-        var relationship = await guard.LoadRelationshipAsync(db, patientId, ct)
-            ?? throw new PatientNotFoundException(patientId);
+        var (sections, relationship) = await guard.DemandWithRelationshipAsync(db, actor, patientId, AccessAction.Read, PatientSection.CareTeam,
+            "Care team & contacts", ct, PatientSection.Relatives);
         var patient = await db.Patients.AsNoTracking().SingleAsync(p => p.Id == patientId, ct);
         var organisations = await db.Organisations.AsNoTracking().OrderBy(o => o.Name)
             .Select(o => new OrganisationOption(o.Id, o.Name, o.Sector)).ToListAsync(ct);

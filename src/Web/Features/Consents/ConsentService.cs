@@ -22,8 +22,7 @@ public sealed class ConsentService(
     public async Task<ConsentsView> GetAsync(Actor actor, Guid patientId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await guard.DemandAsync(db, actor, patientId, AccessAction.Read, PatientSection.Consents, "Consents", ct);
-        var relationship = await guard.LoadRelationshipAsync(db, patientId, ct) ?? throw new PatientNotFoundException(patientId);
+        var (_, relationship) = await guard.DemandWithRelationshipAsync(db, actor, patientId, AccessAction.Read, PatientSection.Consents, "Consents", ct);
         var consents = await db.RelativeConsents.AsNoTracking().Where(c => c.PatientId == patientId).ToListAsync(ct);
         var relatives = await RelativesWithAccountsAsync(db, patientId, ct);
         await db.SaveChangesAsync(ct);
