@@ -13,7 +13,13 @@ public interface IPathwayNotifier
     /// <summary>Subscribes to one patient's changes, in one section or (with null) all of them. Dispose to stop.</summary>
     IDisposable Subscribe(Guid patientId, PatientSection? section, Func<PathwayChange, Task> onChange);
 
-    /// <summary>Subscribes to changes of every patient (an inbox, the hub bridge). Dispose to stop.</summary>
+    /// <summary>
+    /// Subscribes to changes of any patient that the holder of one of <paramref name="keys"/> may see (a change's
+    /// <see cref="PathwayChange.SeenBy"/>): an inbox or another cross-patient view. Dispose to stop.
+    /// </summary>
+    IDisposable SubscribeFor(IEnumerable<AudienceKey> keys, PatientSection? section, Func<PathwayChange, Task> onChange);
+
+    /// <summary>Subscribes to changes of every patient, seen by anyone: for one per instance (the hub bridge), never per viewer. Dispose to stop.</summary>
     IDisposable SubscribeAll(PatientSection? section, Func<PathwayChange, Task> onChange);
 
     /// <summary>Queues the signal and returns at once: the editor never waits for the fan-out.</summary>

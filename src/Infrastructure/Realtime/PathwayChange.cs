@@ -11,6 +11,12 @@ public sealed record PathwayChange(Guid PatientId, PatientSection Section, Guid?
     /// <summary>Who the changed item is for; notices to the patient or relatives are only sent when it includes them.</summary>
     public Audience Audience { get; init; } = Audience.Everyone;
 
+    /// <summary>
+    /// Who may see the change (<see cref="WhoMaySee"/>), for audience subscribers such as the inbox. Null means not
+    /// worked out: every audience subscriber of the section hears it, as they all did before keys existed.
+    /// </summary>
+    public IReadOnlyList<AudienceKey>? SeenBy { get; init; }
+
     /// <summary>The app instance that committed the change (set by the notifier).</summary>
     public string Origin { get; init; } = "";
 

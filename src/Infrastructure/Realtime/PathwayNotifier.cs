@@ -13,6 +13,8 @@ public sealed class PathwayNotifier : IPathwayNotifier, IAsyncDisposable
     private readonly object _gate = new();
     private readonly Dictionary<Guid, Subscription[]> _byPatient = [];
     private Subscription[] _all = [];
+    private readonly Dictionary<AudienceKey, Subscription[]> _byAudience = [];
+    private Subscription[] _audienceSubscribers = [];
     private readonly Channel<PathwayChange> _queue = Channel.CreateUnbounded<PathwayChange>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IPathwayBus? _bus;
     private readonly ILogger<PathwayNotifier> _logger;
@@ -35,7 +37,7 @@ public sealed class PathwayNotifier : IPathwayNotifier, IAsyncDisposable
         get
         {
             lock (_gate)
-                return _all.Length + _byPatient.Values.Sum(s => s.Length);
+                return _all.Length + _audienceSubscribers.Length + _byPatient.Values.Sum(s => s.Length);
         }
     }
 
@@ -50,15 +52,27 @@ public sealed class PathwayNotifier : IPathwayNotifier, IAsyncDisposable
 
     public IDisposable Subscribe(Guid patientId, PatientSection? section, Func<PathwayChange, Task> onChange)
     {
-        var subscription = new Subscription(this, patientId, section, onChange);
+        var subscription = new Subscription(this, patientId, null, section, onChange);
         lock (_gate)
             _byPatient[patientId] = _byPatient.TryGetValue(patientId, out var existing) ? [.. existing, subscription] : [subscription];
         return subscription;
     }
 
+    public IDisposable SubscribeFor(IEnumerable<AudienceKey> keys, PatientSection? section, Func<PathwayChange, Task> onChange)
+    {
+        var subscription = new Subscription(this, null, [.. keys.Distinct()], section, onChange);
+        lock (_gate)
+        {
+            _audienceSubscribers = [.. _audienceSubscribers, subscription];
+            foreach (var key in subscription.Keys!)
+                _byAudience[key] = _byAudience.TryGetValue(key, out var existing) ? [.. existing, subscription] : [subscription];
+        }
+        return subscription;
+    }
+
     public IDisposable SubscribeAll(PatientSection? section, Func<PathwayChange, Task> onChange)
     {
-        var subscription = new Subscription(this, null, section, onChange);
+        var subscription = new Subscription(this, null, null, section, onChange);
         lock (_gate)
             _all = [.. _all, subscription];
         return subscription;
@@ -103,7 +117,7 @@ public sealed class PathwayNotifier : IPathwayNotifier, IAsyncDisposable
             lock (_gate)
             {
                 var forPatient = _byPatient.TryGetValue(change.PatientId, out var s) ? s : [];
-                targets = [.. forPatient, .. _all];
+                targets = [.. forPatient, .. _all, .. AudienceOf(change)];
             }
             foreach (var target in targets)
             {
@@ -113,6 +127,22 @@ public sealed class PathwayNotifier : IPathwayNotifier, IAsyncDisposable
                     _ = DeliverAsync(target, change);
             }
         }
+    }
+
+    /// <summary>The audience subscribers holding a key the change carries, each once (called under the lock).</summary>
+    private IEnumerable<Subscription> AudienceOf(PathwayChange change)
+    {
+        if (change.SeenBy is null)
+            return _audienceSubscribers;
+        if (change.SeenBy.Count == 0 || _byAudience.Count == 0)
+            return [];
+        var found = new HashSet<Subscription>();
+        foreach (var key in change.SeenBy)
+        {
+            if (_byAudience.TryGetValue(key, out var subscribers))
+                found.UnionWith(subscribers);
+        }
+        return found;
     }
 
     private async Task DeliverAsync(Subscription target, PathwayChange change)
@@ -131,6 +161,21 @@ public sealed class PathwayNotifier : IPathwayNotifier, IAsyncDisposable
     {
         lock (_gate)
         {
+            if (subscription.Keys is { } keys)
+            {
+                _audienceSubscribers = [.. _audienceSubscribers.Where(s => !ReferenceEquals(s, subscription))];
+                foreach (var key in keys)
+                {
+                    if (!_byAudience.TryGetValue(key, out var holders))
+                        continue;
+                    var others = holders.Where(s => !ReferenceEquals(s, subscription)).ToArray();
+                    if (others.Length == 0)
+                        _byAudience.Remove(key);
+                    else
+                        _byAudience[key] = others;
+                }
+                return;
+            }
             if (subscription.PatientId is not { } patientId)
             {
                 _all = [.. _all.Where(s => !ReferenceEquals(s, subscription))];
@@ -152,11 +197,13 @@ public sealed class PathwayNotifier : IPathwayNotifier, IAsyncDisposable
         await _dispatcher;
     }
 
-    private sealed class Subscription(PathwayNotifier owner, Guid? patientId, PatientSection? section, Func<PathwayChange, Task> onChange) : IDisposable
+    private sealed class Subscription(PathwayNotifier owner, Guid? patientId, AudienceKey[]? keys, PatientSection? section,
+        Func<PathwayChange, Task> onChange) : IDisposable
     {
         private int _disposed;
 
         public Guid? PatientId { get; } = patientId;
+        public AudienceKey[]? Keys { get; } = keys;
         public PatientSection? Section { get; } = section;
         public Func<PathwayChange, Task> OnChange { get; } = onChange;
 

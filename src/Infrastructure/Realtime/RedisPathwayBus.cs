@@ -9,12 +9,17 @@ public sealed class RedisPathwayBus(IConnectionMultiplexer redis) : IPathwayBus
     public static readonly RedisChannel Channel = RedisChannel.Literal("careworkspace:pathway");
 
     public Task PublishAsync(PathwayChange change) =>
-        redis.GetSubscriber().PublishAsync(Channel, JsonSerializer.Serialize(change));
+        redis.GetSubscriber().PublishAsync(Channel, ToMessage(change));
 
     public void Subscribe(Action<PathwayChange> onRemoteChange) =>
         redis.GetSubscriber().Subscribe(Channel, (_, value) =>
         {
-            if (value.HasValue && JsonSerializer.Deserialize<PathwayChange>(value.ToString()) is { } change)
+            if (value.HasValue && FromMessage(value.ToString()) is { } change)
                 onRemoteChange(change);
         });
+
+    /// <summary>What goes over the wire: ids only, as JSON.</summary>
+    public static string ToMessage(PathwayChange change) => JsonSerializer.Serialize(change);
+
+    public static PathwayChange? FromMessage(string message) => JsonSerializer.Deserialize<PathwayChange>(message);
 }

@@ -49,7 +49,7 @@ public sealed class MessageService(
     private async Task<ThreadView> OpenThreadOnceAsync(Actor actor, Guid threadId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var thread = await LoadVisibleThreadAsync(db, actor, threadId, AccessAction.Read, "Read message thread", ct);
+        var (thread, relationship) = await LoadVisibleThreadAsync(db, actor, threadId, AccessAction.Read, "Read message thread", ct);
         var receipts = await db.MessageReadReceipts.Where(r => r.ThreadId == threadId).ToListAsync(ct);
         var now = clock.GetUtcNow();
         var newlyRead = thread.Messages
@@ -59,7 +59,7 @@ public sealed class MessageService(
         db.MessageReadReceipts.AddRange(newlyRead);
         await db.SaveChangesAsync(ct);
         if (newlyRead.Count > 0)
-            notifier.PathwayChanged(new PathwayChange(thread.PatientId, PatientSection.Messages, threadId, actor.UserId) { Audience = thread.Audience });
+            Signal(thread, relationship, actor, timeline: false);
 
         var allReceipts = receipts.Concat(newlyRead).ToList();
         return new ThreadView(thread.Id, thread.PatientId, thread.Subject, thread.Category, thread.SharedWithPatient, thread.SharedWithRelatives,
@@ -74,7 +74,7 @@ public sealed class MessageService(
     public async Task<Guid> StartThreadAsync(Actor actor, Guid patientId, NewThreadInput input, IReadOnlyList<UploadedFile> files, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await guard.DemandAsync(db, actor, patientId, AccessAction.Create, PatientSection.Messages, "Started message thread", ct);
+        var (_, relationship) = await guard.DemandWithRelationshipAsync(db, actor, patientId, AccessAction.Create, PatientSection.Messages, "Started message thread", ct);
         // Patients and relatives can only start threads that they themselves can see.
         var sharedWithPatient = input.SharedWithPatient || actor.Role == UserRole.Patient;
         var sharedWithRelatives = input.SharedWithRelatives || actor.Role == UserRole.Relative;
@@ -88,7 +88,7 @@ public sealed class MessageService(
             if (timelineEvent is not null)
                 db.PathwayEvents.Add(timelineEvent);
             await db.SaveChangesAsync(ct);
-            Signal(thread, actor, timeline: timelineEvent is not null);
+            Signal(thread, relationship, actor, timeline: timelineEvent is not null);
             return thread.Id;
         }
         catch
@@ -111,10 +111,10 @@ public sealed class MessageService(
             return await Retry.UnitOfWorkAsync(async () =>
             {
                 await using var db = await dbFactory.CreateDbContextAsync(ct);
-                var thread = await LoadVisibleThreadAsync(db, actor, threadId, AccessAction.Create, "Replied in message thread", ct);
+                var (thread, relationship) = await LoadVisibleThreadAsync(db, actor, threadId, AccessAction.Create, "Replied in message thread", ct);
                 var message = thread.Reply(actor, text, clock.GetUtcNow(), needsAction, stored);
                 await db.SaveChangesAsync(ct);
-                Signal(thread, actor, timeline: false);
+                Signal(thread, relationship, actor, timeline: false);
                 return message.Id;
             }, repeatable: false, ct);
         }
@@ -134,13 +134,13 @@ public sealed class MessageService(
         Retry.UnitOfWorkAsync(async () =>
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var thread = await LoadVisibleThreadAsync(db, actor, threadId, AccessAction.Update, "Marked message thread handled", ct);
+            var (thread, relationship) = await LoadVisibleThreadAsync(db, actor, threadId, AccessAction.Update, "Marked message thread handled", ct);
             lastSeen ??= thread.LastMessageAt;
             if (thread.Messages.Any(m => m.NeedsAction && m.SentAt > lastSeen))
                 throw new DomainException("A new message that needs action arrived just now. Read it, then mark the thread as handled again.");
             thread.MarkActionHandled(actor, clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
-            Signal(thread, actor, timeline: false);
+            Signal(thread, relationship, actor, timeline: false);
         }, repeatable: true, ct);
 
     public async Task<AttachmentDownload> OpenAttachmentAsync(Actor actor, Guid attachmentId, CancellationToken ct = default)
@@ -150,7 +150,7 @@ public sealed class MessageService(
             .Where(t => t.Messages.Any(m => m.Attachments.Any(a => a.Id == attachmentId)))
             .Select(t => (Guid?)t.Id)
             .SingleOrDefaultAsync(ct) ?? throw new DomainException("That attachment does not exist.");
-        var thread = await LoadVisibleThreadAsync(db, actor, threadId, AccessAction.Read, "Opened attachment", ct);
+        var (thread, _) = await LoadVisibleThreadAsync(db, actor, threadId, AccessAction.Read, "Opened attachment", ct);
         await db.SaveChangesAsync(ct);
         var attachment = thread.Messages.SelectMany(m => m.Attachments).Single(a => a.Id == attachmentId);
         return new AttachmentDownload(attachments.Open(attachment.StorageKey), attachment.FileName, attachment.ContentType);
@@ -173,15 +173,16 @@ public sealed class MessageService(
         }).ToList();
     }
 
-    private async Task<MessageThread> LoadVisibleThreadAsync(CareDbContext db, Actor actor, Guid threadId, AccessAction action, string what, CancellationToken ct)
+    private async Task<(MessageThread Thread, PatientRelationship Relationship)> LoadVisibleThreadAsync(
+        CareDbContext db, Actor actor, Guid threadId, AccessAction action, string what, CancellationToken ct)
     {
         var patientId = await db.MessageThreads.Where(t => t.Id == threadId).Select(t => (Guid?)t.PatientId).SingleOrDefaultAsync(ct)
             ?? throw new DomainException("That message thread does not exist.");
-        await guard.DemandAsync(db, actor, patientId, action, PatientSection.Messages, what, ct);
+        var (_, relationship) = await guard.DemandWithRelationshipAsync(db, actor, patientId, action, PatientSection.Messages, what, ct);
         var thread = await db.MessageThreads.SingleAsync(t => t.Id == threadId, ct);
         if (!thread.IsVisibleTo(actor))
             throw await guard.RefuseAsync(db, actor, patientId, action, PatientSection.Messages, what, "This message thread is not shared with you.", ct);
-        return thread;
+        return (thread, relationship);
     }
 
     private async Task<List<(AttachmentCheck File, string StorageKey)>> StoreAsync(IReadOnlyList<UploadedFile> files, CancellationToken ct)
@@ -226,10 +227,24 @@ public sealed class MessageService(
                 $"Message: {thread.Subject}", $"From {actor.DisplayName}");
     }
 
-    private void Signal(MessageThread thread, Actor actor, bool timeline)
+    /// <summary>
+    /// Tells the pathway's viewers, and the inboxes of those who may see the thread (worked out from the relationship
+    /// this unit of work already decided on, so no extra read), that the thread changed.
+    /// </summary>
+    private void Signal(MessageThread thread, PatientRelationship relationship, Actor actor, bool timeline)
     {
-        notifier.PathwayChanged(new PathwayChange(thread.PatientId, PatientSection.Messages, thread.Id, actor.UserId) { Audience = thread.Audience });
+        notifier.PathwayChanged(new PathwayChange(thread.PatientId, PatientSection.Messages, thread.Id, actor.UserId)
+        {
+            Audience = thread.Audience,
+            SeenBy = WhoMaySee.Change(relationship, PatientSection.Messages, thread.Audience),
+        });
         if (timeline)
-            notifier.PathwayChanged(new PathwayChange(thread.PatientId, PatientSection.Timeline, thread.Id, actor.UserId) { Audience = thread.Audience });
+        {
+            notifier.PathwayChanged(new PathwayChange(thread.PatientId, PatientSection.Timeline, thread.Id, actor.UserId)
+            {
+                Audience = thread.Audience,
+                SeenBy = WhoMaySee.Change(relationship, PatientSection.Timeline, thread.Audience),
+            });
+        }
     }
 }

@@ -2,6 +2,7 @@ using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Infrastructure.Persistence;
 using CareWorkspace.Infrastructure.Realtime;
+using CareWorkspace.Web.Features.Live;
 using CareWorkspace.Web.Security;
 using Microsoft.AspNetCore.Components;
 
@@ -9,7 +10,7 @@ namespace CareWorkspace.Web.Features.Pathway;
 
 /// <summary>
 /// A live pathway section: loads under the viewer's own authorisation, and re-loads inside the circuit's
-/// dispatcher whenever a watched section of this patient changes or the connection comes back.
+/// dispatcher whenever a watched section of this patient changes or the connection comes back (<see cref="LiveUpdates"/>).
 /// Bursts of changes coalesce into one re-load.
 /// </summary>
 /// <remarks>
@@ -18,11 +19,9 @@ namespace CareWorkspace.Web.Features.Pathway;
 /// </remarks>
 public abstract class PathwaySectionBase : ComponentBase, IDisposable
 {
-    private readonly List<IDisposable> _subscriptions = [];
     private readonly CancellationTokenSource _leaving = new();
+    private LiveUpdates? _live;
     private Guid _subscribedPatient;
-    private bool _reloading;
-    private bool _pending;
 
     [Parameter, EditorRequired]
     public Guid PatientId { get; set; }
@@ -53,7 +52,8 @@ public abstract class PathwaySectionBase : ComponentBase, IDisposable
 
     protected abstract Task LoadAsync(Actor actor);
 
-    protected override void OnInitialized() => Reconnects.Reconnected += OnReconnectedAsync;
+    protected override void OnInitialized() =>
+        _live = new LiveUpdates(Notifier, Reconnects, InvokeAsync, ReloadAndRenderAsync, Logger, OnLiveReloadFailedAsync);
 
     protected override async Task OnParametersSetAsync()
     {
@@ -61,9 +61,8 @@ public abstract class PathwaySectionBase : ComponentBase, IDisposable
         // Subscribing happens before the first await, so Dispose always finds (and ends) the subscriptions.
         if (_subscribedPatient == PatientId || Leaving.IsCancellationRequested)
             return;
-        Unsubscribe();
-        foreach (var section in WatchedSections)
-            _subscriptions.Add(Notifier.Subscribe(PatientId, section, OnChangedAsync));
+        _live!.StopWatching();
+        _live.WatchPatient(PatientId, WatchedSections);
         _subscribedPatient = PatientId;
         await ReloadAsync();
     }
@@ -99,55 +98,29 @@ public abstract class PathwaySectionBase : ComponentBase, IDisposable
         Loaded = true;
     }
 
-    private Task OnChangedAsync(PathwayChange change) => InvokeAsync(ReloadCoalescedAsync);
-
-    private Task OnReconnectedAsync() => InvokeAsync(ReloadCoalescedAsync);
-
-    private async Task ReloadCoalescedAsync()
+    private async Task ReloadAndRenderAsync()
     {
-        // Runs on the circuit's dispatcher; a change arriving during a re-load triggers one more pass.
-        _pending = true;
-        if (_reloading)
-            return;
-        _reloading = true;
-        try
-        {
-            while (_pending && !Leaving.IsCancellationRequested)
-            {
-                _pending = false;
-                await ReloadAsync();
-                if (!Leaving.IsCancellationRequested)
-                    StateHasChanged();
-            }
-        }
-        catch (Exception ex) when (Retry.IsTransient(ex))
+        await ReloadAsync();
+        if (!Leaving.IsCancellationRequested)
+            StateHasChanged();
+    }
+
+    private async Task OnLiveReloadFailedAsync(Exception ex)
+    {
+        if (Retry.IsTransient(ex))
         {
             // The section keeps what it shows (and what the user is typing in it); the next change or reconnect re-loads.
             Logger.LogWarning(ex, "Live re-load of {Section} for patient {PatientId} failed", GetType().Name, PatientId);
+            return;
         }
-        catch (Exception ex)
-        {
-            // A live re-load is nobody's click: hand the failure to the section's error boundary, not to the notifier.
-            await DispatchExceptionAsync(ex);
-        }
-        finally
-        {
-            _reloading = false;
-        }
-    }
-
-    private void Unsubscribe()
-    {
-        foreach (var subscription in _subscriptions)
-            subscription.Dispose();
-        _subscriptions.Clear();
+        // A live re-load is nobody's click: hand the failure to the section's error boundary, not to the notifier.
+        await DispatchExceptionAsync(ex);
     }
 
     public void Dispose()
     {
         _leaving.Cancel();
-        Reconnects.Reconnected -= OnReconnectedAsync;
-        Unsubscribe();
+        _live?.Dispose();
         GC.SuppressFinalize(this);
     }
 }

@@ -1,0 +1,22 @@
+namespace CareWorkspace.Domain.Access;
+
+/// <summary>
+/// Whom a live change is for, as an id: one user (a patient, a relative) or one organisation (all its professionals).
+/// A cross-patient view (the inbox) listens under its viewer's keys and hears only changes carrying one of them.
+/// </summary>
+public readonly record struct AudienceKey(string Value)
+{
+    public static AudienceKey ForUser(string userId) => new("user:" + userId);
+
+    public static AudienceKey ForOrganisation(Guid organisationId) => new("org:" + organisationId.ToString("N"));
+
+    /// <summary>The keys a viewer listens under: a professional's organisation, a patient's or relative's own user.</summary>
+    public static IReadOnlyList<AudienceKey> ListenedToBy(Actor actor) => actor.Role switch
+    {
+        UserRole.Patient or UserRole.Relative => [ForUser(actor.UserId)],
+        UserRole.Administrator => [],
+        _ => actor.OrganisationId is { } organisationId ? [ForOrganisation(organisationId)] : [],
+    };
+
+    public override string ToString() => Value;
+}

@@ -1,0 +1,29 @@
+namespace CareWorkspace.Domain.Access;
+
+/// <summary>
+/// Who may see a change to a section of a patient's record, as <see cref="AudienceKey"/>s, worked out by the service
+/// that made the change from the relationship it already loaded. It may name too many (every organisation on the
+/// care team, whatever each role may read), never too few: each listener still reads under its own authorisation.
+/// </summary>
+public static class WhoMaySee
+{
+    public static IReadOnlyList<AudienceKey> Change(PatientRelationship patient, PatientSection section, Audience audience)
+    {
+        var keys = new List<AudienceKey>();
+        if (audience.HasFlag(Audience.CareTeam))
+            keys.AddRange(patient.ActiveCareTeamOrganisationIds.Distinct().Select(AudienceKey.ForOrganisation));
+        if (audience.HasFlag(Audience.Patient) && patient.PatientUserId is { } patientUserId
+            && MayRead(new Actor(patientUserId, "", UserRole.Patient, null, null), patient, section))
+            keys.Add(AudienceKey.ForUser(patientUserId));
+        if (audience.HasFlag(Audience.Relatives))
+        {
+            keys.AddRange(patient.Consents.Select(c => c.RelativeUserId).Distinct()
+                .Where(relative => MayRead(new Actor(relative, "", UserRole.Relative, null, null), patient, section))
+                .Select(AudienceKey.ForUser));
+        }
+        return keys;
+    }
+
+    private static bool MayRead(Actor actor, PatientRelationship patient, PatientSection section) =>
+        PatientAccessPolicy.Decide(actor, patient, AccessAction.Read, section).Allowed;
+}

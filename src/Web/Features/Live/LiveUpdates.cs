@@ -1,0 +1,131 @@
+using CareWorkspace.Domain.Access;
+using CareWorkspace.Infrastructure.Realtime;
+using CareWorkspace.Web.Security;
+
+namespace CareWorkspace.Web.Features.Live;
+
+/// <summary>
+/// Keeps one live view (a section, the pathway header, presence, the inbox) up to date: it re-loads the view on the
+/// circuit's dispatcher when a watched change arrives, merges a burst of changes that arrive during a re-load into one
+/// more re-load, and re-loads once when the browser reconnects, to catch up with what changed while it was away.
+/// </summary>
+/// <remarks>
+/// Create it before the component's first await, so that disposing the component always finds it; once disposed it
+/// subscribes to nothing and re-loads nothing. Watching starts and stops explicitly (a new patient, access refused).
+/// </remarks>
+public sealed class LiveUpdates : IDisposable
+{
+    private readonly IPathwayNotifier _notifier;
+    private readonly CircuitReconnectNotifier _connection;
+    private readonly Func<Func<Task>, Task> _onCircuit;
+    private readonly Func<Task> _reload;
+    private readonly Func<Exception, Task> _onFailure;
+    private readonly List<IDisposable> _subscriptions = [];
+    private volatile bool _disposed;
+
+    // Touched only on the circuit's dispatcher, one call at a time.
+    private bool _reloading;
+    private bool _pending;
+
+    /// <param name="onCircuit">The component's <c>InvokeAsync</c>: runs work on its circuit's dispatcher.</param>
+    /// <param name="reload">Re-loads the view and renders it; runs on the dispatcher.</param>
+    /// <param name="onFailure">What to do with a re-load's failure (by default it is logged and the view keeps what it shows).</param>
+    public LiveUpdates(IPathwayNotifier notifier, CircuitReconnectNotifier connection, Func<Func<Task>, Task> onCircuit, Func<Task> reload,
+        ILogger logger, Func<Exception, Task>? onFailure = null)
+    {
+        _notifier = notifier;
+        _connection = connection;
+        _onCircuit = onCircuit;
+        _reload = reload;
+        _onFailure = onFailure ?? (ex =>
+        {
+            logger.LogWarning(ex, "A live re-load failed; the view keeps what it shows until the next change");
+            return Task.CompletedTask;
+        });
+        _connection.Reconnected += OnReconnectedAsync;
+    }
+
+    public bool IsWatching
+    {
+        get
+        {
+            lock (_subscriptions)
+                return _subscriptions.Count > 0;
+        }
+    }
+
+    /// <summary>Follows changes to these sections of one patient (a pathway page).</summary>
+    public void WatchPatient(Guid patientId, IEnumerable<PatientSection> sections)
+    {
+        foreach (var section in sections)
+            Add(() => _notifier.Subscribe(patientId, section, OnChangeAsync));
+    }
+
+    /// <summary>Follows changes to a section of any patient that the holder of one of these keys may see (the inbox).</summary>
+    public void WatchAudience(IEnumerable<AudienceKey> keys, PatientSection section) =>
+        Add(() => _notifier.SubscribeFor(keys, section, OnChangeAsync));
+
+    /// <summary>Stops following changes (and catching up after a reconnect) until told to watch again.</summary>
+    public void StopWatching()
+    {
+        IDisposable[] ending;
+        lock (_subscriptions)
+        {
+            ending = [.. _subscriptions];
+            _subscriptions.Clear();
+        }
+        foreach (var subscription in ending)
+            subscription.Dispose();
+    }
+
+    /// <summary>Re-loads now, merged with any re-load already running (e.g. after joining presence).</summary>
+    public Task ReloadAsync() => _disposed ? Task.CompletedTask : _onCircuit(ReloadMergedAsync);
+
+    private void Add(Func<IDisposable> subscribe)
+    {
+        lock (_subscriptions)
+        {
+            if (_disposed)
+                return;
+            _subscriptions.Add(subscribe());
+        }
+    }
+
+    private Task OnChangeAsync(PathwayChange change) => ReloadAsync();
+
+    private Task OnReconnectedAsync() => IsWatching ? ReloadAsync() : Task.CompletedTask;
+
+    private async Task ReloadMergedAsync()
+    {
+        // A change arriving during a re-load only asks for one more pass; however many arrive, there is one.
+        _pending = true;
+        if (_reloading)
+            return;
+        _reloading = true;
+        try
+        {
+            while (_pending && !_disposed)
+            {
+                _pending = false;
+                await _reload();
+            }
+        }
+        catch (Exception ex)
+        {
+            // A live re-load is nobody's click: it must not reach the notifier or the circuit handler.
+            await _onFailure(ex);
+        }
+        finally
+        {
+            _reloading = false;
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_subscriptions)
+            _disposed = true;
+        _connection.Reconnected -= OnReconnectedAsync;
+        StopWatching();
+    }
+}
