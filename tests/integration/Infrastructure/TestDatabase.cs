@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using CareWorkspace.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -19,7 +20,7 @@ public sealed class TestDatabase : IDbContextFactory<CareDbContext>
     public TestDatabase(CareAppFactory app)
     {
         var settings = app.Services.GetRequiredService<DatabaseSettings>();
-        _options = new DbContextOptionsBuilder<CareDbContext>().Configure(settings).AddInterceptors(new SaveHook(this))
+        _options = new DbContextOptionsBuilder<CareDbContext>().Configure(settings).AddInterceptors(new SaveHook(this), new CommandCounter(this))
             .LogTo(_ => Interlocked.Increment(ref _ended), [CoreEventId.ContextDisposed])
             .Options;
     }
@@ -29,6 +30,10 @@ public sealed class TestDatabase : IDbContextFactory<CareDbContext>
 
     private int _created;
     private int _ended;
+    private int _commands;
+
+    /// <summary>How many database commands (queries and saves) the units of work ran.</summary>
+    public int CommandsRun => Volatile.Read(ref _commands);
 
     /// <summary>Waits until every unit of work started so far has ended (its context was disposed).</summary>
     public async Task AllEndedAsync(CancellationToken ct)
@@ -94,6 +99,15 @@ public sealed class TestDatabase : IDbContextFactory<CareDbContext>
         if (_holds.TryDequeue(out var hold))
             await hold.Task;
         return new CareDbContext(_options);
+    }
+
+    private sealed class CommandCounter(TestDatabase database) : DbCommandInterceptor
+    {
+        public override DbCommand CommandInitialized(CommandEndEventData eventData, DbCommand result)
+        {
+            Interlocked.Increment(ref database._commands);
+            return result;
+        }
     }
 
     private sealed class SaveHook(TestDatabase database) : SaveChangesInterceptor
