@@ -11,7 +11,7 @@ namespace CareWorkspace.IntegrationTests;
 /// <summary>
 /// An open inbox does work only for messages its user may see: when the GP replies in a thread on Jens' pathway, the
 /// inbox of nurse.holm (her home care is on Jens' care team) shows the reply, and the inbox of nurse.roskilde
-/// (Skovlund, not on Jens' care team) runs not a single database query.
+/// (Skovlund, not on Jens' care team) runs not a single database query. Likewise Jens' own inbox, for a thread among staff.
 /// </summary>
 public abstract class TargetedInboxTests(CareAppFactory factory)
 {
@@ -52,6 +52,31 @@ public abstract class TargetedInboxTests(CareAppFactory factory)
         Assert.Equal(roskildeCommands, roskildePage.Database.CommandsRun);
     }
 
+    [Fact]
+    public async Task Jens_inbox_does_no_query_for_a_thread_among_staff_and_shows_one_shared_with_him()
+    {
+        var gp = await factory.ActorAsync("gp.larsen", Ct);
+        var jens = await factory.ActorAsync("jens", Ct);
+        var jensId = await factory.JensIdAsync(Ct);
+        var notifier = factory.Services.GetRequiredService<IPathwayNotifier>();
+        await using var page = new LivePageContext(factory, jens);
+        page.Render<MudPopoverProvider>();
+        var inbox = page.Render<InboxPage>();
+        inbox.WaitForElement("[data-testid=inbox]", LivePageContext.Timeout);
+        await page.Database.AllEndedAsync(Ct);
+        var unitsOfWork = page.Database.Created;
+
+        await StartThreadAsync(gp, jensId, "Among staff " + Guid.NewGuid().ToString("N")[..8]);
+        await AllHandedOutAsync(notifier);
+        await inbox.InvokeAsync(() => { });
+        await page.Database.AllEndedAsync(Ct);
+        Assert.Equal(unitsOfWork, page.Database.Created);
+
+        var shared = "For Jens " + Guid.NewGuid().ToString("N")[..8];
+        await StartThreadAsync(gp, jensId, shared, sharedWithPatient: true);
+        inbox.WaitForAssertion(() => Assert.Contains("1 message(s)", ThreadItem(inbox, shared)), LivePageContext.Timeout);
+    }
+
     private static string ThreadItem(IRenderedComponent<InboxPage> inbox, string subject) =>
         inbox.FindAll("[data-testid=thread-item]").SingleOrDefault(i => i.TextContent.Contains(subject, StringComparison.Ordinal))?.TextContent ?? "";
 
@@ -68,10 +93,11 @@ public abstract class TargetedInboxTests(CareAppFactory factory)
         await probe.ArrivalAsync(marker, Ct);
     }
 
-    private async Task<Guid> StartThreadAsync(Actor gp, Guid jensId, string subject)
+    private async Task<Guid> StartThreadAsync(Actor gp, Guid jensId, string subject, bool sharedWithPatient = false)
     {
         await using var scope = factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<MessageService>().StartThreadAsync(gp, jensId, PathwayTestData.Thread(subject), [], Ct);
+        return await scope.ServiceProvider.GetRequiredService<MessageService>()
+            .StartThreadAsync(gp, jensId, PathwayTestData.Thread(subject, sharedWithPatient), [], Ct);
     }
 
     private async Task ReplyAsync(Actor gp, Guid threadId)
