@@ -1,5 +1,6 @@
 using CareWorkspace.Domain.Access;
 using CareWorkspace.Web.Components;
+using CareWorkspace.Web.Diagnostics;
 using CareWorkspace.Web.Features.Account;
 using CareWorkspace.Web.Features.Administration;
 using CareWorkspace.Web.Features.CareTeam;
@@ -123,6 +124,7 @@ public static class DependencyInjection
         app.MapHealthChecks("/health");
         app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = _ => false });
         app.MapAccountEndpoints();
+        app.MapForcedGcDiagnostics();
         app.MapAttachmentEndpoints();
         // The connection closes when its sign-in cookie expires (idle or absolute limit), as a circuit signs out.
         app.MapHub<PathwayHub>(PathwayHub.Path, o => o.CloseOnAuthenticationExpiration = true);
