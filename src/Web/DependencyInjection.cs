@@ -29,7 +29,7 @@ public static class DependencyInjection
         // Static web assets (MudBlazor's CSS and JS) are served from the build output in every environment.
         builder.WebHost.UseStaticWebAssets();
 
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents().AddCircuitLimits();
         builder.Services.AddMudServices();
 
         builder.Services.AddCascadingAuthenticationState();
