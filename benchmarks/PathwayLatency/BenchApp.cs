@@ -28,14 +28,15 @@ internal sealed class BenchApp : IAsyncDisposable
     /// <summary>The app's root service provider (same process: the editor calls the app's services directly).</summary>
     public IServiceProvider Services => factory.Services;
 
-    public static async Task<BenchApp> StartAsync()
+    /// <param name="forcedGc">Maps the app's opt-in forced-GC diagnostics endpoint (the idle-circuit memory mode).</param>
+    public static async Task<BenchApp> StartAsync(bool forcedGc = false)
     {
         var dataFolder = Path.Combine(Path.GetTempPath(), "careworkspace-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataFolder);
         // WebApplicationFactory finds the app's content root (src/Web) through MvcTestingAppManifest.json in the
         // current directory, as under a test runner; `dotnet run` starts in the repository root instead.
         Directory.SetCurrentDirectory(AppContext.BaseDirectory);
-        var factory = new CareWorkspaceFactory(dataFolder);
+        var factory = new CareWorkspaceFactory(dataFolder, forcedGc);
         factory.UseKestrel(0);
         factory.StartServer();
         var baseAddress = ReadServerAddress(factory.Services);
@@ -90,7 +91,7 @@ internal sealed class BenchApp : IAsyncDisposable
         }
     }
 
-    private sealed class CareWorkspaceFactory(string dataFolder) : WebApplicationFactory<Program>
+    private sealed class CareWorkspaceFactory(string dataFolder, bool forcedGc) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -99,6 +100,12 @@ internal sealed class BenchApp : IAsyncDisposable
             builder.UseSetting("Database:DataFolder", dataFolder);
             builder.UseSetting("ConnectionStrings:Care", "");
             builder.UseSetting("Demo:Enabled", "true");
+            if (forcedGc)
+            {
+                builder.UseSetting("Diagnostics:ForcedGc", "true");
+                // The idle-circuit mode reads the served process' stdout; a log line per request would bury it.
+                builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            }
         }
     }
 }

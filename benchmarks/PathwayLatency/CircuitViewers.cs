@@ -22,7 +22,11 @@ internal sealed class CircuitViewers(List<HeadlessCircuit> circuits) : IViewerGr
 
     public int Count => circuits.Count;
 
-    public static async Task<CircuitViewers> OpenAsync(Uri baseAddress, Guid patientId, int count, LoginStates logins)
+    public static Task<CircuitViewers> OpenAsync(Uri baseAddress, Guid patientId, int count, LoginStates logins) =>
+        OpenAsync(baseAddress, $"patients/{patientId}/care-team", "care-team-row", count, logins);
+
+    /// <summary>Opens <paramref name="count"/> circuits on <paramref name="path"/>, each ready once a render batch holds <paramref name="readyText"/>.</summary>
+    public static async Task<CircuitViewers> OpenAsync(Uri baseAddress, string path, string readyText, int count, LoginStates logins)
     {
         var cookies = new Dictionary<string, CookieContainer>();
         foreach (var user in Users.Viewers.Take(count))
@@ -30,13 +34,12 @@ internal sealed class CircuitViewers(List<HeadlessCircuit> circuits) : IViewerGr
 
         var circuits = new HeadlessCircuit[count];
         using var gate = new SemaphoreSlim(8);
-        var path = $"patients/{patientId}/care-team";
         await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
         {
             await gate.WaitAsync();
             try
             {
-                circuits[i] = await HeadlessCircuit.StartAsync(baseAddress, path, cookies[Users.Viewers[i % Users.Viewers.Count]]);
+                circuits[i] = await HeadlessCircuit.StartAsync(baseAddress, path, readyText, cookies[Users.Viewers[i % Users.Viewers.Count]]);
             }
             finally
             {
@@ -65,6 +68,7 @@ internal sealed partial class HeadlessCircuit : IAsyncDisposable
     private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ConcurrentQueue<string> errors = new();
 
+    private string readyText = "";
     private Uri? baseAddress;
     private CookieContainer? cookies;
     private string? secret;
@@ -76,7 +80,7 @@ internal sealed partial class HeadlessCircuit : IAsyncDisposable
 
     public IReadOnlyCollection<string> Errors => errors;
 
-    public static async Task<HeadlessCircuit> StartAsync(Uri baseAddress, string path, CookieContainer cookies)
+    public static async Task<HeadlessCircuit> StartAsync(Uri baseAddress, string path, string readyText, CookieContainer cookies)
     {
         var pageUri = new Uri(baseAddress, path);
         string html;
@@ -97,7 +101,7 @@ internal sealed partial class HeadlessCircuit : IAsyncDisposable
         var builder = new HubConnectionBuilder()
             .WithUrl(new Uri(baseAddress, "_blazor"), HttpTransportType.WebSockets, o => o.Cookies = cookies);
         builder.Services.AddSingleton<IHubProtocol, BlazorPackHubProtocol>();
-        var circuit = new HeadlessCircuit(builder.Build()) { baseAddress = baseAddress, cookies = cookies };
+        var circuit = new HeadlessCircuit(builder.Build()) { baseAddress = baseAddress, cookies = cookies, readyText = readyText };
         circuit.Listen();
         await circuit.hub.StartAsync();
         circuit.secret = await circuit.hub.InvokeAsync<string?>("StartCircuit", baseAddress.ToString(), pageUri.ToString(), "[]", state);
@@ -122,7 +126,7 @@ internal sealed partial class HeadlessCircuit : IAsyncDisposable
         catch (TimeoutException)
         {
             await circuit.DisposeAsync();
-            throw new InvalidOperationException($"The care team tab never rendered in a headless circuit: {string.Join(" | ", circuit.errors)}");
+            throw new InvalidOperationException($"{path} never rendered '{readyText}' in a headless circuit: {string.Join(" | ", circuit.errors)}");
         }
         return circuit;
     }
@@ -142,7 +146,7 @@ internal sealed partial class HeadlessCircuit : IAsyncDisposable
                         waiter.TrySetResult(now);
                 }
             }
-            if (text.Contains("care-team-row", StringComparison.Ordinal))
+            if (text.Contains(readyText, StringComparison.Ordinal))
                 ready.TrySetResult();
             await hub.SendAsync("OnRenderCompleted", batchId, null);
         });

@@ -12,12 +12,14 @@ namespace CareWorkspace.PathwayLatency;
 /// </summary>
 internal static class Bench
 {
-    private static readonly string[] ChromiumArgs =
+    public static readonly string[] ChromiumArgs =
         ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["--serve"])
+            return await ServedApp.ServeAsync();
         Options options;
         try
         {
@@ -28,6 +30,12 @@ internal static class Bench
             Console.Error.WriteLine(ex.Message);
             Console.Error.WriteLine(Options.Usage);
             return 2;
+        }
+
+        if (options.IdleCircuits > 0)
+        {
+            Console.WriteLine($"PathwayLatency: memory per idle circuit, {options.IdleCircuits} headless circuits; load {Load()}; repository HEAD now {SourceVersion()}");
+            return await IdleMemory.RunAsync(options.IdleCircuits, options.Gcdump);
         }
 
         Console.WriteLine($"PathwayLatency: {options.Edits} edits per level (+{options.Warmup} warm-up), viewers {string.Join(",", options.Viewers)}"
@@ -145,19 +153,25 @@ internal static class Bench
     {
         try
         {
-            var root = new DirectoryInfo(AppContext.BaseDirectory);
-            while (root is not null && !File.Exists(Path.Combine(root.FullName, "CareWorkspace.sln")))
-                root = root.Parent;
-            if (root is null)
+            if (RepositoryRoot() is not { } root)
                 return "unknown";
-            var commit = Git(root.FullName, "rev-parse --short HEAD");
-            var dirty = Git(root.FullName, "status --porcelain -- src db").Length > 0;
+            var commit = Git(root, "rev-parse --short HEAD");
+            var dirty = Git(root, "status --porcelain -- src db").Length > 0;
             return commit + (dirty ? " (src/db with uncommitted changes)" : "");
         }
         catch (System.ComponentModel.Win32Exception)
         {
             return "unknown (no git)";
         }
+    }
+
+    /// <summary>The folder holding CareWorkspace.sln, above the build output.</summary>
+    public static string? RepositoryRoot()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "CareWorkspace.sln")))
+            root = root.Parent;
+        return root?.FullName;
     }
 
     private static string Git(string repository, string arguments)
@@ -173,7 +187,7 @@ internal static class Bench
     }
 
     /// <summary>The 1-minute load average: other engineers' test runs share these two cores.</summary>
-    private static string Load() => LoadValue().ToString("F2", CultureInfo.InvariantCulture);
+    public static string Load() => LoadValue().ToString("F2", CultureInfo.InvariantCulture);
 
     private static double LoadValue()
     {
@@ -188,10 +202,12 @@ internal static class Bench
     }
 }
 
-internal sealed record Options(int Edits, IReadOnlyList<int> Viewers, int Circuits, int Warmup, int TimeoutMs, int GapMs, bool Verbose)
+internal sealed record Options(int Edits, IReadOnlyList<int> Viewers, int Circuits, int Warmup, int TimeoutMs, int GapMs, bool Verbose,
+    int IdleCircuits = 0, string? Gcdump = null)
 {
     public const string Usage =
-        "Usage: PathwayLatency [--edits 50] [--viewers 1,5,10] [--circuits 0] [--warmup 3] [--timeout-ms 5000] [--gap-ms 100] [--verbose]";
+        "Usage: PathwayLatency [--edits 50] [--viewers 1,5,10] [--circuits 0] [--warmup 3] [--timeout-ms 5000] [--gap-ms 100] [--verbose]\n"
+        + "       PathwayLatency --idle-circuits 200 [--gcdump file.gcdump]   (memory per idle circuit, in a fresh process)";
 
     public static Options Parse(string[] args)
     {
@@ -208,6 +224,8 @@ internal sealed record Options(int Edits, IReadOnlyList<int> Viewers, int Circui
                 "--timeout-ms" => options with { TimeoutMs = NonNegativeInt(Next(), "--timeout-ms") is > 0 and var t ? t : throw new ArgumentException("--timeout-ms must be above 0.") },
                 "--gap-ms" => options with { GapMs = NonNegativeInt(Next(), "--gap-ms") },
                 "--verbose" => options with { Verbose = true },
+                "--idle-circuits" => options with { IdleCircuits = NonNegativeInt(Next(), "--idle-circuits") },
+                "--gcdump" => options with { Gcdump = Next() },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
         }

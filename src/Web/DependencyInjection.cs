@@ -1,5 +1,6 @@
 using CareWorkspace.Domain.Access;
 using CareWorkspace.Web.Components;
+using CareWorkspace.Web.Diagnostics;
 using CareWorkspace.Web.Features.Account;
 using CareWorkspace.Web.Features.Administration;
 using CareWorkspace.Web.Features.CareTeam;
@@ -28,7 +29,7 @@ public static class DependencyInjection
         // Static web assets (MudBlazor's CSS and JS) are served from the build output in every environment.
         builder.WebHost.UseStaticWebAssets();
 
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents().AddCircuitLimits();
         builder.Services.AddMudServices();
 
         builder.Services.AddCascadingAuthenticationState();
@@ -123,6 +124,7 @@ public static class DependencyInjection
         app.MapHealthChecks("/health");
         app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = _ => false });
         app.MapAccountEndpoints();
+        app.MapForcedGcDiagnostics();
         app.MapAttachmentEndpoints();
         // The connection closes when its sign-in cookie expires (idle or absolute limit), as a circuit signs out.
         app.MapHub<PathwayHub>(PathwayHub.Path, o => o.CloseOnAuthenticationExpiration = true);
