@@ -116,21 +116,13 @@ public abstract class CareTeamAccessTests(CareAppFactory factory)
         Assert.Equal(ex.Message, await AccessTestData.LatestRefusalAsync(factory, coordinator.UserId, jensId, Ct));
     }
 
-    private async Task<T> Service<T>(Func<CareTeamService, Task<T>> call)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        return await call(scope.ServiceProvider.GetRequiredService<CareTeamService>());
-    }
-
-    private async Task Service(Func<CareTeamService, Task> call)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        await call(scope.ServiceProvider.GetRequiredService<CareTeamService>());
-    }
-
     private Task<CareTeamView> GetAsync(Actor actor, Guid patientId) => Service(s => s.GetAsync(actor, patientId, Ct));
 
     private static CareTeamMemberView Member(CareTeamView view, Guid id) => Assert.Single(view.Members, m => m.Id == id);
+
+    private Task<T> Service<T>(Func<CareTeamService, Task<T>> call) => factory.CallAsync(call);
+
+    private Task Service(Func<CareTeamService, Task> call) => factory.CallAsync(call);
 }
 
 public sealed class CareTeamAccessTests_Sqlite(SqliteAppFactory factory) : CareTeamAccessTests(factory), IClassFixture<SqliteAppFactory>;

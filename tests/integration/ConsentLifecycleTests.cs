@@ -246,29 +246,13 @@ public abstract class ConsentLifecycleTests(CareAppFactory factory)
         }
     }
 
-    private async Task<T> Consents<T>(Func<ConsentService, Task<T>> call)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        return await call(scope.ServiceProvider.GetRequiredService<ConsentService>());
-    }
+    private Task<T> Consents<T>(Func<ConsentService, Task<T>> call) => factory.CallAsync(call);
 
-    private async Task Consents(Func<ConsentService, Task> call)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        await call(scope.ServiceProvider.GetRequiredService<ConsentService>());
-    }
+    private Task Consents(Func<ConsentService, Task> call) => factory.CallAsync(call);
 
-    private async Task<T> CareTeam<T>(Func<CareTeamService, Task<T>> call)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        return await call(scope.ServiceProvider.GetRequiredService<CareTeamService>());
-    }
+    private Task<T> CareTeam<T>(Func<CareTeamService, Task<T>> call) => factory.CallAsync(call);
 
-    private async Task CareTeam(Func<CareTeamService, Task> call)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        await call(scope.ServiceProvider.GetRequiredService<CareTeamService>());
-    }
+    private Task CareTeam(Func<CareTeamService, Task> call) => factory.CallAsync(call);
 }
 
 /// <summary>A clock a test sets; the rest of the app keeps the system clock.</summary>

@@ -90,23 +90,11 @@ public abstract class PathwayHubScopeTests(CareAppFactory factory)
         return client;
     }
 
-    private async Task<T> Messages<T>(Func<MessageService, Task<T>> call)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        return await call(scope.ServiceProvider.GetRequiredService<MessageService>());
-    }
+    private Task<T> Messages<T>(Func<MessageService, Task<T>> call) => factory.CallAsync(call);
 
-    private async Task<T> Consents<T>(Func<ConsentService, Task<T>> call)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        return await call(scope.ServiceProvider.GetRequiredService<ConsentService>());
-    }
+    private Task<T> Consents<T>(Func<ConsentService, Task<T>> call) => factory.CallAsync(call);
 
-    private async Task Consents(Func<ConsentService, Task> call)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        await call(scope.ServiceProvider.GetRequiredService<ConsentService>());
-    }
+    private Task Consents(Func<ConsentService, Task> call) => factory.CallAsync(call);
 }
 
 public sealed class PathwayHubScopeTests_Sqlite(SqliteAppFactory factory) : PathwayHubScopeTests(factory), IClassFixture<SqliteAppFactory>;
