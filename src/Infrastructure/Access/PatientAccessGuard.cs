@@ -97,10 +97,27 @@ public sealed class PatientAccessGuard(TimeProvider clock, ILogger<PatientAccess
     public async Task<IReadOnlySet<PatientSection>> ReadableSectionsAsync(CareDbContext db, Actor actor, Guid patientId, CancellationToken ct = default)
     {
         var relationship = await LoadRelationshipAsync(db, patientId, ct);
-        return relationship is null
-            ? new HashSet<PatientSection>()
-            : Enum.GetValues<PatientSection>().Where(s => PatientAccessPolicy.Decide(actor, relationship, AccessAction.Read, s).Allowed).ToHashSet();
+        return relationship is null ? new HashSet<PatientSection>() : Readable(actor, relationship);
     }
+
+    /// <summary>
+    /// Opening the record (the pathway header, a hub join): demands a read of the entry section
+    /// (<see cref="PatientAccessPolicy.EntrySection"/>) and returns what was read and every readable section,
+    /// from one read of the relationship.
+    /// </summary>
+    public async Task<(IReadOnlySet<PatientSection> Read, IReadOnlySet<PatientSection> Readable)> DemandEntryAsync(
+        CareDbContext db, Actor actor, Guid patientId, string what, CancellationToken ct = default, params PatientSection[] alsoWanted)
+    {
+        var relationship = await LoadRelationshipAsync(db, patientId, ct);
+        var readable = relationship is null ? new HashSet<PatientSection>() : Readable(actor, relationship);
+        var section = PatientAccessPolicy.EntrySection(readable);
+        relationship ??= await RelationshipOrRefuseAsync(db, actor, patientId, AccessAction.Read, section, what, ct);
+        var decision = PatientAccessPolicy.Decide(actor, relationship, AccessAction.Read, section);
+        return (await AllowOrRefuseAsync(db, actor, relationship, AccessAction.Read, section, what, decision, alsoWanted, ct), readable);
+    }
+
+    private static HashSet<PatientSection> Readable(Actor actor, PatientRelationship relationship) =>
+        Enum.GetValues<PatientSection>().Where(s => PatientAccessPolicy.Decide(actor, relationship, AccessAction.Read, s).Allowed).ToHashSet();
 
     /// <summary>The patients this actor may find in a search: the same rule as <see cref="PatientAccessPolicy"/>, as a query.</summary>
     public IQueryable<Patient> SearchablePatients(CareDbContext db, Actor actor)

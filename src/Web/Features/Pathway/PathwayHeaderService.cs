@@ -14,10 +14,8 @@ public sealed class PathwayHeaderService(
     public async Task<PathwayHeader> GetAsync(Actor actor, Guid patientId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var visible = await guard.ReadableSectionsAsync(db, actor, patientId, ct);
         // Whoever may see any part of the record sees whose record it is; CPR and age are personal details (MasterData).
-        var headerSection = PatientAccessPolicy.EntrySection(visible);
-        var read = await guard.DemandAsync(db, actor, patientId, AccessAction.Read, headerSection, "Pathway header", ct,
+        var (read, visible) = await guard.DemandEntryAsync(db, actor, patientId, "Pathway header", ct,
             PatientSection.MasterData, PatientSection.Relatives, PatientSection.Conditions, PatientSection.CareTeam);
         var patient = await db.Patients.AsNoTracking().SingleAsync(p => p.Id == patientId, ct);
         var gpName = patient.GpOrganisationId is { } gp && (read.Contains(PatientSection.MasterData) || read.Contains(PatientSection.CareTeam))

@@ -25,8 +25,7 @@ public sealed class PathwayHub(IDbContextFactory<CareDbContext> dbFactory, Patie
         await using var db = await dbFactory.CreateDbContextAsync(Context.ConnectionAborted);
         try
         {
-            var readable = await guard.ReadableSectionsAsync(db, actor, patientId, Context.ConnectionAborted);
-            await guard.DemandAsync(db, actor, patientId, AccessAction.Read, PatientAccessPolicy.EntrySection(readable), "Live change notices (hub)", Context.ConnectionAborted);
+            await guard.DemandEntryAsync(db, actor, patientId, "Live change notices (hub)", Context.ConnectionAborted);
             await db.SaveChangesAsync(Context.ConnectionAborted);
         }
         catch (PatientAccessDeniedException ex)
