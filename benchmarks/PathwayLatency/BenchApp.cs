@@ -29,14 +29,15 @@ internal sealed class BenchApp : IAsyncDisposable
     public IServiceProvider Services => factory.Services;
 
     /// <param name="forcedGc">Maps the app's opt-in forced-GC diagnostics endpoint (the idle-circuit memory mode).</param>
-    public static async Task<BenchApp> StartAsync(bool forcedGc = false)
+    /// <param name="settings">Overrides, e.g. PostgreSQL and Redis for the two-instance level.</param>
+    public static async Task<BenchApp> StartAsync(bool forcedGc = false, IReadOnlyDictionary<string, string>? settings = null)
     {
         var dataFolder = Path.Combine(Path.GetTempPath(), "careworkspace-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataFolder);
         // WebApplicationFactory finds the app's content root (src/Web) through MvcTestingAppManifest.json in the
         // current directory, as under a test runner; `dotnet run` starts in the repository root instead.
         Directory.SetCurrentDirectory(AppContext.BaseDirectory);
-        var factory = new CareWorkspaceFactory(dataFolder, forcedGc);
+        var factory = new CareWorkspaceFactory(dataFolder, forcedGc, settings ?? new Dictionary<string, string>());
         factory.UseKestrel(0);
         factory.StartServer();
         var baseAddress = ReadServerAddress(factory.Services);
@@ -91,7 +92,7 @@ internal sealed class BenchApp : IAsyncDisposable
         }
     }
 
-    private sealed class CareWorkspaceFactory(string dataFolder, bool forcedGc) : WebApplicationFactory<Program>
+    private sealed class CareWorkspaceFactory(string dataFolder, bool forcedGc, IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -106,6 +107,8 @@ internal sealed class BenchApp : IAsyncDisposable
                 // The idle-circuit mode reads the served process' stdout; a log line per request would bury it.
                 builder.UseSetting("Logging:LogLevel:Default", "Warning");
             }
+            foreach (var (key, value) in settings)
+                builder.UseSetting(key, value);
         }
     }
 }

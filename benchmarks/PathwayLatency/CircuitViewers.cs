@@ -25,28 +25,36 @@ internal sealed class CircuitViewers(List<HeadlessCircuit> circuits) : IViewerGr
     public static Task<CircuitViewers> OpenAsync(Uri baseAddress, Guid patientId, int count, LoginStates logins) =>
         OpenAsync(baseAddress, $"patients/{patientId}/care-team", "care-team-row", count, logins);
 
-    /// <summary>Opens <paramref name="count"/> circuits on <paramref name="path"/>, each ready once a render batch holds <paramref name="readyText"/>.</summary>
-    public static async Task<CircuitViewers> OpenAsync(Uri baseAddress, string path, string readyText, int count, LoginStates logins)
+    /// <summary>
+    /// Opens <paramref name="count"/> circuits on <paramref name="path"/>, each ready once a render batch holds
+    /// <paramref name="readyText"/>, as the demo viewers in turn (no sign-in when <paramref name="logins"/> is null).
+    /// </summary>
+    public static async Task<CircuitViewers> OpenAsync(Uri baseAddress, string path, string readyText, int count, LoginStates? logins) =>
+        new([.. await StartManyAsync(baseAddress, [.. Enumerable.Range(0, count).Select(i => (path, readyText, Users.Viewers[i % Users.Viewers.Count]))], logins)]);
+
+    /// <summary>Starts one circuit per (path, ready text, user), 8 at a time.</summary>
+    public static async Task<HeadlessCircuit[]> StartManyAsync(Uri baseAddress, IReadOnlyList<(string Path, string ReadyText, string User)> specs,
+        LoginStates? logins)
     {
         var cookies = new Dictionary<string, CookieContainer>();
-        foreach (var user in Users.Viewers.Take(count))
-            cookies[user] = await logins.CookiesAsync(user);
+        foreach (var user in specs.Select(s => s.User).Distinct())
+            cookies[user] = logins is null ? new CookieContainer() : await logins.CookiesAsync(user);
 
-        var circuits = new HeadlessCircuit[count];
+        var circuits = new HeadlessCircuit[specs.Count];
         using var gate = new SemaphoreSlim(8);
-        await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
+        await Task.WhenAll(specs.Select(async (spec, i) =>
         {
             await gate.WaitAsync();
             try
             {
-                circuits[i] = await HeadlessCircuit.StartAsync(baseAddress, path, readyText, cookies[Users.Viewers[i % Users.Viewers.Count]]);
+                circuits[i] = await HeadlessCircuit.StartAsync(baseAddress, spec.Path, spec.ReadyText, cookies[spec.User]);
             }
             finally
             {
                 gate.Release();
             }
         }));
-        return new CircuitViewers([.. circuits]);
+        return circuits;
     }
 
     public Task<long?[]> WaitForAsync(string marker, int timeoutMs) =>
@@ -67,6 +75,11 @@ internal sealed partial class HeadlessCircuit : IAsyncDisposable
     private readonly ConcurrentDictionary<string, TaskCompletionSource<long>> waiters = new();
     private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ConcurrentQueue<string> errors = new();
+
+    /// <summary>JSCallResultType.JSObjectReference: the call returns an IJSObjectReference.</summary>
+    private const int JSObjectReferenceResult = 1;
+
+    private static long nextJsObject;
 
     private string readyText = "";
     private Uri? baseAddress;
@@ -150,12 +163,15 @@ internal sealed partial class HeadlessCircuit : IAsyncDisposable
                 ready.TrySetResult();
             await hub.SendAsync("OnRenderCompleted", batchId, null);
         });
-        hub.On<long, string, string, int, long, int>("JS.BeginInvokeJS", async (handle, identifier, _, _, _, _) =>
+        hub.On<long, string, string, int, long, int>("JS.BeginInvokeJS", async (handle, identifier, _, resultType, _, _) =>
         {
-            // No JS here: every call succeeds with a null result.
+            // No JS here: every call succeeds with a null result, except that a call for a JS object (an "import" of a
+            // module) gets a made-up object reference, so that the component's next call on it does not meet null.
             JsCalls.AddOrUpdate(identifier, 1, (_, n) => n + 1);
-            if (handle != 0)
-                await hub.SendAsync("EndInvokeJSFromDotNet", handle, true, $"[{handle},true,null]");
+            if (handle == 0)
+                return;
+            var result = resultType == JSObjectReferenceResult ? $"{{\"__jsObjectId\":{Interlocked.Increment(ref nextJsObject)}}}" : "null";
+            await hub.SendAsync("EndInvokeJSFromDotNet", handle, true, $"[{handle},true,{result}]");
         });
         hub.On<string>("JS.Error", error => errors.Enqueue(error));
         hub.Closed += ex =>
@@ -164,6 +180,9 @@ internal sealed partial class HeadlessCircuit : IAsyncDisposable
             return Task.CompletedTask;
         };
     }
+
+    /// <summary>When <paramref name="marker"/> first arrived in a render batch (Unix ms), if it did.</summary>
+    public long? SeenAt(string marker) => seen.TryGetValue(marker, out var at) ? at : null;
 
     public async Task<long?> WaitForAsync(string marker, int timeoutMs)
     {

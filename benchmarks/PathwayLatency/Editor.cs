@@ -7,18 +7,18 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CareWorkspace.PathwayLatency;
 
-/// <summary>One committed edit: its marker, when the service call returned (Unix ms) and how long the call took.</summary>
-internal sealed record Commit(string Marker, long CommittedAtUnixMs, double ServiceMs);
-
 /// <summary>
-/// The editor: gp.larsen changing the person name of one of Jens' care team members through the app's own
-/// <see cref="CareTeamService"/>, as the care team dialog does, with a fresh scope per edit.
+/// The in-process editor: gp.larsen changing the person name of one of Jens' care team members through the app's
+/// own <see cref="CareTeamService"/>, as the care team dialog does, with a fresh scope per edit.
 /// </summary>
-internal sealed class Editor(IServiceProvider services, Guid patientId, Actor actor, Guid memberId)
+internal sealed class Editor(IServiceProvider services, Guid patientId, Actor actor, Guid memberId, string organisationName) : IEditor
 {
-    private int next;
+    public string Kind => "service call";
 
     public Guid PatientId => patientId;
+
+    /// <summary>The organisation of the member every edit changes (its row keeps its place whatever the person name).</summary>
+    public string OrganisationName => organisationName;
 
     /// <summary>Finds Jens (the patient linked to the demo user "jens"), gp.larsen as an actor, and the member to edit.</summary>
     public static async Task<Editor> CreateAsync(IServiceProvider services)
@@ -29,10 +29,9 @@ internal sealed class Editor(IServiceProvider services, Guid patientId, Actor ac
         var jensUser = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == "jens");
         var jens = await db.Patients.AsNoTracking().SingleAsync(p => p.UserId == jensUser.Id);
         var actor = await ActorAsync(db, Users.Editor);
-        // The first active member: its row stays in place (and visible to every viewer) whatever its person name.
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var member = jens.CareTeam.First(m => m.IsActiveOn(today));
-        return new Editor(services, jens.Id, actor, member.Id);
+        var member = FirstActiveMember(jens);
+        var organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == member.OrganisationId).Select(o => o.Name).SingleAsync();
+        return new Editor(services, jens.Id, actor, member.Id, organisation);
     }
 
     /// <summary>The actor for a demo user, built from the user row as the app's claims factory does.</summary>
@@ -69,28 +68,39 @@ internal sealed class Editor(IServiceProvider services, Guid patientId, Actor ac
         return new Stats(samples);
     }
 
+    public Task<Commit> EditAsync() => ChangePersonNameAsync(services, actor, patientId, memberId, Markers.Next());
+
     /// <summary>
-    /// Re-reads the member's current version, then sets its person name to a new marker "bench-N".
-    /// Only the awaited service call is timed; the commit time is taken the moment it returns.
+    /// Re-reads the member's current version, then sets its person name to <paramref name="marker"/>
+    /// (the first active member when <paramref name="memberId"/> is null). Only the awaited service call is timed;
+    /// the commit time is taken the moment it returns.
     /// </summary>
-    public async Task<Commit> EditAsync()
+    public static async Task<Commit> ChangePersonNameAsync(IServiceProvider services, Actor actor, Guid patientId, Guid? memberId, string marker)
     {
-        var marker = $"bench-{Interlocked.Increment(ref next)}";
         using var scope = services.CreateScope();
         var dbFactory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<CareDbContext>>();
         CareWorkspace.Domain.Patients.CareTeamMembership member;
         await using (var db = await dbFactory.CreateDbContextAsync())
         {
             var patient = await db.Patients.AsNoTracking().SingleAsync(p => p.Id == patientId);
-            member = patient.CareTeam.Single(m => m.Id == memberId);
+            member = memberId is { } id ? patient.CareTeam.Single(m => m.Id == id) : FirstActiveMember(patient);
         }
         var careTeam = scope.ServiceProvider.GetRequiredService<CareTeamService>();
         var input = new CareTeamMemberInput(member.OrganisationId, member.Role, marker, member.Phone, member.From, member.To);
 
         var started = Stopwatch.GetTimestamp();
-        await careTeam.ChangeMemberAsync(actor, patientId, memberId, member.Version, input);
+        await careTeam.ChangeMemberAsync(actor, patientId, member.Id, member.Version, input);
         var committed = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var serviceMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         return new Commit(marker, committed, serviceMs);
     }
+
+    /// <summary>The first active member: its row stays in place (and visible to every viewer) whatever its person name.</summary>
+    private static CareWorkspace.Domain.Patients.CareTeamMembership FirstActiveMember(CareWorkspace.Domain.Patients.Patient patient)
+    {
+        var today = CareWorkspace.Domain.Common.CopenhagenTime.Today(TimeProvider.System);
+        return patient.CareTeam.First(m => m.IsActiveOn(today));
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -8,60 +8,82 @@ namespace CareWorkspace.PathwayLatency;
 /// <summary>The served app's answer from /diagnostics/forced-gc (see src/Web/Diagnostics/ForcedGcDiagnostics.cs).</summary>
 internal sealed record ServerMemory(long ManagedBytes, long WorkingSetBytes, long PrivateBytes, int ProcessId);
 
+/// <summary>Memory per idle circuit of one app, in KB.</summary>
+internal sealed record IdleResult(string App, int Circuits, double ManagedKb, double ResidentKb, double PrivateKb, string Load);
+
 /// <summary>
-/// Memory per idle circuit on <c>/patients/{id}</c>, in a fresh process: this benchmark starts itself again with
-/// <c>--serve</c> (the app alone, with the forced-GC diagnostics switch on), warms it up with a few circuits, measures
-/// after a forced full GC, opens N headless circuits as the demo viewers, lets them settle, and measures again.
+/// Memory per idle circuit, in a fresh process: this benchmark starts itself again with <c>--serve</c> (the app alone,
+/// with the forced-GC diagnostics switch on) or <c>--serve-bare</c> (the bare app), warms it up with a few circuits,
+/// measures after a forced full GC, opens N headless circuits, lets them settle, and measures again.
 /// </summary>
 internal static class IdleMemory
 {
     private const int WarmupCircuits = 7;
-    private const double TargetManagedKb = 350;
-    private const double TargetResidentKb = 500;
 
-    public static async Task<int> RunAsync(int count, string? gcdumpPath)
+    /// <summary>N idle circuits on Jens' <c>/patients/{id}</c> (Overview tab), as the demo viewers in turn.</summary>
+    public static async Task<IdleResult> PathwayAsync(int count, string? gcdumpPath)
     {
-        using var server = ServedApp.Start();
-        Console.WriteLine($"Served app on {server.BaseAddress} (process {server.ProcessId}); Jens is {server.PatientId}");
-        var path = $"patients/{server.PatientId}";
-        using var http = new HttpClient { BaseAddress = server.BaseAddress };
-
+        using var server = ServedApp.Start("--serve");
+        Console.WriteLine($"-- idle memory, app: served on {server.BaseAddress} (process {server.ProcessId}); load {Machine.Load()}");
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = Bench.ChromiumArgs });
         var logins = new LoginStates(browser, server.BaseAddress);
+        return await MeasureAsync("CareWorkspace `/patients/{id}`", server, $"patients/{server.PatientId}", "pathway-sections", logins, count, gcdumpPath);
+    }
 
+    /// <summary>N idle circuits on the bare app's table page.</summary>
+    public static async Task<IdleResult> BareAsync(int count)
+    {
+        using var server = ServedApp.Start("--serve-bare");
+        Console.WriteLine($"-- idle memory, bare app: served on {server.BaseAddress} (process {server.ProcessId}); load {Machine.Load()}");
+        return await MeasureAsync("bare MudBlazor app", server, BareApp.PagePath, BareApp.ReadyText, null, count, null);
+    }
+
+    private static async Task<IdleResult> MeasureAsync(string app, ServedApp server, string path, string readyText, LoginStates? logins, int count,
+        string? gcdumpPath)
+    {
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
         // JIT, EF model, MudBlazor statics and first-use caches belong to the baseline, not to a circuit.
-        await using (await CircuitViewers.OpenAsync(server.BaseAddress, path, "pathway-sections", WarmupCircuits, logins))
+        await using (await CircuitViewers.OpenAsync(server.BaseAddress, path, readyText, WarmupCircuits, logins))
             await Task.Delay(TimeSpan.FromSeconds(2));
         await Task.Delay(TimeSpan.FromSeconds(3));
         var before = await ForcedGcAsync(http);
-        Console.WriteLine($"Baseline after {WarmupCircuits} warm-up circuits ended: {Describe(before)}");
+        Console.WriteLine($"   baseline after {WarmupCircuits} warm-up circuits ended: {Describe(before)}");
         if (gcdumpPath is not null)
             await CollectGcdumpAsync(server.ProcessId, Path.ChangeExtension(gcdumpPath, ".baseline.gcdump"));
 
-        await using var circuits = await CircuitViewers.OpenAsync(server.BaseAddress, path, "pathway-sections", count, logins);
+        await using var circuits = await CircuitViewers.OpenAsync(server.BaseAddress, path, readyText, count, logins);
         await Task.Delay(TimeSpan.FromSeconds(5));
         var after = await ForcedGcAsync(http);
-        Console.WriteLine($"With {count} idle circuits: {Describe(after)}");
-        Console.WriteLine("JS calls answered with null (all circuits): " + string.Join(", ", HeadlessCircuit.JsCalls.Select(c => $"{c.Key} x{c.Value}")));
+        Console.WriteLine($"   with {count} idle circuits: {Describe(after)}");
         if (gcdumpPath is not null)
             await CollectGcdumpAsync(server.ProcessId, gcdumpPath);
 
-        var managedKb = (after.ManagedBytes - before.ManagedBytes) / 1024.0 / count;
-        var residentKb = (after.WorkingSetBytes - before.WorkingSetBytes) / 1024.0 / count;
-        var privateKb = (after.PrivateBytes - before.PrivateBytes) / 1024.0 / count;
-        var managedMet = managedKb <= TargetManagedKb;
-        var residentMet = residentKb <= TargetResidentKb;
-        Console.WriteLine();
-        Console.WriteLine("| Idle circuits | Managed per circuit | Resident (RSS) per circuit | Private per circuit | Load avg (1 min) |");
-        Console.WriteLine("|---:|---:|---:|---:|---|");
+        var result = new IdleResult(app, count,
+            (after.ManagedBytes - before.ManagedBytes) / 1024.0 / count,
+            (after.WorkingSetBytes - before.WorkingSetBytes) / 1024.0 / count,
+            (after.PrivateBytes - before.PrivateBytes) / 1024.0 / count,
+            Machine.Load());
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {count} | {managedKb:F0} KB | {residentKb:F0} KB | {privateKb:F0} KB | {Bench.Load()} |"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Target managed <= {TargetManagedKb} KB per idle circuit: {(managedMet ? "MET" : "NOT MET")} ({managedKb:F0} KB)"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Target resident <= {TargetResidentKb} KB per idle circuit: {(residentMet ? "MET" : "NOT MET")} ({residentKb:F0} KB)"));
-        return managedMet && residentMet ? 0 : 1;
+            $"   per idle circuit: managed {result.ManagedKb:F0} KB, resident {result.ResidentKb:F0} KB, private {result.PrivateKb:F0} KB"));
+        return result;
+    }
+
+    public static string Table(IReadOnlyList<IdleResult> results)
+    {
+        var bare = results.FirstOrDefault(r => r.App.StartsWith("bare", StringComparison.Ordinal));
+        var lines = new List<string>
+        {
+            "| App | Idle circuits | Managed per circuit | Resident (RSS) per circuit | Private per circuit | Managed / RSS vs bare app | Load (1 min) after |",
+            "|---|---:|---:|---:|---:|---:|---|",
+        };
+        foreach (var r in results)
+        {
+            var ratio = bare is null || ReferenceEquals(bare, r) ? "—" : $"{Levels.Ratio(r.ManagedKb, bare.ManagedKb)} / {Levels.Ratio(r.ResidentKb, bare.ResidentKb)}";
+            lines.Add(string.Create(CultureInfo.InvariantCulture,
+                $"| {r.App} | {r.Circuits} | {r.ManagedKb:F0} KB | {r.ResidentKb:F0} KB | {r.PrivateKb:F0} KB | {ratio} | {r.Load} |"));
+        }
+        return string.Join(Environment.NewLine, lines);
     }
 
     private static async Task<ServerMemory> ForcedGcAsync(HttpClient http)
@@ -79,70 +101,9 @@ internal static class IdleMemory
     {
         using var tool = Process.Start(new ProcessStartInfo("dotnet", $"tool run dotnet-gcdump collect -p {processId} -o \"{Path.GetFullPath(output)}\"")
         {
-            WorkingDirectory = Bench.RepositoryRoot() ?? Environment.CurrentDirectory,
+            WorkingDirectory = Machine.RepositoryRoot() ?? Environment.CurrentDirectory,
         })!;
         await tool.WaitForExitAsync();
         Console.WriteLine(tool.ExitCode == 0 ? $"gcdump written to {output}" : $"dotnet-gcdump failed with exit code {tool.ExitCode}");
-    }
-}
-
-/// <summary>This benchmark, started again with <c>--serve</c>: the app alone in its own process, so its memory is only the app's.</summary>
-internal sealed class ServedApp : IDisposable
-{
-    private readonly Process process;
-
-    private ServedApp(Process process, Uri baseAddress, Guid patientId)
-    {
-        this.process = process;
-        BaseAddress = baseAddress;
-        PatientId = patientId;
-    }
-
-    public const string ReadyLine = "SERVING ";
-
-    public Uri BaseAddress { get; }
-
-    public Guid PatientId { get; }
-
-    public int ProcessId => process.Id;
-
-    public static ServedApp Start()
-    {
-        var self = Environment.ProcessPath ?? throw new InvalidOperationException("No process path.");
-        var arguments = Path.GetFileNameWithoutExtension(self) == "dotnet"
-            ? $"\"{typeof(ServedApp).Assembly.Location}\" --serve"
-            : "--serve";
-        var process = Process.Start(new ProcessStartInfo(self, arguments)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardInput = true,
-        })!;
-        while (process.StandardOutput.ReadLine() is { } line)
-        {
-            if (!line.StartsWith(ReadyLine, StringComparison.Ordinal))
-                continue;
-            var parts = line[ReadyLine.Length..].Split(' ');
-            _ = process.StandardOutput.ReadToEndAsync();
-            return new ServedApp(process, new Uri(parts[0]), Guid.Parse(parts[1]));
-        }
-        throw new InvalidOperationException("The served app ended before it was ready.");
-    }
-
-    /// <summary>The <c>--serve</c> side: start the app, say where it is, run until the parent closes stdin.</summary>
-    public static async Task<int> ServeAsync()
-    {
-        await using var app = await BenchApp.StartAsync(forcedGc: true);
-        var editor = await Editor.CreateAsync(app.Services);
-        Console.WriteLine($"{ReadyLine}{app.BaseAddress} {editor.PatientId}");
-        await Console.In.ReadToEndAsync();
-        return 0;
-    }
-
-    public void Dispose()
-    {
-        process.StandardInput.Close();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(20)))
-            process.Kill();
-        process.Dispose();
     }
 }

@@ -6,9 +6,9 @@ using Microsoft.Playwright;
 namespace CareWorkspace.PathwayLatency;
 
 /// <summary>
-/// Edit-to-visible latency: an edit committed through the app's own service, until the DOM of every other
-/// viewer shows it. Usage (see docs/benchmarks.md):
-/// <c>dotnet run -c Release --project benchmarks/PathwayLatency -- --edits 50 --viewers 1,5,10 [--circuits 100]</c>
+/// Edit-to-visible latency and memory of the live pathway, against a bare MudBlazor app in the same run, with
+/// MET / NOT MET per target of issue 7. One command for everything (see docs/benchmarks.md):
+/// <c>dotnet run -c Release --project benchmarks/PathwayLatency -- --suite full</c>.
 /// </summary>
 internal static class Bench
 {
@@ -16,10 +16,20 @@ internal static class Bench
         ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
+    private const string SingleInstance = "1 instance, SQLite";
+    private const string BareSetting = "bare MudBlazor app";
+
     public static async Task<int> Main(string[] args)
     {
-        if (args is ["--serve"])
-            return await ServedApp.ServeAsync();
+        switch (args)
+        {
+            case ["--serve"]:
+                return await ServeAsync();
+            case ["--serve-bare"]:
+                return await BareApp.ServeAsync();
+            case ["--serve-mixed", var patients]:
+                return await MixedLoad.ServeAsync(int.Parse(patients, CultureInfo.InvariantCulture));
+        }
         Options options;
         try
         {
@@ -32,208 +42,150 @@ internal static class Bench
             return 2;
         }
 
+        var report = new Report(options, args);
+        Console.WriteLine($"PathwayLatency {string.Join(' ', args)}; {Machine.Describe()}; load {Machine.LoadAverages()}; commit {Machine.SourceVersion()}");
+        var bare = new List<LevelResult>();
+        var levels = new List<LevelResult>();
+        var idle = new List<IdleResult>();
+        MixedResult? mixed = null;
+
+        if (options.Bare && options.Circuits.Count > 0)
+            await Part(report, "Bare app levels", async () => bare.AddRange(await BareLevelsAsync(options)));
+        if (options.Viewers.Count > 0 || options.Circuits.Count > 0)
+            await Part(report, "Single-instance levels", async () => levels.AddRange(await SingleInstanceAsync(options, report)));
+        if (options.TwoInstanceViewers.Count > 0 || options.TwoInstanceCircuits.Count > 0)
+        {
+            await Part(report, "Two instances", async () =>
+            {
+                using var playwright = await Playwright.CreateAsync();
+                await using var browser = await LaunchAsync(playwright);
+                levels.AddRange(await TwoInstances.RunAsync(browser, options));
+            });
+        }
         if (options.IdleCircuits > 0)
         {
-            Console.WriteLine($"PathwayLatency: memory per idle circuit, {options.IdleCircuits} headless circuits; load {Load()}; repository HEAD now {SourceVersion()}");
-            return await IdleMemory.RunAsync(options.IdleCircuits, options.Gcdump);
+            await Part(report, "Idle memory (app)", async () => idle.Add(await IdleMemory.PathwayAsync(options.IdleCircuits, options.Gcdump)));
+            if (options.Bare)
+                await Part(report, "Idle memory (bare app)", async () => idle.Add(await IdleMemory.BareAsync(options.IdleCircuits)));
         }
+        if (options.MixedSize is { } size)
+            await Part(report, "Mixed load", async () => mixed = await MixedLoad.RunAsync(size, options));
 
-        Console.WriteLine($"PathwayLatency: {options.Edits} edits per level (+{options.Warmup} warm-up), viewers {string.Join(",", options.Viewers)}"
-            + (options.Circuits > 0 ? $", {options.Circuits} headless circuits" : "")
-            + $", timeout {options.TimeoutMs} ms, gap {options.GapMs} ms; load {Load()}");
+        if (levels.Count > 0 || bare.Count > 0)
+            report.Add("Edit → visible", Levels.Table(levels.Concat(bare), bare));
+        if (idle.Count > 0)
+            report.Add("Memory per idle circuit (after a forced full GC, app alone in a fresh process)", IdleMemory.Table(idle));
+        if (mixed is not null)
+            report.Add("Mixed load (app alone in a fresh process)", MixedLoad.Table(mixed));
+        var targets = Evaluate(levels, idle, options);
+        var markdown = report.Markdown(targets);
+        Console.WriteLine();
+        Console.WriteLine(markdown);
+        if (options.WriteDocs)
+            Report.AppendToDocs(markdown);
+        return report.AnyFailed ? 3 : targets.AllMet ? 0 : 1;
+    }
 
-        await using var app = await BenchApp.StartAsync();
-        Console.WriteLine($"App on {app.BaseAddress}; repository HEAD now {SourceVersion()} (the build may be older)");
-        var editor = await Editor.CreateAsync(app.Services);
-
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
+    private static async Task Part(Report report, string name, Func<Task> part)
+    {
+        try
         {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ChromiumArgs,
-        });
+            await part();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            report.Failed(name, ex);
+        }
+    }
+
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright) =>
+        playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ChromiumArgs });
+
+    /// <summary>The bare app in this process, its server event as the editor, headless circuits at the --circuits levels.</summary>
+    private static async Task<List<LevelResult>> BareLevelsAsync(Options options)
+    {
+        await using var app = await BareApp.StartAsync();
+        var editor = new BareEditor(app.Rows);
+        var results = new List<LevelResult>();
+        foreach (var count in options.Circuits)
+        {
+            await using var circuits = await CircuitViewers.OpenAsync(app.BaseAddress, BareApp.PagePath, BareApp.ReadyText, count, null);
+            results.Add(await Levels.RunAsync(BareSetting, editor, circuits, options));
+        }
+        return results;
+    }
+
+    /// <summary>The app on SQLite in this process: Chromium viewers, then headless circuits, each level with each editor.</summary>
+    private static async Task<List<LevelResult>> SingleInstanceAsync(Options options, Report report)
+    {
+        await using var app = await BenchApp.StartAsync();
+        Console.WriteLine($"App on {app.BaseAddress}");
+        var service = await Editor.CreateAsync(app.Services);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
         var logins = new LoginStates(browser, app.BaseAddress);
+        var editors = new List<IEditor>();
+        if (options.BrowserEditor)
+            editors.Add(await BrowserEditor.OpenAsync(browser, app.BaseAddress, service.PatientId, service.OrganisationName, logins));
+        if (options.ServiceEditor)
+            editors.Add(service);
 
         var notifier = app.Services.GetRequiredService<IPathwayNotifier>();
         var idleSubscriptions = notifier.SubscriptionCount;
         var results = new List<LevelResult>();
-        foreach (var count in options.Viewers)
+        try
         {
-            await using (var viewers = await BrowserViewers.OpenAsync(browser, app.BaseAddress, editor.PatientId, count, logins))
-                results.Add(await RunLevelAsync(editor, viewers, notifier, options));
-            await WaitForIdleAsync(notifier, idleSubscriptions);
-        }
-        if (options.Circuits > 0)
-        {
-            await using (var circuits = await CircuitViewers.OpenAsync(app.BaseAddress, editor.PatientId, options.Circuits, logins))
+            foreach (var count in options.Viewers)
             {
-                if (options.Verbose)
-                    Console.WriteLine("   JS calls answered with null: " + string.Join(", ", HeadlessCircuit.JsCalls.Select(c => $"{c.Key} x{c.Value}")));
-                results.Add(await RunLevelAsync(editor, circuits, notifier, options));
+                await using (var viewers = await BrowserViewers.OpenAsync(browser, app.BaseAddress, service.PatientId, count, logins))
+                    results.AddRange(await Levels.RunEachAsync(SingleInstance, editors, viewers, options));
+                await Levels.WaitForIdleAsync(notifier, idleSubscriptions);
             }
-            await WaitForIdleAsync(notifier, idleSubscriptions);
+            foreach (var count in options.Circuits)
+            {
+                await using (var circuits = await CircuitViewers.OpenAsync(app.BaseAddress, service.PatientId, count, logins))
+                    results.AddRange(await Levels.RunEachAsync(SingleInstance, editors, circuits, options));
+                await Levels.WaitForIdleAsync(notifier, idleSubscriptions);
+            }
+            var reload = await service.MeasureViewerReloadAsync("nurse.holm", 50);
+            report.Add("One viewer's re-load on the server", string.Create(CultureInfo.InvariantCulture,
+                $"`CareTeamService.GetAsync` as nurse.holm, 50 in a row with no viewers open: p50 {reload.P50:F1} ms, p95 {reload.P95:F1} ms."));
         }
+        finally
+        {
+            foreach (var editor in editors)
+                await editor.DisposeAsync();
+        }
+        return results;
+    }
 
-        var reload = await editor.MeasureViewerReloadAsync("nurse.holm", 50);
-        Console.WriteLine();
-        Console.WriteLine(Table(results));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"One viewer's re-load on the server (CareTeamService.GetAsync as nurse.holm, 50 in a row, no viewers open): p50 {reload.P50:F1} ms, p95 {reload.P95:F1} ms"));
-        var met = results.Where(r => r.Kind == "Chromium").All(r => r.Misses == 0 && r.Latency.P50 <= 100 && r.Latency.P95 <= 250);
-        Console.WriteLine($"Targets (Chromium viewers, loopback: p50 <= 100 ms, p95 <= 250 ms, no misses): {(met ? "MET" : "NOT MET")}");
+    private static Targets Evaluate(IReadOnlyList<LevelResult> levels, IReadOnlyList<IdleResult> idle, Options options)
+    {
+        var targets = new Targets();
+        LevelResult? Level(string kind, int viewers) =>
+            levels.FirstOrDefault(l => l.Setting == SingleInstance && l.Kind == kind && l.Viewers == viewers && l.Editor == "service call");
+        targets.Latency("5 Chromium viewers keep p50 24 / p95 47 ms (+25 %: p50 ≤ 30 ms, p95 ≤ 59 ms)", Level("Chromium", 5), 30, 59);
+        targets.Latency("100 headless circuits: p50 ≤ 30 ms, p95 ≤ 80 ms", Level("headless circuits", 100), 30, 80);
+        targets.Latency("250 headless circuits: p50 ≤ 50 ms, p95 ≤ 150 ms", Level("headless circuits", 250), 50, 150);
+        if (idle.FirstOrDefault(i => !i.App.StartsWith("bare", StringComparison.Ordinal)) is { } app)
+        {
+            targets.Check("Idle circuit ≤ 350 KB managed", app.ManagedKb <= 350, string.Create(CultureInfo.InvariantCulture, $"{app.ManagedKb:F0} KB ({app.Circuits} circuits)"));
+            targets.Check("Idle circuit ≤ 500 KB resident (RSS)", app.ResidentKb <= 500, string.Create(CultureInfo.InvariantCulture, $"{app.ResidentKb:F0} KB ({app.Circuits} circuits)"));
+        }
+        else
+        {
+            targets.NotMeasured("Idle circuit ≤ 350 KB managed, ≤ 500 KB resident", options.IdleCircuits > 0 ? "failed" : "not run (--idle-circuits)");
+        }
+        return targets;
+    }
+
+    /// <summary>The <c>--serve</c> side: the app alone with forced GC on, say where it is, run until the parent closes stdin.</summary>
+    private static async Task<int> ServeAsync()
+    {
+        await using var app = await BenchApp.StartAsync(forcedGc: true);
+        var editor = await Editor.CreateAsync(app.Services);
+        Console.WriteLine($"{ServedApp.ReadyLine}{app.BaseAddress} {editor.PatientId}");
+        await Console.In.ReadToEndAsync();
         return 0;
     }
-
-    /// <summary>Until the previous level's circuits have ended and dropped their subscriptions (or 30 s passed).</summary>
-    private static async Task WaitForIdleAsync(IPathwayNotifier notifier, int idleSubscriptions)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (notifier.SubscriptionCount > idleSubscriptions && DateTime.UtcNow < deadline)
-            await Task.Delay(200);
-        if (notifier.SubscriptionCount > idleSubscriptions)
-            Console.WriteLine($"   warning: {notifier.SubscriptionCount - idleSubscriptions} subscriptions of ended viewers are still live");
-    }
-
-    private static async Task<LevelResult> RunLevelAsync(Editor editor, IViewerGroup viewers, IPathwayNotifier notifier, Options options)
-    {
-        Console.WriteLine($"-- {viewers.Count} {viewers.Kind} viewer(s) ready, {notifier.SubscriptionCount} notifier subscriptions; load {Load()}");
-        var loads = new List<double>();
-        var latencies = new List<double>();
-        var lastViewer = new List<double>();
-        var service = new List<double>();
-        var misses = 0;
-        for (var i = -options.Warmup; i < options.Edits; i++)
-        {
-            loads.Add(LoadValue());
-            var commit = await editor.EditAsync();
-            var seen = await viewers.WaitForAsync(commit.Marker, options.TimeoutMs);
-            if (i >= 0)
-            {
-                service.Add(commit.ServiceMs);
-                var perViewer = seen.Where(s => s is not null).Select(s => (double)(s!.Value - commit.CommittedAtUnixMs)).ToList();
-                latencies.AddRange(perViewer);
-                misses += seen.Count(s => s is null);
-                if (perViewer.Count == seen.Length)
-                    lastViewer.Add(perViewer.Max());
-            }
-            if (options.Verbose)
-            {
-                var shown = string.Join(" ", seen.Select(s => s is { } v ? (v - commit.CommittedAtUnixMs).ToString(CultureInfo.InvariantCulture) : "miss"));
-                Console.WriteLine($"   {commit.Marker}: service {commit.ServiceMs:F1} ms; seen after {shown}");
-            }
-            await Task.Delay(options.GapMs);
-        }
-        var result = new LevelResult(viewers.Kind, viewers.Count, options.Edits, new Stats(latencies), new Stats(lastViewer), misses,
-            new Stats(service), new Stats(loads));
-        Console.WriteLine($"   {result.Viewers} {result.Kind}: p50 {result.Latency.P50:F0} ms, p95 {result.Latency.P95:F0} ms, max {result.Latency.Max:F0} ms, "
-            + $"misses {result.Misses}/{options.Edits * viewers.Count}; last viewer p50 {result.AllViewers.P50:F0} ms, p95 {result.AllViewers.P95:F0} ms; "
-            + $"service call p50 {result.Service.P50:F1} ms, p95 {result.Service.P95:F1} ms; load {result.Load.Min:F1}–{result.Load.Max:F1}");
-        return result;
-    }
-
-    private static string Table(IReadOnlyList<LevelResult> results)
-    {
-        var lines = new List<string>
-        {
-            "| Viewers | Edits | Samples | p50 | p95 | max | Misses | Last viewer p50 / p95 | Service call p50 / p95 | Load avg (1 min) during |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
-        };
-        foreach (var r in results)
-        {
-            lines.Add(string.Create(CultureInfo.InvariantCulture,
-                $"| {r.Viewers} {r.Kind} | {r.Edits} | {r.Latency.Count} | {r.Latency.P50:F0} ms | {r.Latency.P95:F0} ms | {r.Latency.Max:F0} ms | {r.Misses} | "
-                + $"{r.AllViewers.P50:F0} / {r.AllViewers.P95:F0} ms | {r.Service.P50:F1} / {r.Service.P95:F1} ms | {r.Load.Min:F1}–{r.Load.Max:F1} |"));
-        }
-        return string.Join(Environment.NewLine, lines);
-    }
-
-    /// <summary>The commit the app was built from, and whether src/ had uncommitted changes (others share this tree).</summary>
-    private static string SourceVersion()
-    {
-        try
-        {
-            if (RepositoryRoot() is not { } root)
-                return "unknown";
-            var commit = Git(root, "rev-parse --short HEAD");
-            var dirty = Git(root, "status --porcelain -- src db").Length > 0;
-            return commit + (dirty ? " (src/db with uncommitted changes)" : "");
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return "unknown (no git)";
-        }
-    }
-
-    /// <summary>The folder holding CareWorkspace.sln, above the build output.</summary>
-    public static string? RepositoryRoot()
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "CareWorkspace.sln")))
-            root = root.Parent;
-        return root?.FullName;
-    }
-
-    private static string Git(string repository, string arguments)
-    {
-        using var git = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("git", $"-C \"{repository}\" {arguments}")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
-        var output = git.StandardOutput.ReadToEnd().Trim();
-        git.WaitForExit();
-        return output;
-    }
-
-    /// <summary>The 1-minute load average: other engineers' test runs share these two cores.</summary>
-    public static string Load() => LoadValue().ToString("F2", CultureInfo.InvariantCulture);
-
-    private static double LoadValue()
-    {
-        try
-        {
-            return double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture);
-        }
-        catch (IOException)
-        {
-            return double.NaN;
-        }
-    }
-}
-
-internal sealed record Options(int Edits, IReadOnlyList<int> Viewers, int Circuits, int Warmup, int TimeoutMs, int GapMs, bool Verbose,
-    int IdleCircuits = 0, string? Gcdump = null)
-{
-    public const string Usage =
-        "Usage: PathwayLatency [--edits 50] [--viewers 1,5,10] [--circuits 0] [--warmup 3] [--timeout-ms 5000] [--gap-ms 100] [--verbose]\n"
-        + "       PathwayLatency --idle-circuits 200 [--gcdump file.gcdump]   (memory per idle circuit, in a fresh process)";
-
-    public static Options Parse(string[] args)
-    {
-        var options = new Options(50, [1, 5, 10], 0, 3, 5000, 100, false);
-        for (var i = 0; i < args.Length; i++)
-        {
-            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
-            options = args[i] switch
-            {
-                "--edits" => options with { Edits = NonNegativeInt(Next(), "--edits") is > 0 and var e ? e : throw new ArgumentException("--edits must be above 0.") },
-                "--viewers" => options with { Viewers = [.. Next().Split(',', StringSplitOptions.RemoveEmptyEntries).Select(v => NonNegativeInt(v, "--viewers")).Where(v => v > 0)] },
-                "--circuits" => options with { Circuits = NonNegativeInt(Next(), "--circuits") },
-                "--warmup" => options with { Warmup = NonNegativeInt(Next(), "--warmup") },
-                "--timeout-ms" => options with { TimeoutMs = NonNegativeInt(Next(), "--timeout-ms") is > 0 and var t ? t : throw new ArgumentException("--timeout-ms must be above 0.") },
-                "--gap-ms" => options with { GapMs = NonNegativeInt(Next(), "--gap-ms") },
-                "--verbose" => options with { Verbose = true },
-                "--idle-circuits" => options with { IdleCircuits = NonNegativeInt(Next(), "--idle-circuits") },
-                "--gcdump" => options with { Gcdump = Next() },
-                _ => throw new ArgumentException($"Unknown option {args[i]}."),
-            };
-        }
-        return options;
-    }
-
-    private static int NonNegativeInt(string text, string name) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw new ArgumentException($"{name} wants whole numbers, not '{text}'.");
 }

@@ -13,6 +13,8 @@ internal sealed class Stats(IEnumerable<double> samples)
 
     public double P99 => Percentile(99);
 
+    public double Mean => sorted.Length == 0 ? double.NaN : sorted.Average();
+
     public double Max => sorted.Length == 0 ? double.NaN : sorted[^1];
 
     public double Min => sorted.Length == 0 ? double.NaN : sorted[0];
@@ -25,7 +27,3 @@ internal sealed class Stats(IEnumerable<double> samples)
         return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
     }
 }
-
-/// <summary>What one run (one viewer kind and count) measured.</summary>
-internal sealed record LevelResult(
-    string Kind, int Viewers, int Edits, Stats Latency, Stats AllViewers, int Misses, Stats Service, Stats Load);
