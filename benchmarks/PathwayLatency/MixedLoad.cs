@@ -124,18 +124,27 @@ internal static class MixedLoad
         var latencies = new List<double>();
         var conferenceLatencies = new List<double>();
         var misses = 0;
-        foreach (var (patient, marker, at) in edits)
+        foreach (var patientEdits in edits.GroupBy(e => e.Patient))
         {
-            foreach (var circuit in byPatient[patient])
+            var ordered = patientEdits.OrderBy(e => e.At).ToList();
+            foreach (var circuit in byPatient[patientEdits.Key])
             {
-                if (circuit.SeenAt(marker) is { } seen)
+                // An edit is visible once its marker, or a later edit's marker that replaced it, has arrived: a viewer
+                // whose re-renders merged two quick edits of the same patient shows only the later one.
+                long? visibleAt = null;
+                for (var e = ordered.Count - 1; e >= 0; e--)
                 {
-                    latencies.Add(seen - at);
-                    if (patient == conference)
-                        conferenceLatencies.Add(seen - at);
+                    if (circuit.SeenAt(ordered[e].Marker) is { } seen && (visibleAt is null || seen < visibleAt))
+                        visibleAt = seen;
+                    if (visibleAt is { } at)
+                    {
+                        latencies.Add(at - ordered[e].At);
+                        if (patientEdits.Key == conference)
+                            conferenceLatencies.Add(at - ordered[e].At);
+                    }
+                    else
+                        misses++;
                 }
-                else
-                    misses++;
             }
         }
         var result = new MixedResult(size, spread, edits.Count, failed, new Stats(latencies), misses, new Stats(conferenceLatencies), cpu,

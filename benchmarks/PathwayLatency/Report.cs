@@ -33,6 +33,10 @@ internal sealed class Report(Options options, IReadOnlyList<string> args)
             $"- Commit: `{Machine.SourceVersion()}`",
             $"- Load average (1/5/15 min): {loadAtStart} at the start, {Machine.LoadAverages()} at the end; the run took {clock.Elapsed.TotalMinutes:F0} min",
         };
+        if (options.Suite == "smoke")
+            lines.Add("- **Smoke run**: small counts and few edits, to check that every part works; not a measurement of the targets.");
+        if (double.TryParse(loadAtStart.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture, out var load) && load > 1)
+            lines.Add("- **Noisy**: the machine was busy at the start (1-minute load above 1); compare only with runs under the same load.");
         foreach (var (title, body) in sections)
             lines.AddRange(["", $"#### {title}", "", body]);
         if (failures.Count > 0)
