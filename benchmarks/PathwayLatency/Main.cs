@@ -30,6 +30,11 @@ internal static class Bench
             case ["--serve-mixed", var patients]:
                 return await MixedLoad.ServeAsync(int.Parse(patients, CultureInfo.InvariantCulture));
         }
+        if (args is ["--help"] or ["-h"])
+        {
+            Console.WriteLine(Options.Usage);
+            return 0;
+        }
         Options options;
         try
         {
