@@ -118,13 +118,13 @@ internal sealed class BareEditor(BareRows rows) : IEditor
 {
     public string Kind => "server event";
 
-    public Task<Commit> EditAsync()
+    public Task<Commit?> EditAsync()
     {
         var marker = Markers.Next();
         var at = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var started = Stopwatch.GetTimestamp();
         rows.Set(marker);
-        return Task.FromResult(new Commit(marker, at, Stopwatch.GetElapsedTime(started).TotalMilliseconds));
+        return Task.FromResult<Commit?>(new Commit(marker, at, Stopwatch.GetElapsedTime(started).TotalMilliseconds));
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

@@ -20,6 +20,8 @@ internal sealed class BrowserEditor(IBrowserContext context, IPage page, string 
         }
         """;
 
+    private const int SaveTimeoutMs = 30_000;
+
     public string Kind => "browser";
 
     public static async Task<BrowserEditor> OpenAsync(IBrowser browser, Uri baseAddress, Guid patientId, string organisationName, LoginStates logins)
@@ -39,7 +41,7 @@ internal sealed class BrowserEditor(IBrowserContext context, IPage page, string 
         return new BrowserEditor(context, page, organisationName);
     }
 
-    public async Task<Commit> EditAsync()
+    public async Task<Commit?> EditAsync()
     {
         var marker = Markers.Next();
         await page.GetByTestId("care-team-table").GetByTestId("care-team-row").Filter(new() { HasText = organisationName })
@@ -51,8 +53,19 @@ internal sealed class BrowserEditor(IBrowserContext context, IPage page, string 
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         var clickedAt = await page.EvaluateAsync<double?>("() => window.__benchClick")
             ?? throw new InvalidOperationException("The click on Save left no pointer-down stamp.");
-        // The dialog closes once the save is committed; a conflict or error would keep it open (and fail the run).
-        await dialog.WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 15_000 });
+        // The dialog closes once the save is committed; an error (or a save slower than the timeout) keeps it open.
+        try
+        {
+            await dialog.WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = SaveTimeoutMs });
+        }
+        catch (TimeoutException)
+        {
+            var shown = await dialog.GetByTestId("member-error").AllInnerTextsAsync();
+            Console.WriteLine($"   browser edit {marker} not saved within {SaveTimeoutMs / 1000} s: {(shown.Count == 0 ? "no error shown" : string.Join(" ", shown))}");
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+            await dialog.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+            return null;
+        }
         return new Commit(marker, (long)clickedAt, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 

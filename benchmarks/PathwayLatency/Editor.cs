@@ -68,7 +68,7 @@ internal sealed class Editor(IServiceProvider services, Guid patientId, Actor ac
         return new Stats(samples);
     }
 
-    public Task<Commit> EditAsync() => ChangePersonNameAsync(services, actor, patientId, memberId, Markers.Next());
+    public async Task<Commit?> EditAsync() => await ChangePersonNameAsync(services, actor, patientId, memberId, Markers.Next());
 
     /// <summary>
     /// Re-reads the member's current version, then sets its person name to <paramref name="marker"/>

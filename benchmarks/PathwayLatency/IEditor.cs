@@ -6,8 +6,11 @@ internal interface IEditor : IAsyncDisposable
     /// <summary>How the edit is made, as the tables name it ("browser", "service call", "server event").</summary>
     string Kind { get; }
 
-    /// <summary>Makes one edit that puts a new marker on the viewers' page and says when it was made.</summary>
-    Task<Commit> EditAsync();
+    /// <summary>
+    /// Makes one edit that puts a new marker on the viewers' page and says when it was made; null when the edit was
+    /// not saved (the editor says why), which the level counts as a failed edit and leaves out.
+    /// </summary>
+    Task<Commit?> EditAsync();
 }
 
 /// <summary>

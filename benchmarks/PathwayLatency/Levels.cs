@@ -1,11 +1,13 @@
 using System.Globalization;
 using CareWorkspace.Infrastructure.Realtime;
+using Microsoft.Playwright;
 
 namespace CareWorkspace.PathwayLatency;
 
 /// <summary>What one level (one set of viewers, one editor) measured.</summary>
 internal sealed record LevelResult(
-    string Setting, string Kind, int Viewers, string Editor, int Edits, Stats Latency, Stats AllViewers, int Misses, Stats Service, Stats Load)
+    string Setting, string Kind, int Viewers, string Editor, int Edits, Stats Latency, Stats AllViewers, int Misses, Stats Service, Stats Load,
+    int FailedEdits)
 {
     public string Name => $"{Viewers} {Kind}";
 }
@@ -24,10 +26,15 @@ internal static class Levels
         var lastViewer = new List<double>();
         var service = new List<double>();
         var misses = 0;
+        var failed = 0;
         for (var i = -options.Warmup; i < options.Edits; i++)
         {
             loads.Add(Machine.LoadValue());
-            var commit = await editor.EditAsync();
+            if (await editor.EditAsync() is not { } commit)
+            {
+                failed++;
+                continue;
+            }
             var seen = await viewers.WaitForAsync(commit.Marker, options.TimeoutMs);
             if (i >= 0)
             {
@@ -46,20 +53,30 @@ internal static class Levels
             await Task.Delay(options.GapMs);
         }
         var result = new LevelResult(setting, viewers.Kind, viewers.Count, editor.Kind, options.Edits, new Stats(latencies), new Stats(lastViewer), misses,
-            new Stats(service), new Stats(loads));
+            new Stats(service), new Stats(loads), failed);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"   p50 {result.Latency.P50:F0} ms, p95 {result.Latency.P95:F0} ms, p99 {result.Latency.P99:F0} ms, max {result.Latency.Max:F0} ms, "
-            + $"misses {result.Misses}/{options.Edits * viewers.Count}; last viewer p50 {result.AllViewers.P50:F0} ms, p95 {result.AllViewers.P95:F0} ms; "
+            + $"misses {result.Misses}/{options.Edits * viewers.Count}, failed edits {failed}; last viewer p50 {result.AllViewers.P50:F0} ms, p95 {result.AllViewers.P95:F0} ms; "
             + $"editor p50 {result.Service.P50:F1} ms; load {result.Load.Min:F1}–{result.Load.Max:F1}"));
         return result;
     }
 
-    /// <summary>Runs the level once per editor on the same open viewers.</summary>
-    public static async Task<List<LevelResult>> RunEachAsync(string setting, IReadOnlyList<IEditor> editors, IViewerGroup viewers, Options options)
+    /// <summary>Runs the level once per editor on the same open viewers; one that cannot run is reported, the others still run.</summary>
+    public static async Task<List<LevelResult>> RunEachAsync(string setting, IReadOnlyList<IEditor> editors, IViewerGroup viewers, Options options,
+        Report report)
     {
         var results = new List<LevelResult>();
         foreach (var editor in editors)
-            results.Add(await RunAsync(setting, editor, viewers, options));
+        {
+            try
+            {
+                results.Add(await RunAsync(setting, editor, viewers, options));
+            }
+            catch (Exception ex) when (ex is TimeoutException or PlaywrightException or InvalidOperationException)
+            {
+                report.Failed($"{setting}, {viewers.Count} {viewers.Kind}, {editor.Kind} editor", ex);
+            }
+        }
         return results;
     }
 
@@ -86,7 +103,7 @@ internal static class Levels
             var bare = baseline.FirstOrDefault(b => b.Viewers == r.Viewers && b.Kind == r.Kind);
             var ratio = bare is null || ReferenceEquals(bare, r) ? "—" : $"{Ratio(r.Latency.P50, bare.Latency.P50)} / {Ratio(r.Latency.P95, bare.Latency.P95)}";
             lines.Add(string.Create(CultureInfo.InvariantCulture,
-                $"| {r.Setting} | {r.Name} | {r.Editor} | {r.Latency.Count} | {r.Latency.P50:F0} ms | {r.Latency.P95:F0} ms | {r.Latency.P99:F0} ms | {r.Latency.Max:F0} ms | {r.Misses} | "
+                $"| {r.Setting} | {r.Name} | {r.Editor}{(r.FailedEdits > 0 ? $" ({r.FailedEdits} edits not saved)" : "")} | {r.Latency.Count} | {r.Latency.P50:F0} ms | {r.Latency.P95:F0} ms | {r.Latency.P99:F0} ms | {r.Latency.Max:F0} ms | {r.Misses} | "
                 + $"{r.AllViewers.P50:F0} / {r.AllViewers.P95:F0} ms | {r.Service.P50:F1} / {r.Service.P95:F1} ms | {ratio} | {r.Load.Min:F1}–{r.Load.Max:F1} |"));
         }
         return string.Join(Environment.NewLine, lines);

@@ -64,7 +64,7 @@ internal static class Bench
             {
                 using var playwright = await Playwright.CreateAsync();
                 await using var browser = await LaunchAsync(playwright);
-                levels.AddRange(await TwoInstances.RunAsync(browser, options));
+                levels.AddRange(await TwoInstances.RunAsync(browser, options, report));
             });
         }
         if (options.IdleCircuits > 0)
@@ -142,14 +142,20 @@ internal static class Bench
         {
             foreach (var count in options.Viewers)
             {
-                await using (var viewers = await BrowserViewers.OpenAsync(browser, app.BaseAddress, service.PatientId, count, logins))
-                    results.AddRange(await Levels.RunEachAsync(SingleInstance, editors, viewers, options));
+                await Part(report, $"{SingleInstance}, {count} Chromium", async () =>
+                {
+                    await using var viewers = await BrowserViewers.OpenAsync(browser, app.BaseAddress, service.PatientId, count, logins);
+                    results.AddRange(await Levels.RunEachAsync(SingleInstance, editors, viewers, options, report));
+                });
                 await Levels.WaitForIdleAsync(notifier, idleSubscriptions);
             }
             foreach (var count in options.Circuits)
             {
-                await using (var circuits = await CircuitViewers.OpenAsync(app.BaseAddress, service.PatientId, count, logins))
-                    results.AddRange(await Levels.RunEachAsync(SingleInstance, editors, circuits, options));
+                await Part(report, $"{SingleInstance}, {count} headless circuits", async () =>
+                {
+                    await using var circuits = await CircuitViewers.OpenAsync(app.BaseAddress, service.PatientId, count, logins);
+                    results.AddRange(await Levels.RunEachAsync(SingleInstance, editors, circuits, options, report));
+                });
                 await Levels.WaitForIdleAsync(notifier, idleSubscriptions);
             }
             var reload = await service.MeasureViewerReloadAsync("nurse.holm", 50);

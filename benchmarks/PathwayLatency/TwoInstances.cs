@@ -50,7 +50,7 @@ internal sealed class TwoInstances : IAsyncDisposable
     }
 
     /// <summary>The levels across instances: browser and service-call editors on A, each viewer group on B.</summary>
-    public static async Task<List<LevelResult>> RunAsync(IBrowser browser, Options options)
+    public static async Task<List<LevelResult>> RunAsync(IBrowser browser, Options options, Report report)
     {
         const string setting = "2 instances, PostgreSQL + Redis";
         Console.WriteLine($"-- {setting}: starting; load {Machine.Load()}");
@@ -64,12 +64,12 @@ internal sealed class TwoInstances : IAsyncDisposable
         foreach (var count in options.TwoInstanceViewers)
         {
             await using var viewers = await BrowserViewers.OpenAsync(browser, instances.B.BaseAddress, service.PatientId, count, loginsB);
-            results.AddRange(await Levels.RunEachAsync(setting, editors, viewers, options));
+            results.AddRange(await Levels.RunEachAsync(setting, editors, viewers, options, report));
         }
         foreach (var count in options.TwoInstanceCircuits)
         {
             await using var circuits = await CircuitViewers.OpenAsync(instances.B.BaseAddress, service.PatientId, count, loginsB);
-            results.AddRange(await Levels.RunEachAsync(setting, editors, circuits, options));
+            results.AddRange(await Levels.RunEachAsync(setting, editors, circuits, options, report));
         }
         return results;
     }
