@@ -2,6 +2,7 @@ using CareWorkspace.Infrastructure.Access;
 using CareWorkspace.Infrastructure.Attachments;
 using CareWorkspace.Infrastructure.Demo;
 using CareWorkspace.Infrastructure.Identity;
+using CareWorkspace.Infrastructure.Live;
 using CareWorkspace.Infrastructure.Persistence;
 using CareWorkspace.Infrastructure.Realtime;
 using Microsoft.AspNetCore.Identity;
@@ -22,6 +23,10 @@ public static class DependencyInjection
         builder.Services.AddHostedService<DatabaseInitializer>();
         builder.Services.AddSharedDataProtection();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<SharedReads>();
+        builder.Services.AddSingleton<AccessRecordWriter>();
+        // A hosted service so that stopping the app writes the records already queued before the database goes.
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<AccessRecordWriter>());
         builder.Services.AddSingleton<PatientAccessGuard>();
         builder.Services.AddSingleton<AccessExpiryWatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AccessExpiryWatcher>());
@@ -59,7 +64,7 @@ public static class DependencyInjection
         {
             builder.Services.AddSingleton<IPresenceStore, LocalPresenceStore>();
             builder.Services.AddSingleton<IPathwayNotifier>(sp => new PathwayNotifier(
-                sp.GetRequiredService<ILogger<PathwayNotifier>>(), sp.GetRequiredService<TimeProvider>()));
+                sp.GetRequiredService<ILogger<PathwayNotifier>>(), sp.GetRequiredService<TimeProvider>(), sharedReads: sp.GetRequiredService<SharedReads>()));
         }
         else
         {
@@ -69,7 +74,8 @@ public static class DependencyInjection
             builder.Services.AddSingleton<IPathwayBus, RedisPathwayBus>();
             builder.Services.AddSingleton<IPresenceStore, RedisPresenceStore>();
             builder.Services.AddSingleton<IPathwayNotifier>(sp => new PathwayNotifier(
-                sp.GetRequiredService<ILogger<PathwayNotifier>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IPathwayBus>()));
+                sp.GetRequiredService<ILogger<PathwayNotifier>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IPathwayBus>(),
+                sp.GetRequiredService<SharedReads>()));
             builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");
         }
         builder.Services.AddSingleton<PresenceTracker>();

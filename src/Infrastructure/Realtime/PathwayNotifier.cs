@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using CareWorkspace.Domain.Access;
+using CareWorkspace.Infrastructure.Live;
 using Microsoft.Extensions.Logging;
 
 namespace CareWorkspace.Infrastructure.Realtime;
@@ -19,13 +20,16 @@ public sealed class PathwayNotifier : IPathwayNotifier, IAsyncDisposable
     private readonly IPathwayBus? _bus;
     private readonly ILogger<PathwayNotifier> _logger;
     private readonly TimeProvider _clock;
+    private readonly SharedReads? _sharedReads;
     private readonly Task _dispatcher;
 
-    public PathwayNotifier(ILogger<PathwayNotifier> logger, TimeProvider clock, IPathwayBus? bus = null)
+    /// <param name="sharedReads">Told of every change, local or remote, before any subscriber is, so that the re-loads the change causes read anew.</param>
+    public PathwayNotifier(ILogger<PathwayNotifier> logger, TimeProvider clock, IPathwayBus? bus = null, SharedReads? sharedReads = null)
     {
         _logger = logger;
         _clock = clock;
         _bus = bus;
+        _sharedReads = sharedReads;
         _bus?.Subscribe(OnRemoteChange);
         _dispatcher = Task.Run(DispatchAsync);
     }
@@ -85,6 +89,8 @@ public sealed class PathwayNotifier : IPathwayNotifier, IAsyncDisposable
             Origin = InstanceId,
             CommittedAtUnixMs = change.CommittedAtUnixMs != 0 ? change.CommittedAtUnixMs : _clock.GetUtcNow().ToUnixTimeMilliseconds(),
         };
+        // Before queueing: the caller that committed the change (and anyone after it) reads anew at once.
+        _sharedReads?.Changed(stamped);
         _queue.Writer.TryWrite(stamped);
         if (_bus is not null)
             _ = PublishAsync(stamped);
@@ -105,8 +111,10 @@ public sealed class PathwayNotifier : IPathwayNotifier, IAsyncDisposable
 
     private void OnRemoteChange(PathwayChange change)
     {
-        if (change.Origin != InstanceId)
-            _queue.Writer.TryWrite(change);
+        if (change.Origin == InstanceId)
+            return;
+        _sharedReads?.Changed(change);
+        _queue.Writer.TryWrite(change);
     }
 
     private async Task DispatchAsync()
