@@ -63,8 +63,8 @@ public static class DependencyInjection
         if (string.IsNullOrWhiteSpace(redis))
         {
             builder.Services.AddSingleton<IPresenceStore, LocalPresenceStore>();
-            builder.Services.AddSingleton<IPathwayNotifier>(sp => new PathwayNotifier(
-                sp.GetRequiredService<ILogger<PathwayNotifier>>(), sp.GetRequiredService<TimeProvider>(), sharedReads: sp.GetRequiredService<SharedReads>()));
+            builder.Services.AddSingleton<IPathwayNotifier>(sp => WithSharedReads(sp, new PathwayNotifier(
+                sp.GetRequiredService<ILogger<PathwayNotifier>>(), sp.GetRequiredService<TimeProvider>())));
         }
         else
         {
@@ -73,11 +73,17 @@ public static class DependencyInjection
             builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
             builder.Services.AddSingleton<IPathwayBus, RedisPathwayBus>();
             builder.Services.AddSingleton<IPresenceStore, RedisPresenceStore>();
-            builder.Services.AddSingleton<IPathwayNotifier>(sp => new PathwayNotifier(
-                sp.GetRequiredService<ILogger<PathwayNotifier>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IPathwayBus>(),
-                sp.GetRequiredService<SharedReads>()));
+            builder.Services.AddSingleton<IPathwayNotifier>(sp => WithSharedReads(sp, new PathwayNotifier(
+                sp.GetRequiredService<ILogger<PathwayNotifier>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IPathwayBus>())));
             builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");
         }
         builder.Services.AddSingleton<PresenceTracker>();
+    }
+
+    /// <summary>Every change, local or from another instance, makes the shared reads it concerns old before anyone re-loads.</summary>
+    private static PathwayNotifier WithSharedReads(IServiceProvider services, PathwayNotifier notifier)
+    {
+        notifier.BeforeDelivery(services.GetRequiredService<SharedReads>().Changed);
+        return notifier;
     }
 }

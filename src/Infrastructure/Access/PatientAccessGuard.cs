@@ -15,6 +15,9 @@ namespace CareWorkspace.Infrastructure.Access;
 /// </summary>
 public sealed class PatientAccessGuard(TimeProvider clock, ILogger<PatientAccessGuard> logger, SharedReads sharedReads, AccessRecordWriter records)
 {
+    /// <summary>The <see cref="SharedReads"/> key of the relationship to a patient.</summary>
+    public const string SharedRelationshipKey = "relationship";
+
     /// <summary>What the relationship to a patient is read from: a change to any of these reads it anew.</summary>
     private static readonly PatientSection[] RelationshipSections =
         [PatientSection.CareTeam, PatientSection.Relatives, PatientSection.Consents, PatientSection.MasterData];
@@ -63,8 +66,9 @@ public sealed class PatientAccessGuard(TimeProvider clock, ILogger<PatientAccess
     /// </summary>
     public async Task<PatientRelationship?> SharedRelationshipAsync(Guid patientId, CancellationToken ct = default)
     {
-        var relationship = await sharedReads.GetAsync(patientId, $"relationship {Today:yyyy-MM-dd}", RelationshipSections,
-            (db, c) => LoadRelationshipAsync(db, patientId, c), ct: ct);
+        // Judged anew every Danish day: memberships and consents end by date.
+        var relationship = await sharedReads.GetAsync(patientId, SharedRelationshipKey, RelationshipSections,
+            (db, c) => LoadRelationshipAsync(db, patientId, c), stamp: Today.DayNumber, ct: ct);
         return relationship is null ? null : relationship with { AsOf = clock.GetUtcNow() };
     }
 

@@ -30,10 +30,18 @@ public sealed class SharedReads(IDbContextFactory<CareDbContext> databases, Time
     private readonly Dictionary<(Guid Patient, string Key), Entry> entries = [];
     private long lastGeneration;
     private long readsStarted;
+    private readonly Dictionary<string, long> readsByKey = [];
     private DateTimeOffset nextSweep = DateTimeOffset.MinValue;
 
     /// <summary>How many reads have been started (not joined), for tests and diagnostics.</summary>
     public long ReadsStarted => Interlocked.Read(ref readsStarted);
+
+    /// <summary>How many reads of this key (of any patient) have been started, for tests and diagnostics.</summary>
+    public long ReadsOf(string key)
+    {
+        lock (gate)
+            return readsByKey.GetValueOrDefault(key);
+    }
 
     /// <summary>How many reads are kept right now, for tests and diagnostics.</summary>
     public int Kept
@@ -61,11 +69,12 @@ public sealed class SharedReads(IDbContextFactory<CareDbContext> databases, Time
     /// <summary>
     /// The result of <paramref name="read"/> for this patient and key: joined if a read started under the current
     /// generations of <paramref name="dependsOn"/> is running or done, otherwise started now. <paramref name="fresh"/>
-    /// always starts a new read. The read itself is not cancelled by <paramref name="ct"/> (others may share it);
+    /// always starts a new read. A read is only joined under the same <paramref name="stamp"/> too (e.g. the day a
+    /// relationship was judged on). The read itself is not cancelled by <paramref name="ct"/> (others may share it);
     /// only this caller's wait is.
     /// </summary>
     public async Task<T> GetAsync<T>(Guid patientId, string key, IReadOnlyList<PatientSection> dependsOn,
-        Func<CareDbContext, CancellationToken, Task<T>> read, bool fresh = false, CancellationToken ct = default)
+        Func<CareDbContext, CancellationToken, Task<T>> read, bool fresh = false, long stamp = 0, CancellationToken ct = default)
     {
         ct.ThrowIfCancellationRequested();
         Entry entry;
@@ -73,12 +82,13 @@ public sealed class SharedReads(IDbContextFactory<CareDbContext> databases, Time
         {
             var now = clock.GetUtcNow();
             SweepIfDue(now);
-            var current = dependsOn.Select(s => generations.GetValueOrDefault((patientId, s))).ToArray();
+            var current = dependsOn.Select(s => generations.GetValueOrDefault((patientId, s))).Append(stamp).ToArray();
             if (fresh || !entries.TryGetValue((patientId, key), out entry!) || !entry.CanServe(current, now))
             {
                 entry = new Entry(current, now, StartRead(patientId, key, read));
                 entries[(patientId, key)] = entry;
                 readsStarted++;
+                readsByKey[key] = readsByKey.GetValueOrDefault(key) + 1;
             }
             entry.LastUsed = now;
         }

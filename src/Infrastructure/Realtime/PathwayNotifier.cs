@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using CareWorkspace.Domain.Access;
-using CareWorkspace.Infrastructure.Live;
 using Microsoft.Extensions.Logging;
 
 namespace CareWorkspace.Infrastructure.Realtime;
@@ -20,16 +19,14 @@ public sealed class PathwayNotifier : IPathwayNotifier, IAsyncDisposable
     private readonly IPathwayBus? _bus;
     private readonly ILogger<PathwayNotifier> _logger;
     private readonly TimeProvider _clock;
-    private readonly SharedReads? _sharedReads;
+    private Action<PathwayChange>[] _beforeDelivery = [];
     private readonly Task _dispatcher;
 
-    /// <param name="sharedReads">Told of every change, local or remote, before any subscriber is, so that the re-loads the change causes read anew.</param>
-    public PathwayNotifier(ILogger<PathwayNotifier> logger, TimeProvider clock, IPathwayBus? bus = null, SharedReads? sharedReads = null)
+    public PathwayNotifier(ILogger<PathwayNotifier> logger, TimeProvider clock, IPathwayBus? bus = null)
     {
         _logger = logger;
         _clock = clock;
         _bus = bus;
-        _sharedReads = sharedReads;
         _bus?.Subscribe(OnRemoteChange);
         _dispatcher = Task.Run(DispatchAsync);
     }
@@ -52,6 +49,27 @@ public sealed class PathwayNotifier : IPathwayNotifier, IAsyncDisposable
             lock (_gate)
                 return _byPatient.Count;
         }
+    }
+
+    /// <summary>
+    /// Tells <paramref name="observer"/> of every change, local or remote, at once and before any subscriber hears of it
+    /// (the shared reads, so that every re-load the change causes reads anew). It must be quick and must not throw.
+    /// </summary>
+    public IDisposable BeforeDelivery(Action<PathwayChange> observer)
+    {
+        lock (_gate)
+            _beforeDelivery = [.. _beforeDelivery, observer];
+        return new Unregister(() =>
+        {
+            lock (_gate)
+                _beforeDelivery = [.. _beforeDelivery.Where(o => o != observer)];
+        });
+    }
+
+    private void TellBeforeDelivery(PathwayChange change)
+    {
+        foreach (var observer in Volatile.Read(ref _beforeDelivery))
+            observer(change);
     }
 
     public IDisposable Subscribe(Guid patientId, PatientSection? section, Func<PathwayChange, Task> onChange)
@@ -90,7 +108,7 @@ public sealed class PathwayNotifier : IPathwayNotifier, IAsyncDisposable
             CommittedAtUnixMs = change.CommittedAtUnixMs != 0 ? change.CommittedAtUnixMs : _clock.GetUtcNow().ToUnixTimeMilliseconds(),
         };
         // Before queueing: the caller that committed the change (and anyone after it) reads anew at once.
-        _sharedReads?.Changed(stamped);
+        TellBeforeDelivery(stamped);
         _queue.Writer.TryWrite(stamped);
         if (_bus is not null)
             _ = PublishAsync(stamped);
@@ -113,7 +131,7 @@ public sealed class PathwayNotifier : IPathwayNotifier, IAsyncDisposable
     {
         if (change.Origin == InstanceId)
             return;
-        _sharedReads?.Changed(change);
+        TellBeforeDelivery(change);
         _queue.Writer.TryWrite(change);
     }
 
@@ -203,6 +221,17 @@ public sealed class PathwayNotifier : IPathwayNotifier, IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _dispatcher;
+    }
+
+    private sealed class Unregister(Action unregister) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+                unregister();
+        }
     }
 
     private sealed class Subscription(PathwayNotifier owner, Guid? patientId, AudienceKey[]? keys, PatientSection? section,

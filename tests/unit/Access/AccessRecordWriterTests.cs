@@ -107,6 +107,31 @@ public sealed class AccessRecordWriterTests
         Assert.DoesNotContain(store.Saved, r => r.What == "too late");
     }
 
+    [Fact]
+    public async Task Killed_mid_batch_no_write_completes_without_its_records_saved()
+    {
+        // The first batch is saved; the second never finishes saving (the process is being killed); a third queues behind.
+        var store = new GatedStore { HangSecondBatch = true };
+        var writer = new AccessRecordWriter(store.SaveAsync, NullLogger<AccessRecordWriter>.Instance);
+        var saved = writer.WriteAsync([Record("saved")], Ct);
+        await store.FirstBatchStarted.Task.WaitAsync(Ct);
+        var inFlight = Enumerable.Range(0, 5).Select(i => writer.WriteAsync([Record($"in flight {i}")], Ct)).ToList();
+        store.Gate.SetResult();
+        await saved;
+        await store.SecondBatchStarted.Task.WaitAsync(Ct);
+        var queued = Enumerable.Range(0, 5).Select(i => writer.WriteAsync([Record($"queued {i}")], Ct)).ToList();
+
+        // Stopping with no time left (an already-cancelled token) gives up on the batch in flight.
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => writer.StopAsync(new CancellationToken(canceled: true)));
+
+        var savedWhats = store.Saved.Select(r => r.What).ToHashSet();
+        Assert.Contains("saved", savedWhats);
+        foreach (var write in inFlight.Concat(queued))
+            Assert.False(write.IsCompletedSuccessfully, "A read whose record was not saved must not be shown.");
+        Assert.DoesNotContain(savedWhats, w => w.StartsWith("in flight", StringComparison.Ordinal) || w.StartsWith("queued", StringComparison.Ordinal));
+        await Assert.ThrowsAsync<AccessRecordNotSavedException>(() => writer.WriteAsync([Record("after the kill")], Ct));
+    }
+
     private static AccessRecord Record(string what) =>
         new(DateTimeOffset.UnixEpoch, Nurse, Guid.NewGuid(), PatientSection.CareTeam, what, AccessAction.Read, true, "On the care team.");
 
@@ -115,7 +140,9 @@ public sealed class AccessRecordWriterTests
     {
         public TaskCompletionSource FirstBatchStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public TaskCompletionSource Gate { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource SecondBatchStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public bool FailFirstBatch { get; init; }
+        public bool HangSecondBatch { get; init; }
         public List<IReadOnlyList<AccessRecord>> Batches { get; } = [];
         public List<AccessRecord> Saved => Batches.SelectMany(b => b).ToList();
         private int calls;
@@ -128,6 +155,11 @@ public sealed class AccessRecordWriterTests
                 await Gate.Task;
                 if (FailFirstBatch)
                     throw new InvalidOperationException("The database is unavailable.");
+            }
+            else if (HangSecondBatch)
+            {
+                SecondBatchStarted.TrySetResult();
+                await new TaskCompletionSource().Task;
             }
             Batches.Add(records);
         }

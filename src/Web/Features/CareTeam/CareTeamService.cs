@@ -30,7 +30,7 @@ public sealed class CareTeamService(
     {
         var (sections, relationship) = await guard.DemandSharedReadAsync(actor, patientId, PatientSection.CareTeam,
             "Care team & contacts", ct, PatientSection.Relatives);
-        var snapshot = await sharedReads.GetAsync(patientId, "care team", CareTeamSnapshot.DependsOn,
+        var snapshot = await sharedReads.GetAsync(patientId, CareTeamSnapshot.Key, CareTeamSnapshot.DependsOn,
             (db, c) => CareTeamSnapshot.ReadAsync(db, patientId, c), ct: ct);
         return snapshot.For(actor, relationship, sections, Today);
     }
@@ -155,6 +155,12 @@ public sealed class CareTeamService(
             {
                 // The user was allowed to try, but the record refused the change: the refusal is logged with its reason.
                 await guard.RecordRefusedChangeAsync(db, actor, patientId, action, section, what, refused.Message, ct);
+                throw;
+            }
+            catch (StaleEditException)
+            {
+                // The record is newer than what the user was shown: the next load (e.g. "Reload their version") reads anew.
+                sharedReads.Changed(patientId, section);
                 throw;
             }
             try

@@ -19,6 +19,8 @@ public sealed record CareTeamSnapshot(
     ContactChannel PreferredContactChannel,
     IReadOnlyList<OrganisationOption> Organisations)
 {
+    public const string Key = "care team";
+
     /// <summary>The sections a change to which makes this snapshot old.</summary>
     public static readonly PatientSection[] DependsOn = [PatientSection.CareTeam, PatientSection.Relatives, PatientSection.MasterData];
 
