@@ -2,6 +2,7 @@ using CareWorkspace.Infrastructure.Access;
 using CareWorkspace.Infrastructure.Attachments;
 using CareWorkspace.Infrastructure.Demo;
 using CareWorkspace.Infrastructure.Identity;
+using CareWorkspace.Infrastructure.Live;
 using CareWorkspace.Infrastructure.Persistence;
 using CareWorkspace.Infrastructure.Realtime;
 using Microsoft.AspNetCore.Identity;
@@ -22,6 +23,10 @@ public static class DependencyInjection
         builder.Services.AddHostedService<DatabaseInitializer>();
         builder.Services.AddSharedDataProtection();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<SharedReads>();
+        builder.Services.AddSingleton<AccessRecordWriter>();
+        // A hosted service so that stopping the app writes the records already queued before the database goes.
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<AccessRecordWriter>());
         builder.Services.AddSingleton<PatientAccessGuard>();
         builder.Services.AddSingleton<AccessExpiryWatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AccessExpiryWatcher>());
@@ -58,8 +63,8 @@ public static class DependencyInjection
         if (string.IsNullOrWhiteSpace(redis))
         {
             builder.Services.AddSingleton<IPresenceStore, LocalPresenceStore>();
-            builder.Services.AddSingleton<IPathwayNotifier>(sp => new PathwayNotifier(
-                sp.GetRequiredService<ILogger<PathwayNotifier>>(), sp.GetRequiredService<TimeProvider>()));
+            builder.Services.AddSingleton<IPathwayNotifier>(sp => WithSharedReads(sp, new PathwayNotifier(
+                sp.GetRequiredService<ILogger<PathwayNotifier>>(), sp.GetRequiredService<TimeProvider>())));
         }
         else
         {
@@ -68,10 +73,17 @@ public static class DependencyInjection
             builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
             builder.Services.AddSingleton<IPathwayBus, RedisPathwayBus>();
             builder.Services.AddSingleton<IPresenceStore, RedisPresenceStore>();
-            builder.Services.AddSingleton<IPathwayNotifier>(sp => new PathwayNotifier(
-                sp.GetRequiredService<ILogger<PathwayNotifier>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IPathwayBus>()));
+            builder.Services.AddSingleton<IPathwayNotifier>(sp => WithSharedReads(sp, new PathwayNotifier(
+                sp.GetRequiredService<ILogger<PathwayNotifier>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IPathwayBus>())));
             builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");
         }
         builder.Services.AddSingleton<PresenceTracker>();
+    }
+
+    /// <summary>Every change, local or from another instance, makes the shared reads it concerns old before anyone re-loads.</summary>
+    private static PathwayNotifier WithSharedReads(IServiceProvider services, PathwayNotifier notifier)
+    {
+        notifier.BeforeDelivery(services.GetRequiredService<SharedReads>().Changed);
+        return notifier;
     }
 }

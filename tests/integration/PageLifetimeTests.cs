@@ -92,7 +92,9 @@ public abstract class PageLifetimeTests(CareAppFactory factory)
             header.SetResult();
             section.SetResult();
             await page.Database.AllEndedAsync(Ct);
-            Assert.Equal(2, page.Database.Created);
+            // The header and the section share one read of the relationship (SharedReads), started on its own task (it may
+            // not have asked for its unit of work yet); it was held, so no read of the record started.
+            Assert.InRange(page.Database.Created, 0, 1);
         }
 
         await using var db = await factory.CreateDbContextAsync(Ct);

@@ -2,6 +2,7 @@ using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.Audit;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.Patients;
+using CareWorkspace.Infrastructure.Live;
 using CareWorkspace.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -12,8 +13,15 @@ namespace CareWorkspace.Infrastructure.Access;
 /// The one place that answers "may this user do this action on this section of this patient",
 /// and writes the access record for every answer. Every service that touches patient data asks it.
 /// </summary>
-public sealed class PatientAccessGuard(TimeProvider clock, ILogger<PatientAccessGuard> logger)
+public sealed class PatientAccessGuard(TimeProvider clock, ILogger<PatientAccessGuard> logger, SharedReads sharedReads, AccessRecordWriter records)
 {
+    /// <summary>The <see cref="SharedReads"/> key of the relationship to a patient.</summary>
+    public const string SharedRelationshipKey = "relationship";
+
+    /// <summary>What the relationship to a patient is read from: a change to any of these reads it anew.</summary>
+    private static readonly PatientSection[] RelationshipSections =
+        [PatientSection.CareTeam, PatientSection.Relatives, PatientSection.Consents, PatientSection.MasterData];
+
     /// <summary>
     /// Decides and adds the access record to <paramref name="db"/>. An allowed record is saved with the caller's
     /// own SaveChanges (same transaction); a refusal is saved at once and thrown as <see cref="PatientAccessDeniedException"/>.
@@ -48,6 +56,85 @@ public sealed class PatientAccessGuard(TimeProvider clock, ILogger<PatientAccess
         var relationship = await RelationshipOrRefuseAsync(db, actor, patientId, action, section, what, ct);
         var decision = PatientAccessPolicy.Decide(actor, relationship, action, section, owningOrganisationId);
         await AllowOrRefuseAsync(db, actor, relationship, action, section, what, decision, [], ct);
+    }
+
+    /// <summary>
+    /// For a shared read (<see cref="SharedReads"/>): the relationship to the patient, read once for all viewers and
+    /// read anew after a change to the care team, relatives, consents or personal details, and every new Danish day.
+    /// Its <see cref="PatientRelationship.AsOf"/> is now, so consents that end by date are judged at this instant.
+    /// Null for an unknown patient.
+    /// </summary>
+    public async Task<PatientRelationship?> SharedRelationshipAsync(Guid patientId, CancellationToken ct = default)
+    {
+        // Judged anew every Danish day: memberships and consents end by date.
+        var relationship = await sharedReads.GetAsync(patientId, SharedRelationshipKey, RelationshipSections,
+            (db, c) => LoadRelationshipAsync(db, patientId, c), stamp: Today.DayNumber, ct: ct);
+        return relationship is null ? null : relationship with { AsOf = clock.GetUtcNow() };
+    }
+
+    /// <summary>
+    /// A read of shared data (<see cref="SharedReads"/>): decides with the shared relationship and the one
+    /// <see cref="PatientAccessPolicy"/>, and returns once the access records are durable (group-committed by
+    /// <see cref="AccessRecordWriter"/>), so the caller builds the view only after that. A refusal is written at once and
+    /// thrown as <see cref="PatientAccessDeniedException"/>; an unknown patient as <see cref="PatientNotFoundException"/>.
+    /// </summary>
+    public async Task<(IReadOnlySet<PatientSection> Sections, PatientRelationship Relationship)> DemandSharedReadAsync(
+        Actor actor, Guid patientId, PatientSection section, string what, CancellationToken ct = default, params PatientSection[] alsoWanted)
+    {
+        var relationship = await SharedRelationshipOrRefuseAsync(actor, patientId, section, what, ct);
+        return (await RecordSharedReadAsync(actor, relationship, section, what, ct, alsoWanted), relationship);
+    }
+
+    /// <summary>Like <see cref="DemandEntryAsync"/> (opening the record), for a shared read.</summary>
+    public async Task<(IReadOnlySet<PatientSection> Read, IReadOnlySet<PatientSection> Readable)> DemandSharedEntryAsync(
+        Actor actor, Guid patientId, string what, CancellationToken ct = default, params PatientSection[] alsoWanted)
+    {
+        var relationship = await SharedRelationshipAsync(patientId, ct);
+        var readable = relationship is null ? new HashSet<PatientSection>() : Readable(actor, relationship);
+        var section = PatientAccessPolicy.EntrySection(readable);
+        relationship ??= await SharedRelationshipOrRefuseAsync(actor, patientId, section, what, ct);
+        return (await RecordSharedReadAsync(actor, relationship, section, what, ct, alsoWanted), readable);
+    }
+
+    /// <summary>
+    /// Decides a read of <paramref name="section"/> (and of the sections in <paramref name="alsoWanted"/> that are
+    /// allowed) in memory, and returns only when the access records are durable. A refusal is written at once and thrown.
+    /// </summary>
+    public async Task<IReadOnlySet<PatientSection>> RecordSharedReadAsync(
+        Actor actor, PatientRelationship relationship, PatientSection section, string what, CancellationToken ct = default,
+        params PatientSection[] alsoWanted)
+    {
+        var patientId = relationship.PatientId;
+        var decision = PatientAccessPolicy.Decide(actor, relationship, AccessAction.Read, section);
+        if (!decision.Allowed)
+        {
+            await records.WriteAsync([NewRecord(actor, patientId, section, what, AccessAction.Read, decision)], ct);
+            logger.LogWarning("Access refused: user {UserId} ({Role}) {Action} {Section} of patient {PatientId}: {Reason}",
+                actor.UserId, actor.Role, AccessAction.Read, section, patientId, decision.Reason);
+            throw new PatientAccessDeniedException(decision.Reason);
+        }
+
+        var allowed = new HashSet<PatientSection> { section };
+        var toRecord = new List<AccessRecord> { NewRecord(actor, patientId, section, what, AccessAction.Read, decision) };
+        foreach (var extra in alsoWanted.Where(s => s != section).Distinct())
+        {
+            var extraDecision = PatientAccessPolicy.Decide(actor, relationship, AccessAction.Read, extra);
+            if (!extraDecision.Allowed)
+                continue;
+            allowed.Add(extra);
+            toRecord.Add(NewRecord(actor, patientId, extra, what, AccessAction.Read, extraDecision));
+        }
+        await records.WriteAsync(toRecord, ct);
+        return allowed;
+    }
+
+    private async Task<PatientRelationship> SharedRelationshipOrRefuseAsync(Actor actor, Guid patientId, PatientSection section, string what, CancellationToken ct)
+    {
+        var relationship = await SharedRelationshipAsync(patientId, ct);
+        if (relationship is not null)
+            return relationship;
+        await records.WriteAsync([NewRecord(actor, null, section, $"{what} (unknown patient id)", AccessAction.Read, AccessDecision.Deny("No such patient."))], ct);
+        throw new PatientNotFoundException(patientId);
     }
 
     /// <summary>What the actor could do to an item owned by an organisation, for offering only the buttons that work.</summary>

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using CareWorkspace.Infrastructure.Access;
 using Microsoft.EntityFrameworkCore;
 using StackExchange.Redis;
 
@@ -48,6 +49,8 @@ public static class Retry
         TimeoutException or RedisException => true,
         DbException { IsTransient: true } => true,
         DbUpdateException { InnerException: { } inner } => IsTransient(inner),
+        // A group commit of access records that failed for a transient reason: the read may be tried again.
+        AccessRecordNotSavedException { InnerException: { } inner } => IsTransient(inner),
         // EF's execution strategies wrap the provider's exception in an InvalidOperationException.
         InvalidOperationException { InnerException: { } inner } => IsTransient(inner),
         _ => false,

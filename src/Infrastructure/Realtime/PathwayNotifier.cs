@@ -19,6 +19,7 @@ public sealed class PathwayNotifier : IPathwayNotifier, IAsyncDisposable
     private readonly IPathwayBus? _bus;
     private readonly ILogger<PathwayNotifier> _logger;
     private readonly TimeProvider _clock;
+    private Action<PathwayChange>[] _beforeDelivery = [];
     private readonly Task _dispatcher;
 
     public PathwayNotifier(ILogger<PathwayNotifier> logger, TimeProvider clock, IPathwayBus? bus = null)
@@ -48,6 +49,27 @@ public sealed class PathwayNotifier : IPathwayNotifier, IAsyncDisposable
             lock (_gate)
                 return _byPatient.Count;
         }
+    }
+
+    /// <summary>
+    /// Tells <paramref name="observer"/> of every change, local or remote, at once and before any subscriber hears of it
+    /// (the shared reads, so that every re-load the change causes reads anew). It must be quick and must not throw.
+    /// </summary>
+    public IDisposable BeforeDelivery(Action<PathwayChange> observer)
+    {
+        lock (_gate)
+            _beforeDelivery = [.. _beforeDelivery, observer];
+        return new Unregister(() =>
+        {
+            lock (_gate)
+                _beforeDelivery = [.. _beforeDelivery.Where(o => o != observer)];
+        });
+    }
+
+    private void TellBeforeDelivery(PathwayChange change)
+    {
+        foreach (var observer in Volatile.Read(ref _beforeDelivery))
+            observer(change);
     }
 
     public IDisposable Subscribe(Guid patientId, PatientSection? section, Func<PathwayChange, Task> onChange)
@@ -85,6 +107,8 @@ public sealed class PathwayNotifier : IPathwayNotifier, IAsyncDisposable
             Origin = InstanceId,
             CommittedAtUnixMs = change.CommittedAtUnixMs != 0 ? change.CommittedAtUnixMs : _clock.GetUtcNow().ToUnixTimeMilliseconds(),
         };
+        // Before queueing: the caller that committed the change (and anyone after it) reads anew at once.
+        TellBeforeDelivery(stamped);
         _queue.Writer.TryWrite(stamped);
         if (_bus is not null)
             _ = PublishAsync(stamped);
@@ -105,8 +129,10 @@ public sealed class PathwayNotifier : IPathwayNotifier, IAsyncDisposable
 
     private void OnRemoteChange(PathwayChange change)
     {
-        if (change.Origin != InstanceId)
-            _queue.Writer.TryWrite(change);
+        if (change.Origin == InstanceId)
+            return;
+        TellBeforeDelivery(change);
+        _queue.Writer.TryWrite(change);
     }
 
     private async Task DispatchAsync()
@@ -195,6 +221,17 @@ public sealed class PathwayNotifier : IPathwayNotifier, IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _dispatcher;
+    }
+
+    private sealed class Unregister(Action unregister) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+                unregister();
+        }
     }
 
     private sealed class Subscription(PathwayNotifier owner, Guid? patientId, AudienceKey[]? keys, PatientSection? section,

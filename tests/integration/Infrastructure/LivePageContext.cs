@@ -5,6 +5,7 @@ using CareWorkspace.Domain.Access;
 using CareWorkspace.Infrastructure.Access;
 using CareWorkspace.Infrastructure.Attachments;
 using CareWorkspace.Infrastructure.Identity;
+using CareWorkspace.Infrastructure.Live;
 using CareWorkspace.Infrastructure.Persistence;
 using CareWorkspace.Infrastructure.Realtime;
 using CareWorkspace.Web.Features.CareTeam;
@@ -16,6 +17,7 @@ using CareWorkspace.Web.Security;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using MudBlazor;
 using MudBlazor.Services;
 
@@ -35,7 +37,14 @@ public sealed class LivePageContext : BunitContext
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddSingleton<IDbContextFactory<CareDbContext>>(Database);
-        Services.AddSingleton(app.Services.GetRequiredService<PatientAccessGuard>());
+        // The shared reads go through the test database too (so that it can hold or fail them), and hear of every change
+        // the app's notifier delivers; the access records go through the app's own group-commit writer.
+        var clock = app.Services.GetRequiredService<TimeProvider>();
+        var sharedReads = new SharedReads(Database, clock);
+        _sharedReadsFollowChanges = ((PathwayNotifier)app.Services.GetRequiredService<IPathwayNotifier>()).BeforeDelivery(sharedReads.Changed);
+        Services.AddSingleton(sharedReads);
+        Services.AddSingleton(new PatientAccessGuard(clock, app.Services.GetRequiredService<ILogger<PatientAccessGuard>>(), sharedReads,
+            app.Services.GetRequiredService<AccessRecordWriter>()));
         Services.AddSingleton(app.Services.GetRequiredService<IPathwayNotifier>());
         Services.AddSingleton(app.Services.GetRequiredService<PresenceTracker>());
         Services.AddSingleton(app.Services.GetRequiredService<AttachmentStore>());
@@ -55,6 +64,15 @@ public sealed class LivePageContext : BunitContext
     }
 
     public TestDatabase Database { get; }
+
+    private readonly IDisposable _sharedReadsFollowChanges;
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+            _sharedReadsFollowChanges.Dispose();
+        base.Dispose(disposing);
+    }
 
     private readonly ConcurrentQueue<TaskCompletionSource> _signInHolds = new();
 

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using CareWorkspace.Infrastructure.Access;
 using CareWorkspace.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using StackExchange.Redis;
@@ -83,5 +84,13 @@ public sealed class RetryTests
         Assert.False(Retry.IsTransient(new DbUpdateConcurrencyException("Raced.")));
         Assert.False(Retry.IsTransient(new DbUpdateException("Unique key.", new InvalidOperationException("Duplicate."))));
         Assert.False(Retry.IsTransient(new InvalidOperationException("A bug.")));
+    }
+
+    [Fact]
+    public void IsTransient_AGroupCommitOfAccessRecordsThatFailedTransiently_MayBeTriedAgain()
+    {
+        Assert.True(Retry.IsTransient(new AccessRecordNotSavedException("Not saved.", new DbUpdateException("Saving failed.", new Outage()))));
+        Assert.False(Retry.IsTransient(new AccessRecordNotSavedException("Not saved.", new InvalidOperationException("A bug."))));
+        Assert.False(Retry.IsTransient(new AccessRecordNotSavedException("Shutting down.", null)));
     }
 }

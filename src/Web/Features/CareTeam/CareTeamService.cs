@@ -3,6 +3,7 @@ using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.Pathway;
 using CareWorkspace.Domain.Patients;
 using CareWorkspace.Infrastructure.Access;
+using CareWorkspace.Infrastructure.Live;
 using CareWorkspace.Infrastructure.Persistence;
 using CareWorkspace.Infrastructure.Realtime;
 using CareWorkspace.Web.Features.Pathway;
@@ -18,37 +19,20 @@ public sealed class CareTeamService(
     IDbContextFactory<CareDbContext> dbFactory,
     PatientAccessGuard guard,
     IPathwayNotifier notifier,
+    SharedReads sharedReads,
     TimeProvider clock) : IPatientDataService
 {
+    /// <summary>
+    /// The viewer's care team view: the relationship and the data are shared reads (one per change for all viewers),
+    /// the decision is this viewer's own, and the view is built only once its access records are durable.
+    /// </summary>
     public async Task<CareTeamView> GetAsync(Actor actor, Guid patientId, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (sections, relationship) = await guard.DemandWithRelationshipAsync(db, actor, patientId, AccessAction.Read, PatientSection.CareTeam,
+        var (sections, relationship) = await guard.DemandSharedReadAsync(actor, patientId, PatientSection.CareTeam,
             "Care team & contacts", ct, PatientSection.Relatives);
-        var patient = await db.Patients.AsNoTracking().SingleAsync(p => p.Id == patientId, ct);
-        var organisations = await db.Organisations.AsNoTracking().OrderBy(o => o.Name)
-            .Select(o => new OrganisationOption(o.Id, o.Name, o.Sector)).ToListAsync(ct);
-        await db.SaveChangesAsync(ct);
-
-        var byId = organisations.ToDictionary(o => o.Id);
-        var today = Today;
-        var members = patient.CareTeam
-            .Where(m => byId.ContainsKey(m.OrganisationId))
-            .OrderByDescending(m => m.IsActiveOn(today)).ThenBy(m => byId[m.OrganisationId].Name)
-            .Select(m => new CareTeamMemberView(m.Id, m.Version, m.OrganisationId, byId[m.OrganisationId].Name, byId[m.OrganisationId].Sector, m.Role,
-                m.PersonName, m.Phone, m.From, m.To, m.IsActiveOn(today), m.ChangedBy, m.ChangedAt, m.Reason,
-                CanChange: !m.HasEndedBefore(today) && PatientAccessGuard.Permits(actor, relationship, AccessAction.Update, PatientSection.CareTeam, m.OrganisationId)))
-            .ToList();
-        var relatives = sections.Contains(PatientSection.Relatives)
-            ? patient.Relatives.OrderByDescending(r => r.IsContactRelative).ThenBy(r => r.Name)
-                .Select(r => new RelativeView(r.Id, r.Version, r.Name, r.Relationship, r.Phone, r.IsContactRelative)).ToList()
-            : null;
-        var can = new CareTeamPermissions(
-            AddMember: PatientAccessGuard.Permits(actor, relationship, AccessAction.Create, PatientSection.CareTeam),
-            EditRelatives: relatives is not null && PatientAccessGuard.Permits(actor, relationship, AccessAction.Update, PatientSection.Relatives),
-            RemoveRelatives: relatives is not null && PatientAccessGuard.Permits(actor, relationship, AccessAction.Delete, PatientSection.Relatives),
-            ChangeContactChannel: PatientAccessGuard.Permits(actor, relationship, AccessAction.Update, PatientSection.MasterData));
-        return new CareTeamView(patientId, members, relatives, patient.PreferredContactChannel, organisations, can, today);
+        var snapshot = await sharedReads.GetAsync(patientId, CareTeamSnapshot.Key, CareTeamSnapshot.DependsOn,
+            (db, c) => CareTeamSnapshot.ReadAsync(db, patientId, c), ct: ct);
+        return snapshot.For(actor, relationship, sections, Today);
     }
 
     public Task<Guid> AddMemberAsync(Actor actor, Guid patientId, CareTeamMemberInput input, CancellationToken ct = default) =>
@@ -171,6 +155,12 @@ public sealed class CareTeamService(
             {
                 // The user was allowed to try, but the record refused the change: the refusal is logged with its reason.
                 await guard.RecordRefusedChangeAsync(db, actor, patientId, action, section, what, refused.Message, ct);
+                throw;
+            }
+            catch (StaleEditException)
+            {
+                // The record is newer than what the user was shown: the next load (e.g. "Reload their version") reads anew.
+                sharedReads.Changed(patientId, section);
                 throw;
             }
             try

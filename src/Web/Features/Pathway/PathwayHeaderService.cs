@@ -1,40 +1,41 @@
 using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Infrastructure.Access;
-using CareWorkspace.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
+using CareWorkspace.Infrastructure.Live;
+using CareWorkspace.Web.Features.Patients;
 
 namespace CareWorkspace.Web.Features.Pathway;
 
 public sealed class PathwayHeaderService(
-    IDbContextFactory<CareDbContext> dbFactory,
     PatientAccessGuard guard,
+    SharedReads sharedReads,
     TimeProvider clock) : IPatientDataService
 {
+    /// <summary>Opening the record: the relationship and the record are shared reads, the decision is this viewer's own.</summary>
     public async Task<PathwayHeader> GetAsync(Actor actor, Guid patientId, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         // Whoever may see any part of the record sees whose record it is; CPR and age are personal details (MasterData).
-        var (read, visible) = await guard.DemandEntryAsync(db, actor, patientId, "Pathway header", ct,
+        var (read, visible) = await guard.DemandSharedEntryAsync(actor, patientId, "Pathway header", ct,
             PatientSection.MasterData, PatientSection.Relatives, PatientSection.Conditions, PatientSection.CareTeam);
-        var patient = await db.Patients.AsNoTracking().SingleAsync(p => p.Id == patientId, ct);
-        var gpName = patient.GpOrganisationId is { } gp && (read.Contains(PatientSection.MasterData) || read.Contains(PatientSection.CareTeam))
-            ? await db.Organisations.Where(o => o.Id == gp).Select(o => o.Name).SingleOrDefaultAsync(ct)
-            : null;
-        await db.SaveChangesAsync(ct);
+        var patient = await sharedReads.GetAsync(patientId, PatientSnapshot.Key, PatientSnapshot.DependsOn,
+            (db, c) => PatientSnapshot.ReadAsync(db, patientId, c), ct: ct);
+        return For(patient, read, visible, CopenhagenTime.Today(clock));
+    }
 
+    /// <summary>One viewer's header: only the sections that viewer's read was allowed (and recorded) for.</summary>
+    public static PathwayHeader For(PatientSnapshot patient, IReadOnlySet<PatientSection> read, IReadOnlySet<PatientSection> visible, DateOnly today)
+    {
         var details = read.Contains(PatientSection.MasterData);
-        var contact = read.Contains(PatientSection.Relatives) ? patient.Relatives.FirstOrDefault(r => r.IsContactRelative) : null;
-        var today = CopenhagenTime.Today(clock);
+        var contact = read.Contains(PatientSection.Relatives) ? patient.ContactRelative : null;
         return new PathwayHeader(
             patient.Id,
-            patient.FullName,
+            patient.Name,
             details ? patient.Cpr.Display : null,
             details ? patient.Cpr.AgeOn(today) : null,
             contact?.Name,
             contact?.Phone,
-            gpName,
-            read.Contains(PatientSection.Conditions) ? patient.Conditions.OrderByDescending(c => c.Onset).Select(c => c.Text).ToList() : [],
+            details || read.Contains(PatientSection.CareTeam) ? patient.Gp?.Name : null,
+            read.Contains(PatientSection.Conditions) ? [.. patient.Conditions.Select(c => c.Text)] : [],
             visible);
     }
 }

@@ -1,0 +1,143 @@
+using CareWorkspace.Domain.Access;
+using CareWorkspace.Infrastructure.Persistence;
+using CareWorkspace.Infrastructure.Realtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareWorkspace.Infrastructure.Live;
+
+/// <summary>
+/// One read per change, shared by every viewer of a patient: a read of a part of the record is started once and
+/// handed to every caller that asks for the same thing while nothing it depends on has changed. What is kept here
+/// is the same for every viewer (an immutable snapshot of the record); each viewer applies its own access decision
+/// to it afterwards. Nothing here decides access or is built for one user.
+/// </summary>
+/// <remarks>
+/// Each (patient, section) has a generation, bumped by <see cref="Changed(PathwayChange)"/> when the notifier hears of a change
+/// (before any subscriber is told). A read remembers the generations it started under, so a change during a read
+/// makes the next caller start a new one: a change is never lost. A failed read is not kept. Only the newest read
+/// per (patient, key) is kept, for at most <see cref="KeptFor"/> after its last use; and no read older than
+/// <see cref="KeptFor"/> is handed out, so data that no change announces (an organisation renamed, a change missed
+/// while the bus between instances was down) is at most that old.
+/// </remarks>
+public sealed class SharedReads(IDbContextFactory<CareDbContext> databases, TimeProvider clock)
+{
+    public static readonly TimeSpan KeptFor = TimeSpan.FromSeconds(30);
+
+    private static readonly PatientSection[] AllSections = Enum.GetValues<PatientSection>();
+
+    private readonly object gate = new();
+    private readonly Dictionary<(Guid Patient, PatientSection Section), long> generations = [];
+    private readonly Dictionary<(Guid Patient, string Key), Entry> entries = [];
+    private long lastGeneration;
+    private long readsStarted;
+    private readonly Dictionary<string, long> readsByKey = [];
+    private DateTimeOffset nextSweep = DateTimeOffset.MinValue;
+
+    /// <summary>How many reads have been started (not joined), for tests and diagnostics.</summary>
+    public long ReadsStarted => Interlocked.Read(ref readsStarted);
+
+    /// <summary>How many reads of this key (of any patient) have been started, for tests and diagnostics.</summary>
+    public long ReadsOf(string key)
+    {
+        lock (gate)
+            return readsByKey.GetValueOrDefault(key);
+    }
+
+    /// <summary>How many reads are kept right now, for tests and diagnostics.</summary>
+    public int Kept
+    {
+        get
+        {
+            lock (gate)
+                return entries.Count;
+        }
+    }
+
+    /// <summary>Something in a section of the patient changed (all sections when none is given).</summary>
+    public void Changed(Guid patientId, PatientSection? section = null)
+    {
+        lock (gate)
+        {
+            var generation = ++lastGeneration;
+            foreach (var changed in section is { } one ? [one] : AllSections)
+                generations[(patientId, changed)] = generation;
+        }
+    }
+
+    public void Changed(PathwayChange change) => Changed(change.PatientId, change.Section);
+
+    /// <summary>
+    /// The result of <paramref name="read"/> for this patient and key: joined if a read started under the current
+    /// generations of <paramref name="dependsOn"/> is running or done, otherwise started now. <paramref name="fresh"/>
+    /// always starts a new read. A read is only joined under the same <paramref name="stamp"/> too (e.g. the day a
+    /// relationship was judged on). The read itself is not cancelled by <paramref name="ct"/> (others may share it);
+    /// only this caller's wait is.
+    /// </summary>
+    public async Task<T> GetAsync<T>(Guid patientId, string key, IReadOnlyList<PatientSection> dependsOn,
+        Func<CareDbContext, CancellationToken, Task<T>> read, bool fresh = false, long stamp = 0, CancellationToken ct = default)
+    {
+        ct.ThrowIfCancellationRequested();
+        Entry entry;
+        lock (gate)
+        {
+            var now = clock.GetUtcNow();
+            SweepIfDue(now);
+            var current = dependsOn.Select(s => generations.GetValueOrDefault((patientId, s))).Append(stamp).ToArray();
+            if (fresh || !entries.TryGetValue((patientId, key), out entry!) || !entry.CanServe(current, now))
+            {
+                entry = new Entry(current, now, StartRead(patientId, key, read));
+                entries[(patientId, key)] = entry;
+                readsStarted++;
+                readsByKey[key] = readsByKey.GetValueOrDefault(key) + 1;
+            }
+            entry.LastUsed = now;
+        }
+        return (T)(await entry.Read.WaitAsync(ct))!;
+    }
+
+    private Task<object?> StartRead<T>(Guid patientId, string key, Func<CareDbContext, CancellationToken, Task<T>> read)
+    {
+        var task = Task.Run(async () =>
+        {
+            await using var db = await databases.CreateDbContextAsync();
+            return (object?)await read(db, CancellationToken.None);
+        });
+        _ = task.ContinueWith(failed => Forget(patientId, key, failed), CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return task;
+    }
+
+    /// <summary>A failed read is not kept: the next caller reads again.</summary>
+    private void Forget(Guid patientId, string key, Task<object?> failed)
+    {
+        lock (gate)
+        {
+            if (entries.TryGetValue((patientId, key), out var entry) && ReferenceEquals(entry.Read, failed))
+                entries.Remove((patientId, key));
+        }
+    }
+
+    /// <summary>Drops reads nobody used lately, and the generations of patients nobody reads (called under the lock).</summary>
+    private void SweepIfDue(DateTimeOffset now)
+    {
+        if (now < nextSweep)
+            return;
+        nextSweep = now + KeptFor;
+        foreach (var (key, entry) in entries.Where(e => now - e.Value.LastUsed > KeptFor).ToList())
+            entries.Remove(key);
+        // A patient with no kept read needs no generation: the next read starts fresh anyway.
+        var read = entries.Keys.Select(k => k.Patient).ToHashSet();
+        foreach (var key in generations.Keys.Where(k => !read.Contains(k.Patient)).ToList())
+            generations.Remove(key);
+    }
+
+    private sealed class Entry(long[] generations, DateTimeOffset startedAt, Task<object?> read)
+    {
+        public Task<object?> Read { get; } = read;
+
+        public DateTimeOffset LastUsed { get; set; }
+
+        public bool CanServe(long[] current, DateTimeOffset now) =>
+            !Read.IsFaulted && !Read.IsCanceled && now - startedAt <= KeptFor && generations.AsSpan().SequenceEqual(current);
+    }
+}
