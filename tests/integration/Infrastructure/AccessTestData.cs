@@ -2,6 +2,7 @@ using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.Patients;
 using CareWorkspace.Infrastructure.Demo;
 using CareWorkspace.Infrastructure.Identity;
+using CareWorkspace.Infrastructure.Realtime;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,8 @@ public static class AccessTestData
         var patient = await db.Patients.SingleAsync(p => p.Id == patientId, ct);
         var relative = patient.AddRelative(user.DisplayName, RelationshipCode.CHILD, "+45 40 50 60 70", isContactRelative: false, userId: user.Id);
         await db.SaveChangesAsync(ct);
+        // Written past the services, so announce it as they would: shared reads of the relatives are now stale.
+        factory.Services.GetRequiredService<IPathwayNotifier>().PathwayChanged(new PathwayChange(patientId, PatientSection.Relatives, relative.Id));
         return (new Actor(user.Id, user.DisplayName, UserRole.Relative, null, null), userName, relative.Id);
     }
 
