@@ -12,6 +12,7 @@ using CareWorkspace.Web.Features.Messages;
 using CareWorkspace.Web.Features.Pathway;
 using CareWorkspace.Web.Features.Patients;
 using CareWorkspace.Web.Features.Timeline;
+using CareWorkspace.Web.Localization;
 using CareWorkspace.Web.Security;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
@@ -34,6 +35,7 @@ public sealed class LivePageContext : BunitContext
         Database = new TestDatabase(app);
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        Services.AddCareLocalization();
         Services.AddSingleton<IDbContextFactory<CareDbContext>>(Database);
         Services.AddSingleton(app.Services.GetRequiredService<PatientAccessGuard>());
         Services.AddSingleton(app.Services.GetRequiredService<IPathwayNotifier>());
