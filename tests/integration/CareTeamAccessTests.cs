@@ -79,7 +79,7 @@ public abstract class CareTeamAccessTests(CareAppFactory factory)
         await using var scope = factory.Services.CreateAsyncScope();
         var timeline = await scope.ServiceProvider.GetRequiredService<TimelineService>().GetAsync(coordinator, jensId,
             new TimelineFilter(Types: new HashSet<PathwayEventType> { PathwayEventType.TeamChange }), 0, 100, Ct);
-        Assert.Contains(timeline.Entries, e => e.Detail is { } d && d.Contains("Discharge conference agreed daily visits", StringComparison.Ordinal));
+        Assert.Contains(timeline.Entries, e => TimelineText.Detail(e) is { } d && d.Contains("Discharge conference agreed daily visits", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -10,6 +10,8 @@ public static class TranslationFolders
     public static readonly IReadOnlyList<string> Translated =
     [
         "src/Web/Features/Account",
+        "src/Web/Features/Live",
+        "src/Web/Features/Timeline",
     ];
 
     public static readonly IReadOnlyList<string> NotYetTranslated =
@@ -19,10 +21,8 @@ public static class TranslationFolders
         "src/Web/Features/Administration",
         "src/Web/Features/CareTeam",
         "src/Web/Features/Consents",
-        "src/Web/Features/Live",
-        "src/Web/Features/Messages",
         "src/Web/Features/Pathway",
-        "src/Web/Features/Timeline",
+        "src/Web/Features/Messages",
         "src/Web/Security",
     ];
 }
