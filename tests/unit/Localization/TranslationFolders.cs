@@ -10,6 +10,7 @@ public static class TranslationFolders
     public static readonly IReadOnlyList<string> Translated =
     [
         "src/Web/Features/Account",
+        "src/Web/Features/CareTeam",
         "src/Web/Features/Live",
         "src/Web/Features/Pathway",
         "src/Web/Features/Timeline",
@@ -20,7 +21,6 @@ public static class TranslationFolders
         "src/Web/Components",
         "src/Web/Features/Patients",
         "src/Web/Features/Administration",
-        "src/Web/Features/CareTeam",
         "src/Web/Features/Consents",
         "src/Web/Features/Messages",
         "src/Web/Security",
