@@ -11,6 +11,7 @@ public static class TranslationFolders
     [
         "src/Web/Features/Account",
         "src/Web/Features/CareTeam",
+        "src/Web/Features/Consents",
         "src/Web/Features/Live",
         "src/Web/Features/Pathway",
         "src/Web/Features/Timeline",
@@ -21,7 +22,6 @@ public static class TranslationFolders
         "src/Web/Components",
         "src/Web/Features/Patients",
         "src/Web/Features/Administration",
-        "src/Web/Features/Consents",
         "src/Web/Features/Messages",
         "src/Web/Security",
     ];
