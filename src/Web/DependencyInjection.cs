@@ -9,6 +9,7 @@ using CareWorkspace.Web.Features.Messages;
 using CareWorkspace.Web.Features.Pathway;
 using CareWorkspace.Web.Features.Patients;
 using CareWorkspace.Web.Features.Timeline;
+using CareWorkspace.Web.Localization;
 using CareWorkspace.Web.Security;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Diagnostics;
@@ -31,6 +32,7 @@ public static class DependencyInjection
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents().AddCircuitLimits();
         builder.Services.AddMudServices();
+        builder.Services.AddCareLocalization();
 
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
@@ -115,6 +117,7 @@ public static class DependencyInjection
         app.UseOriginAllowlist(app.Configuration);
         app.UseLoginRateLimiting();
         app.UseAuthentication();
+        app.UseCareLocalization();
         app.UseAuthorization();
         app.UseSessions();
         // After authentication: a signed-in user's form token is bound to their identity.
@@ -124,6 +127,7 @@ public static class DependencyInjection
         app.MapHealthChecks("/health");
         app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = _ => false });
         app.MapAccountEndpoints();
+        app.MapLanguageEndpoints();
         app.MapForcedGcDiagnostics();
         app.MapAttachmentEndpoints();
         // The connection closes when its sign-in cookie expires (idle or absolute limit), as a circuit signs out.

@@ -52,15 +52,33 @@ public sealed class AppFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh, isolated browser context (own cookies) for one user in one test.</summary>
-    public async Task<IBrowserContext> NewContextAsync()
+    /// <summary>
+    /// A fresh, isolated browser context (own cookies) for one user in one test, in English: the tests assert English
+    /// texts, so the context carries the language cookie a person gets by choosing English.
+    /// </summary>
+    public Task<IBrowserContext> NewContextAsync() => NewContextAsync(locale: "en-GB", languageCookie: "en-GB");
+
+    /// <summary>
+    /// A fresh context whose browser prefers <paramref name="locale"/> (Accept-Language) and, unless null, has the
+    /// language cookie set to <paramref name="languageCookie"/> (any text, also an unknown culture).
+    /// </summary>
+    public async Task<IBrowserContext> NewContextAsync(string locale, string? languageCookie)
     {
         var context = await Browser.NewContextAsync(new()
         {
             BaseURL = BaseAddress.ToString(),
             ViewportSize = new() { Width = 1366, Height = 900 },
-            Locale = "en-GB",
+            Locale = locale,
         });
+        if (languageCookie is not null)
+        {
+            await context.AddCookiesAsync([new Cookie
+            {
+                Name = ".AspNetCore.Culture",
+                Value = $"c={languageCookie}|uic={languageCookie}",
+                Url = BaseAddress.ToString(),
+            }]);
+        }
         context.SetDefaultTimeout(20_000);
         context.SetDefaultNavigationTimeout(30_000);
         return context;

@@ -21,9 +21,15 @@ public abstract partial class BrowserTest(AppFixture app) : IAsyncDisposable
     protected AppFixture App => app;
 
     /// <summary>Opens a new, isolated browser context and page for one user (or an anonymous visitor).</summary>
-    protected async Task<IPage> OpenPageAsync(string who)
+    protected Task<IPage> OpenPageAsync(string who) => OpenPageAsync(who, App.NewContextAsync());
+
+    /// <summary>Opens a page in a context whose browser language and language cookie the test chooses.</summary>
+    protected Task<IPage> OpenPageAsync(string who, string locale, string? languageCookie) =>
+        OpenPageAsync(who, App.NewContextAsync(locale, languageCookie));
+
+    private async Task<IPage> OpenPageAsync(string who, Task<IBrowserContext> newContext)
     {
-        var context = await App.NewContextAsync();
+        var context = await newContext;
         var page = await context.NewPageAsync();
         var session = new Session(who, context, page);
         page.Response += (_, response) =>

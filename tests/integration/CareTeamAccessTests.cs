@@ -1,9 +1,11 @@
+using System.Globalization;
 using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.Pathway;
 using CareWorkspace.IntegrationTests.Infrastructure;
 using CareWorkspace.Web.Features.CareTeam;
 using CareWorkspace.Web.Features.Timeline;
+using CareWorkspace.Web.Localization;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CareWorkspace.IntegrationTests;
@@ -62,6 +64,7 @@ public abstract class CareTeamAccessTests(CareAppFactory factory)
         var ex = await Assert.ThrowsAsync<DomainException>(() => Service(s => s.AddMemberAsync(coordinator, jensId, input, Ct)));
 
         Assert.Contains("reason", ex.Message, StringComparison.Ordinal);
+        AssertShownInDanish(ex.Message);
         Assert.Equal(ex.Message, await AccessTestData.LatestRefusalAsync(factory, coordinator.UserId, jensId, Ct));
         Assert.DoesNotContain((await GetAsync(coordinator, jensId)).Members, m => m.PersonName == input.PersonName);
     }
@@ -79,7 +82,7 @@ public abstract class CareTeamAccessTests(CareAppFactory factory)
         await using var scope = factory.Services.CreateAsyncScope();
         var timeline = await scope.ServiceProvider.GetRequiredService<TimelineService>().GetAsync(coordinator, jensId,
             new TimelineFilter(Types: new HashSet<PathwayEventType> { PathwayEventType.TeamChange }), 0, 100, Ct);
-        Assert.Contains(timeline.Entries, e => e.Detail is { } d && d.Contains("Discharge conference agreed daily visits", StringComparison.Ordinal));
+        Assert.Contains(timeline.Entries, e => TimelineText.Detail(e) is { } d && d.Contains("Discharge conference agreed daily visits", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -113,7 +116,23 @@ public abstract class CareTeamAccessTests(CareAppFactory factory)
         var ex = await Assert.ThrowsAsync<DomainException>(() => Service(s => s.EndMemberAsync(coordinator, jensId, forged, Guid.NewGuid(), new DateOnly(2030, 1, 1), Ct)));
 
         Assert.Contains("not on this patient's care team", ex.Message, StringComparison.Ordinal);
+        AssertShownInDanish(ex.Message);
         Assert.Equal(ex.Message, await AccessTestData.LatestRefusalAsync(factory, coordinator.UserId, jensId, Ct));
+    }
+
+    /// <summary>The care team section shows the refusal in the reader's language: a Danish text exists for it.</summary>
+    private static void AssertShownInDanish(string message)
+    {
+        var before = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CareCultures.Danish;
+        try
+        {
+            Assert.False(StaticText.For(typeof(CareTeamSection))[message].ResourceNotFound, $"No Danish text for \"{message}\" in CareTeamSection.da.resx");
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
     }
 
     private Task<CareTeamView> GetAsync(Actor actor, Guid patientId) => Service(s => s.GetAsync(actor, patientId, Ct));

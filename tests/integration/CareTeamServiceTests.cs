@@ -45,12 +45,36 @@ public abstract class CareTeamServiceTests(CareAppFactory factory)
 
         var teamChanges = await TeamChangesAsync(gp, jensId);
         Assert.Equal(teamChangesBefore.TotalCount + 1, teamChanges.TotalCount);
-        var added = Assert.Single(teamChanges.Entries.Except(teamChangesBefore.Entries));
+        var added = Assert.Single(teamChanges.Entries.ExceptBy(teamChangesBefore.Entries.Select(e => e.Id), e => e.Id));
         Assert.Equal(PathwayEventType.TeamChange, added.Type);
         Assert.Equal(Sector.Municipality, added.Sector);
         Assert.Equal(PathwayTestData.MemberOrganisation, added.SourceOrganisation);
-        Assert.Contains("joined the care team", added.Title);
-        Assert.Contains(GpName, added.Detail);
+        Assert.Equal(PathwayEventKind.CareTeamJoined, added.Kind);
+        Assert.StartsWith(GpName, added.Parameters![PathwayEventParameters.By]);
+    }
+
+    [Fact]
+    public async Task A_care_team_change_is_stored_as_a_kind_and_values_not_as_an_English_sentence()
+    {
+        var (gp, jensId) = await GpAndJensAsync();
+        var coordinator = await factory.ActorAsync("coordinator.dahl", Ct);
+        var input = PathwayTestData.Member(await GetAsync(gp, jensId)) with { Reason = "Daily visits " + PathwayTestData.Unique() };
+        var id = await Service(s => s.AddMemberAsync(gp, jensId, input, Ct));
+        var end = input.From.AddDays(3);
+        var version = Member(await GetAsync(gp, jensId), id).Version;
+        await Service(s => s.EndMemberAsync(coordinator, jensId, id, version, end, Ct));
+
+        await using var db = await factory.CreateDbContextAsync(Ct);
+        var stored = await db.PathwayEvents.AsNoTracking()
+            .Where(e => e.PatientId == jensId && e.Type == PathwayEventType.TeamChange && e.SourceOrganisationName == PathwayTestData.MemberOrganisation)
+            .ToListAsync(Ct);
+        var joined = Assert.Single(stored, e => e.Kind == PathwayEventKind.CareTeamJoined && e.Parameters.GetValueOrDefault(PathwayEventParameters.Reason) == input.Reason);
+        Assert.Equal(PathwayTestData.MemberOrganisation, joined.Parameters[PathwayEventParameters.Organisation]);
+        Assert.Equal(input.Role.ToString(), joined.Parameters[PathwayEventParameters.Role]);
+        Assert.StartsWith(GpName, joined.Parameters[PathwayEventParameters.By]);
+        var left = Assert.Single(stored, e => e.Kind == PathwayEventKind.CareTeamLeft && e.Parameters.GetValueOrDefault(PathwayEventParameters.Date) == end.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.StartsWith(CoordinatorName, left.Parameters[PathwayEventParameters.By]);
+        Assert.All(new[] { joined, left }, e => Assert.Equal((null, null), (e.Title, e.Detail)));
     }
 
     [Fact]
@@ -97,8 +121,9 @@ public abstract class CareTeamServiceTests(CareAppFactory factory)
         Assert.Equal(end, ended.To);
         Assert.False(ended.IsActive);
         Assert.StartsWith(CoordinatorName, ended.ChangedBy);
-        var added = Assert.Single((await TeamChangesAsync(gp, jensId)).Entries.Except(teamChangesBefore.Entries));
-        Assert.Contains("leaves the care team", added.Title);
+        var added = Assert.Single((await TeamChangesAsync(gp, jensId)).Entries.ExceptBy(teamChangesBefore.Entries.Select(e => e.Id), e => e.Id));
+        Assert.Equal(PathwayEventKind.CareTeamLeft, added.Kind);
+        Assert.Equal(end.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), added.Parameters![PathwayEventParameters.Date]);
 
         var ex = await Assert.ThrowsAsync<StaleEditException>(() =>
             Service(s => s.EndMemberAsync(gp, jensId, id, opened.Version, input.From.AddDays(1), Ct)));

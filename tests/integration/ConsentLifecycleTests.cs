@@ -1,3 +1,4 @@
+using System.Globalization;
 using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.Pathway;
@@ -8,6 +9,7 @@ using CareWorkspace.Web.Features.Consents;
 using CareWorkspace.Web.Features.Messages;
 using CareWorkspace.Web.Features.Patients;
 using CareWorkspace.Web.Features.Timeline;
+using CareWorkspace.Web.Localization;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CareWorkspace.IntegrationTests;
@@ -54,6 +56,7 @@ public abstract class ConsentLifecycleTests(CareAppFactory factory)
 
         var ex = await Assert.ThrowsAsync<DomainException>(() => Consents(s => s.GrantAsync(nurse, jensId, input, Ct)));
         Assert.Contains("reason", ex.Message, StringComparison.Ordinal);
+        AssertShownInDanish(ex.Message);
         Assert.Equal(ex.Message, await AccessTestData.LatestRefusalAsync(factory, nurse.UserId, jensId, Ct));
         Assert.DoesNotContain((await Consents(s => s.GetAsync(nurse, jensId, Ct))).Consents, c => c.RelativeUserId == relative.UserId);
 
@@ -86,6 +89,7 @@ public abstract class ConsentLifecycleTests(CareAppFactory factory)
             Consents(s => s.GrantAsync(jens, jensId, new ConsentInput(stranger.UserId, [PatientSection.Timeline], null, null), Ct)));
 
         Assert.Contains("registered as this patient's relative", ex.Message, StringComparison.Ordinal);
+        AssertShownInDanish(ex.Message);
         Assert.Equal(ex.Message, await AccessTestData.LatestRefusalAsync(factory, jens.UserId, jensId, Ct));
     }
 
@@ -128,6 +132,7 @@ public abstract class ConsentLifecycleTests(CareAppFactory factory)
         var ex = await Assert.ThrowsAsync<DomainException>(() => Consents(s => s.WithdrawAsync(jens, jensId, Guid.NewGuid(), null, Ct)));
 
         Assert.Contains("does not belong to this patient", ex.Message, StringComparison.Ordinal);
+        AssertShownInDanish(ex.Message);
         Assert.Equal(ex.Message, await AccessTestData.LatestRefusalAsync(factory, jens.UserId, jensId, Ct));
     }
 
@@ -243,6 +248,21 @@ public abstract class ConsentLifecycleTests(CareAppFactory factory)
         {
             Assert.True(DateTime.UtcNow < deadline, "The expected signal did not arrive.");
             await Task.Delay(20, Ct);
+        }
+    }
+
+    /// <summary>The consent section shows the service's refusal in the reader's language: a Danish text exists for it.</summary>
+    private static void AssertShownInDanish(string message)
+    {
+        var before = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CareCultures.Danish;
+        try
+        {
+            Assert.False(StaticText.For(typeof(ConsentSection))[message].ResourceNotFound, $"No Danish text for \"{message}\" in ConsentSection.da.resx");
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
         }
     }
 

@@ -4,6 +4,7 @@ using CareWorkspace.Domain.Pathway;
 using CareWorkspace.IntegrationTests.Infrastructure;
 using CareWorkspace.Web.Features.Timeline;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CareWorkspace.IntegrationTests;
@@ -82,6 +83,40 @@ public abstract class TimelineServiceTests(CareAppFactory factory)
         await Assert.ThrowsAsync<PatientAccessDeniedException>(() =>
             scope.ServiceProvider.GetRequiredService<TimelineService>().GetAsync(nurse, jensId, new TimelineFilter(), 0, 10, Ct));
     }
+
+    [Fact]
+    public async Task An_event_stored_before_kinds_existed_reads_as_free_text_as_written()
+    {
+        var jensId = await factory.JensIdAsync(Ct);
+        var id = Guid.NewGuid();
+        var at = new DateTimeOffset(2001, 2, 3, 10, 0, 0, TimeSpan.Zero);
+        await using (var db = await factory.CreateDbContextAsync(Ct))
+        {
+            // Written the way rows were before the TimelineKinds migration: no kind, no values, an English sentence.
+            var sqlite = db.Database.IsSqlite();
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO \"PathwayEvents\" (\"Id\", \"PatientId\", \"At\", \"Type\", \"Sector\", \"SourceOrganisationName\", \"Title\", \"Detail\") " +
+                "VALUES ({0}, {1}, {2}, 'Admission', 'Hospital', 'Havby Hospital', 'Old sentence joined the care team', 'Old detail')",
+                [Key(id, sqlite), Key(jensId, sqlite), sqlite ? new DateTimeOffsetToBinaryConverter().ConvertToProvider(at)! : at], Ct);
+        }
+        try
+        {
+            var page = await GetAsync(new TimelineFilter(Types: new HashSet<PathwayEventType> { PathwayEventType.Admission }));
+
+            var entry = Assert.Single(page.Entries, e => e.Id == id);
+            Assert.Equal(PathwayEventKind.Text, entry.Kind);
+            Assert.Empty(entry.Parameters!);
+            Assert.Equal(("Old sentence joined the care team", "Old detail"), (entry.Title, entry.Detail));
+        }
+        finally
+        {
+            await using var db = await factory.CreateDbContextAsync(Ct);
+            await db.PathwayEvents.Where(e => e.Id == id).ExecuteDeleteAsync(Ct);
+        }
+    }
+
+    // SQLite stores keys as upper-case text; PostgreSQL as uuid.
+    private static object Key(Guid id, bool sqlite) => sqlite ? id.ToString().ToUpperInvariant() : id;
 
     private async Task<TimelinePage> GetAsync(TimelineFilter filter, int page = 0, int pageSize = TimelineService.MaxPageSize)
     {

@@ -1,13 +1,20 @@
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.Organisations;
+using CareWorkspace.Domain.Patients;
 
 namespace CareWorkspace.Domain.Pathway;
 
-/// <summary>One thing that happened on the patient's pathway, in any sector: the timeline is made of these.</summary>
+/// <summary>
+/// One thing that happened on the patient's pathway, in any sector: the timeline is made of these. What it says is a
+/// <see cref="Kind"/> plus <see cref="Parameters"/>, rendered in the reader's language; <see cref="Title"/> and
+/// <see cref="Detail"/> hold text only for <see cref="PathwayEventKind.Text"/>, text that comes from outside.
+/// </summary>
 public sealed class PathwayEvent
 {
     public const int TitleMaxLength = 200;
     public const int DetailMaxLength = 1000;
+
+    private static readonly IReadOnlyDictionary<string, string> NoParameters = new Dictionary<string, string>();
 
     public Guid Id { get; private set; } = Guid.NewGuid();
     public Guid PatientId { get; private set; }
@@ -16,12 +23,36 @@ public sealed class PathwayEvent
     public Sector Sector { get; private set; }
     public Guid? SourceOrganisationId { get; private set; }
     public string SourceOrganisationName { get; private set; } = "";
-    public string Title { get; private set; } = "";
+    public PathwayEventKind Kind { get; private set; }
+    public IReadOnlyDictionary<string, string> Parameters { get; private set; } = NoParameters;
+    public string? Title { get; private set; }
     public string? Detail { get; private set; }
 
     private PathwayEvent() { }
 
+    /// <summary>An event whose text comes from outside, shown as written (<see cref="PathwayEventKind.Text"/>).</summary>
     public PathwayEvent(Guid patientId, DateTimeOffset at, PathwayEventType type, Sector sector, Guid? sourceOrganisationId, string sourceOrganisationName, string title, string? detail = null)
+        : this(patientId, at, type, sector, sourceOrganisationId, sourceOrganisationName)
+    {
+        Kind = PathwayEventKind.Text;
+        Title = Guard.Required(title, "Event title", TitleMaxLength);
+        Detail = Guard.Optional(detail, "Event detail", DetailMaxLength);
+    }
+
+    /// <summary>An event of a known kind; its text is written in the reader's language when shown.</summary>
+    public PathwayEvent(Guid patientId, DateTimeOffset at, PathwayEventType type, Sector sector, Guid? sourceOrganisationId, string sourceOrganisationName,
+        PathwayEventKind kind, IReadOnlyDictionary<string, string?> parameters)
+        : this(patientId, at, type, sector, sourceOrganisationId, sourceOrganisationName)
+    {
+        if (kind == PathwayEventKind.Text || !Enum.IsDefined(kind))
+            throw new DomainException("An event of a known kind is needed here; free text has a title.");
+        Kind = kind;
+        Parameters = parameters
+            .Where(p => !string.IsNullOrWhiteSpace(p.Value))
+            .ToDictionary(p => p.Key, p => Guard.Required(p.Value, "Event value", PathwayEventParameters.ValueMaxLength));
+    }
+
+    private PathwayEvent(Guid patientId, DateTimeOffset at, PathwayEventType type, Sector sector, Guid? sourceOrganisationId, string sourceOrganisationName)
     {
         if (patientId == Guid.Empty)
             throw new DomainException("A pathway event belongs to a patient.");
@@ -31,7 +62,40 @@ public sealed class PathwayEvent
         Sector = sector;
         SourceOrganisationId = sourceOrganisationId;
         SourceOrganisationName = Guard.Required(sourceOrganisationName, "Source organisation", 200);
-        Title = Guard.Required(title, "Event title", TitleMaxLength);
-        Detail = Guard.Optional(detail, "Event detail", DetailMaxLength);
     }
+
+    /// <summary>An organisation joined the care team (the reason and who added it are left out when not known).</summary>
+    public static PathwayEvent CareTeamJoined(Guid patientId, DateTimeOffset at, Organisation organisation, CareTeamRole role, string? reason, string? addedBy) =>
+        new(patientId, at, PathwayEventType.TeamChange, organisation.Sector, organisation.Id, organisation.Name, PathwayEventKind.CareTeamJoined,
+            new Dictionary<string, string?>
+            {
+                [PathwayEventParameters.Organisation] = organisation.Name,
+                [PathwayEventParameters.Role] = PathwayEventParameters.Write(role),
+                [PathwayEventParameters.Reason] = reason,
+                [PathwayEventParameters.By] = addedBy,
+            });
+
+    /// <summary>An organisation's membership of the care team ends on <paramref name="lastDay"/>.</summary>
+    public static PathwayEvent CareTeamLeft(Guid patientId, DateTimeOffset at, Organisation organisation, DateOnly lastDay, string? changedBy) =>
+        new(patientId, at, PathwayEventType.TeamChange, organisation.Sector, organisation.Id, organisation.Name, PathwayEventKind.CareTeamLeft,
+            new Dictionary<string, string?>
+            {
+                [PathwayEventParameters.Organisation] = organisation.Name,
+                [PathwayEventParameters.Date] = PathwayEventParameters.Write(lastDay),
+                [PathwayEventParameters.By] = changedBy,
+            });
+
+    /// <summary>A message thread everyone on the pathway may read was started by <paramref name="from"/> of <paramref name="organisation"/>.</summary>
+    public static PathwayEvent MessageShared(Guid patientId, DateTimeOffset at, Organisation organisation, string subject, string from) =>
+        new(patientId, at, PathwayEventType.Message, organisation.Sector, organisation.Id, organisation.Name, PathwayEventKind.MessageShared,
+            new Dictionary<string, string?>
+            {
+                [PathwayEventParameters.Subject] = subject,
+                [PathwayEventParameters.By] = from,
+            });
+
+    /// <summary>A hospital notification reached <paramref name="receiver"/>.</summary>
+    public static PathwayEvent HospitalNotificationReceived(Guid patientId, DateTimeOffset at, Organisation receiver) =>
+        new(patientId, at, PathwayEventType.Message, receiver.Sector, receiver.Id, receiver.Name, PathwayEventKind.HospitalNotificationReceived,
+            new Dictionary<string, string?> { [PathwayEventParameters.Organisation] = receiver.Name });
 }

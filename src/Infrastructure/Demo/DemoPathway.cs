@@ -2,11 +2,16 @@ using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.Messaging;
 using CareWorkspace.Domain.Organisations;
 using CareWorkspace.Domain.Pathway;
+using CareWorkspace.Domain.Patients;
 using CareWorkspace.Infrastructure.Identity;
 
 namespace CareWorkspace.Infrastructure.Demo;
 
-/// <summary>Jens' pathway so far: admission, discharge, follow-up, rehabilitation, and a few messages.</summary>
+/// <summary>
+/// Jens' pathway so far: admission, discharge, follow-up, rehabilitation, and a few messages. Care team changes and
+/// notifications are kinds, shown in the reader's language; the clinical notes stand for free text from the sectors' own
+/// records, shown as written.
+/// </summary>
 internal static class DemoPathway
 {
     public static IEnumerable<PathwayEvent> EventsForJens(Guid jensId, IReadOnlyDictionary<string, Organisation> bySor, DateTimeOffset now)
@@ -20,12 +25,12 @@ internal static class DemoPathway
 
         yield return E(gp, -400, PathwayEventType.Appointment, "Annual COPD check-up", "Spirometry FEV1 58 % of expected.");
         yield return E(hospital, -30, PathwayEventType.Admission, "Admitted with acute exacerbation of COPD", "Influenza A positive. Oxygen 2 l/min.");
-        yield return E(hospital, -30, PathwayEventType.TeamChange, "Lung ward joined the care team");
-        yield return E(homeCare, -24, PathwayEventType.Message, "Hospital notification received by home care");
+        yield return PathwayEvent.CareTeamJoined(jensId, now.AddDays(-30), hospital, CareTeamRole.TreatingHospital, reason: null, addedBy: null);
+        yield return PathwayEvent.HospitalNotificationReceived(jensId, now.AddDays(-24), homeCare);
         yield return E(hospital, -23, PathwayEventType.Discharge, "Discharged home with a rehabilitation plan", "GP consultation within one week.");
         yield return E(gp, -20, PathwayEventType.Appointment, "Post-discharge consultation at the GP");
         yield return E(gp, -20, PathwayEventType.PlanChange, "Care plan updated: new goals for walking distance and smoking cessation");
-        yield return E(homeCare, -14, PathwayEventType.TeamChange, "Home care joined the care team");
+        yield return PathwayEvent.CareTeamJoined(jensId, now.AddDays(-14), homeCare, CareTeamRole.HomeCare, reason: null, addedBy: null);
         yield return E(rehab, -7, PathwayEventType.PlanChange, "Municipal rehabilitation started: twice weekly training");
         yield return E(rehab, 3, PathwayEventType.Appointment, "Training session at the rehabilitation centre");
     }

@@ -10,6 +10,9 @@ public static class CareClaimTypes
     /// <summary>Present while the person must choose their own password before doing anything else.</summary>
     public const string MustChangePassword = "care:must_change_password";
 
+    /// <summary>The person's chosen language (a culture name such as "en-GB"); absent until they choose one.</summary>
+    public const string PreferredLanguage = "care:preferred_language";
+
     /// <summary>When this sign-in began (round-trip format), for the absolute session lifetime.</summary>
     public const string SessionStarted = "care:session_started";
 }

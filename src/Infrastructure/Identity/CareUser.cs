@@ -7,6 +7,7 @@ namespace CareWorkspace.Infrastructure.Identity;
 public sealed class CareUser : IdentityUser
 {
     public const int DisplayNameMaxLength = 200;
+    public const int PreferredLanguageMaxLength = 16;
 
     public string DisplayName { get; set; } = "";
     public UserRole Role { get; set; }
@@ -20,4 +21,7 @@ public sealed class CareUser : IdentityUser
 
     /// <summary>A deactivated account cannot sign in, and its open sessions end.</summary>
     public bool Deactivated { get; set; }
+
+    /// <summary>The language the person chose (a culture name such as "da-DK" or "en-GB"); null until they choose, then the browser decides.</summary>
+    public string? PreferredLanguage { get; set; }
 }

@@ -21,6 +21,8 @@ internal sealed class CareUserClaimsPrincipalFactory(
         identity.AddClaim(new Claim(ClaimTypes.Role, user.Role.ToString()));
         if (user.MustChangePassword)
             identity.AddClaim(new Claim(CareClaimTypes.MustChangePassword, "true"));
+        if (!string.IsNullOrEmpty(user.PreferredLanguage))
+            identity.AddClaim(new Claim(CareClaimTypes.PreferredLanguage, user.PreferredLanguage));
         if (user.OrganisationId is { } orgId)
         {
             await using var db = await dbFactory.CreateDbContextAsync();

@@ -81,6 +81,13 @@ public class CareAppFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
     }
 
+    /// <summary>Clients read the app in English, as the tests assert English texts; a Danish test sends its own header or cookie.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-GB");
+    }
+
     public async Task<CareDbContext> CreateDbContextAsync(CancellationToken ct) =>
         await Services.GetRequiredService<IDbContextFactory<CareDbContext>>().CreateDbContextAsync(ct);
 

@@ -13,6 +13,7 @@ using CareWorkspace.Web.Features.Messages;
 using CareWorkspace.Web.Features.Pathway;
 using CareWorkspace.Web.Features.Patients;
 using CareWorkspace.Web.Features.Timeline;
+using CareWorkspace.Web.Localization;
 using CareWorkspace.Web.Security;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
@@ -36,6 +37,7 @@ public sealed class LivePageContext : BunitContext
         Database = new TestDatabase(app);
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        Services.AddCareLocalization();
         Services.AddSingleton<IDbContextFactory<CareDbContext>>(Database);
         // The shared reads go through the test database too (so that it can hold or fail them), and hear of every change
         // the app's notifier delivers; the access records go through the app's own group-commit writer.

@@ -1,6 +1,7 @@
 using Bunit;
 using CareWorkspace.Domain.Access;
 using CareWorkspace.Web.Features.Consents;
+using CareWorkspace.Web.Localization;
 using MudBlazor;
 
 namespace CareWorkspace.UnitTests.Components;
@@ -56,7 +57,7 @@ public sealed class ConsentsPanelTests : BunitTestBase
         Assert.Contains("Active", rows[0].TextContent, StringComparison.Ordinal);
         Assert.Contains("Until withdrawn", rows[0].TextContent, StringComparison.Ordinal);
         // 13:30 UTC is 14:30 in Copenhagen in November.
-        Assert.Contains("Withdrawn 20 Nov 2026 14:30 by Anne Holm (Havby Kommune) · At the patient's request by phone", rows[1].TextContent, StringComparison.Ordinal);
+        Assert.Contains("Withdrawn 20 Nov 2026, 14:30 by Anne Holm (Havby Kommune) · At the patient's request by phone", rows[1].TextContent, StringComparison.Ordinal);
         Assert.Single(cut.FindAll("[data-testid=withdraw-consent]"));
     }
 
@@ -119,5 +120,22 @@ public sealed class ConsentsPanelTests : BunitTestBase
 
         Assert.Equal((Active.Id, "At the patient's request by phone"), Assert.Single(_withdrawals));
         Assert.Empty(cut.FindAll("[data-testid=withdraw-form]"));
+    }
+
+    [Fact]
+    public void Render_InDanish_ShowsDanishTextsAndDates()
+    {
+        UseLanguage(CareCultures.Danish);
+
+        var cut = RenderPanel(Model(consents: [Active, Withdrawn]));
+
+        var rows = cut.FindAll("[data-testid=consent-row]");
+        Assert.Contains("Behandlingsteam, Tidslinje", rows[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains("Aktivt", rows[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains("Indtil det trækkes tilbage", rows[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains("Trukket tilbage 20. nov. 2026 kl. 14.30 af Anne Holm (Havby Kommune)", rows[1].TextContent, StringComparison.Ordinal);
+        Assert.Contains("Pårørende, der må følge forløbet", cut.Markup, StringComparison.Ordinal);
+        Assert.Equal("Træk tilbage", cut.Find("[data-testid=withdraw-consent]").TextContent.Trim());
+        Assert.Equal("Træk samtykket til Ulla Jensen tilbage", cut.Find("[data-testid=withdraw-consent]").GetAttribute("aria-label"));
     }
 }

@@ -3,6 +3,7 @@ using Bunit;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Web.Features.Pathway;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
 using MudBlazor;
 
@@ -32,7 +33,7 @@ public sealed class EditConflictDialogTests : BunitTestBase
     {
         Render<MudPopoverProvider>();
         var provider = Render<MudDialogProvider>();
-        var resolver = new ConflictResolver(Services.GetRequiredService<IDialogService>(), NullLogger<ConflictResolver>.Instance);
+        var resolver = new ConflictResolver(Services.GetRequiredService<IDialogService>(), Services.GetRequiredService<IStringLocalizer<ConflictResolver>>(), NullLogger<ConflictResolver>.Instance);
         Task<ConflictChoice> choice = null!;
         // A statement lambda: start asking, but do not wait on the renderer for the answer.
         await provider.InvokeAsync(() => { choice = resolver.AskAsync(Conflict, Yours); });
@@ -64,7 +65,7 @@ public sealed class EditConflictDialogTests : BunitTestBase
         Assert.Contains("This care team member was changed by", message, StringComparison.Ordinal);
         Assert.Contains("Bo Doctor", message, StringComparison.Ordinal);
         // 09:30 UTC is 10:30 in Copenhagen in March, whatever the server's time zone.
-        Assert.Contains("7 Mar 2025 10:30:15", message, StringComparison.Ordinal);
+        Assert.Contains("7 Mar 2025, 10:30", message, StringComparison.Ordinal);
         Assert.Contains("Someone else changed this first", provider.Markup, StringComparison.Ordinal);
     }
 
@@ -109,5 +110,19 @@ public sealed class EditConflictDialogTests : BunitTestBase
 
         Assert.False(choice.IsCompleted);
         Assert.Equal(2, provider.FindAll("button").Count(b => b.TextContent.Trim() is "Apply my change again" or "Reload their version"));
+    }
+
+    [Fact]
+    public async Task AskAsync_InDanish_ExplainsTheConflictInDanish()
+    {
+        UseLanguage(CareWorkspace.Web.Localization.CareCultures.Danish);
+
+        var (provider, _) = await AskAsync();
+
+        var message = provider.Find("[data-testid=conflict-message]").TextContent;
+        Assert.Contains("Dette medlem af behandlingsteamet blev ændret af Bo Doctor den 7. mar. 2025 kl. 10.30", message, StringComparison.Ordinal);
+        Assert.Contains("En anden har ændret det først", provider.Markup, StringComparison.Ordinal);
+        Assert.Equal(["Person", "Telefon", "Til"], provider.FindAll("tbody tr").Select(r => r.Children[0].TextContent.Trim()));
+        Assert.Equal(2, provider.FindAll("button").Count(b => b.TextContent.Trim() is "Gem min ændring igen" or "Hent den gemte version"));
     }
 }

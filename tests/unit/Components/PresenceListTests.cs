@@ -2,6 +2,7 @@ using Bunit;
 using CareWorkspace.Domain.Access;
 using CareWorkspace.Infrastructure.Realtime;
 using CareWorkspace.Web.Features.Pathway;
+using CareWorkspace.Web.Localization;
 using MudBlazor;
 
 namespace CareWorkspace.UnitTests.Components;
@@ -68,4 +69,16 @@ public sealed class PresenceListTests : BunitTestBase
     }
 
     private static string Normalise(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    [Theory]
+    [InlineData(false, "Ingen andre ser dette forløb.")]
+    [InlineData(true, "Ser også forløbet:")]
+    public void Render_InDanish_SaysWhoElseIsViewingInDanish(bool withNurse, string expected)
+    {
+        UseLanguage(CareCultures.Danish);
+
+        var cut = RenderList(withNurse ? [Me, Nurse] : [Me]);
+
+        Assert.Contains(expected, cut.Find("[data-testid=presence-list]").TextContent, StringComparison.Ordinal);
+    }
 }

@@ -3,6 +3,7 @@ using CareWorkspace.Domain.Organisations;
 using CareWorkspace.Domain.Pathway;
 using CareWorkspace.Web.Features.Pathway;
 using CareWorkspace.Web.Features.Timeline;
+using CareWorkspace.Web.Localization;
 using MudBlazor;
 
 namespace CareWorkspace.UnitTests.Components;
@@ -130,5 +131,36 @@ public sealed class TimelineViewTests : BunitTestBase
         cut.FindAll(".mud-pagination button").Single(b => b.TextContent.Trim() == "3").Click();
 
         Assert.Equal([2], _pages);
+    }
+
+    [Fact]
+    public void Render_InDanish_WritesKindsLabelsAndDatesInDanish_AndFreeTextAsWritten()
+    {
+        UseLanguage(CareCultures.Danish);
+        var left = new TimelineEntry(Guid.NewGuid(), At, PathwayEventType.TeamChange, Sector.Municipality, "Havby Kommune", null, null,
+            PathwayEventKind.CareTeamLeft, new Dictionary<string, string>
+            {
+                [PathwayEventParameters.Organisation] = "Havby Kommune",
+                [PathwayEventParameters.Date] = "2025-03-31",
+                [PathwayEventParameters.By] = "Lise Dahl",
+            });
+
+        var cut = RenderView(OnePage(left, Admission));
+
+        var entries = cut.FindAll("[data-testid=timeline-entry]");
+        // 09:30 UTC is 10:30 in Copenhagen in March.
+        Assert.Contains("7. mar. 2025 kl. 10.30 · Teamændring · Havby Kommune", entries[0].TextContent, StringComparison.Ordinal);
+        Assert.Equal("Havby Kommune forlader behandlingsteamet den 31. mar. 2025", entries[0].QuerySelector(".timeline__title")?.TextContent);
+        Assert.Equal("Ændret af Lise Dahl", entries[0].QuerySelector(".timeline__detail")?.TextContent);
+        Assert.Equal("Admitted to cardiology", entries[1].QuerySelector(".timeline__title")?.TextContent);
+        Assert.Contains("Sektor", cut.Find("[data-testid=timeline-filters]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_InDanish_NoEntries_SaysSoInDanish()
+    {
+        UseLanguage(CareCultures.Danish);
+
+        Assert.Equal("Ingen hændelser passer til de valgte filtre.", RenderView(OnePage()).Find("[data-testid=timeline-empty]").TextContent.Trim());
     }
 }

@@ -10,6 +10,7 @@ internal sealed class CareUserConfiguration : IEntityTypeConfiguration<CareUser>
     public void Configure(EntityTypeBuilder<CareUser> builder)
     {
         builder.Property(u => u.DisplayName).HasMaxLength(CareUser.DisplayNameMaxLength).IsRequired();
+        builder.Property(u => u.PreferredLanguage).HasMaxLength(CareUser.PreferredLanguageMaxLength);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
     }
 }

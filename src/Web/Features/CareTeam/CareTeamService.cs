@@ -41,8 +41,7 @@ public sealed class CareTeamService(
             var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == input.OrganisationId, ct)
                 ?? throw new DomainException("Choose an organisation that exists.");
             var member = patient.JoinCareTeam(organisation.Id, input.Role, new Period(input.From, input.To), input.PersonName, input.Phone, stamp, input.Reason ?? "");
-            db.PathwayEvents.Add(new PathwayEvent(patientId, stamp.At, PathwayEventType.TeamChange, organisation.Sector, organisation.Id, organisation.Name,
-                $"{organisation.Name} joined the care team ({PatientLabelsFor(input.Role)})", $"Reason: {member.Reason} · Added by {stamp.ByName}"));
+            db.PathwayEvents.Add(PathwayEvent.CareTeamJoined(patientId, stamp.At, organisation, input.Role, member.Reason, stamp.ByName));
             return member.Id;
         }, ct);
 
@@ -60,8 +59,7 @@ public sealed class CareTeamService(
                 ?? throw new DomainException("That care team member is no longer on this patient's care team.");
             patient.EndCareTeamMembership(memberId, expectedVersion, to, stamp);
             var organisation = await db.Organisations.SingleAsync(o => o.Id == member.OrganisationId, ct);
-            db.PathwayEvents.Add(new PathwayEvent(patientId, stamp.At, PathwayEventType.TeamChange, organisation.Sector, organisation.Id, organisation.Name,
-                $"{organisation.Name} leaves the care team on {to:d MMM yyyy}", $"Changed by {stamp.ByName}"));
+            db.PathwayEvents.Add(PathwayEvent.CareTeamLeft(patientId, stamp.At, organisation, to, stamp.ByName));
             return memberId;
         }, ct);
 
@@ -177,8 +175,6 @@ public sealed class CareTeamService(
             return itemId;
         }
     }
-
-    private static string PatientLabelsFor(CareTeamRole role) => Patients.PatientLabels.For(role).ToLowerInvariant();
 
     private DateOnly Today => CopenhagenTime.Today(clock);
 }

@@ -1,18 +1,22 @@
 using CareWorkspace.Domain.Access;
+using CareWorkspace.Web.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace CareWorkspace.Web.Features.Consents;
 
 public static class ConsentLabels
 {
+    private static IStringLocalizer L => StaticText.For(typeof(ConsentLabels));
+
     public static string For(PatientSection section) => section switch
     {
-        PatientSection.MasterData => "Personal details",
-        PatientSection.CareTeam => "Care team",
-        PatientSection.Conditions => "Conditions",
-        PatientSection.Relatives => "Relatives",
-        PatientSection.Messages => "Messages shared with relatives",
-        PatientSection.Timeline => "Timeline",
-        PatientSection.Presence => "Who is viewing now",
-        PatientSection.Consents => "Consents",
+        PatientSection.MasterData => L["Personal details"],
+        PatientSection.CareTeam => L["Care team"],
+        PatientSection.Conditions => L["Conditions"],
+        PatientSection.Relatives => L["Relatives"],
+        PatientSection.Messages => L["Messages shared with relatives"],
+        PatientSection.Timeline => L["Timeline"],
+        PatientSection.Presence => L["Who is viewing now"],
+        PatientSection.Consents => L["Consents"],
     };
 }

@@ -223,8 +223,7 @@ public sealed class MessageService(
         var organisation = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == organisationId, ct);
         return organisation is null
             ? null
-            : new PathwayEvent(thread.PatientId, thread.StartedAt, PathwayEventType.Message, organisation.Sector, organisation.Id, organisation.Name,
-                $"Message: {thread.Subject}", $"From {actor.DisplayName}");
+            : PathwayEvent.MessageShared(thread.PatientId, thread.StartedAt, organisation, thread.Subject, actor.DisplayName);
     }
 
     /// <summary>

@@ -35,7 +35,7 @@ public sealed class TimelineService(IDbContextFactory<CareDbContext> dbFactory, 
         var total = await query.CountAsync(ct);
         var entries = await query.OrderByDescending(e => e.At).ThenBy(e => e.Id)
             .Skip(page * pageSize).Take(pageSize)
-            .Select(e => new TimelineEntry(e.Id, e.At, e.Type, e.Sector, e.SourceOrganisationName, e.Title, e.Detail))
+            .Select(e => new TimelineEntry(e.Id, e.At, e.Type, e.Sector, e.SourceOrganisationName, e.Title, e.Detail, e.Kind, e.Parameters))
             .ToListAsync(ct);
         await db.SaveChangesAsync(ct);
         return new TimelinePage(entries, total, page, pageSize);

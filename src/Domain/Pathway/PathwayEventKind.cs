@@ -1,0 +1,23 @@
+namespace CareWorkspace.Domain.Pathway;
+
+/// <summary>
+/// What a pathway event says. Events are stored as a kind plus parameters (<see cref="PathwayEventParameters"/>) so
+/// that every reader sees them in their own language; only text that comes from outside is stored as written.
+/// </summary>
+public enum PathwayEventKind
+{
+    /// <summary>Free text as written by its source (an import, or history stored before kinds existed): the event's Title and Detail.</summary>
+    Text,
+
+    /// <summary>An organisation joined the care team: organisation, role, and the reason and who added it when known.</summary>
+    CareTeamJoined,
+
+    /// <summary>An organisation's membership of the care team ends: organisation, the last day, who ended it.</summary>
+    CareTeamLeft,
+
+    /// <summary>A message thread shared with everyone on the pathway was started: subject, sender.</summary>
+    MessageShared,
+
+    /// <summary>A hospital notification (MedCom "hospitalsadvis") was received: the receiving organisation.</summary>
+    HospitalNotificationReceived,
+}

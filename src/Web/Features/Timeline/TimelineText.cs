@@ -1,0 +1,71 @@
+using CareWorkspace.Domain.Pathway;
+using CareWorkspace.Web.Features.Patients;
+using CareWorkspace.Web.Localization;
+using Microsoft.Extensions.Localization;
+
+namespace CareWorkspace.Web.Features.Timeline;
+
+/// <summary>
+/// What a timeline entry says, in the reader's language: a kind and its stored values become a sentence here (texts in
+/// TimelineText.resx / TimelineText.da.resx); free text is shown as written. A value that is missing shows as "—".
+/// </summary>
+public static class TimelineText
+{
+    private const string Missing = "—";
+
+    private static IStringLocalizer L => StaticText.For(typeof(TimelineText));
+
+    /// <summary>The English text (resource key) of each kind's title; every kind but free text has one.</summary>
+    public static string? TitleKey(PathwayEventKind kind) => kind switch
+    {
+        PathwayEventKind.CareTeamJoined => "{0} joined the care team ({1})",
+        PathwayEventKind.CareTeamLeft => "{0} leaves the care team on {1}",
+        PathwayEventKind.MessageShared => "Message: {0}",
+        PathwayEventKind.HospitalNotificationReceived => "Hospital notification received by {0}",
+        _ => null,
+    };
+
+    public static string Title(TimelineEntry entry)
+    {
+        var values = entry.Parameters ?? new Dictionary<string, string>();
+        var key = TitleKey(entry.Kind);
+        return entry.Kind switch
+        {
+            PathwayEventKind.CareTeamJoined => L[key!, Value(values, PathwayEventParameters.Organisation), RoleText(values)],
+            PathwayEventKind.CareTeamLeft => L[key!, Value(values, PathwayEventParameters.Organisation), DateText(values)],
+            PathwayEventKind.MessageShared => L[key!, Value(values, PathwayEventParameters.Subject)],
+            PathwayEventKind.HospitalNotificationReceived => L[key!, Value(values, PathwayEventParameters.Organisation)],
+            _ => entry.Title ?? "",
+        };
+    }
+
+    public static string? Detail(TimelineEntry entry)
+    {
+        var values = entry.Parameters ?? new Dictionary<string, string>();
+        var by = values.GetValueOrDefault(PathwayEventParameters.By);
+        return entry.Kind switch
+        {
+            PathwayEventKind.CareTeamJoined => (values.GetValueOrDefault(PathwayEventParameters.Reason), by) switch
+            {
+                ({ } reason, { } who) => L["Reason: {0} · Added by {1}", reason, who].Value,
+                ({ } reason, null) => L["Reason: {0}", reason].Value,
+                (null, { } who) => L["Added by {0}", who].Value,
+                _ => null,
+            },
+            PathwayEventKind.CareTeamLeft => by is null ? null : L["Changed by {0}", by].Value,
+            PathwayEventKind.MessageShared => by is null ? null : L["From {0}", by].Value,
+            PathwayEventKind.HospitalNotificationReceived => null,
+            _ => entry.Detail,
+        };
+    }
+
+    private static string Value(IReadOnlyDictionary<string, string> values, string name) => values.GetValueOrDefault(name) ?? Missing;
+
+    private static string RoleText(IReadOnlyDictionary<string, string> values) =>
+        PathwayEventParameters.ReadRole(values.GetValueOrDefault(PathwayEventParameters.Role)) is { } role
+            ? PatientLabels.For(role).ToLower(System.Globalization.CultureInfo.CurrentCulture)
+            : Missing;
+
+    private static string DateText(IReadOnlyDictionary<string, string> values) =>
+        PathwayEventParameters.ReadDate(values.GetValueOrDefault(PathwayEventParameters.Date)) is { } date ? CareFormat.Date(date) : Missing;
+}

@@ -1,0 +1,28 @@
+namespace CareWorkspace.UnitTests.Localization;
+
+/// <summary>
+/// Which UI folders are translated. A folder moves from <see cref="NotYetTranslated"/> to <see cref="Translated"/>
+/// in the commit that translates it; from then on any literal text in its .razor files fails the build.
+/// The finished state has <see cref="NotYetTranslated"/> empty.
+/// </summary>
+public static class TranslationFolders
+{
+    public static readonly IReadOnlyList<string> Translated =
+    [
+        "src/Web/Features/Account",
+        "src/Web/Features/CareTeam",
+        "src/Web/Features/Consents",
+        "src/Web/Features/Live",
+        "src/Web/Features/Pathway",
+        "src/Web/Features/Timeline",
+    ];
+
+    public static readonly IReadOnlyList<string> NotYetTranslated =
+    [
+        "src/Web/Components",
+        "src/Web/Features/Patients",
+        "src/Web/Features/Administration",
+        "src/Web/Features/Messages",
+        "src/Web/Security",
+    ];
+}
