@@ -10,19 +10,19 @@ public static class TranslationFolders
     public static readonly IReadOnlyList<string> Translated =
     [
         "src/Web/Features/Account",
+        "src/Web/Features/Administration",
+        "src/Web/Features/Messages",
+        "src/Web/Security",
     ];
 
     public static readonly IReadOnlyList<string> NotYetTranslated =
     [
         "src/Web/Components",
         "src/Web/Features/Patients",
-        "src/Web/Features/Administration",
         "src/Web/Features/CareTeam",
         "src/Web/Features/Consents",
         "src/Web/Features/Live",
-        "src/Web/Features/Messages",
         "src/Web/Features/Pathway",
         "src/Web/Features/Timeline",
-        "src/Web/Security",
     ];
 }
