@@ -2,6 +2,7 @@ using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Infrastructure.Persistence;
 using CareWorkspace.Web.Localization;
+using CareWorkspace.Web.Resources;
 using Microsoft.Extensions.Localization;
 
 namespace CareWorkspace.Web.Features;
@@ -24,7 +25,7 @@ public static class ActionErrors
 
     public static string Describe(Exception ex) => ex switch
     {
-        _ when IsExplained(ex) => ex.Message,
+        _ when IsExplained(ex) => DomainText.Explain(ex),
         _ when Retry.IsTransient(ex) => Unavailable,
         _ => Unexpected,
     };
@@ -32,7 +33,7 @@ public static class ActionErrors
     /// <summary>Why something could not be shown (nothing was being saved).</summary>
     public static string DescribeLoad(Exception ex) => ex switch
     {
-        _ when IsExplained(ex) => ex.Message,
+        _ when IsExplained(ex) => DomainText.Explain(ex),
         _ when Retry.IsTransient(ex) => Text["The database or the live-update service did not answer."],
         _ => Text["Something went wrong."],
     };
