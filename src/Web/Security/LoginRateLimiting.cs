@@ -106,5 +106,7 @@ public static class LoginRateLimiting
         return Localization.CareCultures.Default;
     }
 
-    private static string Html(string text) => System.Net.WebUtility.HtmlEncode(text);
+    // Our own texts, escaped for markup but with Danish letters kept as they are (UTF-8 page).
+    private static string Html(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 }

@@ -43,6 +43,25 @@ public sealed partial class DomainTextCoverageTests
             string.Join("\n", missing));
     }
 
+    /// <summary>A reason pushed to another person's sessions is worded by the signed-out notice in that person's language.</summary>
+    [Theory]
+    [MemberData(nameof(SessionGuardLanguages))]
+    public void EveryRevocationReason_HasATextInTheSignedOutNotice(string resourceFile)
+    {
+        var keys = XDocument.Load(Path.Combine(Root, "src", "Web", "Security", resourceFile)).Root!.Elements("data")
+            .Select(d => (string)d.Attribute("name")!).ToHashSet(StringComparer.Ordinal);
+        var reasons = SourceFiles().Concat(SourceFiles("*.razor"))
+            .SelectMany(f => new Regex(@"(?:RevokeAsync\([^,;]+,|\.End\(|new SessionEnd\()\s*" + Literal).Matches(f.Text)
+                .Select(m => (f.Relative, Text: Regex.Unescape(m.Groups[1].Value))))
+            .ToList();
+
+        Assert.Contains(reasons, r => r.Text == "Your password was changed.");
+        var missing = reasons.Where(r => !keys.Contains(r.Text)).Select(r => $"  {r.Relative}: \"{r.Text}\"").ToList();
+        Assert.True(missing.Count == 0, $"Add these to src/Web/Security/SessionGuard:\n" + string.Join("\n", missing));
+    }
+
+    public static TheoryData<string> SessionGuardLanguages() => ["SessionGuard.resx", "SessionGuard.da.resx"];
+
     [Fact]
     public void DomainSentences_AreTemplatesWithValues_NotInterpolated()
     {
@@ -73,8 +92,8 @@ public sealed partial class DomainTextCoverageTests
         SourceFiles().SelectMany(f => UserSentences.SelectMany(r => r.Matches(f.Text))
             .Select(m => (f.Relative, Regex.Unescape(m.Groups[1].Value))));
 
-    private static IEnumerable<(string Relative, string Text)> SourceFiles() =>
-        Directory.EnumerateFiles(Path.Combine(Root, "src"), "*.cs", SearchOption.AllDirectories)
+    private static IEnumerable<(string Relative, string Text)> SourceFiles(string pattern = "*.cs") =>
+        Directory.EnumerateFiles(Path.Combine(Root, "src"), pattern, SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                         && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .Select(f => (Path.GetRelativePath(Root, f).Replace('\\', '/'), File.ReadAllText(f)));
