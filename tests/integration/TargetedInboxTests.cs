@@ -34,7 +34,7 @@ public abstract class TargetedInboxTests(CareAppFactory factory)
         roskildePage.Render<MudPopoverProvider>();
         var holmInbox = holmPage.Render<InboxPage>();
         var roskildeInbox = roskildePage.Render<InboxPage>();
-        holmInbox.WaitForAssertion(() => Assert.Contains("1 message(s)", ThreadItem(holmInbox, subject)), LivePageContext.Timeout);
+        holmInbox.WaitForAssertion(() => Assert.Contains("· 1 message", ThreadItem(holmInbox, subject)), LivePageContext.Timeout);
         roskildeInbox.WaitForElement("[data-testid=inbox]", LivePageContext.Timeout);
         Assert.DoesNotContain(subject, roskildeInbox.Markup, StringComparison.Ordinal);
         await roskildePage.Database.AllEndedAsync(Ct);
@@ -47,7 +47,7 @@ public abstract class TargetedInboxTests(CareAppFactory factory)
         await roskildeInbox.InvokeAsync(() => { });
         await roskildePage.Database.AllEndedAsync(Ct);
 
-        holmInbox.WaitForAssertion(() => Assert.Contains("2 message(s)", ThreadItem(holmInbox, subject)), LivePageContext.Timeout);
+        holmInbox.WaitForAssertion(() => Assert.Contains("· 2 messages", ThreadItem(holmInbox, subject)), LivePageContext.Timeout);
         Assert.Equal(roskildeUnitsOfWork, roskildePage.Database.Created);
         Assert.Equal(roskildeCommands, roskildePage.Database.CommandsRun);
     }
@@ -74,7 +74,7 @@ public abstract class TargetedInboxTests(CareAppFactory factory)
 
         var shared = "For Jens " + Guid.NewGuid().ToString("N")[..8];
         await StartThreadAsync(gp, jensId, shared, sharedWithPatient: true);
-        inbox.WaitForAssertion(() => Assert.Contains("1 message(s)", ThreadItem(inbox, shared)), LivePageContext.Timeout);
+        inbox.WaitForAssertion(() => Assert.Contains("· 1 message", ThreadItem(inbox, shared)), LivePageContext.Timeout);
     }
 
     private static string ThreadItem(IRenderedComponent<InboxPage> inbox, string subject) =>

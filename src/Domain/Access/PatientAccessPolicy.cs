@@ -21,7 +21,7 @@ public static class PatientAccessPolicy
         var permission = AccessMatrix.For(actor.Role, section);
         return Permits(permission, action, actor.OrganisationId, owningOrganisationId)
             ? relationship
-            : AccessDecision.Deny(Refusal(actor.Role, action, section, permission));
+            : Refusal(actor.Role, action, section, permission);
     }
 
     /// <summary>
@@ -68,7 +68,7 @@ public static class PatientAccessPolicy
                     return AccessDecision.Deny("There is no active consent from the patient for this relative.");
                 return consents.Any(c => c.GrantsAt(section, patient.AsOf))
                     ? AccessDecision.Allow("Relative with the patient's consent.")
-                    : AccessDecision.Deny($"The patient's consent does not include {section}.");
+                    : AccessDecision.Deny("The patient's consent does not include {0}.", section);
 
             case UserRole.HospitalClinician:
             case UserRole.GeneralPractitioner:
@@ -100,7 +100,7 @@ public static class PatientAccessPolicy
         };
     }
 
-    private static string Refusal(UserRole role, AccessAction action, PatientSection section, Permission permission)
+    private static AccessDecision Refusal(UserRole role, AccessAction action, PatientSection section, Permission permission)
     {
         var ownOnly = action switch
         {
@@ -108,18 +108,17 @@ public static class PatientAccessPolicy
             AccessAction.Delete => permission.HasFlag(Permission.DeleteOwn),
             _ => false,
         };
-        return ownOnly
-            ? $"The role {role} may {Verb(action)} {section} only for its own organisation."
-            : $"The role {role} may not {Verb(action)} {section}.";
+        // One sentence per action rather than a verb slotted in, so that each language can word it naturally.
+        var template = (ownOnly, action) switch
+        {
+            (true, AccessAction.Update) => "The role {0} may change {1} only for its own organisation.",
+            (true, _) => "The role {0} may remove from {1} only for its own organisation.",
+            (_, AccessAction.Read) => "The role {0} may not read {1}.",
+            (_, AccessAction.Search) => "The role {0} may not search {1}.",
+            (_, AccessAction.Create) => "The role {0} may not add to {1}.",
+            (_, AccessAction.Update) => "The role {0} may not change {1}.",
+            _ => "The role {0} may not remove from {1}.",
+        };
+        return AccessDecision.Deny(template, role, section);
     }
-
-    private static string Verb(AccessAction action) => action switch
-    {
-        AccessAction.Read => "read",
-        AccessAction.Search => "search",
-        AccessAction.Create => "add to",
-        AccessAction.Update => "change",
-        AccessAction.Delete => "remove from",
-        _ => action.ToString(),
-    };
 }

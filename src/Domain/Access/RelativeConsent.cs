@@ -46,9 +46,9 @@ public sealed class RelativeConsent : AggregateRoot
             throw new DomainException("A consent must grant at least one section of the record.");
         var unknown = _sections.Where(s => !GrantableSections.Contains(s)).ToList();
         if (unknown.Count > 0)
-            throw new DomainException($"A consent cannot grant {string.Join(", ", unknown)}: choose among {string.Join(", ", GrantableSections)}.");
+            throw new DomainException("A consent cannot grant {0}: choose among {1}.", string.Join(", ", unknown), string.Join(", ", GrantableSections));
         if (validUntil is { } until && until < CopenhagenTime.DateOf(givenAt))
-            throw new DomainException($"The consent cannot end on {until:yyyy-MM-dd}: that day has already passed.");
+            throw new DomainException("The consent cannot end on {0:yyyy-MM-dd}: that day has already passed.", until);
         GivenAt = givenAt;
         GivenBy = Guard.Optional(givenBy, "Given by", NameMaxLength);
         GivenReason = Guard.Optional(reason, "Reason", ReasonMaxLength);

@@ -6,9 +6,9 @@ internal static class Guard
     {
         var trimmed = value?.Trim();
         if (string.IsNullOrEmpty(trimmed))
-            throw new DomainException($"{what} is required.");
+            throw new DomainException("{0} is required.", what);
         if (trimmed.Length > maxLength)
-            throw new DomainException($"{what} may be at most {maxLength} characters.");
+            throw new DomainException("{0} may be at most {1} characters.", what, maxLength);
         return trimmed;
     }
 
@@ -18,7 +18,7 @@ internal static class Guard
         if (string.IsNullOrEmpty(trimmed))
             return null;
         if (trimmed.Length > maxLength)
-            throw new DomainException($"{what} may be at most {maxLength} characters.");
+            throw new DomainException("{0} may be at most {1} characters.", what, maxLength);
         return trimmed;
     }
 }

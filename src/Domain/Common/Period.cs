@@ -9,7 +9,7 @@ public sealed record Period
     public Period(DateOnly start, DateOnly? end = null)
     {
         if (end is { } e && e < start)
-            throw new DomainException($"The period cannot end ({e:yyyy-MM-dd}) before it starts ({start:yyyy-MM-dd}).");
+            throw new DomainException("The period cannot end ({0:yyyy-MM-dd}) before it starts ({1:yyyy-MM-dd}).", e, start);
         Start = start;
         End = end;
     }

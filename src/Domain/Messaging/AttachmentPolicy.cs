@@ -33,15 +33,17 @@ public static class AttachmentPolicy
         if (name.Length > 200)
             throw new DomainException("The attachment's file name is too long (at most 200 characters).");
         if (size <= 0)
-            throw new DomainException($"'{name}' is empty.");
+            throw new DomainException("'{0}' is empty.", name);
         if (size > MaxBytes)
-            throw new DomainException($"'{name}' is {size / 1024.0 / 1024.0:0.0} MB; attachments may be at most {MaxBytes / 1024 / 1024} MB.");
+            throw new DomainException("'{0}' is {1:0.0} MB; attachments may be at most {2} MB.", name, size / 1024.0 / 1024.0, MaxBytes / 1024 / 1024);
 
         var sniffed = Sniff(head)
-            ?? throw new DomainException($"'{name}' is not a PDF or an image (PNG, JPEG, GIF, WebP). Only those can be attached.");
+            ?? throw new DomainException("'{0}' is not a PDF or an image (PNG, JPEG, GIF, WebP). Only those can be attached.", name);
         var extension = Path.GetExtension(name).ToLowerInvariant();
         if (!ExtensionsByType[sniffed].Contains(extension))
-            throw new DomainException($"'{name}' is named as {(extension.Length == 0 ? "a file without extension" : extension)} but its content is {sniffed}. Rename it or attach the right file.");
+            throw (extension.Length == 0
+                ? new DomainException("'{0}' is named as a file without extension but its content is {1}. Rename it or attach the right file.", name, sniffed)
+                : new DomainException("'{0}' is named as {1} but its content is {2}. Rename it or attach the right file.", name, extension, sniffed));
         return new AttachmentCheck(name, sniffed, size);
     }
 

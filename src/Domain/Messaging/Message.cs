@@ -33,6 +33,6 @@ public sealed class Message
         NeedsAction = needsAction;
         _attachments.AddRange(attachments.Select(a => new Attachment(a.File, a.StorageKey)));
         if (_attachments.Count > AttachmentPolicy.MaxPerMessage)
-            throw new DomainException($"A message can carry at most {AttachmentPolicy.MaxPerMessage} attachments.");
+            throw new DomainException("A message can carry at most {0} attachments.", AttachmentPolicy.MaxPerMessage);
     }
 }

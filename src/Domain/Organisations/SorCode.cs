@@ -17,7 +17,7 @@ public sealed record SorCode
     {
         var text = (input ?? "").Trim();
         if (text.Length is < MinLength or > MaxLength || !text.All(char.IsAsciiDigit))
-            throw new DomainException($"'{text}' is not a SOR code: it must be {MinLength} to {MaxLength} digits.");
+            throw new DomainException("'{0}' is not a SOR code: it must be {1} to {2} digits.", text, MinLength, MaxLength);
         return new SorCode(text);
     }
 

@@ -15,7 +15,7 @@ public sealed record Address
         Line = Guard.Required(line, "Street address", LineMaxLength);
         PostalCode = Guard.Required(postalCode, "Postal code", 4);
         if (PostalCode.Length != 4 || !PostalCode.All(char.IsAsciiDigit))
-            throw new DomainException($"'{postalCode}' is not a Danish postal code: it must be four digits.");
+            throw new DomainException("'{0}' is not a Danish postal code: it must be four digits.", postalCode);
         City = Guard.Required(city, "City", 100);
     }
 

@@ -49,7 +49,7 @@ public sealed class CareTeamMembership
     internal void End(DateOnly to)
     {
         if (to < From)
-            throw new DomainException($"The membership cannot end ({to:yyyy-MM-dd}) before it started ({From:yyyy-MM-dd}).");
+            throw new DomainException("The membership cannot end ({0:yyyy-MM-dd}) before it started ({1:yyyy-MM-dd}).", to, From);
         To = to;
         Version = Guid.NewGuid();
     }

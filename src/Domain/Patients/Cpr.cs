@@ -41,18 +41,25 @@ public sealed partial record Cpr
 
     public static Cpr Parse(string? input)
     {
-        if (!TryParse(input, out var cpr, out var error))
-            throw new DomainException(error);
+        if (!TryRead(input, out var cpr, out var error))
+            throw error!;
         return cpr;
     }
 
     public static bool TryParse(string? input, out Cpr cpr, out string error)
     {
+        var parsed = TryRead(input, out cpr, out var problem);
+        error = problem?.Message ?? "";
+        return parsed;
+    }
+
+    private static bool TryRead(string? input, out Cpr cpr, out DomainException? error)
+    {
         cpr = null!;
         var text = (input ?? "").Trim();
         if (text.Length == 0)
         {
-            error = "CPR number is required.";
+            error = new DomainException("CPR number is required.");
             return false;
         }
 
@@ -62,7 +69,7 @@ public sealed partial record Cpr
         var isSubstitute = !isCpr && XeCprPattern().IsMatch(compact);
         if (!isCpr && !isSubstitute)
         {
-            error = $"'{text}' is not a CPR number: write it as DDMMYY-XXXX (ten digits), or as an X-eCPR substitute number (DDMMYY, a digit, two capital letters, a digit).";
+            error = new DomainException("'{0}' is not a CPR number: write it as DDMMYY-XXXX (ten digits), or as an X-eCPR substitute number (DDMMYY, a digit, two capital letters, a digit).", text);
             return false;
         }
 
@@ -73,12 +80,12 @@ public sealed partial record Cpr
 
         if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
         {
-            error = $"'{text}' does not start with a real date of birth (DDMMYY): {compact[..2]}-{compact[2..4]}-{year} does not exist.";
+            error = new DomainException("'{0}' does not start with a real date of birth (DDMMYY): {1}-{2}-{3} does not exist.", text, compact[..2], compact[2..4], year);
             return false;
         }
 
         cpr = new Cpr(compact, new DateOnly(year, month, day), isSubstitute);
-        error = "";
+        error = null;
         return true;
     }
 

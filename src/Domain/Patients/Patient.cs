@@ -163,7 +163,7 @@ public sealed class Patient : AggregateRoot
     {
         var condition = new Condition(codeSystem, code, text, onset);
         if (_conditions.Any(c => c.CodeSystem == condition.CodeSystem && c.Code == condition.Code))
-            throw new DomainException($"The condition {condition.Code} is already recorded.");
+            throw new DomainException("The condition {0} is already recorded.", condition.Code);
         _conditions.Add(condition);
         return condition;
     }
@@ -186,7 +186,8 @@ public sealed class Patient : AggregateRoot
     {
         if (membership.HasEndedBefore(today))
             throw new DomainException(
-                $"This membership ended on {membership.To:yyyy-MM-dd} and stays as history. To bring the organisation back, add it to the care team again as a new membership, with a reason.");
+                "This membership ended on {0:yyyy-MM-dd} and stays as history. To bring the organisation back, add it to the care team again as a new membership, with a reason.",
+                membership.To);
     }
 
     private static void RefuseStale(Guid current, Guid expected, string item, string? changedBy, DateTimeOffset? changedAt, IReadOnlyDictionary<string, string?> values)

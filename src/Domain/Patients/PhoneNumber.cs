@@ -13,7 +13,7 @@ public static class PhoneNumber
         var digits = text.Replace(" ", "", StringComparison.Ordinal);
         var body = digits.StartsWith('+') ? digits[1..] : digits;
         if (body.Length is < 8 or > 15 || !body.All(char.IsAsciiDigit))
-            throw new DomainException($"'{text}' is not a phone number for {whose}: use 8 to 15 digits, optionally starting with +.");
+            throw new DomainException("'{0}' is not a phone number for {1}: use 8 to 15 digits, optionally starting with +.", text, whose);
         return text;
     }
 }

@@ -161,7 +161,7 @@ public sealed class PatientAccessGuard(TimeProvider clock, ILogger<PatientAccess
             await RecordRefusalAsync(db, actor, patientId, section, what, action, decision, ct);
             logger.LogWarning("Access refused: user {UserId} ({Role}) {Action} {Section} of patient {PatientId}: {Reason}",
                 actor.UserId, actor.Role, action, section, patientId, decision.Reason);
-            throw new PatientAccessDeniedException(decision.Reason);
+            throw decision.Refusal();
         }
 
         var allowed = new HashSet<PatientSection> { section };

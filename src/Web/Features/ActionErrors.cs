@@ -1,6 +1,9 @@
 using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Infrastructure.Persistence;
+using CareWorkspace.Web.Localization;
+using CareWorkspace.Web.Resources;
+using Microsoft.Extensions.Localization;
 
 namespace CareWorkspace.Web.Features;
 
@@ -10,11 +13,11 @@ namespace CareWorkspace.Web.Features;
 /// </summary>
 public static class ActionErrors
 {
-    public const string Unavailable =
-        "The database or the live-update service did not answer, so this was not saved. What you typed is still here: try again in a moment.";
+    public static string Unavailable =>
+        Text["The database or the live-update service did not answer, so this was not saved. What you typed is still here: try again in a moment."];
 
-    public const string Unexpected =
-        "Something went wrong and this was not saved. What you typed is still here: try again, and tell support if it keeps happening.";
+    public static string Unexpected =>
+        Text["Something went wrong and this was not saved. What you typed is still here: try again, and tell support if it keeps happening."];
 
     /// <summary>The rules said no, or the item changed: the user can act on the message itself.</summary>
     public static bool IsExplained(Exception ex) =>
@@ -22,7 +25,7 @@ public static class ActionErrors
 
     public static string Describe(Exception ex) => ex switch
     {
-        _ when IsExplained(ex) => ex.Message,
+        _ when IsExplained(ex) => DomainText.Explain(ex),
         _ when Retry.IsTransient(ex) => Unavailable,
         _ => Unexpected,
     };
@@ -30,8 +33,10 @@ public static class ActionErrors
     /// <summary>Why something could not be shown (nothing was being saved).</summary>
     public static string DescribeLoad(Exception ex) => ex switch
     {
-        _ when IsExplained(ex) => ex.Message,
-        _ when Retry.IsTransient(ex) => "The database or the live-update service did not answer.",
-        _ => "Something went wrong.",
+        _ when IsExplained(ex) => DomainText.Explain(ex),
+        _ when Retry.IsTransient(ex) => Text["The database or the live-update service did not answer."],
+        _ => Text["Something went wrong."],
     };
+
+    private static IStringLocalizer Text => StaticText.For(typeof(ActionErrors));
 }

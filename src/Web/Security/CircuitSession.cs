@@ -17,8 +17,11 @@ public sealed class CircuitSession(SessionRevocations revocations, SessionTimeou
     private DateTimeOffset _started;
     private DateTimeOffset _lastActivity;
 
-    /// <summary>Why the session ended, or null while it lasts.</summary>
-    public string? EndReason { get; private set; }
+    /// <summary>Why the session ended (in English), or null while it lasts.</summary>
+    public string? EndReason => Ending?.English;
+
+    /// <summary>Why the session ended, for the page to word in the reader's language; null while it lasts.</summary>
+    public SessionEnd? Ending { get; private set; }
 
     /// <summary>Raised once, when the session ends (from any thread).</summary>
     public event Action<string>? Ended;
@@ -54,27 +57,29 @@ public sealed class CircuitSession(SessionRevocations revocations, SessionTimeou
     /// <summary>Checks the idle and absolute limits now.</summary>
     public void Check()
     {
-        string? reason;
+        SessionEnd? reason;
         lock (_gate)
         {
             if (_actor is null || EndReason is not null)
                 return;
-            reason = timeouts.EndReason(_actor.Role, _started, _lastActivity, clock.GetUtcNow());
+            reason = timeouts.Ending(_actor.Role, _started, _lastActivity, clock.GetUtcNow());
         }
         if (reason is not null)
             End(reason);
     }
 
-    public void End(string reason)
+    public void End(string reason) => End(new SessionEnd(reason));
+
+    public void End(SessionEnd reason)
     {
         lock (_gate)
         {
-            if (EndReason is not null)
+            if (Ending is not null)
                 return;
-            EndReason = reason;
+            Ending = reason;
         }
         StopWatching();
-        Ended?.Invoke(reason);
+        Ended?.Invoke(reason.English);
     }
 
     public void Dispose() => StopWatching();

@@ -79,11 +79,34 @@ public static class LoginRateLimiting
         response.StatusCode = StatusCodes.Status429TooManyRequests;
         response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         response.ContentType = "text/html; charset=utf-8";
+        // The limiter answers before the request's language is set, so it asks the same sources itself.
+        var culture = await CultureOfAsync(rejected.HttpContext);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture;
+        var text = Localization.StaticText.For(typeof(LoginRateLimiting));
+        var title = Html(text["Too many sign-in attempts"]);
+        var pause = minutes == 1 ? text["Sign-in is paused for a while after many attempts. Wait 1 minute and try again."]
+            : text["Sign-in is paused for a while after many attempts. Wait {0} minutes and try again.", minutes];
         await response.WriteAsync(
-            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Too many sign-in attempts · CareWorkspace</title>" +
+            $"<!DOCTYPE html><html lang=\"{culture.TwoLetterISOLanguageName}\"><head><meta charset=\"utf-8\"><title>{title} · CareWorkspace</title>" +
             "<link rel=\"stylesheet\" href=\"/app.css\"></head><body><main class=\"login-card\" role=\"alert\">" +
-            "<h1>Too many sign-in attempts</h1>" +
-            $"<p>Sign-in is paused for a while after many attempts. Wait {minutes} minute{(minutes == 1 ? "" : "s")} and try again.</p>" +
-            "<p><a href=\"/account/login\">Back to log in</a></p></main></body></html>", ct);
+            $"<h1>{title}</h1>" +
+            $"<p>{Html(pause)}</p>" +
+            $"<p><a href=\"/account/login\">{Html(text["Back to log in"])}</a></p></main></body></html>", ct);
     }
+
+    private static async Task<CultureInfo> CultureOfAsync(HttpContext context)
+    {
+        var options = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RequestLocalizationOptions>>().Value;
+        foreach (var source in options.RequestCultureProviders)
+        {
+            if (await source.DetermineProviderCultureResult(context) is { } result
+                && Localization.CareCultures.Match(result.UICultures.FirstOrDefault().Value) is { } culture)
+                return culture;
+        }
+        return Localization.CareCultures.Default;
+    }
+
+    // Our own texts, escaped for markup but with Danish letters kept as they are (UTF-8 page).
+    private static string Html(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 }

@@ -12,19 +12,18 @@ public sealed class SessionTimeouts(SessionOptions options)
         options.Roles.TryGetValue(role.ToString(), out var r) && r.AbsoluteLifetime is { } lifetime ? lifetime : options.AbsoluteLifetime;
 
     /// <summary>Why a session started at <paramref name="started"/>, last used at <paramref name="lastActivity"/>, has ended by <paramref name="now"/>; null while it lasts.</summary>
-    public string? EndReason(UserRole role, DateTimeOffset started, DateTimeOffset lastActivity, DateTimeOffset now)
+    public string? EndReason(UserRole role, DateTimeOffset started, DateTimeOffset lastActivity, DateTimeOffset now) =>
+        Ending(role, started, lastActivity, now)?.English;
+
+    /// <summary><see cref="EndReason"/> as a reason the page showing it can word in the reader's language.</summary>
+    public SessionEnd? Ending(UserRole role, DateTimeOffset started, DateTimeOffset lastActivity, DateTimeOffset now)
     {
         var lifetime = AbsoluteLifetimeFor(role);
         if (now - started >= lifetime)
-            return $"You were signed out because a session lasts at most {Describe(lifetime)}.";
+            return new SessionEnd("You were signed out because a session lasts at most {0}.", lifetime);
         var idle = IdleTimeoutFor(role);
         if (now - lastActivity >= idle)
-            return $"You were signed out after {Describe(idle)} without activity.";
+            return new SessionEnd("You were signed out after {0} without activity.", idle);
         return null;
     }
-
-    private static string Describe(TimeSpan span) =>
-        span.TotalHours >= 1 && span.TotalHours == Math.Floor(span.TotalHours) ? $"{span.TotalHours:0} hour{(span.TotalHours == 1 ? "" : "s")}"
-        : span.TotalMinutes >= 1 && span.TotalMinutes == Math.Floor(span.TotalMinutes) ? $"{span.TotalMinutes:0} minute{(span.TotalMinutes == 1 ? "" : "s")}"
-        : $"{span.TotalSeconds:0} seconds";
 }

@@ -52,6 +52,25 @@ public sealed class LoginRateLimitTests
         Assert.False(refused.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith(HttpSignIn.CookieName + "=", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task The_refusal_page_speaks_the_browsers_language()
+    {
+        await using var factory = HostWithLimits(perIp: 1000, perUserName: 1);
+        using var client = HttpSignIn.NewClient(factory);
+        client.DefaultRequestHeaders.AcceptLanguage.Clear();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("da-DK");
+
+        using var allowed = await HttpSignIn.PostLoginAsync(client, "no.such.user", "WrongPassword1", Ct);
+        using var refused = await HttpSignIn.PostLoginAsync(client, "no.such.user", "WrongPassword1", Ct);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        var page = await refused.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("<html lang=\"da\">", page, StringComparison.Ordinal);
+        Assert.Contains("For mange loginforsøg", page, StringComparison.Ordinal);
+        Assert.Contains("Tilbage til login", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Too many", page, StringComparison.Ordinal);
+    }
+
     private static CareAppFactory HostWithLimits(int perIp, int perUserName) =>
         new(DatabaseProvider.Sqlite, new Dictionary<string, string?>
         {

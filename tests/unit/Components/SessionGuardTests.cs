@@ -66,4 +66,36 @@ public sealed class SessionGuardTests : BunitTestBase
         Assert.Null(session.EndReason);
         Assert.Single(cut.FindAll("[data-testid=patient-data]"));
     }
+
+    [Fact]
+    public async Task A_reason_pushed_in_English_is_shown_in_the_readers_language()
+    {
+        UseLanguage(CareWorkspace.Web.Localization.CareCultures.Danish);
+        var cut = Render<SessionGuard>(p => p.AddChildContent("<p data-testid='patient-data'>Jens</p>"));
+
+        await revocations.RevokeAsync("u1", "Your account has been deactivated by an administrator.");
+
+        cut.WaitForAssertion(() =>
+        {
+            var notice = cut.Find("[data-testid=signed-out-notice]").TextContent;
+            Assert.Contains("Logget ud", notice, StringComparison.Ordinal);
+            Assert.Contains("Din konto er blevet deaktiveret af en administrator.", notice, StringComparison.Ordinal);
+            Assert.Contains("Log ind igen", notice, StringComparison.Ordinal);
+            Assert.DoesNotContain("deactivated", notice, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public void An_idle_timeout_is_explained_with_its_limit_in_the_readers_language()
+    {
+        UseLanguage(CareWorkspace.Web.Localization.CareCultures.Danish);
+        var cut = Render<SessionGuard>(p => p.AddChildContent("<p data-testid='patient-data'>Jens</p>"));
+
+        clock.Advance(TimeSpan.FromMinutes(30));
+        clock.FireTimers();
+
+        cut.WaitForAssertion(() => Assert.Contains("Du blev logget ud efter 30 minutter uden aktivitet.",
+            cut.Find("[data-testid=signed-out-notice]").TextContent, StringComparison.Ordinal));
+        Assert.Equal("You were signed out after 30 minutes without activity.", session.EndReason);
+    }
 }

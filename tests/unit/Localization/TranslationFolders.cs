@@ -15,14 +15,14 @@ public static class TranslationFolders
         "src/Web/Features/Live",
         "src/Web/Features/Pathway",
         "src/Web/Features/Timeline",
+        "src/Web/Features/Administration",
+        "src/Web/Features/Messages",
+        "src/Web/Security",
     ];
 
     public static readonly IReadOnlyList<string> NotYetTranslated =
     [
         "src/Web/Components",
         "src/Web/Features/Patients",
-        "src/Web/Features/Administration",
-        "src/Web/Features/Messages",
-        "src/Web/Security",
     ];
 }

@@ -69,7 +69,7 @@ public sealed class AdministrationService(
         var organisation = new Organisation(name, SorCode.Parse(sor), sector);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await db.Organisations.AnyAsync(o => o.Sor == organisation.Sor, ct))
-            throw new DomainException($"An organisation with SOR code {organisation.Sor} already exists.");
+            throw new DomainException("An organisation with SOR code {0} already exists.", organisation.Sor.Value);
         db.Organisations.Add(organisation);
         await db.SaveChangesAsync(ct);
         return new OrganisationRow(organisation.Id, organisation.Name, organisation.Sor.Value, organisation.Sector, null);
@@ -170,7 +170,7 @@ public sealed class AdministrationService(
             return;
         }
         if (user.Deactivated)
-            throw new DomainException($"{user.UserName} is already deactivated.");
+            throw new DomainException("{0} is already deactivated.", user.UserName);
         user.Deactivated = true;
         db.AdministrationLog.Add(Entry(actor, AdministrationAction.Deactivated, user, "Deactivated; sign-in refused and open sessions ended."));
         Check(await users.UpdateSecurityStampAsync(user));
@@ -185,7 +185,7 @@ public sealed class AdministrationService(
         var (users, db) = Services(scope);
         var user = await FindAsync(users, userId);
         if (!user.Deactivated)
-            throw new DomainException($"{user.UserName} is not deactivated.");
+            throw new DomainException("{0} is not deactivated.", user.UserName);
         user.Deactivated = false;
         db.AdministrationLog.Add(Entry(actor, AdministrationAction.Reactivated, user, "Reactivated; may sign in again."));
         Check(await users.UpdateAsync(user));

@@ -22,11 +22,11 @@ internal static class AttachmentEndpoints
             }
             catch (PatientAccessDeniedException ex)
             {
-                return Results.Problem(ex.Message, statusCode: StatusCodes.Status403Forbidden);
+                return Results.Problem(ActionErrors.Describe(ex), statusCode: StatusCodes.Status403Forbidden);
             }
             catch (DomainException ex)
             {
-                return Results.Problem(ex.Message, statusCode: StatusCodes.Status404NotFound);
+                return Results.Problem(ActionErrors.Describe(ex), statusCode: StatusCodes.Status404NotFound);
             }
         }).RequireAuthorization();
 }

@@ -188,7 +188,7 @@ public sealed class MessageService(
     private async Task<List<(AttachmentCheck File, string StorageKey)>> StoreAsync(IReadOnlyList<UploadedFile> files, CancellationToken ct)
     {
         if (files.Count > AttachmentPolicy.MaxPerMessage)
-            throw new DomainException($"A message can carry at most {AttachmentPolicy.MaxPerMessage} attachments.");
+            throw new DomainException("A message can carry at most {0} attachments.", AttachmentPolicy.MaxPerMessage);
         var stored = new List<(AttachmentCheck File, string StorageKey)>();
         try
         {

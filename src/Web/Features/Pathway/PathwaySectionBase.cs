@@ -89,11 +89,11 @@ public abstract class PathwaySectionBase : ComponentBase, IDisposable
         }
         catch (PatientAccessDeniedException ex)
         {
-            Refusal = ex.Message;
+            Refusal = ActionErrors.DescribeLoad(ex);
         }
         catch (DomainException ex)
         {
-            Refusal = ex.Message;
+            Refusal = ActionErrors.DescribeLoad(ex);
         }
         Loaded = true;
     }
