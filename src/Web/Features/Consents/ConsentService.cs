@@ -55,7 +55,7 @@ public sealed class ConsentService(
             var reason = RequireReason(actor, input.Reason);
             var undefined = input.Sections.Where(s => !Enum.IsDefined(s)).ToList();
             if (undefined.Count > 0)
-                throw new DomainException($"There is no section {string.Join(", ", undefined.Select(s => (int)s))} to share.");
+                throw new DomainException("There is no section {0} to share.", string.Join(", ", undefined.Select(s => (int)s)));
             var relatives = await RelativesWithAccountsAsync(db, patientId, ct);
             var relative = relatives.SingleOrDefault(r => r.UserId == input.RelativeUserId)
                 ?? throw new DomainException("A consent can only be given to a person registered as this patient's relative with a CareWorkspace account.");
