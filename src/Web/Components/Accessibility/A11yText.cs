@@ -7,4 +7,16 @@ namespace CareWorkspace.Web.Components.Accessibility;
 public static class A11yText
 {
     public const string MessageThreads = "Message threads";
+
+    public static string ChangedCareTeam(string name) => $"{name} changed the care team";
+
+    public static string ChangedRelatives(string name) => $"{name} changed the relatives";
+
+    public static string ChangedPatientDetails(string name) => $"{name} changed the patient's details";
+
+    public static string ChangedConditions(string name) => $"{name} changed the conditions";
+
+    public static string ChangedConsents(string name) => $"{name} changed the consents";
+
+    public static string WroteMessage(string name) => $"{name} wrote a message";
 }
