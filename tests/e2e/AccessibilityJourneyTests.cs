@@ -142,7 +142,13 @@ public sealed partial class AccessibilityJourneyTests(AppFixture app) : BrowserT
                 "The root font size did not grow to 200 %.");
             await AssertNoSidewaysScrollAsync(page, $"{tab} at 200 %");
             await AssertNotClippedAsync(page.GetByTestId("pathway-header").GetByTestId("patient-name"));
+            await AssertNotClippedAsync(page.GetByTestId("signed-in-user"));
+            await AssertInsideAsync(page.GetByTestId("signed-in-user"), page.Locator(".mud-appbar"));
             await AssertNotClippedAsync(page.GetByRole(AriaRole.Tab, new() { Name = tab }));
+            // Small print grows too: a condition chip in the header reads at 200 % (12 px → 24 px).
+            var chip = page.GetByTestId("pathway-header").Locator(".mud-chip").First;
+            await AssertNotClippedAsync(chip);
+            Assert.True(await chip.EvaluateAsync<double>("e => parseFloat(getComputedStyle(e).fontSize)") >= 24, "The header's chips did not grow with the text.");
         }
         await ScreenshotAsync(page, "pathway-text-200");
     });
@@ -175,12 +181,42 @@ public sealed partial class AccessibilityJourneyTests(AppFixture app) : BrowserT
         }
     }
 
-    /// <summary>The element's text is not cut off by a fixed height or width.</summary>
+    /// <summary>
+    /// The element's text is not cut off by a fixed height or width: every piece of its text lies inside its box
+    /// (text only, so a click's ripple circle, which its box does clip on purpose, does not count).
+    /// </summary>
     private static async Task AssertNotClippedAsync(ILocator element)
     {
         await Expect(element).ToBeVisibleAsync();
-        var clipped = await element.EvaluateAsync<bool>("e => e.scrollHeight > e.clientHeight + 1 || e.scrollWidth > e.clientWidth + 1");
-        Assert.False(clipped, $"{element} is clipped.");
+        var outside = await element.EvaluateAsync<string?>(
+            """
+            e => {
+                const box = e.getBoundingClientRect();
+                const walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+                for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                    if (!node.textContent.trim()) continue;
+                    const range = document.createRange();
+                    range.selectNodeContents(node);
+                    for (const r of range.getClientRects()) {
+                        if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1)
+                            return `"${node.textContent.trim()}" at ${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.right)},${Math.round(r.bottom)} outside ${Math.round(box.left)},${Math.round(box.top)}–${Math.round(box.right)},${Math.round(box.bottom)}`;
+                    }
+                }
+                return null;
+            }
+            """);
+        Assert.True(outside is null, $"{element} is clipped: {outside}");
+    }
+
+    /// <summary>The element lies wholly inside the container (e.g. the app bar grew with the text).</summary>
+    private static async Task AssertInsideAsync(ILocator element, ILocator container)
+    {
+        var inner = await element.BoundingBoxAsync();
+        var outer = await container.BoundingBoxAsync();
+        Assert.NotNull(inner);
+        Assert.NotNull(outer);
+        Assert.True(inner.Y >= outer.Y - 1 && inner.Y + inner.Height <= outer.Y + outer.Height + 1,
+            $"{element} ({inner.Y}+{inner.Height}) sticks out of {container} ({outer.Y}+{outer.Height}).");
     }
 
     /// <summary>Presses Tab until <paramref name="target"/> has the focus.</summary>

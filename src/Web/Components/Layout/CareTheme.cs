@@ -18,5 +18,7 @@ public static class CareTheme
             Warning = "#9a5200",
             Error = "#b3261e",
         },
+        // In rem, so that the app bar (and the content below it) grows with the reader's text size.
+        LayoutProperties = new LayoutProperties { AppbarHeight = "4rem" },
     };
 }
