@@ -71,6 +71,17 @@ public sealed class AccessibilityAxeTests(AppFixture app) : BrowserTest(app)
             await Expect(page.GetByRole(AriaRole.Tab, new() { Selected = true })).ToHaveTextAsync(tab.Trim());
             await WaitForSectionAsync(page);
             await report.CheckAsync(page, $"pathway: {tab.Trim()}");
+            var add = page.GetByRole(AriaRole.Button, new() { Name = "Add care team member" });
+            if (tab.Trim() == "Care team & contacts" && await add.CountAsync() > 0)
+            {
+                await add.ClickAsync();
+                var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Add care team member" });
+                await Expect(dialog.GetByLabel("Person")).ToBeVisibleAsync();
+                await dialog.EvaluateAsync("e => Promise.all(e.getAnimations({ subtree: true }).map(a => a.finished))");
+                await report.CheckAsync(page, "pathway: add care team member dialog");
+                await page.Keyboard.PressAsync("Escape");
+                await Expect(dialog).ToHaveCountAsync(0);
+            }
         }
 
         await page.GotoAsync("inbox");
