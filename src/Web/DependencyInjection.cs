@@ -5,6 +5,7 @@ using CareWorkspace.Web.Features.Account;
 using CareWorkspace.Web.Features.Administration;
 using CareWorkspace.Web.Features.CareTeam;
 using CareWorkspace.Web.Features.Consents;
+using CareWorkspace.Web.Features.Live;
 using CareWorkspace.Web.Features.Messages;
 using CareWorkspace.Web.Features.Pathway;
 using CareWorkspace.Web.Features.Patients;
@@ -72,6 +73,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<MessageService>();
         builder.Services.AddScoped<InboxService>();
         builder.Services.AddScoped<ConflictResolver>();
+        builder.Services.AddSingleton<ChangeAuthors>();
         builder.Services.AddScoped<CircuitReconnectNotifier>();
         builder.Services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<CircuitReconnectNotifier>());
 

@@ -63,6 +63,7 @@ public sealed class LivePageContext : BunitContext
         Services.AddScoped<InboxService>();
         Services.AddScoped<TimelineService>();
         Services.AddScoped<CareWorkspace.Web.Features.Consents.ConsentService>();
+        Services.AddSingleton<CareWorkspace.Web.Features.Live.ChangeAuthors>();
     }
 
     public TestDatabase Database { get; }

@@ -1,0 +1,165 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CareWorkspace.E2ETests;
+
+/// <summary>
+/// WCAG 2.1 AA, checked by axe-core: every page each kind of user can reach, signed in as that user, has no
+/// serious or critical violation. A failure lists every violation by page, rule and element.
+/// </summary>
+public sealed class AccessibilityAxeTests(AppFixture app) : BrowserTest(app)
+{
+    private static readonly AxeRunOptions WcagAA = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    };
+
+    [Fact]
+    public Task Sign_in_and_not_found_pages_pass_axe_for_an_anonymous_visitor() => RunAsync(async () =>
+    {
+        var page = await OpenPageAsync("anonymous");
+        var report = new AxeReport();
+
+        await page.GotoAsync("account/login");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Log in" })).ToBeVisibleAsync();
+        await report.CheckAsync(page, "sign-in");
+
+        // The login form's own error message (an alert) must pass as well.
+        await page.GetByLabel("User name").FillAsync("nobody");
+        await page.GetByLabel("Password").FillAsync("wrong-password-1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+        await report.CheckAsync(page, "sign-in with error");
+
+        await page.GotoAsync("no/such/page");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Page not found" })).ToBeVisibleAsync();
+        await report.CheckAsync(page, "not found");
+
+        report.AssertNone();
+    });
+
+    [Theory]
+    [InlineData("gp.larsen")]
+    [InlineData("nurse.holm")]
+    [InlineData("careworker.berg")]
+    [InlineData("coordinator.dahl")]
+    [InlineData("jens")]
+    [InlineData("ulla")]
+    public Task Every_page_passes_axe_for(string userName) => RunAsync(async () =>
+    {
+        var jens = await JensIdAsync();
+        var page = await OpenPageAsync(userName);
+        await LogInAsync(page, userName);
+        var report = new AxeReport();
+
+        await page.GotoAsync("patients");
+        await WaitForPatientTableAsync(page);
+        await report.CheckAsync(page, "patients");
+        await SearchPatientsAsync(page, "Jens", () => Expect(page.GetByRole(AriaRole.Link, new() { Name = "Jens Jensen", Exact = true })).ToBeVisibleAsync(new() { Timeout = 8_000 }));
+        await report.CheckAsync(page, "patients, searched");
+
+        await page.GotoAsync($"patients/{jens}");
+        await Expect(page.GetByTestId("pathway-header")).ToBeVisibleAsync();
+        await WaitForBlazorAsync(page);
+        var tabs = await page.GetByRole(AriaRole.Tab).AllTextContentsAsync();
+        Assert.NotEmpty(tabs);
+        foreach (var tab in tabs)
+        {
+            await page.GetByRole(AriaRole.Tab, new() { Name = tab.Trim(), Exact = true }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Tab, new() { Selected = true })).ToHaveTextAsync(tab.Trim());
+            await WaitForSectionAsync(page);
+            await report.CheckAsync(page, $"pathway: {tab.Trim()}");
+            var add = page.GetByRole(AriaRole.Button, new() { Name = "Add care team member" });
+            if (tab.Trim() == "Care team & contacts" && await add.CountAsync() > 0)
+            {
+                await add.ClickAsync();
+                var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Add care team member" });
+                await Expect(dialog.GetByLabel("Person")).ToBeVisibleAsync();
+                await dialog.EvaluateAsync("e => Promise.all(e.getAnimations({ subtree: true }).map(a => a.finished.catch(() => null)))");
+                await report.CheckAsync(page, "pathway: add care team member dialog");
+                await page.Keyboard.PressAsync("Escape");
+                await Expect(dialog).ToHaveCountAsync(0);
+            }
+        }
+
+        await page.GotoAsync("inbox");
+        await Expect(page.GetByTestId("inbox")).ToBeVisibleAsync();
+        await WaitForBlazorAsync(page);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await report.CheckAsync(page, "inbox");
+
+        await CheckAccountPagesAsync(page, report);
+        report.AssertNone();
+    });
+
+    [Fact]
+    public Task Every_page_passes_axe_for_the_administrator() => RunAsync(async () =>
+    {
+        var page = await OpenPageAsync("admin");
+        await LogInAsync(page, "admin");
+        var report = new AxeReport();
+
+        foreach (var (address, heading) in new[] { ("admin/users", "Users"), ("admin/organisations", "Organisations"), ("admin/log", "Administration log") })
+        {
+            await page.GotoAsync(address);
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Exact = true })).ToBeVisibleAsync();
+            await WaitForBlazorAsync(page);
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await report.CheckAsync(page, address);
+        }
+
+        // The administrator takes part in no patient's care: an empty patient list.
+        await page.GotoAsync("patients");
+        await WaitForPatientTableAsync(page);
+        await report.CheckAsync(page, "patients (empty)");
+
+        await CheckAccountPagesAsync(page, report);
+        report.AssertNone();
+    });
+
+    private static async Task CheckAccountPagesAsync(IPage page, AxeReport report)
+    {
+        await page.GotoAsync("account/change-password");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Choose your password" })).ToBeVisibleAsync();
+        await report.CheckAsync(page, "change password");
+
+        await page.GotoAsync("access-denied");
+        await Expect(page.GetByTestId("access-denied")).ToBeVisibleAsync();
+        await report.CheckAsync(page, "access denied");
+
+        await page.GotoAsync("no/such/page");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Page not found" })).ToBeVisibleAsync();
+        await report.CheckAsync(page, "not found");
+    }
+
+    /// <summary>The selected tab's section has loaded its data (no progress bar left).</summary>
+    private static async Task WaitForSectionAsync(IPage page)
+    {
+        await Expect(page.Locator(".mud-tabs-panels .mud-progress-linear")).ToHaveCountAsync(0);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    }
+
+    /// <summary>Collects serious and critical violations across pages, so one run names them all.</summary>
+    internal sealed class AxeReport
+    {
+        private readonly List<string> lines = [];
+
+        public async Task CheckAsync(IPage page, string where)
+        {
+            var result = await page.RunAxe(WcagAA);
+            foreach (var violation in result.Violations.Where(v => v.Impact is "serious" or "critical"))
+            {
+                lines.Add($"[{where}] {violation.Id} ({violation.Impact}): {violation.Help}");
+                foreach (var node in violation.Nodes.Take(5))
+                    lines.Add($"    {node.Target}: {Shorten(node.Html)}");
+            }
+        }
+
+        public void AssertNone() =>
+            Assert.True(lines.Count == 0, "Serious or critical accessibility violations:\n" + string.Join("\n", lines));
+
+        private static string Shorten(string html) => html.Length <= 200 ? html : html[..200] + "…";
+    }
+}
