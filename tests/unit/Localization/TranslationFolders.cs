@@ -9,13 +9,13 @@ public static class TranslationFolders
 {
     public static readonly IReadOnlyList<string> Translated =
     [
+        "src/Web/Components",
         "src/Web/Features/Account",
+        "src/Web/Features/Patients",
     ];
 
     public static readonly IReadOnlyList<string> NotYetTranslated =
     [
-        "src/Web/Components",
-        "src/Web/Features/Patients",
         "src/Web/Features/Administration",
         "src/Web/Features/CareTeam",
         "src/Web/Features/Consents",
