@@ -54,6 +54,7 @@ public sealed class AuthorisationSurfaceTests(SqliteAppFactory factory) : IClass
         ["/account/change-password"] = Exposure.SignedIn,
         ["/account/keep-alive"] = Exposure.SignedIn,
         ["/account/sign-out-everywhere"] = Exposure.SignedIn,
+        ["/language"] = Exposure.Anonymous,
         ["/admin/log"] = Exposure.Administrator,
         ["/not-found"] = Exposure.Anonymous,
         ["/error"] = Exposure.Anonymous,

@@ -15,6 +15,8 @@ public static class LocalizationSetup
         services.Replace(ServiceDescriptor.Singleton<IStringLocalizerFactory, MissingTextLocalizerFactory>());
         services.AddTransient<MudLocalizer, CareMudLocalizer>();
         services.AddScoped<SignInLanguage>();
+        // Replaces Identity's English describer (registered by AddIdentityCore in Infrastructure).
+        services.AddScoped<Microsoft.AspNetCore.Identity.IdentityErrorDescriber, Features.Account.CareIdentityErrorDescriber>();
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture(CareCultures.Default);

@@ -34,6 +34,26 @@ public sealed class PatientOverviewViewTests : BunitTestBase
             new ConditionRow(Condition.SksSystem, "DE119", "Type 2 diabetes", new DateOnly(2015, 2, 1)),
         ]);
 
+    [Theory]
+    [InlineData("da-DK", "33 år (født 7. mar. 1992)", "Pårørende", "Ægtefælle", "Praktiserende læge", "siden maj 2019", "1. jan. 2024 – 30. jun. 2024", "fortsat")]
+    [InlineData("en-GB", "33 years (born 7 Mar 1992)", "Contact relatives", "Spouse", "General practitioner", "since May 2019", "1 Jan 2024 – 30 Jun 2024", "ongoing")]
+    public void Render_InEachLanguage_ShowsTextsAndDatesInThatLanguage(
+        string culture, string age, string relatives, string spouse, string gpRole, string since, string period, string ongoing)
+    {
+        UseLanguage(System.Globalization.CultureInfo.GetCultureInfo(culture));
+
+        var cut = Render<PatientOverviewView>(p => p.Add(c => c.Overview, FullOverview()));
+
+        var text = cut.Find("[data-testid=patient-overview]").TextContent;
+        Assert.Contains(age, text, StringComparison.Ordinal);
+        Assert.Contains(relatives, cut.Find("[data-testid=relatives]").TextContent, StringComparison.Ordinal);
+        Assert.Contains(spouse, text, StringComparison.Ordinal);
+        Assert.Contains(gpRole, cut.Find("[data-testid=care-team]").TextContent, StringComparison.Ordinal);
+        Assert.Contains(since, cut.Find("[data-testid=conditions]").TextContent, StringComparison.Ordinal);
+        Assert.Contains(period, text, StringComparison.Ordinal);
+        Assert.Contains(ongoing, text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Render_FullOverview_ShowsMasterData()
     {

@@ -55,8 +55,11 @@ public static partial class RazorLiteralScanner
                 var end = SkipBalanced(segment, i + 1);
                 if (segment[i + 1] == '(')
                 {
-                    foreach (Match literal in StringLiteral().Matches(segment[(i + 1)..end]))
+                    var expression = segment[(i + 1)..end];
+                    foreach (Match literal in StringLiteral().Matches(expression))
                     {
+                        if (IsResourceKey(expression, literal.Index))
+                            continue;
                         var content = Interpolation().Replace(literal.Groups["content"].Value, " ");
                         if (HasWords(content))
                             found.Add(new LiteralText(LineOf(whole, start + i), '"' + literal.Groups["content"].Value + '"'));
@@ -84,6 +87,13 @@ public static partial class RazorLiteralScanner
                 found.Add(new LiteralText(LineOf(whole, start) + lineOffset, cleaned.Trim()));
             lineOffset++;
         }
+    }
+
+    /// <summary>A literal right after '[' is a key, as in <c>L["Not recorded"]</c>.</summary>
+    private static bool IsResourceKey(string expression, int literalStart)
+    {
+        var before = expression[..literalStart].TrimEnd();
+        return before.EndsWith('[');
     }
 
     /// <summary>True when the text has letters once the allowed words are taken out.</summary>

@@ -29,6 +29,7 @@ public sealed class RazorLiteralScannerTests
     [InlineData("<MudLink Href=\"@($\"patients/{context.Id}\")\">@context.Name</MudLink>")]
     [InlineData("<span class=\"dismiss\">🗙</span> <span>@(a ? \" · \" : \"\")</span>")]
     [InlineData("<script>const text = \"Reload\";</script>")]
+    [InlineData("<MudText>@(Overview.Phone ?? S[\"Not recorded\"])</MudText>")]
     public void Scan_TranslatedOrCode_IsNotReported(string razor)
     {
         var found = RazorLiteralScanner.Scan(razor);

@@ -53,6 +53,19 @@ public sealed class TextLookupTests
     }
 
     [Theory]
+    [InlineData("da-DK", "Adgangskoden skal have mindst 10 tegn.")]
+    [InlineData("en-GB", "The password must have at least 10 characters.")]
+    public void IdentityMessages_AreInTheReadersLanguage_AndKeepIdentitysCode(string culture, string expected)
+    {
+        Use(culture);
+
+        var error = new CareIdentityErrorDescriber(Localizer<CareIdentityErrorDescriber>()).PasswordTooShort(10);
+
+        Assert.Equal(expected, error.Description);
+        Assert.Equal("PasswordTooShort", error.Code);
+    }
+
+    [Theory]
     [InlineData("da", "da-DK")]
     [InlineData("DA-dk", "da-DK")]
     [InlineData("en", "en-GB")]

@@ -9,6 +9,7 @@ public static class TranslationFolders
 {
     public static readonly IReadOnlyList<string> Translated =
     [
+        "src/Web/Components",
         "src/Web/Features/Account",
         "src/Web/Features/CareTeam",
         "src/Web/Features/Consents",
@@ -18,11 +19,10 @@ public static class TranslationFolders
         "src/Web/Features/Administration",
         "src/Web/Features/Messages",
         "src/Web/Security",
+        "src/Web/Features/Patients",
     ];
 
     public static readonly IReadOnlyList<string> NotYetTranslated =
     [
-        "src/Web/Components",
-        "src/Web/Features/Patients",
     ];
 }

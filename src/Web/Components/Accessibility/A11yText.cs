@@ -1,22 +1,27 @@
+using CareWorkspace.Web.Localization;
+using Microsoft.Extensions.Localization;
+
 namespace CareWorkspace.Web.Components.Accessibility;
 
 /// <summary>
-/// Texts that only assistive technology hears (labels without a visible twin, live announcements), in one place so
-/// that they are translated together with the rest (they move to the resource files with the localisation work).
+/// Texts that only assistive technology hears (labels without a visible twin, live announcements), in the reader's
+/// language from <c>A11yText(.da).resx</c>.
 /// </summary>
 public static class A11yText
 {
-    public const string MessageThreads = "Message threads";
+    public static string MessageThreads => Text["Message threads"];
 
-    public static string ChangedCareTeam(string name) => $"{name} changed the care team";
+    public static string ChangedCareTeam(string name) => Text["{0} changed the care team", name];
 
-    public static string ChangedRelatives(string name) => $"{name} changed the relatives";
+    public static string ChangedRelatives(string name) => Text["{0} changed the relatives", name];
 
-    public static string ChangedPatientDetails(string name) => $"{name} changed the patient's details";
+    public static string ChangedPatientDetails(string name) => Text["{0} changed the patient's details", name];
 
-    public static string ChangedConditions(string name) => $"{name} changed the conditions";
+    public static string ChangedConditions(string name) => Text["{0} changed the conditions", name];
 
-    public static string ChangedConsents(string name) => $"{name} changed the consents";
+    public static string ChangedConsents(string name) => Text["{0} changed the consents", name];
 
-    public static string WroteMessage(string name) => $"{name} wrote a message";
+    public static string WroteMessage(string name) => Text["{0} wrote a message", name];
+
+    private static IStringLocalizer Text => StaticText.For(typeof(A11yText));
 }

@@ -1,13 +1,15 @@
 using CareWorkspace.Domain.Access;
+using CareWorkspace.Web.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace CareWorkspace.Web.Components.Layout;
 
-/// <summary>Role names as people read them.</summary>
+/// <summary>Role names as people read them, in the reader's language.</summary>
 public static class RoleLabels
 {
     public static string For(string? role) => Enum.TryParse<UserRole>(role, out var r) ? For(r) : "";
 
-    public static string For(UserRole role) => role switch
+    public static string For(UserRole role) => Text[role switch
     {
         UserRole.HospitalClinician => "Hospital clinician",
         UserRole.GeneralPractitioner => "General practitioner",
@@ -19,5 +21,7 @@ public static class RoleLabels
         UserRole.Relative => "Relative",
         UserRole.Patient => "Patient",
         UserRole.Administrator => "Administrator",
-    };
+    }];
+
+    private static IStringLocalizer Text => StaticText.For(typeof(RoleLabels));
 }

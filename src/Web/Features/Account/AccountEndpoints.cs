@@ -1,4 +1,5 @@
 using CareWorkspace.Infrastructure.Identity;
+using CareWorkspace.Web.Localization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 
@@ -13,7 +14,7 @@ internal static class AccountEndpoints
         endpoints.MapPost("/account/logout", async (HttpContext context, IAntiforgery antiforgery, SignInManager<CareUser> signInManager) =>
         {
             if (!await antiforgery.IsRequestValidAsync(context))
-                return Results.BadRequest("The sign-out form has expired. Reload the page and sign out again.");
+                return Results.BadRequest(StaticText.For(typeof(AccountEndpoints))["The sign-out form has expired. Reload the page and sign out again."].Value);
             await signInManager.SignOutAsync();
             return Results.LocalRedirect("~/account/login");
         });

@@ -4,6 +4,7 @@ using CareWorkspace.Domain.Patients;
 using CareWorkspace.Infrastructure.Access;
 using CareWorkspace.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace CareWorkspace.Web.Features.Patients;
 
@@ -11,17 +12,18 @@ namespace CareWorkspace.Web.Features.Patients;
 public sealed class PatientDirectoryService(
     IDbContextFactory<CareDbContext> dbFactory,
     PatientAccessGuard guard,
-    TimeProvider clock) : IPatientDataService
+    TimeProvider clock,
+    IStringLocalizer<PatientDirectoryService> messages) : IPatientDataService
 {
     public const int MaxPageSize = 100;
 
     public async Task<PatientSearchResult> SearchAsync(Actor actor, string? text, int page, int pageSize, CancellationToken ct = default)
     {
         if (page < 0 || pageSize is < 1 or > MaxPageSize)
-            return PatientSearchResult.Refused($"Page size must be between 1 and {MaxPageSize}.");
+            return PatientSearchResult.Refused(messages["Page size must be between 1 and {0}.", MaxPageSize]);
         var term = (text ?? "").Trim();
         if (term.Length > 100)
-            return PatientSearchResult.Refused("The search text is too long (at most 100 characters).");
+            return PatientSearchResult.Refused(messages["The search text is too long (at most {0} characters).", 100]);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = guard.SearchablePatients(db, actor);
@@ -33,7 +35,7 @@ public sealed class PatientDirectoryService(
         }
         else if (term.Any(char.IsDigit))
         {
-            return PatientSearchResult.Refused("To search by CPR, enter the whole number (DDMMYY-XXXX). Otherwise search by name.");
+            return PatientSearchResult.Refused(messages["To search by CPR, enter the whole number (DDMMYY-XXXX). Otherwise search by name."]);
         }
         else if (term.Length > 0)
         {

@@ -1,11 +1,14 @@
 using CareWorkspace.Domain.Organisations;
 using CareWorkspace.Domain.Patients;
+using CareWorkspace.Web.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace CareWorkspace.Web.Features.Patients;
 
+/// <summary>Care-team roles, sectors, relationships and contact channels as people read them, in the reader's language.</summary>
 public static class PatientLabels
 {
-    public static string For(CareTeamRole role) => role switch
+    public static string For(CareTeamRole role) => Text[role switch
     {
         CareTeamRole.TreatingHospital => "Treating hospital",
         CareTeamRole.GeneralPractitioner => "General practitioner",
@@ -13,16 +16,16 @@ public static class PatientLabels
         CareTeamRole.Rehabilitation => "Rehabilitation",
         CareTeamRole.HomeNursing => "Home nursing",
         CareTeamRole.Coordinator => "Coordinator",
-    };
+    }];
 
-    public static string For(Sector sector) => sector switch
+    public static string For(Sector sector) => Text[sector switch
     {
         Sector.Hospital => "Hospital",
         Sector.GeneralPractice => "General practice",
         Sector.Municipality => "Municipality",
-    };
+    }];
 
-    public static string For(RelationshipCode relationship) => relationship switch
+    public static string For(RelationshipCode relationship) => Text[relationship switch
     {
         RelationshipCode.NOK => "Next of kin",
         RelationshipCode.SPS => "Spouse",
@@ -30,13 +33,15 @@ public static class PatientLabels
         RelationshipCode.POWATT => "Power of attorney",
         RelationshipCode.GUARD => "Guardian",
         RelationshipCode.FRND => "Friend",
-    };
+    }];
 
-    public static string For(ContactChannel channel) => channel switch
+    public static string For(ContactChannel channel) => Text[channel switch
     {
         ContactChannel.Phone => "Phone",
         ContactChannel.SecureMessage => "Secure message",
         ContactChannel.Letter => "Letter (Digital Post)",
         ContactChannel.ThroughRelative => "Through the contact relative",
-    };
+    }];
+
+    private static IStringLocalizer Text => StaticText.For(typeof(PatientLabels));
 }
