@@ -42,6 +42,11 @@ public sealed class PathwayNotifier : IPathwayNotifier, IAsyncDisposable
         }
     }
 
+    /// <summary>How many changes wait to be delivered, for tests and diagnostics.</summary>
+    public int Queued => Volatile.Read(ref _queued);
+
+    private int _queued;
+
     public int PatientsWithSubscribers
     {
         get
@@ -109,7 +114,7 @@ public sealed class PathwayNotifier : IPathwayNotifier, IAsyncDisposable
         };
         // Before queueing: the caller that committed the change (and anyone after it) reads anew at once.
         TellBeforeDelivery(stamped);
-        _queue.Writer.TryWrite(stamped);
+        Enqueue(stamped);
         if (_bus is not null)
             _ = PublishAsync(stamped);
     }
@@ -132,13 +137,21 @@ public sealed class PathwayNotifier : IPathwayNotifier, IAsyncDisposable
         if (change.Origin == InstanceId)
             return;
         TellBeforeDelivery(change);
-        _queue.Writer.TryWrite(change);
+        Enqueue(change);
+    }
+
+    private void Enqueue(PathwayChange change)
+    {
+        Interlocked.Increment(ref _queued);
+        if (!_queue.Writer.TryWrite(change))
+            Interlocked.Decrement(ref _queued);
     }
 
     private async Task DispatchAsync()
     {
         await foreach (var change in _queue.Reader.ReadAllAsync())
         {
+            Interlocked.Decrement(ref _queued);
             Subscription[] targets;
             lock (_gate)
             {
