@@ -122,6 +122,52 @@ public abstract class BadInputTests(CareAppFactory factory)
     }
 
     [Fact]
+    public async Task A_subscriber_that_blocks_its_thread_does_not_hold_up_the_others_and_its_waiting_changes_stay_bounded()
+    {
+        var gp = await factory.ActorAsync("gp.larsen", Ct);
+        var jensId = await factory.JensIdAsync(Ct);
+        using var stuck = new ManualResetEventSlim();
+        var ct = Ct;
+        var entered = 0;
+        // Subscribed before the viewers: delivered to in turn, it would hold up every change to them.
+        var blocking = Notifier.Subscribe(jensId, PatientSection.MasterData, _ =>
+        {
+            Interlocked.Increment(ref entered);
+            stuck.Wait(ct);
+            return Task.CompletedTask;
+        });
+        var pages = Enumerable.Range(0, 2).Select(i => new LivePageContext(factory, Viewer(gp, "blocked", i))).ToList();
+        try
+        {
+            var sections = pages.Select(OpenCareTeam(jensId)).ToList();
+
+            var last = await ChangeChannelAsync(gp, jensId, Burst - 1);
+
+            foreach (var section in sections)
+                section.WaitForAssertion(() => Assert.Equal(last, ShownChannel(section)), LivePageContext.Timeout);
+            Assert.Equal(1, Volatile.Read(ref entered));
+
+            // Far more than may wait for it: the oldest are dropped, the newest kept.
+            for (var i = 0; i < PathwayNotifier.MaxWaitingPerSubscriber; i++)
+                Notifier.PathwayChanged(new PathwayChange(jensId, PatientSection.MasterData));
+            await WaitUntilAsync(() => Notifier.Queued == 0);
+            Assert.Equal(PathwayNotifier.MaxWaitingPerSubscriber, Notifier.MostWaitingForOneSubscriber);
+
+            stuck.Set();
+            await WaitUntilAsync(() => Volatile.Read(ref entered) == 1 + PathwayNotifier.MaxWaitingPerSubscriber);
+            Assert.Equal(1 + PathwayNotifier.MaxWaitingPerSubscriber, Volatile.Read(ref entered));
+            Assert.Equal(0, Notifier.MostWaitingForOneSubscriber);
+        }
+        finally
+        {
+            stuck.Set();
+            blocking.Dispose();
+            foreach (var page in pages)
+                await page.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task A_database_slow_for_five_seconds_loses_no_change_and_no_access_record_and_waiting_viewers_get_their_data()
     {
         var gp = await factory.ActorAsync("gp.larsen", Ct);
