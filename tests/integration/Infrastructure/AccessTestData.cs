@@ -2,6 +2,7 @@ using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.Patients;
 using CareWorkspace.Infrastructure.Demo;
 using CareWorkspace.Infrastructure.Identity;
+using CareWorkspace.Infrastructure.Live;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,8 @@ public static class AccessTestData
         var patient = await db.Patients.SingleAsync(p => p.Id == patientId, ct);
         var relative = patient.AddRelative(user.DisplayName, RelationshipCode.CHILD, "+45 40 50 60 70", isContactRelative: false, userId: user.Id);
         await db.SaveChangesAsync(ct);
+        // Written past the app's services, so announced here: a kept shared read of the patient is stale now.
+        factory.Services.GetRequiredService<SharedReads>().Changed(patientId);
         return (new Actor(user.Id, user.DisplayName, UserRole.Relative, null, null), userName, relative.Id);
     }
 
