@@ -7,6 +7,7 @@ namespace CareWorkspace.Infrastructure.Realtime;
 /// <summary>
 /// The in-process fan-out of pathway changes to subscribed circuits, plus the bus to other instances.
 /// Subscriptions live in per-patient arrays replaced under a lock, so delivery reads a snapshot without locking.
+/// Each subscription has its own bounded mailbox, drained on the thread pool, so one that blocks holds up no other.
 /// </summary>
 public sealed class PathwayNotifier : IPathwayNotifier, IAsyncDisposable
 {
@@ -41,6 +42,29 @@ public sealed class PathwayNotifier : IPathwayNotifier, IAsyncDisposable
                 return _all.Length + _audienceSubscribers.Length + _byPatient.Values.Sum(s => s.Length);
         }
     }
+
+    /// <summary>
+    /// How many changes may wait for one subscriber that does not keep up; beyond that its oldest are dropped (every
+    /// change makes a receiver read anew, so the newest ones matter) and memory stays bounded.
+    /// </summary>
+    public const int MaxWaitingPerSubscriber = 1024;
+
+    /// <summary>The most changes waiting for any one subscriber right now, for tests and diagnostics.</summary>
+    public int MostWaitingForOneSubscriber
+    {
+        get
+        {
+            Subscription[] all;
+            lock (_gate)
+                all = [.. _all, .. _audienceSubscribers, .. _byPatient.Values.SelectMany(s => s)];
+            return all.Length == 0 ? 0 : all.Max(s => s.Waiting);
+        }
+    }
+
+    /// <summary>How many changes wait to be delivered, for tests and diagnostics.</summary>
+    public int Queued => Volatile.Read(ref _queued);
+
+    private int _queued;
 
     public int PatientsWithSubscribers
     {
@@ -109,7 +133,7 @@ public sealed class PathwayNotifier : IPathwayNotifier, IAsyncDisposable
         };
         // Before queueing: the caller that committed the change (and anyone after it) reads anew at once.
         TellBeforeDelivery(stamped);
-        _queue.Writer.TryWrite(stamped);
+        Enqueue(stamped);
         if (_bus is not null)
             _ = PublishAsync(stamped);
     }
@@ -132,13 +156,21 @@ public sealed class PathwayNotifier : IPathwayNotifier, IAsyncDisposable
         if (change.Origin == InstanceId)
             return;
         TellBeforeDelivery(change);
-        _queue.Writer.TryWrite(change);
+        Enqueue(change);
+    }
+
+    private void Enqueue(PathwayChange change)
+    {
+        Interlocked.Increment(ref _queued);
+        if (!_queue.Writer.TryWrite(change))
+            Interlocked.Decrement(ref _queued);
     }
 
     private async Task DispatchAsync()
     {
         await foreach (var change in _queue.Reader.ReadAllAsync())
         {
+            Interlocked.Decrement(ref _queued);
             Subscription[] targets;
             lock (_gate)
             {
@@ -147,10 +179,10 @@ public sealed class PathwayNotifier : IPathwayNotifier, IAsyncDisposable
             }
             foreach (var target in targets)
             {
-                // Started in order without awaiting: each subscriber sees changes in commit order, and a slow one
-                // (awaiting I/O) does not hold up the others. Subscribers hand work to their circuit at once.
+                // Posted, not called: each subscriber hears changes in commit order from its own mailbox, so one that
+                // is slow or blocks its thread does not hold up delivery to the others.
                 if (target.Section is null || target.Section == change.Section)
-                    _ = DeliverAsync(target, change);
+                    target.Post(change);
             }
         }
     }
@@ -243,6 +275,59 @@ public sealed class PathwayNotifier : IPathwayNotifier, IAsyncDisposable
         public AudienceKey[]? Keys { get; } = keys;
         public PatientSection? Section { get; } = section;
         public Func<PathwayChange, Task> OnChange { get; } = onChange;
+
+        private readonly Queue<PathwayChange> _mailbox = new();
+        private bool _delivering;
+        private bool _dropping;
+
+        public int Waiting
+        {
+            get
+            {
+                lock (_mailbox)
+                    return _mailbox.Count;
+            }
+        }
+
+        public void Post(PathwayChange change)
+        {
+            lock (_mailbox)
+            {
+                if (_mailbox.Count >= MaxWaitingPerSubscriber)
+                {
+                    _mailbox.Dequeue();
+                    if (!_dropping)
+                        owner._logger.LogWarning("A pathway subscriber is not keeping up; its oldest waiting changes are dropped");
+                    _dropping = true;
+                }
+                _mailbox.Enqueue(change);
+                if (_delivering)
+                    return;
+                _delivering = true;
+            }
+            _ = Task.Run(Deliver);
+        }
+
+        private void Deliver()
+        {
+            while (true)
+            {
+                PathwayChange next;
+                lock (_mailbox)
+                {
+                    if (Volatile.Read(ref _disposed) == 1)
+                        _mailbox.Clear();
+                    if (!_mailbox.TryDequeue(out next!))
+                    {
+                        _delivering = false;
+                        _dropping = false;
+                        return;
+                    }
+                }
+                // Started in order without awaiting, as before: a subscriber awaiting I/O is not waited for.
+                _ = owner.DeliverAsync(this, next);
+            }
+        }
 
         public void Dispose()
         {

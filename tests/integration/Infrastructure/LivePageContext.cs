@@ -32,7 +32,8 @@ public sealed class LivePageContext : BunitContext
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
 
-    public LivePageContext(CareAppFactory app, Actor actor, PathwaySectionRegistry? sections = null)
+    /// <param name="accessRecords">Where the access records go; the app's own writer unless given.</param>
+    public LivePageContext(CareAppFactory app, Actor actor, PathwaySectionRegistry? sections = null, AccessRecordWriter? accessRecords = null)
     {
         Database = new TestDatabase(app);
         JSInterop.Mode = JSRuntimeMode.Loose;
@@ -46,7 +47,7 @@ public sealed class LivePageContext : BunitContext
         _sharedReadsFollowChanges = ((PathwayNotifier)app.Services.GetRequiredService<IPathwayNotifier>()).BeforeDelivery(sharedReads.Changed);
         Services.AddSingleton(sharedReads);
         Services.AddSingleton(new PatientAccessGuard(clock, app.Services.GetRequiredService<ILogger<PatientAccessGuard>>(), sharedReads,
-            app.Services.GetRequiredService<AccessRecordWriter>()));
+            accessRecords ?? app.Services.GetRequiredService<AccessRecordWriter>()));
         Services.AddSingleton(app.Services.GetRequiredService<IPathwayNotifier>());
         Services.AddSingleton(app.Services.GetRequiredService<PresenceTracker>());
         Services.AddSingleton(app.Services.GetRequiredService<AttachmentStore>());

@@ -20,7 +20,7 @@ public sealed class TestDatabase : IDbContextFactory<CareDbContext>
     public TestDatabase(CareAppFactory app)
     {
         var settings = app.Services.GetRequiredService<DatabaseSettings>();
-        _options = new DbContextOptionsBuilder<CareDbContext>().Configure(settings).AddInterceptors(new SaveHook(this), new CommandCounter(this))
+        _options = new DbContextOptionsBuilder<CareDbContext>().Configure(settings).AddInterceptors(new SaveHook(this), new CommandCounter(this), new SlowCommands(this))
             .LogTo(_ => Interlocked.Increment(ref _ended), [CoreEventId.ContextDisposed])
             .Options;
     }
@@ -34,6 +34,9 @@ public sealed class TestDatabase : IDbContextFactory<CareDbContext>
 
     /// <summary>How many database commands (queries and saves) the units of work ran.</summary>
     public int CommandsRun => Volatile.Read(ref _commands);
+
+    /// <summary>While set, every database command waits this long before it runs, as on a database that is slow.</summary>
+    public TimeSpan? SlowBy { get; set; }
 
     /// <summary>Waits until every unit of work started so far has ended (its context was disposed).</summary>
     public async Task AllEndedAsync(CancellationToken ct)
@@ -108,6 +111,33 @@ public sealed class TestDatabase : IDbContextFactory<CareDbContext>
             Interlocked.Increment(ref database._commands);
             return result;
         }
+    }
+
+    private sealed class SlowCommands(TestDatabase database) : DbCommandInterceptor
+    {
+        public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            await SlowDownAsync();
+            return result;
+        }
+
+        public override async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            await SlowDownAsync();
+            return result;
+        }
+
+        public override async ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        {
+            await SlowDownAsync();
+            return result;
+        }
+
+        // Not the caller's token: a slow database does not hurry for a caller that gave up.
+        private Task SlowDownAsync() => database.SlowBy is { } delay ? Task.Delay(delay, CancellationToken.None) : Task.CompletedTask;
     }
 
     private sealed class SaveHook(TestDatabase database) : SaveChangesInterceptor

@@ -23,6 +23,9 @@ public sealed class LiveUpdates : IDisposable
     private readonly List<IDisposable> _subscriptions = [];
     private volatile bool _disposed;
 
+    // 1 while a re-load has been handed to the circuit and has not started there yet.
+    private int _waitingOnCircuit;
+
     // Touched only on the circuit's dispatcher, one call at a time.
     private bool _reloading;
     private bool _pending;
@@ -91,7 +94,29 @@ public sealed class LiveUpdates : IDisposable
         }
     }
 
-    private Task OnChangeAsync(PathwayChange change) => ReloadAsync();
+    private async Task OnChangeAsync(PathwayChange change)
+    {
+        // A stalled or busy circuit has at most one re-load waiting for it, however many changes arrive meanwhile:
+        // that one starts after them all, so it shows the last. A change arriving once it has started asks for another.
+        if (_disposed || Interlocked.Exchange(ref _waitingOnCircuit, 1) == 1)
+            return;
+        var started = 0;
+        try
+        {
+            await _onCircuit(() =>
+            {
+                Volatile.Write(ref started, 1);
+                Volatile.Write(ref _waitingOnCircuit, 0);
+                return ReloadMergedAsync();
+            });
+        }
+        finally
+        {
+            // The circuit refused the work (e.g. it has ended): the next change may hand over another.
+            if (Volatile.Read(ref started) == 0)
+                Volatile.Write(ref _waitingOnCircuit, 0);
+        }
+    }
 
     private Task OnReconnectedAsync() => IsWatching ? ReloadAsync() : Task.CompletedTask;
 
