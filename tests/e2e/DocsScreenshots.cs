@@ -1,7 +1,7 @@
 namespace CareWorkspace.E2ETests;
 
 /// <summary>
-/// Copies a test screenshot into docs/images, only when asked with UPDATE_DOCS_SCREENSHOTS=1,
+/// Copies a test screenshot into docs/images (or a subfolder named in the name, such as da/), only when asked with UPDATE_DOCS_SCREENSHOTS=1,
 /// so that an ordinary test run leaves the working tree clean.
 /// </summary>
 internal static class DocsScreenshots
@@ -10,8 +10,8 @@ internal static class DocsScreenshots
     {
         if (Environment.GetEnvironmentVariable("UPDATE_DOCS_SCREENSHOTS") != "1")
             return;
-        var docsImages = Path.Combine(RepositoryRoot.Path, "docs", "images");
-        Directory.CreateDirectory(docsImages);
-        File.Copy(screenshot, Path.Combine(docsImages, name), overwrite: true);
+        var target = Path.Combine(RepositoryRoot.Path, "docs", "images", name);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.Copy(screenshot, target, overwrite: true);
     }
 }
