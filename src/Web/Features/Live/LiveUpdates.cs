@@ -1,5 +1,6 @@
 using CareWorkspace.Domain.Access;
 using CareWorkspace.Infrastructure.Realtime;
+using CareWorkspace.Web.Localization;
 using CareWorkspace.Web.Security;
 
 namespace CareWorkspace.Web.Features.Live;
@@ -21,6 +22,7 @@ public sealed class LiveUpdates : IDisposable
     private readonly Func<Task> _reload;
     private readonly Func<Exception, Task> _onFailure;
     private readonly List<IDisposable> _subscriptions = [];
+    private readonly CircuitCulture _culture = new();
     private volatile bool _disposed;
 
     // 1 while a re-load has been handed to the circuit and has not started there yet.
@@ -122,6 +124,8 @@ public sealed class LiveUpdates : IDisposable
 
     private async Task ReloadMergedAsync()
     {
+        // A change is delivered on its publisher's thread, in the publisher's language: re-load in the reader's.
+        _culture.Apply();
         // A change arriving during a re-load only asks for one more pass; however many arrive, there is one.
         _pending = true;
         if (_reloading)
