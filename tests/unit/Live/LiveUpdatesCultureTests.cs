@@ -1,11 +1,11 @@
 using System.Globalization;
 using CareWorkspace.Domain.Access;
 using CareWorkspace.Infrastructure.Realtime;
+using CareWorkspace.UnitTests.Realtime;
 using CareWorkspace.Web.Features.Live;
 using CareWorkspace.Web.Localization;
 using CareWorkspace.Web.Security;
 using Microsoft.Extensions.Logging.Abstractions;
-using CareWorkspace.UnitTests.Realtime;
 
 namespace CareWorkspace.UnitTests.Live;
 
