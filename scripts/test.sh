@@ -35,7 +35,7 @@ fi
 for project in tests/unit tests/integration tests/e2e; do
   echo "== $project"
   log=$(mktemp)
-  dotnet test "$project" --no-build -nologo --results-directory "artifacts/test-results/$(basename "$project")" 2>&1 | tee "$log"
+  dotnet test "$project" --no-build -nologo --blame-hang --blame-hang-timeout 10m --blame-hang-dump-type none --results-directory "artifacts/test-results/$(basename "$project")" 2>&1 | tee "$log"
   rc=${PIPESTATUS[0]}
   line=$(grep -E "(Passed|Failed)! +- +Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+" "$log" | tail -n 1)
   if [ -z "$line" ]; then

@@ -76,19 +76,23 @@ public sealed class SharedReadsTests : IAsyncDisposable
     {
         var first = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         var reads = 0;
-        Task<string> Read(int n) => n == 1 ? first.Task : Task.FromResult("after the change");
-        Task<string> Get() => shared.GetAsync(PatientId, CareTeamSnapshot.Key, [PatientSection.CareTeam], (_, _) => Read(Interlocked.Increment(ref reads)), ct: Ct);
+        // Each caller brings its own read, so which one runs first on the thread pool does not matter.
+        Task<string> Get(Func<Task<string>> read) => shared.GetAsync(PatientId, CareTeamSnapshot.Key, [PatientSection.CareTeam], (_, _) =>
+        {
+            Interlocked.Increment(ref reads);
+            return read();
+        }, ct: Ct);
 
-        var before = Get();
-        var joined = Get();
+        var before = Get(() => first.Task);
+        var joined = Get(() => Task.FromResult("joined, so never read"));
         shared.Changed(PatientId, PatientSection.CareTeam);
-        var after = await Get();
+        var after = await Get(() => Task.FromResult("after the change"));
         first.SetResult("before the change");
 
         Assert.Equal("after the change", after);
         Assert.Equal("before the change", await before);
         Assert.Equal("before the change", await joined);
-        Assert.Equal("after the change", await Get());
+        Assert.Equal("after the change", await Get(() => Task.FromResult("a third read")));
         Assert.Equal(2, reads);
         Assert.Equal(2, shared.ReadsStarted);
     }
