@@ -115,7 +115,7 @@ public sealed class ConsentsPanelTests : BunitTestBase
         var cut = RenderPanel(Model(reasonRequired: true, consents: [Active]));
 
         cut.Find("[data-testid=withdraw-consent]").Click();
-        cut.Find("#withdraw-reason").Change("At the patient's request by phone");
+        cut.WaitForElement("#withdraw-reason").Change("At the patient's request by phone");
         cut.Find("[data-testid=confirm-withdraw]").Click();
 
         Assert.Equal((Active.Id, "At the patient's request by phone"), Assert.Single(_withdrawals));
