@@ -113,10 +113,7 @@ public sealed class AccessRecordWriter : IHostedService
         async (records, ct) =>
         {
             await using var db = await databases.CreateDbContextAsync(ct);
-            // New rows only: nothing to detect, and with hundreds of records per batch the scan is not free.
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
-            db.AccessRecords.AddRange(records);
-            await db.SaveChangesAsync(ct);
+            await AccessRecordRows.InsertAsync(db, records, ct);
         };
 
     private sealed record Pending(IReadOnlyList<AccessRecord> Records, CancellationToken CallerCancelled, TaskCompletionSource Saved);
