@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Text;
 using CareWorkspace.Domain.Audit;
@@ -60,6 +61,20 @@ internal static class AccessRecordRows
     private static string Insert(ISqlGenerationHelper sql, StoreObjectIdentifier table, List<Column> columns, DbCommand command,
         IReadOnlyList<AccessRecord> records, int start, int count)
     {
+        for (var row = 0; row < count; row++)
+        {
+            var record = records[start + row];
+            for (var i = 0; i < columns.Count; i++)
+            {
+                var column = columns[i];
+                var name = ParameterName(sql, row * columns.Count + i);
+                command.Parameters.Add(column.Mapping.CreateParameter(command, name, column.Property.PropertyInfo!.GetValue(record), column.Property.IsNullable));
+            }
+        }
+        // Full commands all have the same text: it is built once per row count.
+        var key = (sql, table, count);
+        if (Texts.TryGetValue(key, out var cached))
+            return cached;
         var text = new StringBuilder("INSERT INTO ")
             .Append(sql.DelimitIdentifier(table.Name, table.Schema))
             .Append(" (")
@@ -67,19 +82,22 @@ internal static class AccessRecordRows
             .Append(") VALUES ");
         for (var row = 0; row < count; row++)
         {
-            var record = records[start + row];
             text.Append(row == 0 ? "(" : ", (");
             for (var i = 0; i < columns.Count; i++)
-            {
-                var column = columns[i];
-                var name = sql.GenerateParameterName($"p{row * columns.Count + i}");
-                command.Parameters.Add(column.Mapping.CreateParameter(command, name, column.Property.PropertyInfo!.GetValue(record), column.Property.IsNullable));
                 text.Append(i == 0 ? "" : ", ").Append(sql.GenerateParameterNamePlaceholder($"p{row * columns.Count + i}"));
-            }
             text.Append(')');
         }
-        return text.Append(';').ToString();
+        var built = text.Append(';').ToString();
+        if (Texts.Count < 64)
+            Texts.TryAdd(key, built);
+        return built;
     }
+
+    private static readonly ConcurrentDictionary<(ISqlGenerationHelper, StoreObjectIdentifier, int), string> Texts = new();
+    private static readonly ConcurrentDictionary<(ISqlGenerationHelper, int), string> Names = new();
+
+    private static string ParameterName(ISqlGenerationHelper sql, int index) =>
+        Names.GetOrAdd((sql, index), key => key.Item1.GenerateParameterName($"p{key.Item2}"));
 
     private sealed record Column(IProperty Property, string Name, RelationalTypeMapping Mapping);
 }
