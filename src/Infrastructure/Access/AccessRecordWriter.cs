@@ -66,10 +66,12 @@ public sealed class AccessRecordWriter : IHostedService
     private async Task WriteBatchesAsync()
     {
         var reader = queue.Reader;
+        var idle = true;
         while (await reader.WaitToReadAsync())
         {
-            // Wait a moment so that the viewers reading at the same time share one transaction.
-            if (reader.Count < MaxBatchRecords && !reader.Completion.IsCompleted)
+            // Coming out of quiet, wait a moment so that the viewers reading at the same time share one transaction.
+            // Records that queued up during the previous commit have waited long enough: they go at once.
+            if (idle && reader.Count < MaxBatchRecords && !reader.Completion.IsCompleted)
                 await Task.Delay(FlushInterval);
             var batch = new List<Pending>();
             var count = 0;
@@ -85,6 +87,7 @@ public sealed class AccessRecordWriter : IHostedService
             }
             if (batch.Count > 0)
                 await CommitAsync(batch);
+            idle = reader.Count == 0;
         }
     }
 
@@ -110,8 +113,7 @@ public sealed class AccessRecordWriter : IHostedService
         async (records, ct) =>
         {
             await using var db = await databases.CreateDbContextAsync(ct);
-            db.AccessRecords.AddRange(records);
-            await db.SaveChangesAsync(ct);
+            await AccessRecordRows.InsertAsync(db, records, ct);
         };
 
     private sealed record Pending(IReadOnlyList<AccessRecord> Records, CancellationToken CallerCancelled, TaskCompletionSource Saved);

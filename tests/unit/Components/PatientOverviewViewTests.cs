@@ -2,6 +2,7 @@ using Bunit;
 using CareWorkspace.Domain.Organisations;
 using CareWorkspace.Domain.Patients;
 using CareWorkspace.Web.Features.Patients;
+using MudBlazor;
 
 namespace CareWorkspace.UnitTests.Components;
 
@@ -66,6 +67,21 @@ public sealed class PatientOverviewViewTests : BunitTestBase
         Assert.Equal("Lægerne Søndergade", cut.Find("[data-testid=patient-gp]").TextContent.Trim());
         Assert.Contains("Nørregade 12, 8000 Aarhus C", text, StringComparison.Ordinal);
         Assert.Contains("+45 11 22 33 44", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_FullOverview_KeepsComponentsToTheRelativesList()
+    {
+        // Every component stays in each open pathway's memory (docs/benchmarks.md): text, papers, grids, chips and
+        // tables are plain markup with MudBlazor's classes.
+        var cut = Render<PatientOverviewView>(p => p.Add(c => c.Overview, FullOverview()));
+
+        Assert.Empty(cut.FindComponents<MudText>());
+        Assert.Empty(cut.FindComponents<MudPaper>());
+        Assert.Empty(cut.FindComponents<MudItem>());
+        Assert.Empty(cut.FindComponents<MudChip<string>>());
+        Assert.Equal(2, cut.FindComponents<MudListItem<string>>().Count);
+        Assert.Equal("Contact relative", cut.Find(".mud-chip-content").TextContent);
     }
 
     [Fact]

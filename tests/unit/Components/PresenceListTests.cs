@@ -68,6 +68,19 @@ public sealed class PresenceListTests : BunitTestBase
         Assert.Contains("No one else is viewing", cut.Find("[data-testid=presence-list]").TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Render_Others_AddsNoComponentPerViewer()
+    {
+        // Every component stays in each open pathway's memory; the list grows with the viewers (docs/benchmarks.md).
+        var cut = RenderList([Me, Nurse, Relative]);
+
+        Assert.Equal(2, cut.FindAll("[data-testid=presence-viewer]").Count);
+        Assert.Empty(cut.FindComponents<MudTooltip>());
+        Assert.Empty(cut.FindComponents<MudChip<string>>());
+        Assert.Empty(cut.FindComponents<MudIcon>());
+        Assert.Equal("Municipal nurse, Aarhus Kommune Hjemmepleje", cut.Find("[data-tooltip]").GetAttribute("data-tooltip"));
+    }
+
     private static string Normalise(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     [Theory]

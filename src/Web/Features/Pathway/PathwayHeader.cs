@@ -12,4 +12,13 @@ public sealed record PathwayHeader(
     string? ContactRelativePhone,
     string? GpName,
     IReadOnlyList<string> ActiveConditions,
-    IReadOnlySet<PatientSection> VisibleSections);
+    IReadOnlySet<PatientSection> VisibleSections)
+{
+    /// <summary>Whether the two headers show the same (the lists compared by content, not by reference).</summary>
+    public static bool Same(PathwayHeader? a, PathwayHeader? b) =>
+        ReferenceEquals(a, b) || (a is not null && b is not null
+            && a.PatientId == b.PatientId && a.Name == b.Name && a.Cpr == b.Cpr && a.Age == b.Age
+            && a.ContactRelativeName == b.ContactRelativeName && a.ContactRelativePhone == b.ContactRelativePhone && a.GpName == b.GpName
+            && a.ActiveConditions.SequenceEqual(b.ActiveConditions, StringComparer.Ordinal)
+            && a.VisibleSections.SetEquals(b.VisibleSections));
+}
