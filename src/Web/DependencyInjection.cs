@@ -3,6 +3,7 @@ using CareWorkspace.Web.Components;
 using CareWorkspace.Web.Diagnostics;
 using CareWorkspace.Web.Features.Account;
 using CareWorkspace.Web.Features.Administration;
+using CareWorkspace.Web.Features.Calendar;
 using CareWorkspace.Web.Features.CareTeam;
 using CareWorkspace.Web.Features.Consents;
 using CareWorkspace.Web.Features.Live;
@@ -68,6 +69,8 @@ public static class DependencyInjection
     {
         builder.Services.AddScoped<PathwayHeaderService>();
         builder.Services.AddScoped<CareTeamService>();
+        builder.Services.AddScoped<AppointmentService>();
+        builder.Services.AddScoped<StaffCalendarService>();
         builder.Services.AddScoped<ConsentService>();
         builder.Services.AddScoped<TimelineService>();
         builder.Services.AddScoped<MessageService>();
@@ -82,6 +85,7 @@ public static class DependencyInjection
             .Add<CareTeamSection>("care-team", "Care team & contacts", Icons.Material.Filled.Groups, 20, PatientSection.CareTeam)
             .Add<MessagesSection>("messages", "Messages", Icons.Material.Filled.Forum, 30, PatientSection.Messages)
             .Add<TimelineSection>("timeline", "Timeline", Icons.Material.Filled.Timeline, 40, PatientSection.Timeline)
+            .Add<CalendarSection>("calendar", "Calendar", Icons.Material.Filled.CalendarMonth, 45, PatientSection.Calendar)
             .Add<ConsentSection>("consents", "Consent", Icons.Material.Filled.VerifiedUser, 50, PatientSection.Consents));
 
         builder.Services.AddSignalR();
