@@ -5,6 +5,7 @@ using CareWorkspace.Web.Features.Account;
 using CareWorkspace.Web.Features.Administration;
 using CareWorkspace.Web.Features.CareTeam;
 using CareWorkspace.Web.Features.Consents;
+using CareWorkspace.Web.Features.Jobs;
 using CareWorkspace.Web.Features.Live;
 using CareWorkspace.Web.Features.Messages;
 using CareWorkspace.Web.Features.Pathway;
@@ -134,6 +135,7 @@ public static class DependencyInjection
         app.MapLanguageEndpoints();
         app.MapForcedGcDiagnostics();
         app.MapAttachmentEndpoints();
+        app.MapJobsDashboard();
         // The connection closes when its sign-in cookie expires (idle or absolute limit), as a circuit signs out.
         app.MapHub<PathwayHub>(PathwayHub.Path, o => o.CloseOnAuthenticationExpiration = true);
         // The app-wide policy (SecurityHeaders) already says frame-ancestors 'none'; Blazor's own 'self' would be a second policy.

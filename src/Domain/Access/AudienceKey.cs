@@ -14,7 +14,7 @@ public readonly record struct AudienceKey(string Value)
     public static IReadOnlyList<AudienceKey> ListenedToBy(Actor actor) => actor.Role switch
     {
         UserRole.Patient or UserRole.Relative => [ForUser(actor.UserId)],
-        UserRole.Administrator => [],
+        UserRole.Administrator or UserRole.System => [],
         _ => actor.OrganisationId is { } organisationId ? [ForOrganisation(organisationId)] : [],
     };
 
