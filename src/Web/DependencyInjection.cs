@@ -1,4 +1,5 @@
 using CareWorkspace.Domain.Access;
+using CareWorkspace.Infrastructure.Notifications;
 using CareWorkspace.Web.Components;
 using CareWorkspace.Web.Diagnostics;
 using CareWorkspace.Web.Features.Account;
@@ -8,6 +9,7 @@ using CareWorkspace.Web.Features.Consents;
 using CareWorkspace.Web.Features.Jobs;
 using CareWorkspace.Web.Features.Live;
 using CareWorkspace.Web.Features.Messages;
+using CareWorkspace.Web.Features.Notifications;
 using CareWorkspace.Web.Features.Pathway;
 using CareWorkspace.Web.Features.Patients;
 using CareWorkspace.Web.Features.Timeline;
@@ -60,6 +62,8 @@ public static class DependencyInjection
         builder.Services.AddScoped<PatientDirectoryService>();
         builder.Services.AddScoped<PatientOverviewService>();
         builder.Services.AddScoped<AdministrationService>();
+        builder.Services.AddSingleton<INotificationText, NotificationText>();
+        builder.Services.AddScoped<NotificationService>();
         AddPathway(builder);
         return builder;
     }

@@ -8,6 +8,9 @@ public readonly record struct AudienceKey(string Value)
 {
     public static AudienceKey ForUser(string userId) => new("user:" + userId);
 
+    /// <summary>One user's notifications (the bell): named only by a notification sent to that user.</summary>
+    public static AudienceKey NotificationsOf(string userId) => new("notify:" + userId);
+
     public static AudienceKey ForOrganisation(Guid organisationId) => new("org:" + organisationId.ToString("N"));
 
     /// <summary>The keys a viewer listens under: a professional's organisation, a patient's or relative's own user.</summary>

@@ -20,4 +20,7 @@ public enum PathwayEventKind
 
     /// <summary>A hospital notification (MedCom "hospitalsadvis") was received: the receiving organisation.</summary>
     HospitalNotificationReceived,
+
+    /// <summary>The hospital discharged the patient: organisation, who, the note (reason) and the GP follow-up's last day (date), if any.</summary>
+    Discharged,
 }

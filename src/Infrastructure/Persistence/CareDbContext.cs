@@ -1,7 +1,9 @@
 using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.Audit;
 using CareWorkspace.Domain.Common;
+using CareWorkspace.Domain.FollowUp;
 using CareWorkspace.Domain.Messaging;
+using CareWorkspace.Domain.Notifications;
 using CareWorkspace.Domain.Organisations;
 using CareWorkspace.Domain.Pathway;
 using CareWorkspace.Domain.Patients;
@@ -24,6 +26,8 @@ public sealed class CareDbContext(DbContextOptions<CareDbContext> options) : Ide
     public DbSet<MessageThread> MessageThreads => Set<MessageThread>();
     public DbSet<MessageReadReceipt> MessageReadReceipts => Set<MessageReadReceipt>();
     public DbSet<AdministrationLogEntry> AdministrationLog => Set<AdministrationLogEntry>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<FollowUpTask> FollowUpTasks => Set<FollowUpTask>();
 
     /// <summary>The keys that protect cookies and antiforgery tokens, shared by every app instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

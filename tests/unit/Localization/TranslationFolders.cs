@@ -20,6 +20,7 @@ public static class TranslationFolders
         "src/Web/Features/Messages",
         "src/Web/Security",
         "src/Web/Features/Patients",
+        "src/Web/Features/Notifications",
     ];
 
     public static readonly IReadOnlyList<string> NotYetTranslated =

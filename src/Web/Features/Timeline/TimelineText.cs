@@ -22,6 +22,7 @@ public static class TimelineText
         PathwayEventKind.CareTeamLeft => "{0} leaves the care team on {1}",
         PathwayEventKind.MessageShared => "Message: {0}",
         PathwayEventKind.HospitalNotificationReceived => "Hospital notification received by {0}",
+        PathwayEventKind.Discharged => "Discharged from {0}",
         _ => null,
     };
 
@@ -35,6 +36,7 @@ public static class TimelineText
             PathwayEventKind.CareTeamLeft => L[key!, Value(values, PathwayEventParameters.Organisation), DateText(values)],
             PathwayEventKind.MessageShared => L[key!, Value(values, PathwayEventParameters.Subject)],
             PathwayEventKind.HospitalNotificationReceived => L[key!, Value(values, PathwayEventParameters.Organisation)],
+            PathwayEventKind.Discharged => L[key!, Value(values, PathwayEventParameters.Organisation)],
             _ => entry.Title ?? "",
         };
     }
@@ -55,8 +57,18 @@ public static class TimelineText
             PathwayEventKind.CareTeamLeft => by is null ? null : L["Changed by {0}", by].Value,
             PathwayEventKind.MessageShared => by is null ? null : L["From {0}", by].Value,
             PathwayEventKind.HospitalNotificationReceived => null,
+            PathwayEventKind.Discharged => DischargeDetail(values, by),
             _ => entry.Detail,
         };
+    }
+
+    private static string DischargeDetail(IReadOnlyDictionary<string, string> values, string? by)
+    {
+        var followUp = PathwayEventParameters.ReadDate(values.GetValueOrDefault(PathwayEventParameters.Date)) is { } due
+            ? L["GP follow-up by {0}", CareFormat.Date(due)].Value
+            : L["No GP follow-up"].Value;
+        var note = values.GetValueOrDefault(PathwayEventParameters.Reason);
+        return string.Join(" · ", new[] { followUp, note, by is null ? null : L["By {0}", by].Value }.Where(p => !string.IsNullOrWhiteSpace(p)));
     }
 
     private static string Value(IReadOnlyDictionary<string, string> values, string name) => values.GetValueOrDefault(name) ?? Missing;
