@@ -1,5 +1,6 @@
 using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.Audit;
+using CareWorkspace.Domain.Calendar;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.FollowUp;
 using CareWorkspace.Domain.Messaging;
@@ -26,6 +27,8 @@ public sealed class CareDbContext(DbContextOptions<CareDbContext> options) : Ide
     public DbSet<MessageThread> MessageThreads => Set<MessageThread>();
     public DbSet<MessageReadReceipt> MessageReadReceipts => Set<MessageReadReceipt>();
     public DbSet<AdministrationLogEntry> AdministrationLog => Set<AdministrationLogEntry>();
+    public DbSet<Appointment> Appointments => Set<Appointment>();
+    public DbSet<AppointmentSeries> AppointmentSeries => Set<AppointmentSeries>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<FollowUpTask> FollowUpTasks => Set<FollowUpTask>();
 

@@ -5,7 +5,7 @@ namespace CareWorkspace.UnitTests.Access;
 /// <summary>Background jobs act as the system actor: known to the policy, named in the log, limited to what jobs need.</summary>
 public sealed class SystemActorTests
 {
-    private static readonly PatientRelationship NoCareTeam = new(Guid.NewGuid(), "user-patient", [], []);
+    private static readonly PatientRelationship NoCareTeam = new(Guid.NewGuid(), "user-patient", [], [], new DateTimeOffset(2026, 11, 29, 10, 0, 0, TimeSpan.Zero));
 
     [Fact]
     public void The_reminder_job_is_named_in_the_access_log_as_a_system_actor()
