@@ -1,3 +1,4 @@
+using CareWorkspace.Infrastructure.Reminders;
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -13,6 +14,9 @@ public static class JobsRegistration
     public static void AddJobs(this IHostApplicationBuilder builder, JobSettings settings)
     {
         builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(ReminderSettings.From(builder.Configuration));
+        builder.Services.AddTransient<AppointmentReminderJob>();
+        builder.Services.AddTransient<IRecurringJob>(sp => sp.GetRequiredService<AppointmentReminderJob>());
         builder.Services.AddSingleton<JobStorage>(_ => JobStorageFactory.Create(settings));
         builder.Services.AddHangfire(cfg => cfg
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)

@@ -8,6 +8,7 @@ using CareWorkspace.Domain.Notifications;
 using CareWorkspace.Domain.Organisations;
 using CareWorkspace.Domain.Pathway;
 using CareWorkspace.Domain.Patients;
+using CareWorkspace.Domain.Reminders;
 using CareWorkspace.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -31,6 +32,7 @@ public sealed class CareDbContext(DbContextOptions<CareDbContext> options) : Ide
     public DbSet<AppointmentSeries> AppointmentSeries => Set<AppointmentSeries>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<FollowUpTask> FollowUpTasks => Set<FollowUpTask>();
+    public DbSet<ReminderDelivery> ReminderDeliveries => Set<ReminderDelivery>();
 
     /// <summary>The keys that protect cookies and antiforgery tokens, shared by every app instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
