@@ -6,6 +6,7 @@ using CareWorkspace.Web.Features.Account;
 using CareWorkspace.Web.Features.Administration;
 using CareWorkspace.Web.Features.CareTeam;
 using CareWorkspace.Web.Features.Consents;
+using CareWorkspace.Web.Features.FollowUp;
 using CareWorkspace.Web.Features.Jobs;
 using CareWorkspace.Web.Features.Live;
 using CareWorkspace.Web.Features.Messages;
@@ -64,6 +65,8 @@ public static class DependencyInjection
         builder.Services.AddScoped<AdministrationService>();
         builder.Services.AddSingleton<INotificationText, NotificationText>();
         builder.Services.AddScoped<NotificationService>();
+        builder.Services.AddScoped<DischargeService>();
+        builder.Services.AddScoped<FollowUpTaskService>();
         AddPathway(builder);
         return builder;
     }

@@ -64,6 +64,7 @@ public sealed class AuthorisationSurfaceTests(SqliteAppFactory factory) : IClass
         ["/alive"] = Exposure.Anonymous,
         ["/patients"] = Exposure.SignedIn,
         ["/inbox"] = Exposure.SignedIn,
+        ["/tasks"] = Exposure.SignedIn,
         ["/admin/users"] = Exposure.Administrator,
         ["/admin/organisations"] = Exposure.Administrator,
         ["/jobs/{**path}"] = Exposure.Administrator,

@@ -41,11 +41,14 @@ public sealed class FollowUpTask
             OrganisationId = gpOrganisationId,
             DischargedAt = dischargedAt,
             DueBy = CopenhagenTime.DateOf(dischargedAt).AddDays(withinDays),
-            Note = Guard.Optional(note, "Note", NoteMaxLength),
+            Note = CleanNote(note),
             RequestedBy = requestedBy,
             RequestedByOrganisation = requestedByOrganisation,
         };
     }
+
+    /// <summary>The discharge note as stored (trimmed, at most <see cref="NoteMaxLength"/> characters), or null.</summary>
+    public static string? CleanNote(string? note) => Guard.Optional(note, "Note", NoteMaxLength);
 
     public bool IsOpen => BookedAt is null;
 

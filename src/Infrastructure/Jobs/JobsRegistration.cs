@@ -1,3 +1,4 @@
+using CareWorkspace.Infrastructure.FollowUp;
 using CareWorkspace.Infrastructure.Reminders;
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +18,9 @@ public static class JobsRegistration
         builder.Services.AddSingleton(ReminderSettings.From(builder.Configuration));
         builder.Services.AddTransient<AppointmentReminderJob>();
         builder.Services.AddTransient<IRecurringJob>(sp => sp.GetRequiredService<AppointmentReminderJob>());
+        builder.Services.AddSingleton(FollowUpSettings.From(builder.Configuration));
+        builder.Services.AddTransient<FollowUpEscalationJob>();
+        builder.Services.AddTransient<IRecurringJob>(sp => sp.GetRequiredService<FollowUpEscalationJob>());
         builder.Services.AddSingleton<JobStorage>(_ => JobStorageFactory.Create(settings));
         builder.Services.AddHangfire(cfg => cfg
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
