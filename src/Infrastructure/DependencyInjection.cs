@@ -2,7 +2,9 @@ using CareWorkspace.Infrastructure.Access;
 using CareWorkspace.Infrastructure.Attachments;
 using CareWorkspace.Infrastructure.Demo;
 using CareWorkspace.Infrastructure.Identity;
+using CareWorkspace.Infrastructure.Jobs;
 using CareWorkspace.Infrastructure.Live;
+using CareWorkspace.Infrastructure.Notifications;
 using CareWorkspace.Infrastructure.Persistence;
 using CareWorkspace.Infrastructure.Realtime;
 using Microsoft.AspNetCore.Identity;
@@ -33,6 +35,8 @@ public static class DependencyInjection
         builder.Services.AddScoped<DemoDataSeeder>();
         builder.Services.AddSingleton(new AttachmentStore(Path.Combine(settings.DataFolder, "attachments")));
         AddRealtime(builder);
+        builder.AddNotifications();
+        builder.AddJobs(JobSettings.From(builder.Configuration, settings));
 
         builder.Services.AddIdentityCore<CareUser>(o =>
             {

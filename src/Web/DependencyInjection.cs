@@ -1,4 +1,5 @@
 using CareWorkspace.Domain.Access;
+using CareWorkspace.Infrastructure.Notifications;
 using CareWorkspace.Web.Components;
 using CareWorkspace.Web.Diagnostics;
 using CareWorkspace.Web.Features.Account;
@@ -6,8 +7,11 @@ using CareWorkspace.Web.Features.Administration;
 using CareWorkspace.Web.Features.Calendar;
 using CareWorkspace.Web.Features.CareTeam;
 using CareWorkspace.Web.Features.Consents;
+using CareWorkspace.Web.Features.FollowUp;
+using CareWorkspace.Web.Features.Jobs;
 using CareWorkspace.Web.Features.Live;
 using CareWorkspace.Web.Features.Messages;
+using CareWorkspace.Web.Features.Notifications;
 using CareWorkspace.Web.Features.Pathway;
 using CareWorkspace.Web.Features.Patients;
 using CareWorkspace.Web.Features.Timeline;
@@ -60,6 +64,10 @@ public static class DependencyInjection
         builder.Services.AddScoped<PatientDirectoryService>();
         builder.Services.AddScoped<PatientOverviewService>();
         builder.Services.AddScoped<AdministrationService>();
+        builder.Services.AddSingleton<INotificationText, NotificationText>();
+        builder.Services.AddScoped<NotificationService>();
+        builder.Services.AddScoped<DischargeService>();
+        builder.Services.AddScoped<FollowUpTaskService>();
         AddPathway(builder);
         return builder;
     }
@@ -138,6 +146,7 @@ public static class DependencyInjection
         app.MapLanguageEndpoints();
         app.MapForcedGcDiagnostics();
         app.MapAttachmentEndpoints();
+        app.MapJobsDashboard();
         // The connection closes when its sign-in cookie expires (idle or absolute limit), as a circuit signs out.
         app.MapHub<PathwayHub>(PathwayHub.Path, o => o.CloseOnAuthenticationExpiration = true);
         // The app-wide policy (SecurityHeaders) already says frame-ancestors 'none'; Blazor's own 'self' would be a second policy.

@@ -276,6 +276,54 @@ namespace CareWorkspace.Migrations.SqlServer.Migrations
                     b.ToTable("AppointmentSeries", (string)null);
                 });
 
+            modelBuilder.Entity("CareWorkspace.Domain.FollowUp.FollowUpTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("BookedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("DischargedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateOnly>("DueBy")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("RequestedByOrganisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId");
+
+                    b.HasIndex("BookedAt", "EscalatedAt");
+
+                    b.HasIndex("OrganisationId", "BookedAt");
+
+                    b.ToTable("FollowUpTasks", (string)null);
+                });
+
             modelBuilder.Entity("CareWorkspace.Domain.Messaging.MessageReadReceipt", b =>
                 {
                     b.Property<long>("Id")
@@ -366,6 +414,46 @@ namespace CareWorkspace.Migrations.SqlServer.Migrations
                     b.HasIndex("PatientId", "LastMessageAt");
 
                     b.ToTable("MessageThreads", (string)null);
+                });
+
+            modelBuilder.Entity("CareWorkspace.Domain.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<Guid?>("PatientId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RecipientUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Values")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientUserId", "ReadAt", "CreatedAt");
+
+                    b.ToTable("Notifications", (string)null);
                 });
 
             modelBuilder.Entity("CareWorkspace.Domain.Organisations.Organisation", b =>
@@ -525,6 +613,45 @@ namespace CareWorkspace.Migrations.SqlServer.Migrations
                     b.HasIndex("FamilyName", "GivenName");
 
                     b.ToTable("Patients", (string)null);
+                });
+
+            modelBuilder.Entity("CareWorkspace.Domain.Reminders.ReminderDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AppointmentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RecipientUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentAt");
+
+                    b.HasIndex("AppointmentId", "StartsAt");
+
+                    b.HasIndex("AppointmentId", "RecipientUserId", "StartsAt", "Channel")
+                        .IsUnique();
+
+                    b.ToTable("ReminderDeliveries", (string)null);
                 });
 
             modelBuilder.Entity("CareWorkspace.Infrastructure.Identity.AdministrationLogEntry", b =>
@@ -946,6 +1073,21 @@ namespace CareWorkspace.Migrations.SqlServer.Migrations
                 });
 
             modelBuilder.Entity("CareWorkspace.Domain.Calendar.AppointmentSeries", b =>
+                {
+                    b.HasOne("CareWorkspace.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareWorkspace.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareWorkspace.Domain.FollowUp.FollowUpTask", b =>
                 {
                     b.HasOne("CareWorkspace.Domain.Organisations.Organisation", null)
                         .WithMany()

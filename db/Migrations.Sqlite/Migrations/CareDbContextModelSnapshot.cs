@@ -269,6 +269,54 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
                     b.ToTable("AppointmentSeries", (string)null);
                 });
 
+            modelBuilder.Entity("CareWorkspace.Domain.FollowUp.FollowUpTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("BookedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DischargedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EscalatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedByOrganisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId");
+
+                    b.HasIndex("BookedAt", "EscalatedAt");
+
+                    b.HasIndex("OrganisationId", "BookedAt");
+
+                    b.ToTable("FollowUpTasks", (string)null);
+                });
+
             modelBuilder.Entity("CareWorkspace.Domain.Messaging.MessageReadReceipt", b =>
                 {
                     b.Property<long>("Id")
@@ -357,6 +405,46 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
                     b.HasIndex("PatientId", "LastMessageAt");
 
                     b.ToTable("MessageThreads", (string)null);
+                });
+
+            modelBuilder.Entity("CareWorkspace.Domain.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecipientUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Values")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientUserId", "ReadAt", "CreatedAt");
+
+                    b.ToTable("Notifications", (string)null);
                 });
 
             modelBuilder.Entity("CareWorkspace.Domain.Organisations.Organisation", b =>
@@ -516,6 +604,45 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
                     b.HasIndex("FamilyName", "GivenName");
 
                     b.ToTable("Patients", (string)null);
+                });
+
+            modelBuilder.Entity("CareWorkspace.Domain.Reminders.ReminderDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AppointmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecipientUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentAt");
+
+                    b.HasIndex("AppointmentId", "StartsAt");
+
+                    b.HasIndex("AppointmentId", "RecipientUserId", "StartsAt", "Channel")
+                        .IsUnique();
+
+                    b.ToTable("ReminderDeliveries", (string)null);
                 });
 
             modelBuilder.Entity("CareWorkspace.Infrastructure.Identity.AdministrationLogEntry", b =>
@@ -927,6 +1054,21 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("CareWorkspace.Domain.Calendar.AppointmentSeries", b =>
+                {
+                    b.HasOne("CareWorkspace.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareWorkspace.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareWorkspace.Domain.FollowUp.FollowUpTask", b =>
                 {
                     b.HasOne("CareWorkspace.Domain.Organisations.Organisation", null)
                         .WithMany()

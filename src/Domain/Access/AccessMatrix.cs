@@ -10,21 +10,21 @@ public static class AccessMatrix
     private static readonly UserRole[] Columns =
     [
         UserRole.HospitalClinician, UserRole.GeneralPractitioner, UserRole.GpStaff, UserRole.MunicipalNurse,
-        UserRole.MunicipalCareWorker, UserRole.Physiotherapist, UserRole.Coordinator, UserRole.Patient, UserRole.Relative,
+        UserRole.MunicipalCareWorker, UserRole.Physiotherapist, UserRole.Coordinator, UserRole.Patient, UserRole.Relative, UserRole.System,
     ];
 
     private static readonly (PatientSection Section, string[] Cells)[] Rows =
     [
-        //                              Hospital GP      GpStaff  Nurse    CareWkr  Physio   Coord    Patient  Relative
-        (PatientSection.MasterData,    ["RSU",  "RSU",  "RSU",   "RSU",   "RS",    "RS",    "RSU",   "RS",    "RS"]),
-        (PatientSection.CareTeam,      ["RSCUD", "RSCUD", "RSu",  "RSCu",  "RS",    "RSu",   "RSCUD", "R",     "R"]),
-        (PatientSection.Conditions,    ["RSCU", "RSCU", "RS",    "RS",    "RS",    "RS",    "RS",    "R",     "R"]),
-        (PatientSection.Relatives,     ["RSCUD", "RSCUD", "RSCUD", "RSCUD", "RS",   "RS",    "RSCUD", "R",     "R"]),
-        (PatientSection.Messages,      ["RSCU", "RSCU", "RSCU",  "RSCU",  "RSC",   "RSCU",  "RSCU",  "RC",    "RC"]),
-        (PatientSection.Timeline,      ["RS",   "RS",   "RS",    "RS",    "RS",    "RS",    "RS",    "R",     "R"]),
-        (PatientSection.Presence,      ["R",    "R",    "R",     "R",     "R",     "R",     "R",     "R",     "R"]),
-        (PatientSection.Consents,      ["RCUD", "RCUD", "R",     "RCUD",  "R",     "R",     "RCUD",  "RCUD",  ""]),
-        (PatientSection.Calendar,      ["RSCU", "RSCU", "RSCU",  "RSCU",  "RSCU",  "RSCU",  "RSCU",  "R",     "R"]),
+        //                              Hospital GP      GpStaff  Nurse    CareWkr  Physio   Coord    Patient  Relative System
+        (PatientSection.MasterData,    ["RSU",  "RSU",  "RSU",   "RSU",   "RS",    "RS",    "RSU",   "RS",    "RS", "R"]),
+        (PatientSection.CareTeam,      ["RSCUD", "RSCUD", "RSu",  "RSCu",  "RS",    "RSu",   "RSCUD", "R",     "R", "RU"]),
+        (PatientSection.Conditions,    ["RSCU", "RSCU", "RS",    "RS",    "RS",    "RS",    "RS",    "R",     "R", ""]),
+        (PatientSection.Relatives,     ["RSCUD", "RSCUD", "RSCUD", "RSCUD", "RS",   "RS",    "RSCUD", "R",     "R", ""]),
+        (PatientSection.Messages,      ["RSCU", "RSCU", "RSCU",  "RSCU",  "RSC",   "RSCU",  "RSCU",  "RC",    "RC", ""]),
+        (PatientSection.Timeline,      ["RS",   "RS",   "RS",    "RS",    "RS",    "RS",    "RS",    "R",     "R", ""]),
+        (PatientSection.Presence,      ["R",    "R",    "R",     "R",     "R",     "R",     "R",     "R",     "R", ""]),
+        (PatientSection.Consents,      ["RCUD", "RCUD", "R",     "RCUD",  "R",     "R",     "RCUD",  "RCUD",  "", ""]),
+        (PatientSection.Calendar,      ["RSCU", "RSCU", "RSCU",  "RSCU",  "RSCU",  "RSCU",  "RSCU",  "R",     "R", "R"]),
     ];
 
     private static readonly Dictionary<(UserRole, PatientSection), Permission> Cells = Build();

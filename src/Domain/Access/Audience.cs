@@ -19,7 +19,7 @@ public static class AudienceExtensions
     {
         UserRole.Patient => audience.HasFlag(Audience.Patient),
         UserRole.Relative => audience.HasFlag(Audience.Relatives),
-        UserRole.Administrator => false,
+        UserRole.Administrator or UserRole.System => false,
         _ => audience.HasFlag(Audience.CareTeam),
     };
 }

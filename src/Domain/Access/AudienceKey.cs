@@ -8,13 +8,16 @@ public readonly record struct AudienceKey(string Value)
 {
     public static AudienceKey ForUser(string userId) => new("user:" + userId);
 
+    /// <summary>One user's notifications (the bell): named only by a notification sent to that user.</summary>
+    public static AudienceKey NotificationsOf(string userId) => new("notify:" + userId);
+
     public static AudienceKey ForOrganisation(Guid organisationId) => new("org:" + organisationId.ToString("N"));
 
     /// <summary>The keys a viewer listens under: a professional's organisation, a patient's or relative's own user.</summary>
     public static IReadOnlyList<AudienceKey> ListenedToBy(Actor actor) => actor.Role switch
     {
         UserRole.Patient or UserRole.Relative => [ForUser(actor.UserId)],
-        UserRole.Administrator => [],
+        UserRole.Administrator or UserRole.System => [],
         _ => actor.OrganisationId is { } organisationId ? [ForOrganisation(organisationId)] : [],
     };
 

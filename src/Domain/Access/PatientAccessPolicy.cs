@@ -55,6 +55,10 @@ public static class PatientAccessPolicy
             case UserRole.Administrator:
                 return AccessDecision.Deny("Administrators manage users and organisations and see no clinical data.");
 
+            case UserRole.System:
+                // A job may touch any patient's record, but its column in the matrix gives it only what the jobs need.
+                return AccessDecision.Allow("A scheduled job of the system.");
+
             case UserRole.Patient:
                 return patient.PatientUserId is not null && patient.PatientUserId == actor.UserId
                     ? AccessDecision.Allow("The patient's own record.")

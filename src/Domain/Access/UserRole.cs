@@ -12,4 +12,7 @@ public enum UserRole
     Relative,
     Patient,
     Administrator,
+
+    /// <summary>A background job (reminders, follow-up escalation): never a person, never signs in (<see cref="SystemActor"/>).</summary>
+    System,
 }

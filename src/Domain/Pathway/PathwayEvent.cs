@@ -95,6 +95,17 @@ public sealed class PathwayEvent
                 [PathwayEventParameters.By] = from,
             });
 
+    /// <summary>The patient was discharged by <paramref name="hospital"/>; <paramref name="followUpBy"/> is the GP follow-up's last day.</summary>
+    public static PathwayEvent Discharged(Guid patientId, DateTimeOffset at, Organisation hospital, DateOnly? followUpBy, string? note, string by) =>
+        new(patientId, at, PathwayEventType.Discharge, hospital.Sector, hospital.Id, hospital.Name, PathwayEventKind.Discharged,
+            new Dictionary<string, string?>
+            {
+                [PathwayEventParameters.Organisation] = hospital.Name,
+                [PathwayEventParameters.Date] = followUpBy is { } day ? PathwayEventParameters.Write(day) : null,
+                [PathwayEventParameters.Reason] = note,
+                [PathwayEventParameters.By] = by,
+            });
+
     /// <summary>A hospital notification reached <paramref name="receiver"/>.</summary>
     public static PathwayEvent HospitalNotificationReceived(Guid patientId, DateTimeOffset at, Organisation receiver) =>
         new(patientId, at, PathwayEventType.Message, receiver.Sector, receiver.Id, receiver.Name, PathwayEventKind.HospitalNotificationReceived,

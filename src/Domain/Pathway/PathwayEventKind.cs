@@ -26,4 +26,7 @@ public enum PathwayEventKind
 
     /// <summary>An appointment (or the rest of a series) was cancelled: organisation, type, start, reason, who cancelled it.</summary>
     AppointmentCancelled,
+
+    /// <summary>The hospital discharged the patient: organisation, who, the note (reason) and the GP follow-up's last day (date), if any.</summary>
+    Discharged,
 }

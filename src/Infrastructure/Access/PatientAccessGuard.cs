@@ -249,6 +249,58 @@ public sealed class PatientAccessGuard(TimeProvider clock, ILogger<PatientAccess
         return new PatientAccessDeniedException(reason);
     }
 
+    /// <summary>
+    /// For a background job working through many patients at once: reads the relationships in a few queries, decides
+    /// each with the one policy, and adds an access record per patient and section to <paramref name="db"/> (saved with
+    /// the job's own SaveChanges). Refused patients are recorded, logged and left out; unknown ids are left out.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, PatientRelationship>> DemandForJobAsync(
+        CareDbContext db, Actor actor, IReadOnlyCollection<Guid> patientIds, AccessAction action, PatientSection section, string what,
+        CancellationToken ct = default, params PatientSection[] alsoNeeded)
+    {
+        var allowed = new Dictionary<Guid, PatientRelationship>();
+        foreach (var relationship in await LoadRelationshipsAsync(db, patientIds, ct))
+        {
+            var decisions = alsoNeeded.Prepend(section).Distinct()
+                .Select(s => (Section: s, Decision: PatientAccessPolicy.Decide(actor, relationship, action, s)))
+                .ToList();
+            foreach (var (needed, decision) in decisions)
+                db.AccessRecords.Add(NewRecord(actor, relationship.PatientId, needed, what, action, decision));
+            if (decisions.FirstOrDefault(d => !d.Decision.Allowed) is { Decision: { } refusal } && !refusal.Allowed)
+            {
+                logger.LogWarning("Access refused: {UserId} ({Role}) {Action} of patient {PatientId}: {Reason}",
+                    actor.UserId, actor.Role, action, relationship.PatientId, refusal.Reason);
+                continue;
+            }
+            allowed[relationship.PatientId] = relationship;
+        }
+        return allowed;
+    }
+
+    private async Task<IReadOnlyList<PatientRelationship>> LoadRelationshipsAsync(CareDbContext db, IReadOnlyCollection<Guid> patientIds, CancellationToken ct)
+    {
+        var today = Today;
+        var now = clock.GetUtcNow();
+        var ids = patientIds.Distinct().ToList();
+        var patients = await db.Patients.AsNoTracking()
+            .Where(p => ids.Contains(p.Id))
+            .Select(p => new
+            {
+                p.Id,
+                p.UserId,
+                Organisations = p.CareTeam
+                    .Where(m => m.From <= today && (m.To == null || m.To >= today))
+                    .Select(m => m.OrganisationId)
+                    .ToList(),
+            })
+            .ToListAsync(ct);
+        var consents = (await db.RelativeConsents.AsNoTracking()
+                .Where(c => ids.Contains(c.PatientId) && c.WithdrawnAt == null && (c.ValidUntil == null || c.ValidUntil >= today))
+                .ToListAsync(ct))
+            .ToLookup(c => c.PatientId);
+        return [.. patients.Select(p => new PatientRelationship(p.Id, p.UserId, p.Organisations, [.. consents[p.Id]], now))];
+    }
+
     public async Task<PatientRelationship?> LoadRelationshipAsync(CareDbContext db, Guid patientId, CancellationToken ct = default)
     {
         var today = Today;

@@ -2,10 +2,13 @@ using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.Audit;
 using CareWorkspace.Domain.Calendar;
 using CareWorkspace.Domain.Common;
+using CareWorkspace.Domain.FollowUp;
 using CareWorkspace.Domain.Messaging;
+using CareWorkspace.Domain.Notifications;
 using CareWorkspace.Domain.Organisations;
 using CareWorkspace.Domain.Pathway;
 using CareWorkspace.Domain.Patients;
+using CareWorkspace.Domain.Reminders;
 using CareWorkspace.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -27,6 +30,9 @@ public sealed class CareDbContext(DbContextOptions<CareDbContext> options) : Ide
     public DbSet<AdministrationLogEntry> AdministrationLog => Set<AdministrationLogEntry>();
     public DbSet<Appointment> Appointments => Set<Appointment>();
     public DbSet<AppointmentSeries> AppointmentSeries => Set<AppointmentSeries>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<FollowUpTask> FollowUpTasks => Set<FollowUpTask>();
+    public DbSet<ReminderDelivery> ReminderDeliveries => Set<ReminderDelivery>();
 
     /// <summary>The keys that protect cookies and antiforgery tokens, shared by every app instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

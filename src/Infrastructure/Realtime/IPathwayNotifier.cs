@@ -19,6 +19,13 @@ public interface IPathwayNotifier
     /// </summary>
     IDisposable SubscribeFor(IEnumerable<AudienceKey> keys, PatientSection? section, Func<PathwayChange, Task> onChange);
 
+    /// <summary>
+    /// Subscribes to changes, of any patient and section, that name <paramref name="key"/> in their
+    /// <see cref="PathwayChange.SeenBy"/>; unlike <see cref="SubscribeFor"/> it never hears a change whose audience was
+    /// not worked out (the notification bell: only what was sent to one user). Dispose to stop.
+    /// </summary>
+    IDisposable SubscribeNamed(AudienceKey key, Func<PathwayChange, Task> onChange);
+
     /// <summary>Subscribes to changes of every patient, seen by anyone: for one per instance (the hub bridge), never per viewer. Dispose to stop.</summary>
     IDisposable SubscribeAll(PatientSection? section, Func<PathwayChange, Task> onChange);
 

@@ -16,6 +16,9 @@ public sealed class PathwayNotifier : IPathwayNotifier, IAsyncDisposable
     private Subscription[] _all = [];
     private readonly Dictionary<AudienceKey, Subscription[]> _byAudience = [];
     private Subscription[] _audienceSubscribers = [];
+
+    // The audience subscribers that also hear a change whose audience was not worked out (all but SubscribeNamed's).
+    private Subscription[] _hearUnaddressed = [];
     private readonly Channel<PathwayChange> _queue = Channel.CreateUnbounded<PathwayChange>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IPathwayBus? _bus;
     private readonly ILogger<PathwayNotifier> _logger;
@@ -110,8 +113,20 @@ public sealed class PathwayNotifier : IPathwayNotifier, IAsyncDisposable
         lock (_gate)
         {
             _audienceSubscribers = [.. _audienceSubscribers, subscription];
+            _hearUnaddressed = [.. _hearUnaddressed, subscription];
             foreach (var key in subscription.Keys!)
                 _byAudience[key] = _byAudience.TryGetValue(key, out var existing) ? [.. existing, subscription] : [subscription];
+        }
+        return subscription;
+    }
+
+    public IDisposable SubscribeNamed(AudienceKey key, Func<PathwayChange, Task> onChange)
+    {
+        var subscription = new Subscription(this, null, [key], null, onChange);
+        lock (_gate)
+        {
+            _audienceSubscribers = [.. _audienceSubscribers, subscription];
+            _byAudience[key] = _byAudience.TryGetValue(key, out var existing) ? [.. existing, subscription] : [subscription];
         }
         return subscription;
     }
@@ -191,7 +206,7 @@ public sealed class PathwayNotifier : IPathwayNotifier, IAsyncDisposable
     private IEnumerable<Subscription> AudienceOf(PathwayChange change)
     {
         if (change.SeenBy is null)
-            return _audienceSubscribers;
+            return _hearUnaddressed;
         if (change.SeenBy.Count == 0 || _byAudience.Count == 0)
             return [];
         var found = new HashSet<Subscription>();
@@ -222,6 +237,7 @@ public sealed class PathwayNotifier : IPathwayNotifier, IAsyncDisposable
             if (subscription.Keys is { } keys)
             {
                 _audienceSubscribers = [.. _audienceSubscribers.Where(s => !ReferenceEquals(s, subscription))];
+                _hearUnaddressed = [.. _hearUnaddressed.Where(s => !ReferenceEquals(s, subscription))];
                 foreach (var key in keys)
                 {
                     if (!_byAudience.TryGetValue(key, out var holders))

@@ -36,6 +36,8 @@ public class CareAppFactory : WebApplicationFactory<Program>
         // Tests sign in far more often than people do; the rate-limit tests set their own low limits.
         settings["Security:LoginRateLimit:PerIpPermitLimit"] = "100000";
         settings["Security:LoginRateLimit:PerUserNamePermitLimit"] = "100000";
+        // Job tests run the jobs themselves (or switch the server on); other tests need no job server polling.
+        settings["Jobs:RunServer"] = "false";
         settings["Database:Provider"] = provider.ToString();
         settings["Database:DataFolder"] = dataFolder;
         Directory.CreateDirectory(dataFolder);

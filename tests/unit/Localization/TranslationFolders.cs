@@ -21,6 +21,8 @@ public static class TranslationFolders
         "src/Web/Security",
         "src/Web/Features/Patients",
         "src/Web/Features/Calendar",
+        "src/Web/Features/Notifications",
+        "src/Web/Features/FollowUp",
     ];
 
     public static readonly IReadOnlyList<string> NotYetTranslated =

@@ -21,6 +21,7 @@ public static class RoleLabels
         UserRole.Relative => "Relative",
         UserRole.Patient => "Patient",
         UserRole.Administrator => "Administrator",
+        UserRole.System => "System",
     }];
 
     private static IStringLocalizer Text => StaticText.For(typeof(RoleLabels));

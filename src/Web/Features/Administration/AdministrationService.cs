@@ -212,6 +212,8 @@ public sealed class AdministrationService(
 
     private async Task<Guid?> CheckRoleAndOrganisationAsync(UserRole role, Guid? organisationId, CancellationToken ct)
     {
+        if (role == UserRole.System)
+            throw new DomainException("The system role belongs to background jobs, not to people.");
         var needsOrganisation = role is not (UserRole.Relative or UserRole.Patient or UserRole.Administrator);
         if (!needsOrganisation)
             return null;

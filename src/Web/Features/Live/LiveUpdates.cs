@@ -70,6 +70,10 @@ public sealed class LiveUpdates : IDisposable
     public void WatchAudience(IEnumerable<AudienceKey> keys, PatientSection section) =>
         Add(() => _notifier.SubscribeFor(keys, section, OnChangeAsync));
 
+    /// <summary>Follows only changes that name this key, in any section (one user's notifications).</summary>
+    public void WatchNamed(AudienceKey key) =>
+        Add(() => _notifier.SubscribeNamed(key, OnChangeAsync));
+
     /// <summary>Stops following changes (and catching up after a reconnect) until told to watch again.</summary>
     public void StopWatching()
     {

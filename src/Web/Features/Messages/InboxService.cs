@@ -63,7 +63,7 @@ public sealed class InboxService(IDbContextFactory<CareDbContext> dbFactory, Pat
     {
         UserRole.Patient => threads.Where(t => t.SharedWithPatient),
         UserRole.Relative => threads.Where(t => t.SharedWithRelatives),
-        UserRole.Administrator => threads.Where(_ => false),
+        UserRole.Administrator or UserRole.System => threads.Where(_ => false),
         _ => threads,
     };
 }

@@ -25,6 +25,7 @@ public static class TimelineText
         PathwayEventKind.HospitalNotificationReceived => "Hospital notification received by {0}",
         PathwayEventKind.AppointmentBooked => "Appointment booked with {0}: {1}, {2}",
         PathwayEventKind.AppointmentCancelled => "Appointment cancelled with {0}: {1}, {2}",
+        PathwayEventKind.Discharged => "Discharged from {0}",
         _ => null,
     };
 
@@ -39,6 +40,7 @@ public static class TimelineText
             PathwayEventKind.MessageShared => L[key!, Value(values, PathwayEventParameters.Subject)],
             PathwayEventKind.HospitalNotificationReceived => L[key!, Value(values, PathwayEventParameters.Organisation)],
             PathwayEventKind.AppointmentBooked or PathwayEventKind.AppointmentCancelled => AppointmentTitle(entry.Kind, values),
+            PathwayEventKind.Discharged => L[key!, Value(values, PathwayEventParameters.Organisation)],
             _ => entry.Title ?? "",
         };
     }
@@ -67,8 +69,18 @@ public static class TimelineText
                 (null, { } who) => L["Cancelled by {0}", who].Value,
                 _ => null,
             },
+            PathwayEventKind.Discharged => DischargeDetail(values, by),
             _ => entry.Detail,
         };
+    }
+
+    private static string DischargeDetail(IReadOnlyDictionary<string, string> values, string? by)
+    {
+        var followUp = PathwayEventParameters.ReadDate(values.GetValueOrDefault(PathwayEventParameters.Date)) is { } due
+            ? L["GP follow-up by {0}", CareFormat.Date(due)].Value
+            : L["No GP follow-up"].Value;
+        var note = values.GetValueOrDefault(PathwayEventParameters.Reason);
+        return string.Join(" · ", new[] { followUp, note, by is null ? null : L["By {0}", by].Value }.Where(p => !string.IsNullOrWhiteSpace(p)));
     }
 
     /// <summary>"Appointment booked with Lægehuset: Follow-up, 3 Dec 2026, 10:00", or for a series "4 appointments booked … from …".</summary>

@@ -1,0 +1,14 @@
+namespace CareWorkspace.Domain.Notifications;
+
+/// <summary>What a notification is about; its text is written in the reader's language from the kind and its values.</summary>
+public enum NotificationKind
+{
+    /// <summary>An appointment starts soon (values: <c>start</c>, <c>organisation</c>, <c>patient</c>).</summary>
+    AppointmentReminder,
+
+    /// <summary>A discharge asks the GP clinic to see the patient (values: <c>patient</c>, <c>due</c>).</summary>
+    FollowUpTaskCreated,
+
+    /// <summary>A follow-up after discharge is still not booked (values: <c>patient</c>, <c>due</c>).</summary>
+    FollowUpEscalated,
+}

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Configuration;
+
+namespace CareWorkspace.Infrastructure.FollowUp;
+
+/// <summary><c>FollowUp:EscalateAfter</c> (default 3 days after the discharge) and <c>FollowUp:Schedule</c> (cron, default every 5 minutes).</summary>
+public sealed record FollowUpSettings(TimeSpan EscalateAfter, string Schedule)
+{
+    public static FollowUpSettings From(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("FollowUp");
+        var after = section.GetValue("EscalateAfter", TimeSpan.FromDays(3));
+        if (after < TimeSpan.Zero)
+            throw new InvalidOperationException($"FollowUp:EscalateAfter must not be negative, not {after}.");
+        return new FollowUpSettings(after, section["Schedule"] is { Length: > 0 } cron ? cron : "*/5 * * * *");
+    }
+}

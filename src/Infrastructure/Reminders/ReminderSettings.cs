@@ -1,0 +1,21 @@
+using CareWorkspace.Domain.Reminders;
+using Hangfire;
+using Microsoft.Extensions.Configuration;
+
+namespace CareWorkspace.Infrastructure.Reminders;
+
+/// <summary><c>Reminders:LeadTime</c> (default 24 h), <c>Reminders:Schedule</c> (cron, default every minute), <c>Reminders:BatchSize</c> (500).</summary>
+public sealed record ReminderSettings(TimeSpan LeadTime, string Schedule, int BatchSize)
+{
+    /// <summary>An e-mail or SMS claimed this long ago but not marked sent is sent again (the run that claimed it stopped).</summary>
+    public TimeSpan ResendUnsentAfter { get; init; } = TimeSpan.FromMinutes(2);
+
+    public static ReminderSettings From(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Reminders");
+        var lead = section.GetValue("LeadTime", AppointmentReminderRules.DefaultLeadTime);
+        if (lead <= TimeSpan.Zero)
+            throw new InvalidOperationException($"Reminders:LeadTime must be positive, not {lead}.");
+        return new ReminderSettings(lead, section["Schedule"] is { Length: > 0 } cron ? cron : Cron.Minutely(), Math.Clamp(section.GetValue("BatchSize", 500), 1, 5000));
+    }
+}
