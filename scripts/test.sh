@@ -32,10 +32,14 @@ else
   echo "SQL Server migrations script failed"; failed=$((failed + 1)); status=1
 fi
 
+# Time is Danish whatever the server's zone: the unit tests run in New York, the integration tests in UTC
+# (also set in their .runsettings, so filtered runs get the same zones).
+zone_for() { case "$1" in tests/unit) echo America/New_York ;; tests/integration) echo UTC ;; *) echo "${TZ:-UTC}" ;; esac; }
+
 for project in tests/unit tests/integration tests/e2e; do
-  echo "== $project"
+  echo "== $project (TZ=$(zone_for "$project"))"
   log=$(mktemp)
-  dotnet test "$project" --no-build -nologo --blame-hang --blame-hang-timeout 10m --blame-hang-dump-type none --results-directory "artifacts/test-results/$(basename "$project")" 2>&1 | tee "$log"
+  TZ="$(zone_for "$project")" dotnet test "$project" --no-build -nologo --blame-hang --blame-hang-timeout 10m --blame-hang-dump-type none --results-directory "artifacts/test-results/$(basename "$project")" 2>&1 | tee "$log"
   rc=${PIPESTATUS[0]}
   line=$(grep -E "(Passed|Failed)! +- +Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+" "$log" | tail -n 1)
   if [ -z "$line" ]; then

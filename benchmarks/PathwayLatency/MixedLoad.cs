@@ -226,7 +226,7 @@ internal static class MixedLoad
             for (var i = start; i < Math.Min(count, start + 100); i++)
             {
                 var born = new DateOnly(1940 + i / 336 % 50, 1 + i / 28 % 12, 1 + i % 28);
-                var patient = new Patient("Bench", $"Patient {i + 1}", Cpr.Parse($"{born:ddMMyy}3998"));
+                var patient = new Patient("Bench", $"Patient {i + 1}", Cpr.Parse($"{born:ddMMyy}3998", today));
                 patient.AssignGp(gp, today.AddYears(-1));
                 foreach (var (organisation, role) in team)
                     patient.JoinCareTeam(organisation, role, new Period(today.AddDays(-7)));

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Reflection;
 using CareWorkspace.Domain.Access;
+using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.Patients;
 using CareWorkspace.Infrastructure.Demo;
 using CareWorkspace.Infrastructure.Identity;
@@ -377,7 +378,7 @@ public sealed class AuthorisationSurfaceTests(SqliteAppFactory factory) : IClass
         var user = new CareUser { UserName = userName, DisplayName = "Other Patient", Role = UserRole.Patient, LockoutEnabled = true };
         Assert.True((await users.CreateAsync(user, DemoAccounts.Password)).Succeeded);
         await using var db = await factory.CreateDbContextAsync(Ct);
-        var jensCpr = Cpr.Parse(DemoDataSeeder.JensCpr);
+        var jensCpr = Cpr.Parse(DemoDataSeeder.JensCpr, CopenhagenTime.Today(TimeProvider.System));
         var other = await db.Patients.Where(p => p.UserId == null && p.Cpr != jensCpr).OrderBy(p => p.Id).FirstAsync(Ct);
         other.LinkUser(user.Id);
         await db.SaveChangesAsync(Ct);

@@ -24,6 +24,7 @@ public static class AccessMatrix
         (PatientSection.Timeline,      ["RS",   "RS",   "RS",    "RS",    "RS",    "RS",    "RS",    "R",     "R"]),
         (PatientSection.Presence,      ["R",    "R",    "R",     "R",     "R",     "R",     "R",     "R",     "R"]),
         (PatientSection.Consents,      ["RCUD", "RCUD", "R",     "RCUD",  "R",     "R",     "RCUD",  "RCUD",  ""]),
+        (PatientSection.Calendar,      ["RSCU", "RSCU", "RSCU",  "RSCU",  "RSCU",  "RSCU",  "RSCU",  "R",     "R"]),
     ];
 
     private static readonly Dictionary<(UserRole, PatientSection), Permission> Cells = Build();

@@ -5,8 +5,9 @@ public sealed record PatientRelationship(
     Guid PatientId,
     string? PatientUserId,
     IReadOnlyCollection<Guid> ActiveCareTeamOrganisationIds,
-    IReadOnlyCollection<RelativeConsent> Consents)
+    IReadOnlyCollection<RelativeConsent> Consents,
+    DateTimeOffset AsOf)
 {
-    /// <summary>The moment the facts describe; consents that end by date are judged at this instant.</summary>
-    public DateTimeOffset AsOf { get; init; } = DateTimeOffset.UtcNow;
+    /// <summary>The moment the facts describe (from the app's clock); consents that end by date are judged at this instant.</summary>
+    public DateTimeOffset AsOf { get; init; } = AsOf;
 }

@@ -15,4 +15,7 @@ public enum PatientSection
 
     /// <summary>The patient's consents to relatives: who may follow the pathway, which sections, until when.</summary>
     Consents,
+
+    /// <summary>The joint calendar: appointments with the hospital, the GP and the municipality.</summary>
+    Calendar,
 }

@@ -1,3 +1,4 @@
+using CareWorkspace.Domain.Calendar;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.Organisations;
 using CareWorkspace.Domain.Patients;
@@ -98,4 +99,31 @@ public sealed class PathwayEvent
     public static PathwayEvent HospitalNotificationReceived(Guid patientId, DateTimeOffset at, Organisation receiver) =>
         new(patientId, at, PathwayEventType.Message, receiver.Sector, receiver.Id, receiver.Name, PathwayEventKind.HospitalNotificationReceived,
             new Dictionary<string, string?> { [PathwayEventParameters.Organisation] = receiver.Name });
+
+    /// <summary>An appointment, or a series of <paramref name="count"/> appointments from <paramref name="start"/>, was booked.</summary>
+    public static PathwayEvent AppointmentBooked(Guid patientId, DateTimeOffset at, Organisation organisation, AppointmentType type,
+        DateTimeOffset start, int count, string bookedBy) =>
+        new(patientId, at, PathwayEventType.Appointment, organisation.Sector, organisation.Id, organisation.Name, PathwayEventKind.AppointmentBooked,
+            new Dictionary<string, string?>
+            {
+                [PathwayEventParameters.Organisation] = organisation.Name,
+                [PathwayEventParameters.AppointmentType] = type.ToString(),
+                [PathwayEventParameters.Start] = PathwayEventParameters.Write(start),
+                [PathwayEventParameters.Count] = count > 1 ? count.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
+                [PathwayEventParameters.By] = bookedBy,
+            });
+
+    /// <summary>An appointment (or <paramref name="count"/> of a series, from <paramref name="start"/>) was cancelled, with the reason.</summary>
+    public static PathwayEvent AppointmentCancelled(Guid patientId, DateTimeOffset at, Organisation organisation, AppointmentType type,
+        DateTimeOffset start, int count, string reason, string cancelledBy) =>
+        new(patientId, at, PathwayEventType.Appointment, organisation.Sector, organisation.Id, organisation.Name, PathwayEventKind.AppointmentCancelled,
+            new Dictionary<string, string?>
+            {
+                [PathwayEventParameters.Organisation] = organisation.Name,
+                [PathwayEventParameters.AppointmentType] = type.ToString(),
+                [PathwayEventParameters.Start] = PathwayEventParameters.Write(start),
+                [PathwayEventParameters.Count] = count > 1 ? count.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
+                [PathwayEventParameters.Reason] = reason,
+                [PathwayEventParameters.By] = cancelledBy,
+            });
 }

@@ -20,4 +20,10 @@ public enum PathwayEventKind
 
     /// <summary>A hospital notification (MedCom "hospitalsadvis") was received: the receiving organisation.</summary>
     HospitalNotificationReceived,
+
+    /// <summary>An appointment (or a series) was booked: organisation, type, start, number of occurrences, who booked it.</summary>
+    AppointmentBooked,
+
+    /// <summary>An appointment (or the rest of a series) was cancelled: organisation, type, start, reason, who cancelled it.</summary>
+    AppointmentCancelled,
 }

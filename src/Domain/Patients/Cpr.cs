@@ -39,21 +39,22 @@ public sealed partial record Cpr
         return age;
     }
 
-    public static Cpr Parse(string? input)
+    /// <param name="today">The Copenhagen date (from the app's clock): it decides the century of an X-eCPR substitute number.</param>
+    public static Cpr Parse(string? input, DateOnly today)
     {
-        if (!TryRead(input, out var cpr, out var error))
+        if (!TryRead(input, today, out var cpr, out var error))
             throw error!;
         return cpr;
     }
 
-    public static bool TryParse(string? input, out Cpr cpr, out string error)
+    public static bool TryParse(string? input, DateOnly today, out Cpr cpr, out string error)
     {
-        var parsed = TryRead(input, out cpr, out var problem);
+        var parsed = TryRead(input, today, out cpr, out var problem);
         error = problem?.Message ?? "";
         return parsed;
     }
 
-    private static bool TryRead(string? input, out Cpr cpr, out DomainException? error)
+    private static bool TryRead(string? input, DateOnly today, out Cpr cpr, out DomainException? error)
     {
         cpr = null!;
         var text = (input ?? "").Trim();
@@ -76,7 +77,7 @@ public sealed partial record Cpr
         var day = int.Parse(compact[..2], CultureInfo.InvariantCulture);
         var month = int.Parse(compact[2..4], CultureInfo.InvariantCulture);
         var yy = int.Parse(compact[4..6], CultureInfo.InvariantCulture);
-        var year = isCpr ? CenturyFromSerial(yy, compact[6] - '0') : SubstituteYear(yy);
+        var year = isCpr ? CenturyFromSerial(yy, compact[6] - '0') : SubstituteYear(yy, today);
 
         if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
         {
@@ -98,10 +99,10 @@ public sealed partial record Cpr
     };
 
     // X-eCPR numbers carry no century digit: we take the most recent century that does not put the birth in the future.
-    private static int SubstituteYear(int yy)
+    private static int SubstituteYear(int yy, DateOnly today)
     {
-        var thisYear = DateTime.UtcNow.Year % 100;
-        return yy <= thisYear ? 2000 + yy : 1900 + yy;
+        var century = today.Year / 100 * 100;
+        return yy <= today.Year % 100 ? century + yy : century - 100 + yy;
     }
 
     public override string ToString() => Display;

@@ -268,7 +268,7 @@ public sealed class PatientAccessGuard(TimeProvider clock, ILogger<PatientAccess
         var consents = await db.RelativeConsents.AsNoTracking()
             .Where(c => c.PatientId == patientId && c.WithdrawnAt == null && (c.ValidUntil == null || c.ValidUntil >= today))
             .ToListAsync(ct);
-        return new PatientRelationship(patientId, patient.UserId, patient.Organisations, consents) { AsOf = clock.GetUtcNow() };
+        return new PatientRelationship(patientId, patient.UserId, patient.Organisations, consents, clock.GetUtcNow());
     }
 
     private DateOnly Today => CopenhagenTime.Today(clock);

@@ -37,7 +37,7 @@ internal static class DemoCitizens
         for (var i = 0; i < GivenNames.Length; i++)
         {
             var birth = new DateOnly(1930 + (i * 7 % 35), 1 + (i * 5 % 12), 1 + (i * 11 % 28));
-            var cpr = Cpr.Parse($"{birth:ddMMyy}{i % 4}{(137 + i * 29) % 1000:000}");
+            var cpr = Cpr.Parse($"{birth:ddMMyy}{i % 4}{(137 + i * 29) % 1000:000}", today);
             var patient = new Patient(GivenNames[i], FamilyNames[i % FamilyNames.Length], cpr);
             patient.MoveTo(new Address($"{StreetFor(i)} {1 + i * 3}", i % 3 == 2 ? "4000" : "2900", i % 3 == 2 ? "Skovlund" : "Havby"));
             patient.ChangePhone($"+45 {40 + i % 50} {10 + i:00} {20 + i:00} {30 + i:00}");

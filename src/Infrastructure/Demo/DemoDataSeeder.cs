@@ -63,7 +63,7 @@ public sealed class DemoDataSeeder(
 
     private static Patient CreateJens(IReadOnlyDictionary<string, Organisation> bySor, IReadOnlyDictionary<string, CareUser> users, DateOnly today)
     {
-        var jens = new Patient("Jens", "Jensen", Cpr.Parse(JensCpr));
+        var jens = new Patient("Jens", "Jensen", Cpr.Parse(JensCpr, today));
         jens.MoveTo(new Address("Strandvejen 12", "2900", "Havby"));
         jens.ChangePhone("+45 20 12 34 56");
         jens.LinkUser(users["jens"].Id);

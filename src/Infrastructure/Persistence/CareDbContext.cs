@@ -1,5 +1,6 @@
 using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.Audit;
+using CareWorkspace.Domain.Calendar;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.Messaging;
 using CareWorkspace.Domain.Organisations;
@@ -24,6 +25,8 @@ public sealed class CareDbContext(DbContextOptions<CareDbContext> options) : Ide
     public DbSet<MessageThread> MessageThreads => Set<MessageThread>();
     public DbSet<MessageReadReceipt> MessageReadReceipts => Set<MessageReadReceipt>();
     public DbSet<AdministrationLogEntry> AdministrationLog => Set<AdministrationLogEntry>();
+    public DbSet<Appointment> Appointments => Set<Appointment>();
+    public DbSet<AppointmentSeries> AppointmentSeries => Set<AppointmentSeries>();
 
     /// <summary>The keys that protect cookies and antiforgery tokens, shared by every app instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

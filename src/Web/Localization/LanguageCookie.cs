@@ -15,7 +15,7 @@ public static class LanguageCookie
     public static void Write(HttpResponse response, CultureInfo culture) =>
         response.Cookies.Append(Name, ValueFor(culture), new CookieOptions
         {
-            Expires = DateTimeOffset.UtcNow.AddYears(1),
+            Expires = response.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().AddYears(1),
             IsEssential = true,
             HttpOnly = true,
             SameSite = SameSiteMode.Lax,

@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Resources;
 using CareWorkspace.Domain.Access;
+using CareWorkspace.Domain.Calendar;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.Organisations;
 using CareWorkspace.Web.Components.Layout;
+using CareWorkspace.Web.Features.Calendar;
 using CareWorkspace.Web.Features.Consents;
 using CareWorkspace.Web.Features.Patients;
 using CareWorkspace.Web.Localization;
@@ -57,6 +59,7 @@ public static class DomainText
         string s => Translate(s),
         UserRole role => RoleLabels.For(role),
         PatientSection section => ConsentLabels.For(section),
+        AppointmentStatus status => CalendarLabels.For(status),
         Sector sector => PatientLabels.For(sector),
         DateOnly date => CareFormat.Date(date),
         DateTimeOffset instant => CareFormat.DateTime(instant),

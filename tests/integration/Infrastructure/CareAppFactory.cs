@@ -1,4 +1,5 @@
 using CareWorkspace.Domain.Access;
+using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.Patients;
 using CareWorkspace.Infrastructure.Demo;
 using CareWorkspace.Infrastructure.Persistence;
@@ -105,7 +106,7 @@ public class CareAppFactory : WebApplicationFactory<Program>
     public async Task<Guid> JensIdAsync(CancellationToken ct)
     {
         await using var db = await CreateDbContextAsync(ct);
-        var cpr = Cpr.Parse(DemoDataSeeder.JensCpr);
+        var cpr = Cpr.Parse(DemoDataSeeder.JensCpr, CopenhagenTime.Today(Services.GetRequiredService<TimeProvider>()));
         return await db.Patients.AsNoTracking().Where(p => p.Cpr == cpr).Select(p => p.Id).SingleAsync(ct);
     }
 

@@ -94,7 +94,7 @@ public sealed class AccessMatrixDocumentTests
     public void Decide_RoleAllowsButNoRelationship_RefusedForTheRelationship()
     {
         var coordinator = new Actor("c", "Lise", UserRole.Coordinator, OtherOrg, "Elsewhere");
-        var relationship = new PatientRelationship(PatientId, "user-patient", [OwnOrg], []) { AsOf = Now };
+        var relationship = new PatientRelationship(PatientId, "user-patient", [OwnOrg], [], Now);
 
         var decision = PatientAccessPolicy.Decide(coordinator, relationship, AccessAction.Read, PatientSection.CareTeam);
 
@@ -118,7 +118,7 @@ public sealed class AccessMatrixDocumentTests
             ? new[] { new RelativeConsent(PatientId, actor.UserId, RelativeConsent.GrantableSections, Now.AddDays(-1)) }
             : [];
         var patientUser = actor.Role == UserRole.Patient ? actor.UserId : "user-patient";
-        return new PatientRelationship(PatientId, patientUser, [OwnOrg], consents) { AsOf = Now };
+        return new PatientRelationship(PatientId, patientUser, [OwnOrg], consents, Now);
     }
 
     private static string Letters(Permission permission)

@@ -15,7 +15,7 @@ public sealed class PatientAccessPolicyMessagesTests
     public static TheoryData<AccessAction> ChangingActions => new(AccessAction.Update, AccessAction.Delete);
 
     private static PatientRelationship Relationship(params RelativeConsent[] consents) =>
-        new(PatientId, PatientActor.UserId, [Guid.NewGuid()], consents);
+        new(PatientId, PatientActor.UserId, [Guid.NewGuid()], consents, GivenAt.AddDays(30));
 
     private static RelativeConsent Consent(params PatientSection[] sections) => new(PatientId, RelativeActor.UserId, sections, GivenAt);
 

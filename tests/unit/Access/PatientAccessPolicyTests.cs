@@ -27,7 +27,7 @@ public sealed class PatientAccessPolicyTests
     public static TheoryData<AccessAction> WriteActions => new(AccessAction.Create, AccessAction.Update, AccessAction.Delete);
 
     private static PatientRelationship Relationship(string? patientUserId = "user-patient", RelativeConsent[]? consents = null) =>
-        new(PatientId, patientUserId, [CareTeamOrg], consents ?? []);
+        new(PatientId, patientUserId, [CareTeamOrg], consents ?? [], GivenAt.AddDays(30));
 
     private static Actor ActorAs(UserRole role, Guid? organisationId = null, string userId = "user-1") =>
         new(userId, "Test User", role, organisationId, organisationId is null ? null : "Org");
@@ -92,7 +92,7 @@ public sealed class PatientAccessPolicyTests
     [MemberData(nameof(ClinicianRoles))]
     public void Decide_ClinicianWhenCareTeamIsEmpty_Denies(UserRole role)
     {
-        var relationship = new PatientRelationship(PatientId, null, [], []);
+        var relationship = new PatientRelationship(PatientId, null, [], [], GivenAt);
 
         var decision = PatientAccessPolicy.Decide(ActorAs(role, CareTeamOrg), relationship, AccessAction.Read, PatientSection.MasterData);
 

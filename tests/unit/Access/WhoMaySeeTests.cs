@@ -11,7 +11,7 @@ public sealed class WhoMaySeeTests
     private static readonly DateTimeOffset Now = new(2026, 11, 29, 9, 0, 0, TimeSpan.Zero);
 
     private static PatientRelationship Jens(params RelativeConsent[] consents) =>
-        new(PatientId, "user-jens", [Hospital, HomeCare], consents) { AsOf = Now };
+        new(PatientId, "user-jens", [Hospital, HomeCare], consents, Now);
 
     private static RelativeConsent Consent(string relative, params PatientSection[] sections) =>
         new(PatientId, relative, sections, Now.AddDays(-1));

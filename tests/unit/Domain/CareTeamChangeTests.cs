@@ -10,7 +10,7 @@ public sealed class CareTeamChangeTests
     private static readonly DateOnly From = new(2025, 1, 1);
     private static readonly ChangeStamp March = new("Lise Dahl", new DateTimeOffset(2025, 3, 7, 8, 0, 0, TimeSpan.Zero));
 
-    private static Patient NewPatient() => new("Jens", "Hansen", Cpr.Parse("0703921234"));
+    private static Patient NewPatient() => new("Jens", "Hansen", Cpr.Parse("0703921234", CprTests.Today));
 
     [Theory]
     [InlineData("")]

@@ -6,13 +6,29 @@ namespace CareWorkspace.UnitTests.Domain;
 
 public sealed class CprTests
 {
+    /// <summary>The Copenhagen date the tests parse on; the app passes its clock's date.</summary>
+    internal static readonly DateOnly Today = new(2026, 11, 29);
+
+    [Theory]
+    [InlineData("2026-11-29", 2026)]
+    [InlineData("2025-12-31", 1926)]
+    [InlineData("2026-01-01", 2026)]
+    [InlineData("2027-06-01", 2026)]
+    public void Parse_XeCprSubstitute_CenturyIsTheLatestThatIsNotInTheFutureOnTheGivenDay(string today, int expectedYear)
+    {
+        // 1 Jan of year "26": born this year once the calendar reaches 2026, otherwise a hundred years earlier.
+        var cpr = Cpr.Parse("0101261VJ5", DateOnly.Parse(today, CultureInfo.InvariantCulture));
+
+        Assert.Equal(expectedYear, cpr.BirthDate.Year);
+    }
+
     [Theory]
     [InlineData("0703921234")]
     [InlineData("070392-1234")]
     [InlineData("  070392-1234  ")]
     public void Parse_ValidWithOrWithoutHyphen_StoresTenDigits(string input)
     {
-        var cpr = Cpr.Parse(input);
+        var cpr = Cpr.Parse(input, Today);
 
         Assert.Equal("0703921234", cpr.Value);
         Assert.Equal(new DateOnly(1992, 3, 7), cpr.BirthDate);
@@ -23,7 +39,7 @@ public sealed class CprTests
     [Fact]
     public void Parse_WithAndWithoutHyphen_AreEqual()
     {
-        Assert.Equal(Cpr.Parse("0703921234"), Cpr.Parse("070392-1234"));
+        Assert.Equal(Cpr.Parse("0703921234", Today), Cpr.Parse("070392-1234", Today));
     }
 
     [Theory]
@@ -31,7 +47,7 @@ public sealed class CprTests
     [InlineData("070392-1234")]
     public void Display_AnyInput_IsDdmmyyHyphenSerial(string input)
     {
-        var cpr = Cpr.Parse(input);
+        var cpr = Cpr.Parse(input, Today);
 
         Assert.Equal("070392-1234", cpr.Display);
         Assert.Equal("070392-1234", cpr.ToString());
@@ -44,7 +60,7 @@ public sealed class CprTests
     [InlineData("290296-3123", 1996)]
     public void Parse_LeapDayInLeapYear_IsValid(string input, int year)
     {
-        var cpr = Cpr.Parse(input);
+        var cpr = Cpr.Parse(input, Today);
 
         Assert.Equal(new DateOnly(year, 2, 29), cpr.BirthDate);
     }
@@ -57,7 +73,7 @@ public sealed class CprTests
     [InlineData("290297-4123")]
     public void Parse_LeapDayInCommonYear_Throws(string input)
     {
-        var ex = Assert.Throws<DomainException>(() => Cpr.Parse(input));
+        var ex = Assert.Throws<DomainException>(() => Cpr.Parse(input, Today));
 
         Assert.Contains(input, ex.Message, StringComparison.Ordinal);
         Assert.Contains("DDMMYY", ex.Message, StringComparison.Ordinal);
@@ -100,7 +116,7 @@ public sealed class CprTests
     [InlineData("99", '8', 1899)]
     public void Parse_SeventhDigitAndYear_SelectsCentury(string yy, char seventhDigit, int expectedYear)
     {
-        var cpr = Cpr.Parse($"1506{yy}-{seventhDigit}123");
+        var cpr = Cpr.Parse($"1506{yy}-{seventhDigit}123", Today);
 
         Assert.Equal(new DateOnly(expectedYear, 6, 15), cpr.BirthDate);
     }
@@ -111,7 +127,7 @@ public sealed class CprTests
     [InlineData(null)]
     public void Parse_Empty_ThrowsRequired(string? input)
     {
-        var ex = Assert.Throws<DomainException>(() => Cpr.Parse(input));
+        var ex = Assert.Throws<DomainException>(() => Cpr.Parse(input, Today));
 
         Assert.Contains("CPR", ex.Message, StringComparison.Ordinal);
         Assert.Contains("required", ex.Message, StringComparison.Ordinal);
@@ -131,7 +147,7 @@ public sealed class CprTests
     [InlineData("07 03 92 12 34")]
     public void Parse_Malformed_ThrowsNamingInputAndFormat(string input)
     {
-        var ex = Assert.Throws<DomainException>(() => Cpr.Parse(input));
+        var ex = Assert.Throws<DomainException>(() => Cpr.Parse(input, Today));
 
         Assert.Contains(input, ex.Message, StringComparison.Ordinal);
         Assert.Contains("DDMMYY", ex.Message, StringComparison.Ordinal);
@@ -144,7 +160,7 @@ public sealed class CprTests
     [InlineData("011392-1234")]
     public void TryParse_Malformed_ReturnsFalseWithError(string? input)
     {
-        var ok = Cpr.TryParse(input, out _, out var error);
+        var ok = Cpr.TryParse(input, Today, out _, out var error);
 
         Assert.False(ok);
         Assert.False(string.IsNullOrWhiteSpace(error));
@@ -153,7 +169,7 @@ public sealed class CprTests
     [Fact]
     public void TryParse_Valid_ReturnsTrueWithoutError()
     {
-        var ok = Cpr.TryParse("070392-1234", out var cpr, out var error);
+        var ok = Cpr.TryParse("070392-1234", Today, out var cpr, out var error);
 
         Assert.True(ok);
         Assert.Equal("0703921234", cpr.Value);
@@ -165,7 +181,7 @@ public sealed class CprTests
     [InlineData("070392-1VJ5")]
     public void Parse_XeCprSubstitute_IsSubstituteWithXeCprSystem(string input)
     {
-        var cpr = Cpr.Parse(input);
+        var cpr = Cpr.Parse(input, Today);
 
         Assert.True(cpr.IsSubstitute);
         Assert.Equal("urn:oid:1.2.208.176.1.6.1.1", cpr.System);
@@ -177,7 +193,7 @@ public sealed class CprTests
     [Fact]
     public void Parse_XeCprWithImpossibleDate_Throws()
     {
-        Assert.Throws<DomainException>(() => Cpr.Parse("3202921VJ5"));
+        Assert.Throws<DomainException>(() => Cpr.Parse("3202921VJ5", Today));
     }
 
     [Theory]
@@ -191,7 +207,7 @@ public sealed class CprTests
     [InlineData("2027-01-01", 34)]
     public void AgeOn_AroundBirthday_CountsCompletedYears(string day, int expectedAge)
     {
-        var cpr = Cpr.Parse("070392-1234");
+        var cpr = Cpr.Parse("070392-1234", Today);
 
         Assert.Equal(expectedAge, cpr.AgeOn(DateOnly.Parse(day, CultureInfo.InvariantCulture)));
     }

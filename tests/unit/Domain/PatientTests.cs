@@ -11,7 +11,7 @@ public sealed class PatientTests
     private static readonly Guid NewGp = Guid.NewGuid();
     private static readonly Guid Hospital = Guid.NewGuid();
 
-    private static Patient NewPatient() => new("Jens", "Hansen", Cpr.Parse("070392-1234"));
+    private static Patient NewPatient() => new("Jens", "Hansen", Cpr.Parse("070392-1234", CprTests.Today));
 
     [Theory]
     [InlineData("", "Hansen")]
@@ -20,7 +20,7 @@ public sealed class PatientTests
     [InlineData("Jens", "  ")]
     public void Constructor_MissingName_Throws(string given, string family)
     {
-        var ex = Assert.Throws<DomainException>(() => new Patient(given, family, Cpr.Parse("070392-1234")));
+        var ex = Assert.Throws<DomainException>(() => new Patient(given, family, Cpr.Parse("070392-1234", CprTests.Today)));
 
         Assert.Contains("name is required", ex.Message, StringComparison.Ordinal);
     }
@@ -34,7 +34,7 @@ public sealed class PatientTests
     [Fact]
     public void Constructor_PaddedNames_TrimsAndBuildsFullName()
     {
-        var patient = new Patient(" Jens ", " Hansen ", Cpr.Parse("070392-1234"));
+        var patient = new Patient(" Jens ", " Hansen ", Cpr.Parse("070392-1234", CprTests.Today));
 
         Assert.Equal("Jens Hansen", patient.FullName);
     }

@@ -12,7 +12,7 @@ public sealed class StaleEditTests
     private static readonly ChangeStamp TheirEdit = new("Bo Doctor", new DateTimeOffset(2025, 3, 7, 9, 30, 15, TimeSpan.Zero));
     private static readonly ChangeStamp MyEdit = new("Carl Coordinator", new DateTimeOffset(2025, 3, 7, 9, 31, 0, TimeSpan.Zero));
 
-    private static Patient NewPatient() => new("Jens", "Hansen", Cpr.Parse("0703921234"));
+    private static Patient NewPatient() => new("Jens", "Hansen", Cpr.Parse("0703921234", CprTests.Today));
 
     private static (Patient Patient, CareTeamMembership Member) WithMember()
     {

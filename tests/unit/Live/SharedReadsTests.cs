@@ -234,7 +234,7 @@ public sealed class SharedReadsTests : IAsyncDisposable
     }
 
     private PatientRelationship Relationship(params RelativeConsent[] consents) =>
-        new(PatientId, "user-patient", [GpOrganisation], consents) { AsOf = clock.GetUtcNow() };
+        new(PatientId, "user-patient", [GpOrganisation], consents, clock.GetUtcNow());
 
     private static CareTeamSnapshot Snapshot() => new(
         PatientId,

@@ -51,7 +51,7 @@ public sealed class DomainTextTests
     [Fact]
     public void AnAccessRefusal_IsShownInTheReadersLanguage_WhileItsLoggedReasonStaysEnglish()
     {
-        var patient = new PatientRelationship(Guid.NewGuid(), null, [], []);
+        var patient = new PatientRelationship(Guid.NewGuid(), null, [], [], new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero));
         var actor = new Actor("u1", "Ulla", UserRole.MunicipalNurse, Guid.NewGuid(), "Aarhus Kommune");
         var decision = PatientAccessPolicy.Decide(actor, patient, AccessAction.Read, PatientSection.Messages);
 

@@ -41,6 +41,8 @@ public sealed class TimelineTextTests
             [PathwayEventParameters.Role] = nameof(CareTeamRole.HomeCare),
             [PathwayEventParameters.Date] = "2026-12-01",
             [PathwayEventParameters.Subject] = "Inhaler",
+            [PathwayEventParameters.AppointmentType] = "FollowUp",
+            [PathwayEventParameters.Start] = "2026-12-03T09:00:00Z",
         });
 
         foreach (var culture in new[] { CareCultures.English, CareCultures.Danish })
@@ -138,5 +140,24 @@ public sealed class TimelineTextTests
     {
         CultureInfo.CurrentCulture = culture;
         CultureInfo.CurrentUICulture = culture;
+    }
+
+    [Theory]
+    [InlineData("en-GB", "Appointment booked with Havby: Follow-up, 3 Dec 2026, 10:00", "Booked by Sofie Nielsen")]
+    [InlineData("da-DK", "Aftale booket hos Havby: Opfølgning, 3. dec. 2026 kl. 10.00", "Booket af Sofie Nielsen")]
+    public void AnAppointmentBooked_IsWrittenInTheReadersLanguage_AtCopenhagenTime(string culture, string title, string detail)
+    {
+        var entry = Entry(PathwayEventKind.AppointmentBooked, new Dictionary<string, string>
+        {
+            [PathwayEventParameters.Organisation] = "Havby",
+            [PathwayEventParameters.AppointmentType] = "FollowUp",
+            [PathwayEventParameters.Start] = "2026-12-03T09:00:00Z",
+            [PathwayEventParameters.By] = "Sofie Nielsen",
+        });
+
+        Use(System.Globalization.CultureInfo.GetCultureInfo(culture));
+
+        Assert.Equal(title, TimelineText.Title(entry));
+        Assert.Equal(detail, TimelineText.Detail(entry));
     }
 }

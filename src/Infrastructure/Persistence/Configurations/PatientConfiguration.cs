@@ -1,3 +1,4 @@
+using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.Organisations;
 using CareWorkspace.Domain.Patients;
 using CareWorkspace.Infrastructure.Identity;
@@ -18,7 +19,8 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         builder.Property(p => p.FamilyName).HasMaxLength(Patient.NameMaxLength).IsRequired();
         builder.Ignore(p => p.FullName);
         builder.Property(p => p.Cpr)
-            .HasConversion(c => c.Value, v => Cpr.Parse(v))
+            // A value converter cannot take the app's injected clock; only a stored X-eCPR's century guess depends on the year.
+            .HasConversion(c => c.Value, v => Cpr.Parse(v, CopenhagenTime.Today(TimeProvider.System)))
             .HasMaxLength(Cpr.StoredLength)
             .IsRequired();
         builder.HasIndex(p => p.Cpr).IsUnique();

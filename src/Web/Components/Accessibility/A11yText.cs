@@ -21,6 +21,8 @@ public static class A11yText
 
     public static string ChangedConsents(string name) => Text["{0} changed the consents", name];
 
+    public static string ChangedCalendar(string name) => Text["{0} changed the calendar", name];
+
     public static string WroteMessage(string name) => Text["{0} wrote a message", name];
 
     private static IStringLocalizer Text => StaticText.For(typeof(A11yText));

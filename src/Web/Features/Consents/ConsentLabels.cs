@@ -18,5 +18,6 @@ public static class ConsentLabels
         PatientSection.Timeline => L["Timeline"],
         PatientSection.Presence => L["Who is viewing now"],
         PatientSection.Consents => L["Consents"],
+        PatientSection.Calendar => L["Calendar"],
     };
 }

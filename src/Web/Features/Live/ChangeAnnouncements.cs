@@ -24,6 +24,7 @@ public static class ChangeAnnouncements
             PatientSection.Conditions => A11yText.ChangedConditions(authorName),
             PatientSection.Consents => A11yText.ChangedConsents(authorName),
             PatientSection.Messages => A11yText.WroteMessage(authorName),
+            PatientSection.Calendar => A11yText.ChangedCalendar(authorName),
             _ => null,
         };
     }

@@ -29,7 +29,7 @@ public sealed class PatientDirectoryService(
         var query = guard.SearchablePatients(db, actor);
         if (LooksLikeCpr(term))
         {
-            if (!Cpr.TryParse(term, out var cpr, out var error))
+            if (!Cpr.TryParse(term, CopenhagenTime.Today(clock), out var cpr, out var error))
                 return PatientSearchResult.Refused(error);
             query = query.Where(p => p.Cpr == cpr);
         }

@@ -1,4 +1,5 @@
 using CareWorkspace.Domain.Pathway;
+using CareWorkspace.Web.Features.Calendar;
 using CareWorkspace.Web.Features.Patients;
 using CareWorkspace.Web.Localization;
 using Microsoft.Extensions.Localization;
@@ -22,6 +23,8 @@ public static class TimelineText
         PathwayEventKind.CareTeamLeft => "{0} leaves the care team on {1}",
         PathwayEventKind.MessageShared => "Message: {0}",
         PathwayEventKind.HospitalNotificationReceived => "Hospital notification received by {0}",
+        PathwayEventKind.AppointmentBooked => "Appointment booked with {0}: {1}, {2}",
+        PathwayEventKind.AppointmentCancelled => "Appointment cancelled with {0}: {1}, {2}",
         _ => null,
     };
 
@@ -35,6 +38,7 @@ public static class TimelineText
             PathwayEventKind.CareTeamLeft => L[key!, Value(values, PathwayEventParameters.Organisation), DateText(values)],
             PathwayEventKind.MessageShared => L[key!, Value(values, PathwayEventParameters.Subject)],
             PathwayEventKind.HospitalNotificationReceived => L[key!, Value(values, PathwayEventParameters.Organisation)],
+            PathwayEventKind.AppointmentBooked or PathwayEventKind.AppointmentCancelled => AppointmentTitle(entry.Kind, values),
             _ => entry.Title ?? "",
         };
     }
@@ -55,8 +59,33 @@ public static class TimelineText
             PathwayEventKind.CareTeamLeft => by is null ? null : L["Changed by {0}", by].Value,
             PathwayEventKind.MessageShared => by is null ? null : L["From {0}", by].Value,
             PathwayEventKind.HospitalNotificationReceived => null,
+            PathwayEventKind.AppointmentBooked => by is null ? null : L["Booked by {0}", by].Value,
+            PathwayEventKind.AppointmentCancelled => (values.GetValueOrDefault(PathwayEventParameters.Reason), by) switch
+            {
+                ({ } reason, { } who) => L["Reason: {0} · Cancelled by {1}", reason, who].Value,
+                ({ } reason, null) => L["Reason: {0}", reason].Value,
+                (null, { } who) => L["Cancelled by {0}", who].Value,
+                _ => null,
+            },
             _ => entry.Detail,
         };
+    }
+
+    /// <summary>"Appointment booked with Lægehuset: Follow-up, 3 Dec 2026, 10:00", or for a series "4 appointments booked … from …".</summary>
+    private static string AppointmentTitle(PathwayEventKind kind, IReadOnlyDictionary<string, string> values)
+    {
+        var organisation = Value(values, PathwayEventParameters.Organisation);
+        var type = PathwayEventParameters.ReadAppointmentType(values.GetValueOrDefault(PathwayEventParameters.AppointmentType)) is { } t
+            ? CalendarLabels.For(t)
+            : Missing;
+        var start = PathwayEventParameters.ReadInstant(values.GetValueOrDefault(PathwayEventParameters.Start)) is { } at ? CareFormat.DateTime(at) : Missing;
+        if (values.GetValueOrDefault(PathwayEventParameters.Count) is { } count)
+        {
+            return kind == PathwayEventKind.AppointmentBooked
+                ? L["{0} appointments booked with {1}: {2}, from {3}", count, organisation, type, start]
+                : L["{0} appointments cancelled with {1}: {2}, from {3}", count, organisation, type, start];
+        }
+        return L[TitleKey(kind)!, organisation, type, start];
     }
 
     private static string Value(IReadOnlyDictionary<string, string> values, string name) => values.GetValueOrDefault(name) ?? Missing;

@@ -1,0 +1,199 @@
+using System.Globalization;
+using CareWorkspace.Domain.Common;
+
+namespace CareWorkspace.Domain.Calendar;
+
+/// <summary>
+/// A meeting between the patient and one or more practitioners (the national Appointment profile): owned by one organisation,
+/// at a time stored as UTC instants, with a status that moves only forward. An occurrence of a recurring series carries
+/// its <see cref="SeriesId"/>; it can be changed or cancelled on its own like any appointment.
+/// </summary>
+public sealed class Appointment : AggregateRoot
+{
+    public const int CancellationReasonMaxLength = 500;
+    public const int ChangedByMaxLength = 200;
+
+    private readonly List<AppointmentParticipant> _participants = [];
+
+    public Guid PatientId { get; private set; }
+    public Guid OrganisationId { get; private set; }
+    public Guid? SeriesId { get; private set; }
+    public AppointmentType Type { get; private set; }
+    public AppointmentMode Mode { get; private set; }
+    public string? Location { get; private set; }
+    public DateTimeOffset Start { get; private set; }
+    public DateTimeOffset End { get; private set; }
+    public AppointmentStatus Status { get; private set; }
+    public string? CancellationReason { get; private set; }
+    public string? Reason { get; private set; }
+    public string? Notes { get; private set; }
+    public IReadOnlyList<AppointmentParticipant> Participants => _participants;
+
+    /// <summary>The video room, for an appointment in video mode once a meeting is made.</summary>
+    public VideoMeeting? VideoMeeting { get; private set; }
+
+    public string BookedBy { get; private set; } = "";
+    public DateTimeOffset BookedAt { get; private set; }
+    public string? ChangedBy { get; private set; }
+    public DateTimeOffset? ChangedAt { get; private set; }
+
+    private Appointment() { }
+
+    private Appointment(Guid patientId, Guid organisationId, AppointmentDetails details, AppointmentTime time,
+        IEnumerable<AppointmentParticipant> participants, AppointmentStatus status, ChangeStamp stamp, Guid? seriesId)
+    {
+        if (patientId == Guid.Empty)
+            throw new DomainException("An appointment belongs to a patient.");
+        if (organisationId == Guid.Empty)
+            throw new DomainException("An appointment needs the organisation that owns it.");
+        if (status is not (AppointmentStatus.Proposed or AppointmentStatus.Booked))
+            throw new DomainException("A new appointment is proposed or booked.");
+        RefusePast(time, stamp);
+        PatientId = patientId;
+        OrganisationId = organisationId;
+        SeriesId = seriesId;
+        Status = status;
+        Apply(details);
+        Start = time.Start;
+        End = time.End;
+        SetParticipants(participants);
+        BookedBy = Guard.Required(stamp.ByName, "Booked by", ChangedByMaxLength);
+        BookedAt = stamp.At;
+    }
+
+    /// <summary>Books an appointment; refused if it starts before <paramref name="stamp"/>'s time (booking in the past).</summary>
+    public static Appointment Book(Guid patientId, Guid organisationId, AppointmentDetails details, AppointmentTime time,
+        IEnumerable<AppointmentParticipant> participants, ChangeStamp stamp, AppointmentStatus status = AppointmentStatus.Booked) =>
+        new(patientId, organisationId, details, time, participants, status, stamp, null);
+
+    internal static Appointment Occurrence(Guid patientId, Guid organisationId, AppointmentDetails details, AppointmentTime time,
+        IEnumerable<AppointmentParticipant> participants, ChangeStamp stamp, AppointmentStatus status, Guid seriesId) =>
+        new(patientId, organisationId, details, time, participants, status, stamp, seriesId);
+
+    public AppointmentTime Time => new(Start, End);
+
+    public AppointmentDetails Details => new(Type, Mode, Location, Reason, Notes);
+
+    public bool IsOpen => AppointmentLifecycle.IsOpen(Status);
+
+    /// <summary>Changes what, when and who in one step (the appointment dialog); refused when stale, closed or moved into the past.</summary>
+    public void Change(Guid expectedVersion, AppointmentDetails details, AppointmentTime time, IEnumerable<AppointmentParticipant> participants, ChangeStamp stamp)
+    {
+        RefuseStale(expectedVersion);
+        RefuseClosed();
+        if (time != Time)
+            RefusePast(time, stamp);
+        if (details.Type == AppointmentType.DischargeConference != (Type == AppointmentType.DischargeConference))
+            throw new DomainException("A discharge conference stays a discharge conference; book a new appointment instead.");
+        Apply(details);
+        Start = time.Start;
+        End = time.End;
+        SetParticipants(participants);
+        Stamp(stamp);
+    }
+
+    /// <summary>Moves the appointment to another time, keeping everything else.</summary>
+    public void Reschedule(Guid expectedVersion, AppointmentTime time, ChangeStamp stamp) =>
+        Change(expectedVersion, Details, time, Participants.Select(p => p.Copy()).ToList(), stamp);
+
+    public void Cancel(Guid expectedVersion, string? reason, ChangeStamp stamp)
+    {
+        RefuseStale(expectedVersion);
+        var why = Guard.Optional(reason, "Reason for cancelling", CancellationReasonMaxLength)
+            ?? throw new DomainException("Give the reason for cancelling the appointment.");
+        MoveTo(AppointmentStatus.Cancelled, stamp);
+        CancellationReason = why;
+    }
+
+    /// <summary>Booked, arrived, fulfilled or no-show; cancelling needs a reason (<see cref="Cancel"/>).</summary>
+    public void ChangeStatus(Guid expectedVersion, AppointmentStatus status, ChangeStamp stamp)
+    {
+        RefuseStale(expectedVersion);
+        if (status == AppointmentStatus.Cancelled)
+            throw new DomainException("Give the reason for cancelling the appointment.");
+        MoveTo(status, stamp);
+    }
+
+    /// <summary>A participant accepts, declines or answers tentatively.</summary>
+    public void Respond(Guid participantId, ParticipationStatus answer, ChangeStamp stamp)
+    {
+        var participant = _participants.SingleOrDefault(p => p.Id == participantId)
+            ?? throw new DomainException("That person does not take part in this appointment.");
+        RefuseClosed();
+        participant.Respond(answer);
+        Stamp(stamp);
+    }
+
+    /// <summary>Joins this occurrence to another series (the "this and following" part of a split series).</summary>
+    internal void MoveToSeries(Guid seriesId) => SeriesId = seriesId;
+
+    /// <summary>The values shown to an editor whose change came too late.</summary>
+    public IReadOnlyDictionary<string, string?> Values() => new Dictionary<string, string?>
+    {
+        ["Type"] = Type.ToString(),
+        ["Mode"] = Mode.ToString(),
+        ["Location"] = Location,
+        ["Start"] = CopenhagenTime.ToCopenhagen(Start).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+        ["End"] = CopenhagenTime.ToCopenhagen(End).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+        ["Status"] = Status.ToString(),
+        ["Reason"] = Reason,
+        ["Notes"] = Notes,
+        ["Cancellation reason"] = CancellationReason,
+    };
+
+    private void MoveTo(AppointmentStatus status, ChangeStamp stamp)
+    {
+        if (!AppointmentLifecycle.MayMove(Status, status))
+            throw new DomainException("An appointment that is {0} cannot become {1}.", Status, status);
+        if (AppointmentLifecycle.NeedsStart(status) && stamp.At < Start)
+            throw new DomainException("An appointment can be marked {0} only once it has begun.", status);
+        Status = status;
+        Stamp(stamp);
+    }
+
+    private void Apply(AppointmentDetails details)
+    {
+        Type = details.Type;
+        Mode = details.Mode;
+        Location = details.Location;
+        Reason = details.Reason;
+        Notes = details.Notes;
+    }
+
+    private void SetParticipants(IEnumerable<AppointmentParticipant> participants)
+    {
+        var list = participants.ToList();
+        if (list.Count(p => p.Kind == ParticipantKind.Patient) > 1)
+            throw new DomainException("The patient takes part only once.");
+        if (list.Where(p => p.UserId is not null).GroupBy(p => p.UserId).Any(g => g.Count() > 1))
+            throw new DomainException("Each person takes part only once.");
+        if (!list.Any(p => p.Kind == ParticipantKind.Practitioner))
+            throw new DomainException("An appointment needs at least one practitioner.");
+        _participants.Clear();
+        _participants.AddRange(list);
+    }
+
+    private void RefuseStale(Guid expectedVersion)
+    {
+        if (Version != expectedVersion)
+            throw new StaleEditException("This appointment", ChangedBy ?? BookedBy, ChangedAt ?? BookedAt, Values());
+    }
+
+    private void RefuseClosed()
+    {
+        if (!IsOpen)
+            throw new DomainException("An appointment that is {0} can no longer be changed.", Status);
+    }
+
+    private static void RefusePast(AppointmentTime time, ChangeStamp stamp)
+    {
+        if (time.Start < stamp.At)
+            throw new DomainException("An appointment cannot be booked in the past.");
+    }
+
+    private void Stamp(ChangeStamp stamp)
+    {
+        ChangedBy = Guard.Required(stamp.ByName, "Changed by", ChangedByMaxLength);
+        ChangedAt = stamp.At;
+    }
+}

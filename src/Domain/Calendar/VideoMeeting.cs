@@ -1,0 +1,25 @@
+namespace CareWorkspace.Domain.Calendar;
+
+/// <summary>The video room of an appointment in video mode: its id, the host's and the guests' links, and when it was started by whom.</summary>
+public sealed class VideoMeeting
+{
+    public const int UrlMaxLength = 500;
+    public const int MeetingIdMaxLength = 100;
+
+    public string MeetingId { get; private set; } = "";
+    public string HostUrl { get; private set; } = "";
+    public string GuestUrl { get; private set; } = "";
+    public DateTimeOffset? StartedAt { get; private set; }
+    public string? StartedByName { get; private set; }
+
+    private VideoMeeting() { }
+
+    public VideoMeeting(string meetingId, string hostUrl, string guestUrl, DateTimeOffset? startedAt = null, string? startedByName = null)
+    {
+        MeetingId = meetingId;
+        HostUrl = hostUrl;
+        GuestUrl = guestUrl;
+        StartedAt = startedAt;
+        StartedByName = startedByName;
+    }
+}
