@@ -5,6 +5,7 @@ using CareWorkspace.Infrastructure.Identity;
 using CareWorkspace.Infrastructure.Live;
 using CareWorkspace.Infrastructure.Persistence;
 using CareWorkspace.Infrastructure.Realtime;
+using CareWorkspace.Infrastructure.Video;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -33,6 +34,8 @@ public static class DependencyInjection
         builder.Services.AddScoped<DemoDataSeeder>();
         builder.Services.AddSingleton(new AttachmentStore(Path.Combine(settings.DataFolder, "attachments")));
         AddRealtime(builder);
+        builder.Services.AddSingleton(VideoSettings.From(builder.Configuration));
+        builder.Services.AddSingleton<IVideoMeetingProvider, JitsiVideoMeetingProvider>();
 
         builder.Services.AddIdentityCore<CareUser>(o =>
             {

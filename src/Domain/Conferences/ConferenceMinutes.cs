@@ -21,7 +21,9 @@ public sealed class ConferenceMinutes : AggregateRoot
     private readonly List<MinutesEntry> _entries = [];
     private readonly List<ConferenceAttendee> _attendees = [];
 
-    public Guid AppointmentId { get; private set; }
+    /// <summary>The conference appointment these minutes belong to (the same id: one set of minutes per conference).</summary>
+    public Guid AppointmentId => Id;
+
     public Guid PatientId { get; private set; }
     public DateTimeOffset? FinishedAt { get; private set; }
     public string? FinishedByName { get; private set; }
@@ -38,7 +40,6 @@ public sealed class ConferenceMinutes : AggregateRoot
         if (appointmentId == Guid.Empty || patientId == Guid.Empty)
             throw new DomainException("Conference minutes belong to a conference appointment and its patient.");
         Id = appointmentId;
-        AppointmentId = appointmentId;
         PatientId = patientId;
     }
 

@@ -26,4 +26,7 @@ public enum PathwayEventKind
 
     /// <summary>An appointment (or the rest of a series) was cancelled: organisation, type, start, reason, who cancelled it.</summary>
     AppointmentCancelled,
+
+    /// <summary>A discharge conference was finished: its start, who finished it, who attended, the minutes (cut to fit).</summary>
+    DischargeConferenceHeld,
 }

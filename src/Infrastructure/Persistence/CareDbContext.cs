@@ -1,7 +1,9 @@
 using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.Audit;
 using CareWorkspace.Domain.Calendar;
+using CareWorkspace.Domain.CalendarFeeds;
 using CareWorkspace.Domain.Common;
+using CareWorkspace.Domain.Conferences;
 using CareWorkspace.Domain.Messaging;
 using CareWorkspace.Domain.Organisations;
 using CareWorkspace.Domain.Pathway;
@@ -27,6 +29,8 @@ public sealed class CareDbContext(DbContextOptions<CareDbContext> options) : Ide
     public DbSet<AdministrationLogEntry> AdministrationLog => Set<AdministrationLogEntry>();
     public DbSet<Appointment> Appointments => Set<Appointment>();
     public DbSet<AppointmentSeries> AppointmentSeries => Set<AppointmentSeries>();
+    public DbSet<ConferenceMinutes> ConferenceMinutes => Set<ConferenceMinutes>();
+    public DbSet<CalendarFeedSubscription> CalendarFeedSubscriptions => Set<CalendarFeedSubscription>();
 
     /// <summary>The keys that protect cookies and antiforgery tokens, shared by every app instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

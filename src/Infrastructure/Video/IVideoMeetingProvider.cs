@@ -8,7 +8,7 @@ namespace CareWorkspace.Infrastructure.Video;
 /// </summary>
 public interface IVideoMeetingProvider
 {
-    Task<VideoMeeting> CreateMeetingAsync(VideoMeetingRequest request, CancellationToken ct = default);
+    Task<VideoRoom> CreateMeetingAsync(VideoMeetingRequest request, CancellationToken ct = default);
 }
 
 /// <summary>What a provider may need to know about the consultation (no patient data: a room name must not reveal who meets).</summary>

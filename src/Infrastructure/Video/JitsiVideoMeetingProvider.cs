@@ -13,12 +13,12 @@ public sealed class JitsiVideoMeetingProvider(VideoSettings settings) : IVideoMe
 {
     private const string Alphabet = "abcdefghijklmnopqrstuvwxyz234567";
 
-    public Task<VideoMeeting> CreateMeetingAsync(VideoMeetingRequest request, CancellationToken ct = default)
+    public Task<VideoRoom> CreateMeetingAsync(VideoMeetingRequest request, CancellationToken ct = default)
     {
         var room = new Uri(settings.BaseUrl, "care-" + RoomName());
         var host = new Uri(room.AbsoluteUri + "#config.prejoinConfig.enabled=false");
         var guest = new Uri(room.AbsoluteUri + "#config.prejoinConfig.enabled=true&config.startWithVideoMuted=true");
-        return Task.FromResult(new VideoMeeting(Guid.NewGuid().ToString(), host, guest));
+        return Task.FromResult(new VideoRoom(Guid.NewGuid().ToString(), host, guest));
     }
 
     /// <summary>32 characters of base 32 (160 bits): lower case letters and digits, safe in any URL path.</summary>

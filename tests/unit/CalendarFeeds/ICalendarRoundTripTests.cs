@@ -1,5 +1,6 @@
 using CareWorkspace.Infrastructure.CalendarFeeds;
 using Ical.Net;
+using IcsCalendar = Ical.Net.Calendar;
 
 namespace CareWorkspace.UnitTests.CalendarFeeds;
 
@@ -19,10 +20,10 @@ public sealed class ICalendarRoundTripTests
             "Home care visit", "Strandvejen 12, Havby", null, CalendarFeedStatus.Cancelled, Now),
     ];
 
-    private static (string Text, Calendar Parsed) RoundTrip()
+    private static (string Text, IcsCalendar Parsed) RoundTrip()
     {
         var text = ICalendarWriter.Write("Jens Jensen – joint calendar", Entries, Now);
-        return (text, Calendar.Load(text)!);
+        return (text, IcsCalendar.Load(text)!);
     }
 
     [Fact]
@@ -89,7 +90,7 @@ public sealed class ICalendarRoundTripTests
     public void EmptyCalendar_IsStillAValidFile()
     {
         var text = ICalendarWriter.Write("Empty", [], Now);
-        var parsed = Calendar.Load(text)!;
+        var parsed = IcsCalendar.Load(text)!;
         Assert.Empty(parsed.Events);
         Assert.Contains("BEGIN:VCALENDAR", text, StringComparison.Ordinal);
     }

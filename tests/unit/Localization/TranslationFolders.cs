@@ -20,6 +20,9 @@ public static class TranslationFolders
         "src/Web/Features/Messages",
         "src/Web/Security",
         "src/Web/Features/Patients",
+        "src/Web/Features/Video",
+        "src/Web/Features/Conferences",
+        "src/Web/Features/CalendarFeeds",
     ];
 
     public static readonly IReadOnlyList<string> NotYetTranslated =

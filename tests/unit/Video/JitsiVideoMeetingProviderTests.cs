@@ -53,7 +53,7 @@ public sealed class JitsiVideoMeetingProviderTests
     public void VideoMeeting_SameLinkForHostAndGuest_IsRefused()
     {
         var link = new Uri("https://meet.example/room");
-        Assert.Throws<DomainException>(() => new VideoMeeting("id", link, link));
-        Assert.Throws<DomainException>(() => new VideoMeeting("id", new Uri("javascript:alert(1)"), link));
+        Assert.Throws<DomainException>(() => new VideoRoom("id", link, link));
+        Assert.Throws<DomainException>(() => new VideoRoom("id", new Uri("javascript:alert(1)"), link));
     }
 }

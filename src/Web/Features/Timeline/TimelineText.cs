@@ -25,6 +25,7 @@ public static class TimelineText
         PathwayEventKind.HospitalNotificationReceived => "Hospital notification received by {0}",
         PathwayEventKind.AppointmentBooked => "Appointment booked with {0}: {1}, {2}",
         PathwayEventKind.AppointmentCancelled => "Appointment cancelled with {0}: {1}, {2}",
+        PathwayEventKind.DischargeConferenceHeld => "Discharge conference held {0}",
         _ => null,
     };
 
@@ -39,6 +40,7 @@ public static class TimelineText
             PathwayEventKind.MessageShared => L[key!, Value(values, PathwayEventParameters.Subject)],
             PathwayEventKind.HospitalNotificationReceived => L[key!, Value(values, PathwayEventParameters.Organisation)],
             PathwayEventKind.AppointmentBooked or PathwayEventKind.AppointmentCancelled => AppointmentTitle(entry.Kind, values),
+            PathwayEventKind.DischargeConferenceHeld => L[key!, PathwayEventParameters.ReadInstant(values.GetValueOrDefault(PathwayEventParameters.Start)) is { } held ? CareFormat.DateTime(held) : Missing],
             _ => entry.Title ?? "",
         };
     }
@@ -67,6 +69,12 @@ public static class TimelineText
                 (null, { } who) => L["Cancelled by {0}", who].Value,
                 _ => null,
             },
+            PathwayEventKind.DischargeConferenceHeld => string.Join("\n", new[]
+            {
+                values.GetValueOrDefault(PathwayEventParameters.Attendees) is { } attended ? L["Attended: {0}", attended].Value : null,
+                by is null ? null : L["Minutes finished by {0}", by].Value,
+                values.GetValueOrDefault(PathwayEventParameters.Minutes),
+            }.Where(line => line is not null)),
             _ => entry.Detail,
         };
     }

@@ -7,12 +7,12 @@ namespace CareWorkspace.Domain.Video;
 /// access). The host link is for the care professionals who run the consultation, the guest link for the patient and
 /// invited relatives.
 /// </summary>
-public sealed record VideoMeeting
+public sealed record VideoRoom
 {
     public const int UrlMaxLength = 500;
     public const int MeetingIdMaxLength = 100;
 
-    public VideoMeeting(string meetingId, Uri hostUrl, Uri guestUrl)
+    public VideoRoom(string meetingId, Uri hostUrl, Uri guestUrl)
     {
         MeetingId = Guard.Required(meetingId, "Meeting id", MeetingIdMaxLength);
         if (!IsWebAddress(hostUrl) || !IsWebAddress(guestUrl))
