@@ -44,8 +44,9 @@ public sealed class ConferenceService(
     /// <summary>Saves the viewer's own part of the minutes from <paramref name="basedOnVersion"/>; returns its new version.</summary>
     public async Task<Guid> WriteMinutesAsync(Actor actor, Guid appointmentId, string text, Guid? basedOnVersion, CancellationToken ct = default)
     {
-        // Re-applied after a racing save (the aggregate's token): it changes only this author's entry, so both survive.
-        var (version, patientId, relationship) = await Retry.UnitOfWorkAsync(async () =>
+        // Re-applied after a racing save (the aggregate's token, or the first entry of two writers at once): it changes
+        // only this author's entry, so both survive.
+        var (version, patientId, relationship) = await AfterRacingSavesAsync(async () =>
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var (appointment, relationship) = await LoadAsync(db, actor, appointmentId, AccessAction.Update, "Wrote conference minutes", ct);
@@ -68,7 +69,7 @@ public sealed class ConferenceService(
                 await guard.RecordRefusedChangeAsync(db, actor, appointment.PatientId, AccessAction.Update, PatientSection.Calendar, "Wrote conference minutes", ex.Message, ct);
                 throw;
             }
-        }, repeatable: true, ct);
+        }, ct);
         Signal(patientId, appointmentId, relationship, actor, timeline: false);
         return version;
     }
@@ -100,6 +101,28 @@ public sealed class ConferenceService(
             }
         }, repeatable: true, ct);
         Signal(patientId, appointmentId, relationship, actor, timeline: true);
+    }
+
+    /// <summary>How many racing saves of others one save may meet before it gives up (one per other writer at the table).</summary>
+    private const int RacingSaves = 12;
+
+    /// <summary>
+    /// Runs a save until it is not overtaken: the racing save won and ours changed nothing, so it is re-applied on fresh
+    /// data. Transient failures are <see cref="Retry"/>'s.
+    /// </summary>
+    private static async Task<T> AfterRacingSavesAsync<T>(Func<Task<T>> save, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await Retry.UnitOfWorkAsync(save, repeatable: true, ct);
+            }
+            catch (DbUpdateException) when (attempt < RacingSaves)
+            {
+                // Another writer saved first (the token moved, or both made the minutes' first row): try again on what is stored.
+            }
+        }
     }
 
     private static void DemandWriter(Appointment appointment, Actor actor)
