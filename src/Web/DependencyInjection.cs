@@ -3,6 +3,7 @@ using CareWorkspace.Web.Components;
 using CareWorkspace.Web.Diagnostics;
 using CareWorkspace.Web.Features.Account;
 using CareWorkspace.Web.Features.Administration;
+using CareWorkspace.Web.Features.Calendar;
 using CareWorkspace.Web.Features.CalendarFeeds;
 using CareWorkspace.Web.Features.CareTeam;
 using CareWorkspace.Web.Features.Conferences;
@@ -71,6 +72,8 @@ public static class DependencyInjection
     {
         builder.Services.AddScoped<PathwayHeaderService>();
         builder.Services.AddScoped<CareTeamService>();
+        builder.Services.AddScoped<AppointmentService>();
+        builder.Services.AddScoped<StaffCalendarService>();
         builder.Services.AddScoped<ConsentService>();
         builder.Services.AddScoped<TimelineService>();
         builder.Services.AddScoped<MessageService>();

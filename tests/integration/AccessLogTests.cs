@@ -1,10 +1,13 @@
 using System.Reflection;
 using CareWorkspace.Domain.Access;
+using CareWorkspace.Domain.Calendar;
+using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.Conferences;
 using CareWorkspace.Domain.Patients;
 using CareWorkspace.IntegrationTests.Infrastructure;
-using CareWorkspace.Web.Features;
+using CareWorkspace.Web.Features.Calendar;
 using CareWorkspace.Web.Features.CalendarFeeds;
+using CareWorkspace.Web.Features;
 using CareWorkspace.Web.Features.CareTeam;
 using CareWorkspace.Web.Features.Conferences;
 using CareWorkspace.Web.Features.Consents;
@@ -219,6 +222,34 @@ public abstract class AccessLogTests(CareAppFactory factory)
             Scenario.Of<CalendarFeedService, NewCalendarFeed>("jens", AccessAction.Read,
                 (s, actor, patientId, ct) => s.CreateAsync(actor, patientId, new Uri("https://care.example/"), ct),
                 (s, _, _, feed, ct) => s.OpenFeedAsync(feed.Address[(feed.Address.LastIndexOf('/') + 1)..^".ics".Length], ct)),
+        ["AppointmentService.GetAsync(Actor, Guid, DateOnly, DateOnly, CancellationToken)"] =
+            Scenario.Of<AppointmentService>("jens", AccessAction.Read,
+                (s, actor, patientId, ct) => s.GetAsync(actor, patientId, CalendarTestData.NextDay(), CalendarTestData.NextDay(), ct)),
+        ["AppointmentService.FindConflictsAsync(Actor, Guid, AppointmentInput, Nullable`1, SeriesScope, CancellationToken)"] =
+            Scenario.Of<AppointmentService>(Gp, AccessAction.Read,
+                (s, actor, patientId, ct) => s.FindConflictsAsync(actor, patientId, CalendarTestData.FollowUp(actor), null, SeriesScope.ThisOccurrence, ct)),
+        ["AppointmentService.BookAsync(Actor, Guid, AppointmentInput, CancellationToken)"] =
+            Scenario.Of<AppointmentService>(Gp, AccessAction.Create,
+                (s, actor, patientId, ct) => s.BookAsync(actor, patientId, CalendarTestData.FollowUp(actor), ct)),
+        ["AppointmentService.ChangeAsync(Actor, Guid, Guid, Guid, AppointmentInput, SeriesScope, CancellationToken)"] =
+            Scenario.Of<AppointmentService, (AppointmentView Appointment, AppointmentInput Input)>(Gp, AccessAction.Update,
+                (s, actor, patientId, ct) => BookAppointmentAsync(s, actor, patientId, ct),
+                (s, actor, patientId, booked, ct) => s.ChangeAsync(actor, patientId, booked.Appointment.Id, booked.Appointment.Version,
+                    booked.Input with { StartTime = new TimeOnly(11, 0), EndTime = new TimeOnly(11, 15) }, SeriesScope.ThisOccurrence, ct)),
+        ["AppointmentService.CancelAsync(Actor, Guid, Guid, Guid, String, SeriesScope, CancellationToken)"] =
+            Scenario.Of<AppointmentService, (AppointmentView Appointment, AppointmentInput Input)>(Gp, AccessAction.Update,
+                (s, actor, patientId, ct) => BookAppointmentAsync(s, actor, patientId, ct),
+                (s, actor, patientId, booked, ct) => s.CancelAsync(actor, patientId, booked.Appointment.Id, booked.Appointment.Version,
+                    "Access log test", SeriesScope.ThisOccurrence, ct)),
+        ["AppointmentService.ChangeStatusAsync(Actor, Guid, Guid, Guid, AppointmentStatus, CancellationToken)"] =
+            Scenario.Of<AppointmentService, (AppointmentView Appointment, AppointmentInput Input)>(Gp, AccessAction.Update,
+                (s, actor, patientId, ct) => BookAppointmentAsync(s, actor, patientId, ct, AppointmentStatus.Proposed),
+                (s, actor, patientId, booked, ct) => s.ChangeStatusAsync(actor, patientId, booked.Appointment.Id, booked.Appointment.Version,
+                    AppointmentStatus.Booked, ct)),
+        // The demo data gives Jens home-care visits in the coming days.
+        ["StaffCalendarService.GetAsync(Actor, DateOnly, DateOnly, Boolean, CancellationToken)"] =
+            Scenario.Of<StaffCalendarService>("nurse.holm", AccessAction.Search,
+                (s, actor, _, ct) => s.GetAsync(actor, CopenhagenTime.Today(TimeProvider.System), CopenhagenTime.Today(TimeProvider.System).AddDays(6), false, ct)),
 
         ["InboxService.GetInboxAsync(Actor, InboxFilter, CancellationToken)"] =
             Scenario.Of<InboxService>(Gp, AccessAction.Search,
@@ -237,6 +268,14 @@ public abstract class AccessLogTests(CareAppFactory factory)
     {
         var current = (await s.GetAsync(actor, patientId, ct)).Consents.First(c => c.IsActive && c.RelativeName == "Ulla Jensen");
         return new ConsentInput(current.RelativeUserId, current.Sections, current.ValidUntil, "Access log test");
+    }
+
+    private static async Task<(AppointmentView Appointment, AppointmentInput Input)> BookAppointmentAsync(AppointmentService s, Actor actor, Guid patientId,
+        CancellationToken ct, AppointmentStatus status = AppointmentStatus.Booked)
+    {
+        var input = CalendarTestData.FollowUp(actor) with { Status = status };
+        var id = await s.BookAsync(actor, patientId, input, ct);
+        return ((await s.GetAsync(actor, patientId, input.Day, input.Day, ct)).Appointments.Single(a => a.Id == id), input);
     }
 
     private static async Task<RelativeView> AddRelativeAsync(CareTeamService s, Actor actor, Guid patientId, CancellationToken ct)

@@ -58,7 +58,7 @@ public sealed class Appointment : AggregateRoot
         End = time.End;
         SetParticipants(participants);
         BookedBy = Guard.Required(stamp.ByName, "Booked by", ChangedByMaxLength);
-        BookedAt = stamp.At;
+        BookedAt = stamp.At.ToUniversalTime();
     }
 
     /// <summary>Books an appointment; refused if it starts before <paramref name="stamp"/>'s time (booking in the past).</summary>
@@ -220,6 +220,6 @@ public sealed class Appointment : AggregateRoot
     private void Stamp(ChangeStamp stamp)
     {
         ChangedBy = Guard.Required(stamp.ByName, "Changed by", ChangedByMaxLength);
-        ChangedAt = stamp.At;
+        ChangedAt = stamp.At.ToUniversalTime();
     }
 }

@@ -51,12 +51,15 @@ public sealed class DemoDataSeeder(
         var jens = CreateJens(bySor, users, today);
         db.Patients.Add(jens);
         db.RelativeConsents.Add(new RelativeConsent(jens.Id, users["ulla"].Id,
-            [PatientSection.MasterData, PatientSection.CareTeam, PatientSection.Conditions, PatientSection.Relatives, PatientSection.Timeline],
+            [PatientSection.MasterData, PatientSection.CareTeam, PatientSection.Conditions, PatientSection.Relatives, PatientSection.Timeline, PatientSection.Calendar],
             clock.GetUtcNow(), "Jens Jensen"));
         db.Patients.AddRange(DemoCitizens.Create(bySor, today));
         await db.SaveChangesAsync(ct);
         db.PathwayEvents.AddRange(DemoPathway.EventsForJens(jens.Id, bySor, clock.GetUtcNow()));
         db.MessageThreads.AddRange(DemoPathway.ThreadsForJens(jens.Id, bySor, users, clock.GetUtcNow()));
+        var (series, appointments) = DemoCalendar.ForJens(jens.Id, bySor, users, clock.GetUtcNow());
+        db.AppointmentSeries.AddRange(series);
+        db.Appointments.AddRange(appointments);
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Demo data created: {Organisations} organisations, {Users} users", organisations.Count, users.Count);
     }

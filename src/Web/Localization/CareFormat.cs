@@ -21,6 +21,18 @@ public static class CareFormat
     /// <summary>The Copenhagen date of an instant.</summary>
     public static string Date(DateTimeOffset instant) => Date(CopenhagenTime.DateOf(instant));
 
+    /// <summary>"mandag" / "Monday".</summary>
+    public static string DayName(DateOnly date) => date.ToString("dddd", Culture);
+
+    /// <summary>"man. 30. nov." / "Mon 30 Nov": a day in a calendar.</summary>
+    public static string DayHeading(DateOnly date) => date.ToString(Danish ? "ddd d. MMM" : "ddd d MMM", Culture);
+
+    /// <summary>"14.30–15.00" / "14:30–15:00", in Copenhagen time.</summary>
+    public static string TimeRange(DateTimeOffset start, DateTimeOffset end) => $"{Time(start)}–{Time(end)}";
+
+    /// <summary>"november 2026" / "November 2026".</summary>
+    public static string Month(DateOnly date) => date.ToString("MMMM yyyy", Culture);
+
     /// <summary>"nov. 2026" / "Nov 2026".</summary>
     public static string MonthYear(DateOnly date) => date.ToString("MMM yyyy", Culture);
 

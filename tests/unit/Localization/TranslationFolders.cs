@@ -23,6 +23,7 @@ public static class TranslationFolders
         "src/Web/Features/Video",
         "src/Web/Features/Conferences",
         "src/Web/Features/CalendarFeeds",
+        "src/Web/Features/Calendar",
     ];
 
     public static readonly IReadOnlyList<string> NotYetTranslated =
