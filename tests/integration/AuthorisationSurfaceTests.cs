@@ -393,7 +393,7 @@ public sealed class AuthorisationSurfaceTests(SqliteAppFactory factory) : IClass
             return world;
         var jensId = await factory.JensIdAsync(Ct);
         var all = new HashSet<PatientSection>(Enum.GetValues<PatientSection>());
-        var ullas = new HashSet<PatientSection> { PatientSection.MasterData, PatientSection.CareTeam, PatientSection.Conditions, PatientSection.Relatives, PatientSection.Timeline };
+        var ullas = new HashSet<PatientSection> { PatientSection.MasterData, PatientSection.CareTeam, PatientSection.Conditions, PatientSection.Relatives, PatientSection.Timeline, PatientSection.Calendar };
         var none = new HashSet<PatientSection>();
         var personas = new List<Persona>();
         foreach (var account in DemoAccounts.All)

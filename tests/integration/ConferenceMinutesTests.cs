@@ -1,4 +1,5 @@
 using CareWorkspace.Domain.Access;
+using CareWorkspace.Domain.Calendar;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.Conferences;
 using CareWorkspace.Domain.Pathway;
@@ -44,6 +45,26 @@ public abstract class ConferenceMinutesTests(CareAppFactory factory)
         var view = await WithAsync(s => s.GetAsync(actors[0], conferenceId, Ct));
         Assert.Equal(actors.Select(a => $"{a.DisplayName}, round 3").Order(), view.Minutes.Entries.Select(e => e.Text).Order());
         Assert.Contains(view.Minutes.Entries, e => e.Sector == Domain.Organisations.Sector.Municipality);
+    }
+
+    [Fact]
+    public async Task The_demo_discharge_conference_behind_Jens_has_finished_minutes_from_three_sectors_on_the_timeline()
+    {
+        var jensId = await factory.JensIdAsync(Ct);
+        var gp = await factory.ActorAsync("gp.larsen", Ct);
+        Guid conferenceId;
+        await using (var db = await factory.CreateDbContextAsync(Ct))
+            conferenceId = await db.Appointments.AsNoTracking()
+                .Where(a => a.PatientId == jensId && a.Type == AppointmentType.DischargeConference && a.Status == AppointmentStatus.Fulfilled)
+                .Select(a => a.Id).SingleAsync(Ct);
+
+        var view = await WithAsync(s => s.GetAsync(gp, conferenceId, Ct));
+
+        Assert.True(view.Minutes.IsFinished);
+        Assert.Equal(3, view.Minutes.Entries.Select(e => e.Sector).Distinct().Count());
+        Assert.Contains(view.Minutes.Attendees, a => a.Name == "Ulla Jensen");
+        await using var check = await factory.CreateDbContextAsync(Ct);
+        Assert.True(await check.PathwayEvents.AnyAsync(e => e.PatientId == jensId && e.Kind == PathwayEventKind.DischargeConferenceHeld, Ct));
     }
 
     [Fact]
