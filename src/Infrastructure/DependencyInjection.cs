@@ -7,6 +7,7 @@ using CareWorkspace.Infrastructure.Live;
 using CareWorkspace.Infrastructure.Notifications;
 using CareWorkspace.Infrastructure.Persistence;
 using CareWorkspace.Infrastructure.Realtime;
+using CareWorkspace.Infrastructure.Video;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -37,6 +38,8 @@ public static class DependencyInjection
         AddRealtime(builder);
         builder.AddNotifications();
         builder.AddJobs(JobSettings.From(builder.Configuration, settings));
+        builder.Services.AddSingleton(VideoSettings.From(builder.Configuration));
+        builder.Services.AddSingleton<IVideoMeetingProvider, JitsiVideoMeetingProvider>();
 
         builder.Services.AddIdentityCore<CareUser>(o =>
             {

@@ -5,7 +5,9 @@ using CareWorkspace.Web.Diagnostics;
 using CareWorkspace.Web.Features.Account;
 using CareWorkspace.Web.Features.Administration;
 using CareWorkspace.Web.Features.Calendar;
+using CareWorkspace.Web.Features.CalendarFeeds;
 using CareWorkspace.Web.Features.CareTeam;
+using CareWorkspace.Web.Features.Conferences;
 using CareWorkspace.Web.Features.Consents;
 using CareWorkspace.Web.Features.FollowUp;
 using CareWorkspace.Web.Features.Jobs;
@@ -15,6 +17,7 @@ using CareWorkspace.Web.Features.Notifications;
 using CareWorkspace.Web.Features.Pathway;
 using CareWorkspace.Web.Features.Patients;
 using CareWorkspace.Web.Features.Timeline;
+using CareWorkspace.Web.Features.Video;
 using CareWorkspace.Web.Localization;
 using CareWorkspace.Web.Security;
 using Microsoft.AspNetCore.Components.Server.Circuits;
@@ -84,6 +87,9 @@ public static class DependencyInjection
         builder.Services.AddScoped<MessageService>();
         builder.Services.AddScoped<InboxService>();
         builder.Services.AddScoped<ConflictResolver>();
+        builder.Services.AddScoped<VideoConsultationService>();
+        builder.Services.AddScoped<ConferenceService>();
+        builder.Services.AddScoped<CalendarFeedService>();
         builder.Services.AddSingleton<ChangeAuthors>();
         builder.Services.AddScoped<CircuitReconnectNotifier>();
         builder.Services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<CircuitReconnectNotifier>());
@@ -123,7 +129,9 @@ public static class DependencyInjection
         {
             if (!HttpMethods.IsGet(context.Request.Method)
                 || context.Request.Path.StartsWithSegments(PathwayHub.Path)
-                || context.Request.Path.StartsWithSegments("/attachments"))
+                || context.Request.Path.StartsWithSegments("/attachments")
+                || context.Request.Path.StartsWithSegments("/calendar/feed")
+                || context.Request.Path.Value?.EndsWith(".ics", StringComparison.Ordinal) == true)
             {
                 if (context.Features.Get<IStatusCodePagesFeature>() is { } statusPages)
                     statusPages.Enabled = false;
@@ -147,6 +155,8 @@ public static class DependencyInjection
         app.MapForcedGcDiagnostics();
         app.MapAttachmentEndpoints();
         app.MapJobsDashboard();
+        app.MapVideoEndpoints();
+        app.MapCalendarFeedEndpoints();
         // The connection closes when its sign-in cookie expires (idle or absolute limit), as a circuit signs out.
         app.MapHub<PathwayHub>(PathwayHub.Path, o => o.CloseOnAuthenticationExpiration = true);
         // The app-wide policy (SecurityHeaders) already says frame-ancestors 'none'; Blazor's own 'self' would be a second policy.

@@ -151,6 +151,32 @@ public sealed class AccessibilityAxeTests(AppFixture app) : BrowserTest(app)
         report.AssertNone();
     });
 
+    [Fact]
+    public Task The_discharge_conference_page_passes_axe() => RunAsync(async () =>
+    {
+        var conference = await VideoConferenceTests.BookConferenceAsync(App.Services, await JensIdAsync());
+        var page = await OpenPageAsync("gp.larsen");
+        await LogInAsync(page, "gp.larsen");
+        var report = new AxeReport();
+
+        await page.GotoAsync($"conferences/{conference}");
+        await Expect(page.GetByTestId("conference-minutes")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("patient-overview").Or(page.GetByTestId("section-error")).First).ToBeVisibleAsync();
+        await report.CheckAsync(page, "conference");
+
+        // With the GP's own part saved, the finish panel open and the video started.
+        await page.GetByLabel("Your part of the minutes").FillAsync("Follow-up consultation within 7 days.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save my part" }).ClickAsync();
+        await Expect(page.GetByTestId("minutes-saved")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start video consultation" }).ClickAsync();
+        await Expect(page.GetByTestId("video-started")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Finish conference" }).ClickAsync();
+        await Expect(page.GetByTestId("conference-finish-panel")).ToBeVisibleAsync();
+        await report.CheckAsync(page, "conference, minutes and finish panel");
+
+        report.AssertNone();
+    });
+
     private static async Task CheckAccountPagesAsync(IPage page, AxeReport report)
     {
         await page.GotoAsync("account/change-password");

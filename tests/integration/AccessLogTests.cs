@@ -2,16 +2,20 @@ using System.Reflection;
 using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.Calendar;
 using CareWorkspace.Domain.Common;
+using CareWorkspace.Domain.Conferences;
 using CareWorkspace.Domain.Patients;
 using CareWorkspace.IntegrationTests.Infrastructure;
-using CareWorkspace.Web.Features;
 using CareWorkspace.Web.Features.Calendar;
+using CareWorkspace.Web.Features.CalendarFeeds;
+using CareWorkspace.Web.Features;
 using CareWorkspace.Web.Features.CareTeam;
+using CareWorkspace.Web.Features.Conferences;
 using CareWorkspace.Web.Features.Consents;
 using CareWorkspace.Web.Features.Messages;
 using CareWorkspace.Web.Features.Pathway;
 using CareWorkspace.Web.Features.Patients;
 using CareWorkspace.Web.Features.Timeline;
+using CareWorkspace.Web.Features.Video;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -47,6 +51,9 @@ public abstract class AccessLogTests(CareAppFactory factory)
     }
 
     private const string Gp = "gp.larsen";
+
+    /// <summary>The app under test, for scenarios that book an appointment before the call (set by the test that runs them).</summary>
+    private static readonly AsyncLocal<CareAppFactory?> Current = new();
 
     /// <summary>
     /// One scenario per public method of every <see cref="IPatientDataService"/>, keyed by its signature.
@@ -152,6 +159,69 @@ public abstract class AccessLogTests(CareAppFactory factory)
                     await s.GrantAsync(actor, patientId, consent.Input, ct);
                 }),
 
+        ["VideoConsultationService.ListOpenAsync(Actor, Guid, CancellationToken)"] =
+            Scenario.Of<VideoConsultationService>(Gp, AccessAction.Read,
+                (s, actor, patientId, ct) => s.ListOpenAsync(actor, patientId, ct)),
+        ["VideoConsultationService.GetAsync(Actor, Guid, CancellationToken)"] =
+            Scenario.Of<VideoConsultationService, Guid>(Gp, AccessAction.Read,
+                (_, _, _, ct) => ConsultationTestData.BookVideoAsync(Current.Value!, ct),
+                (s, actor, _, appointmentId, ct) => s.GetAsync(actor, appointmentId, ct)),
+        ["VideoConsultationService.StartAsync(Actor, Guid, CancellationToken)"] =
+            Scenario.Of<VideoConsultationService, Guid>(Gp, AccessAction.Update,
+                (_, _, _, ct) => ConsultationTestData.BookVideoAsync(Current.Value!, ct),
+                (s, actor, _, appointmentId, ct) => s.StartAsync(actor, appointmentId, ct)),
+        ["VideoConsultationService.JoinAsync(Actor, Guid, CancellationToken)"] =
+            Scenario.Of<VideoConsultationService, Guid>("jens", AccessAction.Read,
+                (_, _, _, ct) => ConsultationTestData.BookVideoAsync(Current.Value!, ct),
+                (s, actor, _, appointmentId, ct) => s.JoinAsync(actor, appointmentId, ct)),
+        ["VideoConsultationService.InviteRelativeAsync(Actor, Guid, String, CancellationToken)"] =
+            Scenario.Of<VideoConsultationService, (Guid Appointment, string Relative)>(Gp, AccessAction.Update,
+                async (_, _, patientId, ct) =>
+                {
+                    var factory = Current.Value!;
+                    var (relative, _, _) = await AccessTestData.NewRelativeAsync(factory, patientId, ct);
+                    await using var scope = factory.Services.CreateAsyncScope();
+                    await scope.ServiceProvider.GetRequiredService<ConsentService>().GrantAsync(await factory.ActorAsync("jens", ct), patientId,
+                        new ConsentInput(relative.UserId, [PatientSection.Calendar], null, "Access log test"), ct);
+                    return (await ConsultationTestData.BookVideoAsync(factory, ct), relative.UserId);
+                },
+                (s, actor, _, state, ct) => s.InviteRelativeAsync(actor, state.Appointment, state.Relative, ct)),
+
+        ["ConferenceService.GetAsync(Actor, Guid, CancellationToken)"] =
+            Scenario.Of<ConferenceService, Guid>(Gp, AccessAction.Read,
+                (_, _, _, ct) => ConsultationTestData.BookConferenceAsync(Current.Value!, ct),
+                (s, actor, _, conferenceId, ct) => s.GetAsync(actor, conferenceId, ct)),
+        ["ConferenceService.WriteMinutesAsync(Actor, Guid, String, Nullable`1, CancellationToken)"] =
+            Scenario.Of<ConferenceService, Guid>(Gp, AccessAction.Update,
+                (_, _, _, ct) => ConsultationTestData.BookConferenceAsync(Current.Value!, ct),
+                (s, actor, _, conferenceId, ct) => s.WriteMinutesAsync(actor, conferenceId, "Access log test", null, ct)),
+        ["ConferenceService.FinishAsync(Actor, Guid, IReadOnlyList`1, CancellationToken)"] =
+            Scenario.Of<ConferenceService, Guid>(Gp, AccessAction.Update,
+                async (s, actor, _, ct) =>
+                {
+                    var conferenceId = await ConsultationTestData.BookConferenceAsync(Current.Value!, ct);
+                    await s.WriteMinutesAsync(actor, conferenceId, "Access log test", null, ct);
+                    return conferenceId;
+                },
+                (s, actor, _, conferenceId, ct) => s.FinishAsync(actor, conferenceId, [new ConferenceAttendee(actor.DisplayName, null)], ct)),
+
+        ["CalendarFeedService.DownloadAsync(Actor, Guid, CancellationToken)"] =
+            Scenario.Of<CalendarFeedService>(Gp, AccessAction.Read,
+                (s, actor, patientId, ct) => s.DownloadAsync(actor, patientId, ct)),
+        ["CalendarFeedService.ListMineAsync(Actor, Guid, CancellationToken)"] =
+            Scenario.Of<CalendarFeedService>("jens", AccessAction.Read,
+                (s, actor, patientId, ct) => s.ListMineAsync(actor, patientId, ct)),
+        ["CalendarFeedService.CreateAsync(Actor, Guid, Uri, CancellationToken)"] =
+            Scenario.Of<CalendarFeedService>("jens", AccessAction.Read,
+                (s, actor, patientId, ct) => s.CreateAsync(actor, patientId, new Uri("https://care.example/"), ct)),
+        ["CalendarFeedService.RevokeAsync(Actor, Guid, Guid, CancellationToken)"] =
+            Scenario.Of<CalendarFeedService, NewCalendarFeed>("jens", AccessAction.Read,
+                (s, actor, patientId, ct) => s.CreateAsync(actor, patientId, new Uri("https://care.example/"), ct),
+                (s, actor, patientId, feed, ct) => s.RevokeAsync(actor, patientId, feed.Id, ct)),
+        ["CalendarFeedService.OpenFeedAsync(String, CancellationToken)"] =
+            Scenario.Of<CalendarFeedService, NewCalendarFeed>("jens", AccessAction.Read,
+                (s, actor, patientId, ct) => s.CreateAsync(actor, patientId, new Uri("https://care.example/"), ct),
+                (s, _, _, feed, ct) => s.OpenFeedAsync(feed.Address[(feed.Address.LastIndexOf('/') + 1)..^".ics".Length], ct)),
         ["AppointmentService.GetAsync(Actor, Guid, DateOnly, DateOnly, CancellationToken)"] =
             Scenario.Of<AppointmentService>("jens", AccessAction.Read,
                 (s, actor, patientId, ct) => s.GetAsync(actor, patientId, CalendarTestData.NextDay(), CalendarTestData.NextDay(), ct)),
@@ -239,6 +309,7 @@ public abstract class AccessLogTests(CareAppFactory factory)
     [Fact]
     public async Task Every_patient_data_method_writes_an_access_record()
     {
+        Current.Value = factory;
         var jensId = await factory.JensIdAsync(Ct);
         var methods = PatientDataMethods().ToList();
         Assert.NotEmpty(methods);

@@ -44,6 +44,12 @@ public sealed class AuthorisationSurfaceTests(SqliteAppFactory factory) : IClass
 
         /// <summary>Blazor's own plumbing and static files: the circuit carries the user; pages decide.</summary>
         Framework,
+
+        /// <summary>
+        /// Anyone holding a private token (a calendar program polling a subscription): the token's owner is the actor, read
+        /// through the access policy and recorded; any other token answers 404.
+        /// </summary>
+        Token,
     }
 
     /// <summary>Every route pattern of the app and who may use it. Add new pages and endpoints here, on purpose.</summary>
@@ -71,6 +77,10 @@ public sealed class AuthorisationSurfaceTests(SqliteAppFactory factory) : IClass
         ["/patients/{PatientId:guid}"] = Exposure.PatientData,
         ["/patients/{PatientId:guid}/{SectionKey}"] = Exposure.PatientData,
         ["/attachments/{id:guid}"] = Exposure.PatientData,
+        ["/conferences/{AppointmentId:guid}"] = Exposure.PatientData,
+        ["/video/{appointmentId:guid}/join"] = Exposure.PatientData,
+        ["/patients/{patientId:guid}/calendar.ics"] = Exposure.PatientData,
+        ["/calendar/feed/{token}.ics"] = Exposure.Token,
         ["/hubs/pathway"] = Exposure.SignedIn,
         ["/hubs/pathway/negotiate"] = Exposure.SignedIn,
         ["/_blazor"] = Exposure.Framework,
@@ -258,6 +268,49 @@ public sealed class AuthorisationSurfaceTests(SqliteAppFactory factory) : IClass
     }
 
     [Fact]
+    public async Task The_calendar_file_the_conference_and_the_video_join_open_exactly_for_those_allowed_and_are_recorded()
+    {
+        var world = await WorldAsync();
+        var conference = await ConsultationTestData.BookConferenceAsync(factory, Ct);
+        // Participants: gp.larsen (host) and Jens.
+        var video = await ConsultationTestData.BookVideoAsync(factory, Ct);
+        var failures = new List<string>();
+
+        foreach (var persona in world.Personas)
+        {
+            var readsCalendar = persona.SeesJens && persona.Sections.Contains(PatientSection.Calendar);
+            using var client = await persona.ClientAsync(factory);
+            var before = await RecordsAsync(persona, world.JensId, allowed: true);
+            var file = await client.GetAsync($"/patients/{world.JensId}/calendar.ics", Ct);
+            if ((file.StatusCode == HttpStatusCode.OK) != readsCalendar)
+                failures.Add($"{persona.Name} calendar.ics: expected {(readsCalendar ? "200" : "refusal")}, got {(int)file.StatusCode}");
+            if (readsCalendar && await RecordsAsync(persona, world.JensId, allowed: true) <= before)
+                failures.Add($"{persona.Name}: downloaded the calendar without an access record");
+
+            var actor = await factory.ActorAsync(persona.UserName!, Ct);
+            await using var scope = factory.Services.CreateAsyncScope();
+            bool opened;
+            try
+            {
+                await scope.ServiceProvider.GetRequiredService<Web.Features.Conferences.ConferenceService>().GetAsync(actor, conference, Ct);
+                opened = true;
+            }
+            catch (PatientAccessDeniedException)
+            {
+                opened = false;
+            }
+            if (opened != readsCalendar)
+                failures.Add($"{persona.Name} conference: opened = {opened}, expected {readsCalendar}");
+
+            var participant = persona.UserName is "gp.larsen" or "jens";
+            var join = await client.GetAsync(Web.Features.Video.VideoEndpoints.JoinPath(video), Ct);
+            if ((join.StatusCode == HttpStatusCode.Redirect) != participant)
+                failures.Add($"{persona.Name} video join: expected {(participant ? "the meeting" : "refusal")}, got {(int)join.StatusCode}");
+        }
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    [Fact]
     public async Task Joining_the_hub_for_a_patient_succeeds_exactly_for_those_with_access_and_is_recorded()
     {
         var world = await WorldAsync();
@@ -343,7 +396,7 @@ public sealed class AuthorisationSurfaceTests(SqliteAppFactory factory) : IClass
             return world;
         var jensId = await factory.JensIdAsync(Ct);
         var all = new HashSet<PatientSection>(Enum.GetValues<PatientSection>());
-        var ullas = new HashSet<PatientSection> { PatientSection.MasterData, PatientSection.CareTeam, PatientSection.Conditions, PatientSection.Relatives, PatientSection.Timeline };
+        var ullas = new HashSet<PatientSection> { PatientSection.MasterData, PatientSection.CareTeam, PatientSection.Conditions, PatientSection.Relatives, PatientSection.Timeline, PatientSection.Calendar };
         var none = new HashSet<PatientSection>();
         var personas = new List<Persona>();
         foreach (var account in DemoAccounts.All)

@@ -124,6 +124,32 @@ public sealed class Appointment : AggregateRoot
         Stamp(stamp);
     }
 
+    /// <summary>Gives a video appointment its meeting room, once (made by the video provider on first need).</summary>
+    public void UseVideoMeeting(VideoMeeting meeting)
+    {
+        if (Mode != AppointmentMode.Video)
+            throw new DomainException("This appointment is not a video consultation.");
+        VideoMeeting ??= meeting;
+    }
+
+    /// <summary>The host starts the video consultation (who may, and when, is <c>Video.VideoJoinWindow</c>'s and the service's rule).</summary>
+    public void StartVideoConsultation(string userId, ChangeStamp stamp)
+    {
+        if (VideoMeeting is null)
+            throw new DomainException("This appointment is not a video consultation.");
+        VideoMeeting.MarkStarted(userId, Guard.Required(stamp.ByName, "Changed by", ChangedByMaxLength), stamp.At);
+    }
+
+    /// <summary>Invites one more person (a relative, as a guest of a video consultation) to an open appointment.</summary>
+    public void InviteGuest(AppointmentParticipant guest, ChangeStamp stamp)
+    {
+        RefuseClosed();
+        if (guest.UserId is not null && _participants.Any(p => p.UserId == guest.UserId))
+            throw new DomainException("Each person takes part only once.");
+        _participants.Add(guest);
+        Stamp(stamp);
+    }
+
     /// <summary>Joins this occurrence to another series (the "this and following" part of a split series).</summary>
     internal void MoveToSeries(Guid seriesId) => SeriesId = seriesId;
 

@@ -12,6 +12,9 @@ public sealed class VideoMeeting
     public DateTimeOffset? StartedAt { get; private set; }
     public string? StartedByName { get; private set; }
 
+    /// <summary>The account that started it: the live prompt goes to everyone else.</summary>
+    public string? StartedByUserId { get; private set; }
+
     private VideoMeeting() { }
 
     public VideoMeeting(string meetingId, string hostUrl, string guestUrl, DateTimeOffset? startedAt = null, string? startedByName = null)
@@ -21,5 +24,15 @@ public sealed class VideoMeeting
         GuestUrl = guestUrl;
         StartedAt = startedAt;
         StartedByName = startedByName;
+    }
+
+    /// <summary>The host started the consultation; a second start keeps the first.</summary>
+    internal void MarkStarted(string userId, string name, DateTimeOffset at)
+    {
+        if (StartedAt is not null)
+            return;
+        StartedAt = at;
+        StartedByName = name;
+        StartedByUserId = userId;
     }
 }

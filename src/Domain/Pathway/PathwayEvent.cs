@@ -137,4 +137,24 @@ public sealed class PathwayEvent
                 [PathwayEventParameters.Reason] = reason,
                 [PathwayEventParameters.By] = cancelledBy,
             });
+
+    /// <summary>
+    /// A discharge conference at <paramref name="start"/> was finished by <paramref name="finishedBy"/>: who attended and the
+    /// minutes as "author: text" paragraphs, cut to fit an event value (the whole minutes stay on the conference page).
+    /// </summary>
+    public static PathwayEvent DischargeConferenceHeld(Guid patientId, DateTimeOffset at, Organisation organisation, DateTimeOffset start,
+        string finishedBy, IEnumerable<string> attendees, IEnumerable<(string Author, string Text)> minutes)
+    {
+        var text = string.Join("\n\n", minutes.Where(m => m.Text.Length > 0).Select(m => $"{m.Author}: {m.Text}"));
+        if (text.Length > PathwayEventParameters.ValueMaxLength)
+            text = text[..(PathwayEventParameters.ValueMaxLength - 1)] + "\u2026";
+        return new(patientId, at, PathwayEventType.Appointment, organisation.Sector, organisation.Id, organisation.Name, PathwayEventKind.DischargeConferenceHeld,
+            new Dictionary<string, string?>
+            {
+                [PathwayEventParameters.Start] = PathwayEventParameters.Write(start),
+                [PathwayEventParameters.By] = finishedBy,
+                [PathwayEventParameters.Attendees] = string.Join(", ", attendees),
+                [PathwayEventParameters.Minutes] = text,
+            });
+    }
 }

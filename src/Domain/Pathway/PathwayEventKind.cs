@@ -29,4 +29,6 @@ public enum PathwayEventKind
 
     /// <summary>The hospital discharged the patient: organisation, who, the note (reason) and the GP follow-up's last day (date), if any.</summary>
     Discharged,
+    /// <summary>A discharge conference was finished: its start, who finished it, who attended, the minutes (cut to fit).</summary>
+    DischargeConferenceHeld,
 }

@@ -20,6 +20,8 @@ public static class PathwayEventParameters
     public const string AppointmentType = "appointmentType";
     public const string Start = "start";
     public const string Count = "count";
+    public const string Attendees = "attendees";
+    public const string Minutes = "minutes";
 
     public static string Write(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -60,6 +60,12 @@ public sealed class DemoDataSeeder(
         var (series, appointments) = DemoCalendar.ForJens(jens.Id, bySor, users, clock.GetUtcNow());
         db.AppointmentSeries.AddRange(series);
         db.Appointments.AddRange(appointments);
+        // The discharge conference behind Jens has its finished minutes, and they are on his timeline.
+        if (DemoConferenceMinutes.For(appointments, bySor, users, clock.GetUtcNow()) is { } conference)
+        {
+            db.ConferenceMinutes.Add(conference.Minutes);
+            db.PathwayEvents.Add(conference.Held);
+        }
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Demo data created: {Organisations} organisations, {Users} users", organisations.Count, users.Count);
     }

@@ -1,8 +1,10 @@
 using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.Audit;
 using CareWorkspace.Domain.Calendar;
+using CareWorkspace.Domain.CalendarFeeds;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.FollowUp;
+using CareWorkspace.Domain.Conferences;
 using CareWorkspace.Domain.Messaging;
 using CareWorkspace.Domain.Notifications;
 using CareWorkspace.Domain.Organisations;
@@ -33,6 +35,8 @@ public sealed class CareDbContext(DbContextOptions<CareDbContext> options) : Ide
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<FollowUpTask> FollowUpTasks => Set<FollowUpTask>();
     public DbSet<ReminderDelivery> ReminderDeliveries => Set<ReminderDelivery>();
+    public DbSet<ConferenceMinutes> ConferenceMinutes => Set<ConferenceMinutes>();
+    public DbSet<CalendarFeedSubscription> CalendarFeedSubscriptions => Set<CalendarFeedSubscription>();
 
     /// <summary>The keys that protect cookies and antiforgery tokens, shared by every app instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -49,6 +49,7 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
             v.Property(x => x.GuestUrl).HasColumnName("VideoGuestUrl").HasMaxLength(VideoMeeting.UrlMaxLength).IsRequired();
             v.Property(x => x.StartedAt).HasColumnName("VideoStartedAt");
             v.Property(x => x.StartedByName).HasColumnName("VideoStartedByName").HasMaxLength(Appointment.ChangedByMaxLength);
+            v.Property(x => x.StartedByUserId).HasColumnName("VideoStartedByUserId").HasMaxLength(450);
         });
     }
 }

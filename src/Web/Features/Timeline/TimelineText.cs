@@ -26,6 +26,7 @@ public static class TimelineText
         PathwayEventKind.AppointmentBooked => "Appointment booked with {0}: {1}, {2}",
         PathwayEventKind.AppointmentCancelled => "Appointment cancelled with {0}: {1}, {2}",
         PathwayEventKind.Discharged => "Discharged from {0}",
+        PathwayEventKind.DischargeConferenceHeld => "Discharge conference held {0}",
         _ => null,
     };
 
@@ -41,6 +42,7 @@ public static class TimelineText
             PathwayEventKind.HospitalNotificationReceived => L[key!, Value(values, PathwayEventParameters.Organisation)],
             PathwayEventKind.AppointmentBooked or PathwayEventKind.AppointmentCancelled => AppointmentTitle(entry.Kind, values),
             PathwayEventKind.Discharged => L[key!, Value(values, PathwayEventParameters.Organisation)],
+            PathwayEventKind.DischargeConferenceHeld => L[key!, PathwayEventParameters.ReadInstant(values.GetValueOrDefault(PathwayEventParameters.Start)) is { } held ? CareFormat.DateTime(held) : Missing],
             _ => entry.Title ?? "",
         };
     }
@@ -70,6 +72,12 @@ public static class TimelineText
                 _ => null,
             },
             PathwayEventKind.Discharged => DischargeDetail(values, by),
+            PathwayEventKind.DischargeConferenceHeld => string.Join("\n", new[]
+            {
+                values.GetValueOrDefault(PathwayEventParameters.Attendees) is { } attended ? L["Attended: {0}", attended].Value : null,
+                by is null ? null : L["Minutes finished by {0}", by].Value,
+                values.GetValueOrDefault(PathwayEventParameters.Minutes),
+            }.Where(line => line is not null)),
             _ => entry.Detail,
         };
     }
