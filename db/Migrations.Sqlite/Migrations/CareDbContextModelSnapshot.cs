@@ -269,6 +269,69 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
                     b.ToTable("AppointmentSeries", (string)null);
                 });
 
+            modelBuilder.Entity("CareWorkspace.Domain.CalendarFeeds.CalendarFeedSubscription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerUserId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("PatientId", "OwnerUserId");
+
+                    b.ToTable("CalendarFeedSubscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("CareWorkspace.Domain.Conferences.ConferenceMinutes", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FinishedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId");
+
+                    b.ToTable("ConferenceMinutes", (string)null);
+                });
+
             modelBuilder.Entity("CareWorkspace.Domain.FollowUp.FollowUpTask", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1040,6 +1103,11 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
                                 .HasColumnType("TEXT")
                                 .HasColumnName("VideoStartedByName");
 
+                            b1.Property<string>("StartedByUserId")
+                                .HasMaxLength(450)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("VideoStartedByUserId");
+
                             b1.HasKey("AppointmentId");
 
                             b1.ToTable("Appointments");
@@ -1066,6 +1134,110 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
                         .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CareWorkspace.Domain.CalendarFeeds.CalendarFeedSubscription", b =>
+                {
+                    b.HasOne("CareWorkspace.Infrastructure.Identity.CareUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CareWorkspace.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareWorkspace.Domain.Conferences.ConferenceMinutes", b =>
+                {
+                    b.HasOne("CareWorkspace.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("CareWorkspace.Domain.Conferences.ConferenceAttendee", "Attendees", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("MinutesId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("RepresentedAs")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("MinutesId");
+
+                            b1.ToTable("ConferenceAttendees", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("MinutesId");
+                        });
+
+                    b.OwnsMany("CareWorkspace.Domain.Conferences.MinutesEntry", "Entries", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("AuthorName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("AuthorOrganisation")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("AuthorSector")
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("AuthorUserId")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("ChangedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("MinutesId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("Version")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("MinutesId", "AuthorUserId")
+                                .IsUnique();
+
+                            b1.ToTable("ConferenceMinutesEntries", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("MinutesId");
+                        });
+
+                    b.Navigation("Attendees");
+
+                    b.Navigation("Entries");
                 });
 
             modelBuilder.Entity("CareWorkspace.Domain.FollowUp.FollowUpTask", b =>
