@@ -1,8 +1,14 @@
 using CareWorkspace.Infrastructure.FollowUp;
 using CareWorkspace.Infrastructure.Reminders;
 using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.Client;
+using Hangfire.Common;
+using Hangfire.Server;
+using Hangfire.States;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace CareWorkspace.Infrastructure.Jobs;
 
@@ -22,16 +28,25 @@ public static class JobsRegistration
         builder.Services.AddTransient<FollowUpEscalationJob>();
         builder.Services.AddTransient<IRecurringJob>(sp => sp.GetRequiredService<FollowUpEscalationJob>());
         builder.Services.AddSingleton<JobStorage>(_ => JobStorageFactory.Create(settings));
-        builder.Services.AddHangfire(cfg => cfg
+        builder.Services.AddHangfire((services, cfg) => cfg
+            .UseLogProvider(new JobLogProvider(services.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
         if (!settings.RunServer)
             return;
-        builder.Services.AddHangfireServer((_, o) =>
+        // Built here rather than from Hangfire's statics, so that this app's jobs run in this app's services.
+        builder.Services.AddHangfireServer(services =>
         {
-            o.WorkerCount = settings.WorkerCount;
-            o.SchedulePollingInterval = settings.PollInterval;
+            var filters = JobFilterProviders.Providers;
+            var activator = new AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>());
+            var options = new BackgroundJobServerOptions { WorkerCount = settings.WorkerCount, SchedulePollingInterval = settings.PollInterval };
+            // Obsolete in favour of a hand-written server, but the one way in 1.8 to give a server its own activator
+            // (Hangfire's default is a process-wide static, wrong for several apps in one process, e.g. tests).
+#pragma warning disable CS0618
+            return new BackgroundJobServer(options, services.GetRequiredService<JobStorage>(), [], filters, activator,
+                new BackgroundJobFactory(filters), new BackgroundJobPerformer(filters, activator, TaskScheduler.Default), new BackgroundJobStateChanger(filters));
+#pragma warning restore CS0618
         });
         builder.Services.AddHostedService<RecurringJobsSchedule>();
     }

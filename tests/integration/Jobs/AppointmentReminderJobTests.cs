@@ -149,24 +149,7 @@ public abstract class AppointmentReminderJobTests(CareAppFactory factory)
         return await job.RunAsync(Ct);
     }
 
-    private async Task<Appointment> BookForJensAsync(TimeSpan fromNow)
-    {
-        var jensId = await factory.JensIdAsync(Ct);
-        await using var db = await factory.CreateDbContextAsync(Ct);
-        var gp = await db.Patients.AsNoTracking().Where(p => p.Id == jensId).Select(p => p.GpOrganisationId).SingleAsync(Ct);
-        // Whole minutes: every provider stores the start exactly as booked.
-        var now = DateTimeOffset.UtcNow;
-        var start = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero) + fromNow;
-        var appointment = Appointment.Book(jensId, gp!.Value, new AppointmentDetails(AppointmentType.FollowUp, AppointmentMode.InPerson, "Consultation room 2"),
-            new AppointmentTime(start, start.AddMinutes(30)),
-            [
-                new AppointmentParticipant(ParticipantKind.Practitioner, await UserIdAsync("gp.larsen"), "Peter Larsen"),
-                new AppointmentParticipant(ParticipantKind.Patient, await UserIdAsync("jens"), "Jens Jensen"),
-            ], Stamp());
-        db.Appointments.Add(appointment);
-        await db.SaveChangesAsync(Ct);
-        return appointment;
-    }
+    private Task<Appointment> BookForJensAsync(TimeSpan fromNow) => AppointmentReminderJobTestsSupport.BookForJensAsync(factory, fromNow, Ct);
 
     private async Task ChangeAsync(Guid appointmentId, Action<Appointment> change)
     {
@@ -199,6 +182,30 @@ public abstract class AppointmentReminderJobTests(CareAppFactory factory)
     private async Task<string> UserIdAsync(string userName) => (await factory.ActorAsync(userName, Ct)).UserId;
 
     private static ChangeStamp Stamp() => new("Sofie Nielsen", DateTimeOffset.UtcNow);
+}
+
+/// <summary>Books appointments for Jens with his GP, as the calendar would.</summary>
+public static class AppointmentReminderJobTestsSupport
+{
+    public static async Task<Appointment> BookForJensAsync(CareAppFactory factory, TimeSpan fromNow, CancellationToken ct)
+    {
+        var jensId = await factory.JensIdAsync(ct);
+        var gp = await factory.ActorAsync("gp.larsen", ct);
+        var jens = await factory.ActorAsync("jens", ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        // Whole minutes: every provider stores the start exactly as booked.
+        var now = DateTimeOffset.UtcNow;
+        var start = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero) + fromNow;
+        var appointment = Appointment.Book(jensId, gp.OrganisationId!.Value, new AppointmentDetails(AppointmentType.FollowUp, AppointmentMode.InPerson, "Consultation room 2"),
+            new AppointmentTime(start, start.AddMinutes(30)),
+            [
+                new AppointmentParticipant(ParticipantKind.Practitioner, gp.UserId, gp.DisplayName),
+                new AppointmentParticipant(ParticipantKind.Patient, jens.UserId, jens.DisplayName),
+            ], new ChangeStamp("Sofie Nielsen", DateTimeOffset.UtcNow));
+        db.Appointments.Add(appointment);
+        await db.SaveChangesAsync(ct);
+        return appointment;
+    }
 }
 
 public sealed class AppointmentReminderJobTests_Sqlite(SqliteAppFactory factory) : AppointmentReminderJobTests(factory), IClassFixture<SqliteAppFactory>;
