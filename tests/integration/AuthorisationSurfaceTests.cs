@@ -75,6 +75,7 @@ public sealed class AuthorisationSurfaceTests(SqliteAppFactory factory) : IClass
         ["/patients/{PatientId:guid}"] = Exposure.PatientData,
         ["/patients/{PatientId:guid}/{SectionKey}"] = Exposure.PatientData,
         ["/attachments/{id:guid}"] = Exposure.PatientData,
+        ["/account/calendar"] = Exposure.SignedIn,
         ["/conferences/{AppointmentId:guid}"] = Exposure.PatientData,
         ["/video/{appointmentId:guid}/join"] = Exposure.PatientData,
         ["/patients/{patientId:guid}/calendar.ics"] = Exposure.PatientData,
