@@ -82,6 +82,8 @@ public sealed class AccessibilityAxeTests(AppFixture app) : BrowserTest(app)
                 await page.Keyboard.PressAsync("Escape");
                 await Expect(dialog).ToHaveCountAsync(0);
             }
+            if (tab.Trim() == "Calendar")
+                await CheckCalendarSectionAsync(page, report);
         }
 
         await page.GotoAsync("inbox");
@@ -90,9 +92,39 @@ public sealed class AccessibilityAxeTests(AppFixture app) : BrowserTest(app)
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await report.CheckAsync(page, "inbox");
 
+        await page.GotoAsync("calendar");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My calendar" })).ToBeVisibleAsync();
+        await WaitForBlazorAsync(page);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await report.CheckAsync(page, "calendar");
+
         await CheckAccountPagesAsync(page, report);
         report.AssertNone();
     });
+
+    /// <summary>The calendar section in its week and month views, and the New appointment dialog for those who book.</summary>
+    private static async Task CheckCalendarSectionAsync(IPage page, AxeReport report)
+    {
+        foreach (var layout in new[] { "Week", "Month" })
+        {
+            await page.GetByTestId("calendar-layout").GetByText(layout, new() { Exact = true }).ClickAsync();
+            await Expect(page.GetByTestId($"calendar-{layout.ToLowerInvariant()}")).ToBeVisibleAsync();
+            await WaitForSectionAsync(page);
+            // The toggle's colours fade from one layout to the other: judge them once settled.
+            await page.EvaluateAsync("() => Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))");
+            await report.CheckAsync(page, $"pathway: calendar, {layout.ToLowerInvariant()}");
+        }
+        var book = page.GetByRole(AriaRole.Button, new() { Name = "New appointment", Exact = true });
+        if (await book.CountAsync() == 0)
+            return;
+        await book.ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "New appointment" });
+        await Expect(dialog.GetByLabel("Reason")).ToBeVisibleAsync();
+        await dialog.EvaluateAsync("e => Promise.all(e.getAnimations({ subtree: true }).map(a => a.finished.catch(() => null)))");
+        await report.CheckAsync(page, "pathway: new appointment dialog");
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(dialog).ToHaveCountAsync(0);
+    }
 
     [Fact]
     public Task Every_page_passes_axe_for_the_administrator() => RunAsync(async () =>

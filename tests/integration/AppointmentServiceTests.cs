@@ -1,6 +1,7 @@
 using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.Calendar;
 using CareWorkspace.Domain.Common;
+using CareWorkspace.Domain.Organisations;
 using CareWorkspace.Domain.Pathway;
 using CareWorkspace.Infrastructure.Realtime;
 using CareWorkspace.IntegrationTests.Infrastructure;
@@ -180,6 +181,33 @@ public abstract class AppointmentServiceTests(CareAppFactory factory)
         Assert.False(shown.IsMine);
         Assert.DoesNotContain(mine.Appointments, a => a.Appointment.Id == id);
         Assert.True(await AccessTestData.CountRecordsAsync(factory, nurse.UserId, jensId, allowed: true, PatientSection.Calendar, Ct) > before);
+    }
+
+    [Fact]
+    public async Task The_demo_gives_Jens_appointments_of_all_three_sectors_and_a_training_series_across_both_daylight_saving_changes()
+    {
+        var jensId = await factory.JensIdAsync(Ct);
+        var gp = await factory.ActorAsync("gp.larsen", Ct);
+        var today = CopenhagenTime.Today(TimeProvider.System);
+
+        var training = (await GetAsync(gp, jensId, new DateOnly(2026, 10, 1), new DateOnly(2027, 4, 29))).Appointments
+            .Where(a => a.OrganisationName.EndsWith("Genoptræningscenter", StringComparison.Ordinal) && a.SeriesId is not null && a.Mode == AppointmentMode.InPerson)
+            .ToList();
+        var around = (await GetAsync(gp, jensId, today.AddDays(-30), today.AddDays(30))).Appointments;
+
+        Assert.True(training.Count >= 30, $"{training.Count} training sessions");
+        Assert.All(training, a => Assert.Equal(new TimeOnly(9, 0), CopenhagenTime.TimeOf(a.Start)));
+        Assert.Contains(training, a => CopenhagenTime.DateOf(a.Start) == new DateOnly(2026, 10, 22) && a.Start.UtcDateTime.Hour == 7);
+        Assert.Contains(training, a => CopenhagenTime.DateOf(a.Start) == new DateOnly(2026, 10, 29) && a.Start.UtcDateTime.Hour == 8);
+        Assert.Contains(training, a => CopenhagenTime.DateOf(a.Start) == new DateOnly(2027, 3, 25) && a.Start.UtcDateTime.Hour == 8);
+        Assert.Contains(training, a => CopenhagenTime.DateOf(a.Start) == new DateOnly(2027, 4, 1) && a.Start.UtcDateTime.Hour == 7);
+        Assert.Equal([Sector.Hospital, Sector.GeneralPractice, Sector.Municipality], around.Select(a => a.Sector).Distinct().Order());
+        Assert.Contains(around, a => a.Type == AppointmentType.CheckUp && a.Mode == AppointmentMode.Video && a.Sector == Sector.Hospital);
+        Assert.Contains(around, a => a.Mode == AppointmentMode.HomeVisit && a.Sector == Sector.Municipality);
+        Assert.Contains(around, a => a.Type == AppointmentType.FollowUp && a.Sector == Sector.GeneralPractice);
+        var conference = Assert.Single(around, a => a.Type == AppointmentType.DischargeConference);
+        Assert.Equal(AppointmentStatus.Fulfilled, conference.Status);
+        Assert.True(conference.End < DateTimeOffset.UtcNow);
     }
 
     private Task<CalendarView> GetAsync(Actor actor, Guid patientId, DateOnly day) => GetAsync(actor, patientId, day, day);
