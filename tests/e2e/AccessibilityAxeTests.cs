@@ -177,6 +177,28 @@ public sealed class AccessibilityAxeTests(AppFixture app) : BrowserTest(app)
         report.AssertNone();
     });
 
+    [Theory]
+    [InlineData("jens")]
+    [InlineData("ulla")]
+    public Task The_calendar_subscriptions_page_passes_axe_for(string userName) => RunAsync(async () =>
+    {
+        var page = await OpenPageAsync(userName);
+        await LogInAsync(page, userName);
+        var report = new AxeReport();
+
+        await page.GotoAsync("account/calendar");
+        await Expect(page.GetByTestId("calendar-feeds")).ToBeVisibleAsync();
+        await report.CheckAsync(page, "calendar subscriptions");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Make a calendar subscription" }).ClickAsync();
+        await Expect(page.GetByTestId("calendar-feed-address")).ToBeVisibleAsync();
+        await report.CheckAsync(page, "calendar subscriptions, address shown");
+        // Newest first: the one just made.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Stop this subscription" }).First.ClickAsync();
+        await Expect(page.GetByTestId("calendar-feed-address")).ToHaveCountAsync(0);
+
+        report.AssertNone();
+    });
+
     private static async Task CheckAccountPagesAsync(IPage page, AxeReport report)
     {
         await page.GotoAsync("account/change-password");

@@ -81,6 +81,35 @@ public sealed class VideoConferenceTests(AppFixture app) : BrowserTest(app)
         Assert.Equal([DoctorText, NurseText], minutes.Entries.Select(e => e.Text).Order(StringComparer.Ordinal));
     });
 
+    [Fact]
+    public Task Jens_makes_a_calendar_subscription_a_calendar_program_reads_it_and_it_stops_when_he_stops_it() => RunAsync(async () =>
+    {
+        var page = await OpenPageAsync("jens");
+        await LogInAsync(page, "jens");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Calendar subscriptions" }).ClickAsync();
+        await Expect(page.GetByTestId("calendar-feeds")).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Make a calendar subscription" }).ClickAsync();
+        var address = (await page.GetByTestId("calendar-feed-address").TextContentAsync())!.Trim();
+        Assert.StartsWith(App.BaseAddress.AbsoluteUri + "calendar/feed/", address, StringComparison.Ordinal);
+
+        // A calendar program: no cookie, just the address.
+        using var calendarProgram = new HttpClient();
+        using (var feed = await calendarProgram.GetAsync(address, TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, feed.StatusCode);
+            var text = await feed.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+            Assert.Contains("BEGIN:VCALENDAR", text, StringComparison.Ordinal);
+            Assert.Contains("BEGIN:VTIMEZONE", text, StringComparison.Ordinal);
+        }
+
+        // Newest first: the one just made.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Stop this subscription" }).First.ClickAsync();
+        await Expect(page.GetByTestId("calendar-feed-created")).ToHaveCountAsync(0);
+        using var stopped = await calendarProgram.GetAsync(address, TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, stopped.StatusCode);
+    });
+
     private async Task<IPage> OpenConferenceAsync(string userName, Guid conference)
     {
         var page = await OpenPageAsync(userName);

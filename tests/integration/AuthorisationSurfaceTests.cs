@@ -77,6 +77,8 @@ public sealed class AuthorisationSurfaceTests(SqliteAppFactory factory) : IClass
         ["/patients/{PatientId:guid}"] = Exposure.PatientData,
         ["/patients/{PatientId:guid}/{SectionKey}"] = Exposure.PatientData,
         ["/attachments/{id:guid}"] = Exposure.PatientData,
+        ["/account/calendar"] = Exposure.SignedIn,
+        ["/calendar"] = Exposure.SignedIn,
         ["/conferences/{AppointmentId:guid}"] = Exposure.PatientData,
         ["/video/{appointmentId:guid}/join"] = Exposure.PatientData,
         ["/patients/{patientId:guid}/calendar.ics"] = Exposure.PatientData,
@@ -167,6 +169,8 @@ public sealed class AuthorisationSurfaceTests(SqliteAppFactory factory) : IClass
         ["messages"] = (sp, actor, id) => sp.GetRequiredService<MessageService>().ListThreadsAsync(actor, id, Ct),
         ["timeline"] = (sp, actor, id) => sp.GetRequiredService<Web.Features.Timeline.TimelineService>().GetAsync(actor, id, new Web.Features.Timeline.TimelineFilter(), 0, 20, Ct),
         ["consents"] = (sp, actor, id) => sp.GetRequiredService<ConsentService>().GetAsync(actor, id, Ct),
+        ["calendar"] = (sp, actor, id) => sp.GetRequiredService<Web.Features.Calendar.AppointmentService>().GetAsync(actor, id,
+            DateOnly.FromDateTime(DateTime.UnixEpoch).AddYears(56), DateOnly.FromDateTime(DateTime.UnixEpoch).AddYears(56).AddDays(30), Ct),
     };
 
     [Fact]

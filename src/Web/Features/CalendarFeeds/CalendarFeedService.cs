@@ -39,7 +39,7 @@ public sealed class CalendarFeedService(
             return text;
         }, repeatable: true, ct);
 
-    /// <summary>The viewer's own active subscriptions to this patient's calendar.</summary>
+    /// <summary>The viewer's own active subscriptions to this patient's calendar, newest first.</summary>
     public Task<IReadOnlyList<CalendarFeedSubscriptionView>> ListMineAsync(Actor actor, Guid patientId, CancellationToken ct = default) =>
         Retry.UnitOfWorkAsync(async () =>
         {
@@ -49,7 +49,7 @@ public sealed class CalendarFeedService(
                 .Where(s => s.PatientId == patientId && s.OwnerUserId == actor.UserId && s.RevokedAt == null)
                 .ToListAsync(ct);
             await db.SaveChangesAsync(ct);
-            return (IReadOnlyList<CalendarFeedSubscriptionView>)mine.OrderBy(s => s.CreatedAt).Select(s => new CalendarFeedSubscriptionView(s.Id, s.CreatedAt)).ToList();
+            return (IReadOnlyList<CalendarFeedSubscriptionView>)mine.OrderByDescending(s => s.CreatedAt).Select(s => new CalendarFeedSubscriptionView(s.Id, s.CreatedAt)).ToList();
         }, repeatable: true, ct);
 
     /// <summary>
