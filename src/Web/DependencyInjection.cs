@@ -70,6 +70,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<INotificationText, NotificationText>();
         builder.Services.AddScoped<NotificationService>();
         builder.Services.AddScoped<DischargeService>();
+        builder.Services.AddScoped<ActorSectors>();
         builder.Services.AddScoped<FollowUpTaskService>();
         AddPathway(builder);
         return builder;

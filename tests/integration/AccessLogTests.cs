@@ -11,6 +11,7 @@ using CareWorkspace.Web.Features.CalendarFeeds;
 using CareWorkspace.Web.Features.CareTeam;
 using CareWorkspace.Web.Features.Conferences;
 using CareWorkspace.Web.Features.Consents;
+using CareWorkspace.Web.Features.FollowUp;
 using CareWorkspace.Web.Features.Messages;
 using CareWorkspace.Web.Features.Pathway;
 using CareWorkspace.Web.Features.Patients;
@@ -250,6 +251,16 @@ public abstract class AccessLogTests(CareAppFactory factory)
         ["StaffCalendarService.GetAsync(Actor, DateOnly, DateOnly, Boolean, CancellationToken)"] =
             Scenario.Of<StaffCalendarService>("nurse.holm", AccessAction.Search,
                 (s, actor, _, ct) => s.GetAsync(actor, CopenhagenTime.Today(TimeProvider.System), CopenhagenTime.Today(TimeProvider.System).AddDays(6), false, ct)),
+
+        ["DischargeService.RecordAsync(Actor, Guid, DischargeInput, CancellationToken)"] =
+            Scenario.Of<DischargeService>("hospital.doctor", AccessAction.Create,
+                (s, actor, patientId, ct) => s.RecordAsync(actor, patientId, new DischargeInput(14, "Access log test"), ct)),
+        // A discharge first, so that Jens is on the clinic's task list.
+        ["FollowUpTaskService.OpenTasksAsync(Actor, CancellationToken)"] =
+            Scenario.Of<FollowUpTaskService, Guid?>("gp.secretary", AccessAction.Search,
+                async (_, _, patientId, ct) => await Current.Value!.CallAsync<DischargeService, Guid?>(
+                    async d => await d.RecordAsync(await Current.Value!.ActorAsync("hospital.doctor", ct), patientId, new DischargeInput(14, null), ct)),
+                (s, actor, _, _, ct) => s.OpenTasksAsync(actor, ct)),
 
         ["InboxService.GetInboxAsync(Actor, InboxFilter, CancellationToken)"] =
             Scenario.Of<InboxService>(Gp, AccessAction.Search,

@@ -31,7 +31,7 @@ public sealed class AppointmentReminderJob(
 {
     public const string JobId = "appointment-reminders";
     private const string What = "Appointment reminder";
-    private const int AttemptsPerBatch = 3;
+    private const int AttemptsPerBatch = 10;
 
     private static Actor Actor => SystemActor.AppointmentReminders;
 

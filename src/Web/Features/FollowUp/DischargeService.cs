@@ -27,14 +27,6 @@ public sealed class DischargeService(IDbContextFactory<CareDbContext> dbFactory,
     public static bool MayRecord(Actor actor, Sector? sector) =>
         sector == Sector.Hospital && AccessMatrix.For(actor.Role, PatientSection.CareTeam).HasFlag(Permission.Create);
 
-    public async Task<Sector?> SectorOfAsync(Actor actor, CancellationToken ct)
-    {
-        if (actor.OrganisationId is not { } organisationId)
-            return null;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Organisations.AsNoTracking().Where(o => o.Id == organisationId).Select(o => (Sector?)o.Sector).SingleOrDefaultAsync(ct);
-    }
-
     /// <summary>Records the discharge; returns the follow-up task's id when one was asked for.</summary>
     public async Task<Guid?> RecordAsync(Actor actor, Guid patientId, DischargeInput input, CancellationToken ct)
     {
