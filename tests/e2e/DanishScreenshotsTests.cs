@@ -29,6 +29,8 @@ public sealed class DanishScreenshotsTests(AppFixture app) : BrowserTest(app)
         await Expect(gp.GetByTestId("care-team-table")).ToBeVisibleAsync();
         await Expect(gp.GetByRole(AriaRole.Button, new() { Name = "Tilføj medlem af behandlingsteamet" })).ToBeVisibleAsync();
         await PublishAsync(gp, "care-team");
+        // Signing in in Danish stored Danish as gp.larsen's choice; later tests expect the English of their browsers.
+        await ForgetStoredLanguageAsync("gp.larsen");
     });
 
     [Fact]
@@ -41,6 +43,7 @@ public sealed class DanishScreenshotsTests(AppFixture app) : BrowserTest(app)
         await WaitForBlazorAsync(jens);
         await Expect(jens.GetByText("Kræver handling").First).ToBeVisibleAsync();
         await PublishAsync(jens, "inbox");
+        await ForgetStoredLanguageAsync("jens");
     });
 
     /// <summary>A Danish browser with the Danish language cookie, signed in through the Danish login form.</summary>
