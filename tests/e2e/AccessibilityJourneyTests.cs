@@ -62,6 +62,8 @@ public sealed partial class AccessibilityJourneyTests(AppFixture app) : BrowserT
         await keyboard.PressAsync("Enter");
         var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Add care team member" });
         await Expect(dialog).ToBeVisibleAsync();
+        // Opening the dialog moves the focus into it (MudBlazor does so once the dialog has rendered).
+        await page.WaitForFunctionAsync("() => document.querySelector('[role=dialog]')?.contains(document.activeElement) === true");
 
         // Inside the dialog, Tab stays inside it (the focus is trapped), however often it is pressed.
         for (var i = 0; i < 15; i++)
@@ -131,7 +133,7 @@ public sealed partial class AccessibilityJourneyTests(AppFixture app) : BrowserT
         await Expect(gp.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
     });
 
-    [Fact(Skip = "Known defect since the notification bell joined the app bar: at 200 % text the signed-in person's organisation no longer fits the bar (wraps taller than it, or is cut off when kept on one line)")]
+    [Fact]
     public Task Text_at_200_percent_fits_the_pathway_without_sideways_scrolling() => RunAsync(async () =>
     {
         var jens = await JensIdAsync();
@@ -238,15 +240,34 @@ public sealed partial class AccessibilityJourneyTests(AppFixture app) : BrowserT
         Assert.Fail($"{maxPresses} presses of Tab did not reach {target}; the focus is on {active}");
     }
 
+    /// <summary>
+    /// Presses <paramref name="key"/> until <paramref name="reached"/> holds for <paramref name="target"/>. Each press
+    /// waits for the page to react (the focus or the highlighted option changes), because the list's keyboard handling
+    /// runs on the server and presses sent faster than it answers would skip past the target.
+    /// </summary>
     private static async Task PressUntilAsync(IPage page, string key, ILocator target, Func<ILocator, Task<bool>> reached, int maxPresses = 40)
     {
+        const string State = """
+            () => (document.activeElement?.outerHTML.slice(0, 200) ?? '') + '|' +
+                  Array.from(document.querySelectorAll('.mud-popover-open .mud-selected-item, .mud-popover-open .mud-list-item-active, .mud-popover-open [aria-selected=true]'))
+                       .map(e => e.textContent).join('/')
+            """;
         for (var i = 0; i <= maxPresses; i++)
         {
             if (await reached(target))
                 return;
+            var before = await page.EvaluateAsync<string>(State);
             await page.Keyboard.PressAsync(key);
+            try
+            {
+                await page.WaitForFunctionAsync($"before => ({State})() !== before", before, new() { Timeout = 3_000, PollingInterval = 25 });
+            }
+            catch (TimeoutException)
+            {
+                break; // Nothing moves any more: the end of the list, or the key does nothing here.
+            }
         }
-        Assert.Fail($"{maxPresses} presses of {key} did not reach {target}.");
+        Assert.Fail($"Presses of {key} did not reach {target}.");
     }
 
     private static Task<bool> IsFocused(ILocator element) => element.EvaluateAsync<bool>("e => e === document.activeElement");
