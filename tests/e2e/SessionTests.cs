@@ -21,6 +21,7 @@ public sealed partial class SessionTests(AppFixture app) : BrowserTest(app)
         const string displayName = "Eva Testlæge";
         const string initialPassword = "Initial2026pw";
         const string ownPassword = "MyOwnChoice2026";
+        const string laterPassword = "MyLaterChoice2026";
 
         // The administrator creates the account with an initial password.
         var admin = await OpenPageAsync("admin");
@@ -51,6 +52,18 @@ public sealed partial class SessionTests(AppFixture app) : BrowserTest(app)
         await gp.GetByLabel("New password", new() { Exact = true }).FillAsync(ownPassword);
         await gp.GetByLabel("Repeat new password").FillAsync(ownPassword);
         await gp.GetByRole(AriaRole.Button, new() { Name = "Save password" }).ClickAsync();
+        await Expect(gp.GetByTestId("signed-in-user")).ToContainTextAsync(displayName);
+
+        // Later she changes it again herself from the menu: not forced this time, so she could also go back.
+        await gp.RunAndWaitForNavigationAsync(
+            () => gp.GetByRole(AriaRole.Link, new() { Name = "Change password" }).ClickAsync(),
+            new() { UrlRegex = ChangePasswordUrl(), WaitUntil = WaitUntilState.Load });
+        await Expect(gp.GetByTestId("keep-password")).ToBeVisibleAsync();
+        await gp.GetByLabel("Current password").FillAsync(ownPassword);
+        await gp.GetByLabel("New password", new() { Exact = true }).FillAsync(laterPassword);
+        await gp.GetByLabel("Repeat new password").FillAsync(laterPassword);
+        await gp.GetByRole(AriaRole.Button, new() { Name = "Save password" }).ClickAsync();
+        await Expect(gp).Not.ToHaveURLAsync(ChangePasswordUrl());
         await Expect(gp.GetByTestId("signed-in-user")).ToContainTextAsync(displayName);
 
         // With her own password she opens Jens' pathway.
@@ -85,7 +98,7 @@ public sealed partial class SessionTests(AppFixture app) : BrowserTest(app)
         await gp.GetByRole(AriaRole.Button, new() { Name = "Log in again" }).ClickAsync();
         await Expect(gp).ToHaveURLAsync(new Regex("/account/login"));
         await gp.GetByLabel("User name").FillAsync(userName);
-        await gp.GetByLabel("Password").FillAsync(ownPassword);
+        await gp.GetByLabel("Password").FillAsync(laterPassword);
         await gp.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
         // Refused with the same message as a wrong password, which does not reveal that the account exists.
         await Expect(gp.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
