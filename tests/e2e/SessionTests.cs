@@ -55,9 +55,11 @@ public sealed partial class SessionTests(AppFixture app) : BrowserTest(app)
         await Expect(gp.GetByTestId("signed-in-user")).ToContainTextAsync(displayName);
 
         // Later she changes it again herself from the menu: not forced this time, so she could also go back.
-        await gp.RunAndWaitForNavigationAsync(
+        // The password page is a full page load: fill it in only once it has arrived, or the load would clear it.
+        await gp.RunAndWaitForResponseAsync(
             () => gp.GetByRole(AriaRole.Link, new() { Name = "Change password" }).ClickAsync(),
-            new() { UrlRegex = ChangePasswordUrl(), WaitUntil = WaitUntilState.Load });
+            response => response.Request.IsNavigationRequest && ChangePasswordUrl().IsMatch(response.Url));
+        await gp.WaitForLoadStateAsync(LoadState.Load);
         await Expect(gp.GetByTestId("keep-password")).ToBeVisibleAsync();
         await gp.GetByLabel("Current password").FillAsync(ownPassword);
         await gp.GetByLabel("New password", new() { Exact = true }).FillAsync(laterPassword);
