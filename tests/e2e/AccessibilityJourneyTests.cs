@@ -93,8 +93,8 @@ public sealed partial class AccessibilityJourneyTests(AppFixture app) : BrowserT
 
         await Expect(dialog).ToHaveCountAsync(0);
         await Expect(page.GetByTestId("care-team-table").GetByTestId("care-team-row").Filter(new() { HasText = person })).ToBeVisibleAsync();
-        // Known defect: in the full e2e run the focus is sometimes not back on "Add care team member" after saving (the
-        // section's live re-load re-renders it); it is back when the test runs alone. Not asserted until that is fixed.
+        // The focus is back where the keyboard user started.
+        await Expect(add).ToBeFocusedAsync();
         await ScreenshotAsync(page, "keyboard-care-team-added");
     });
 
