@@ -39,8 +39,10 @@ public sealed class AppointmentService(
             Book: PatientAccessGuard.Permits(actor, relationship, AccessAction.Create, PatientSection.Calendar),
             Change: PatientAccessGuard.Permits(actor, relationship, AccessAction.Update, PatientSection.Calendar));
         var careTeam = relationship.ActiveCareTeamOrganisationIds.ToList();
+        // The few distinct organisations, not one parameter per appointment (a busy week has hundreds).
+        var shownOrganisations = careTeam.Union(appointments.Select(a => a.OrganisationId)).ToList();
         var organisations = await db.Organisations.AsNoTracking()
-            .Where(o => careTeam.Contains(o.Id) || appointments.Select(a => a.OrganisationId).Contains(o.Id))
+            .Where(o => shownOrganisations.Contains(o.Id))
             .ToListAsync(ct);
         var people = can.Book || can.Change ? await CalendarPeople.OptionsAsync(db, patientId, careTeam, ct) : [];
         return new CalendarView(patientId, $"{patient.GivenName} {patient.FamilyName}", from, to,
