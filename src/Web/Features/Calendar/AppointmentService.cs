@@ -162,6 +162,20 @@ public sealed class AppointmentService(
             return (appointment.Id, null);
         }, ct);
 
+    /// <summary>
+    /// A participant answers for themselves (accepts or declines). Seeing the calendar is enough: the answer changes only the
+    /// participant's own place, and anyone who is not a participant is refused (and logged).
+    /// </summary>
+    public Task RespondAsync(Actor actor, Guid patientId, Guid appointmentId, ParticipationStatus answer, CancellationToken ct = default) =>
+        WriteAsync(actor, patientId, AccessAction.Read, "Answered appointment", async (db, relationship, stamp) =>
+        {
+            var appointment = await OwnAppointmentAsync(db, actor, patientId, appointmentId, "Answered appointment", ct);
+            var me = appointment.ParticipantFor(actor.UserId, actor.Role == UserRole.Patient && relationship.PatientUserId == actor.UserId)
+                ?? throw new DomainException("Only a participant can accept or decline the appointment.");
+            appointment.Respond(me.Id, answer, stamp);
+            return (appointment.Id, null);
+        }, ct);
+
     private static AppointmentDetails Details(AppointmentInput input) =>
         new(input.Type, input.Mode, input.Mode == AppointmentMode.InPerson ? input.Location : null, input.Reason, input.Notes);
 
