@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using static System.FormattableString;
 using CareWorkspace.Domain.Calendar;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Infrastructure.Persistence;
@@ -12,6 +11,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using static System.FormattableString;
 
 namespace CareWorkspace.CalendarRenderBenchmark;
 
