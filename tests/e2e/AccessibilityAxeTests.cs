@@ -1,5 +1,10 @@
+using CareWorkspace.Domain.Notifications;
+using CareWorkspace.Infrastructure.Persistence;
+using CareWorkspace.Web.Features.FollowUp;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -176,6 +181,70 @@ public sealed class AccessibilityAxeTests(AppFixture app) : BrowserTest(app)
 
         report.AssertNone();
     });
+
+    /// <summary>
+    /// With unread notifications the bell carries its badge in the app bar on every page: /tasks, the open bell menu and
+    /// the discharge conference page are checked that way (the badge's colours had passed only while it was hidden).
+    /// </summary>
+    [Fact]
+    public Task Tasks_the_open_bell_and_the_conference_pass_axe_with_unread_notifications() => RunAsync(async () =>
+    {
+        var jens = await JensIdAsync();
+        var services = App.Services;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var doctor = await ActorAsync(services, "hospital.doctor");
+            await scope.ServiceProvider.GetRequiredService<DischargeService>().RecordAsync(doctor, jens, new DischargeInput(7, "Axe check"), TestContext.Current.CancellationToken);
+        }
+        await NotifyAsync(services, "gp.larsen");
+        var conference = await VideoConferenceTests.BookConferenceAsync(services, jens);
+        var page = await OpenPageAsync("gp.larsen");
+        await LogInAsync(page, "gp.larsen");
+        var report = new AxeReport();
+
+        await page.GotoAsync("tasks");
+        await Expect(page.GetByTestId("tasks")).ToBeVisibleAsync();
+        await WaitForBlazorAsync(page);
+        await Expect(page.Locator(".notification-bell .mud-badge")).ToBeVisibleAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await report.CheckAsync(page, "tasks, with unread notifications");
+
+        // By keyboard, as a screen-reader user would open it.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Notifications, 1 unread" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByTestId("notification").First).ToBeVisibleAsync();
+        await page.EvaluateAsync("() => Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))");
+        await report.CheckAsync(page, "notification menu open");
+        await page.Keyboard.PressAsync("Escape");
+
+        await page.GotoAsync($"conferences/{conference}");
+        await Expect(page.GetByTestId("conference-minutes")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("patient-overview").Or(page.GetByTestId("section-error")).First).ToBeVisibleAsync();
+        await Expect(page.Locator(".notification-bell .mud-badge")).ToBeVisibleAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await report.CheckAsync(page, "conference, with unread notifications");
+
+        report.AssertNone();
+    });
+
+    private static async Task<CareWorkspace.Domain.Access.Actor> ActorAsync(IServiceProvider services, string userName)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<CareDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == userName, TestContext.Current.CancellationToken);
+        var organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == user.OrganisationId).Select(o => o.Name).SingleOrDefaultAsync(TestContext.Current.CancellationToken);
+        return new CareWorkspace.Domain.Access.Actor(user.Id, user.DisplayName, user.Role, user.OrganisationId, organisation);
+    }
+
+    private static async Task NotifyAsync(IServiceProvider services, string userName)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = await services.GetRequiredService<IDbContextFactory<CareDbContext>>().CreateDbContextAsync(ct);
+        var userId = await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync(ct);
+        db.Notifications.Add(new Notification(userId, new NotificationMessage(NotificationKind.FollowUpEscalated,
+            new Dictionary<string, string> { [NotificationMessage.Patient] = "Jens Jensen", [NotificationMessage.Due] = "2026-12-10" }, null, "/tasks"),
+            DateTimeOffset.UtcNow));
+        await db.SaveChangesAsync(ct);
+    }
 
     [Theory]
     [InlineData("jens")]

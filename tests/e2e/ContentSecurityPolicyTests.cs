@@ -51,6 +51,38 @@ public sealed class ContentSecurityPolicyTests(AppFixture app) : BrowserTest(app
         Assert.Empty(await Violations(page, consoleViolations));
     });
 
+    /// <summary>Hangfire's dashboard at /jobs runs its own scripts and styles under the app's CSP, for an administrator.</summary>
+    [Fact]
+    public Task The_jobs_dashboard_renders_with_its_scripts_and_styles_without_CSP_violations() => RunAsync(async () =>
+    {
+        var page = await OpenPageAsync("admin");
+        var consoleViolations = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+                consoleViolations.Add(message.Text);
+        };
+        await page.AddInitScriptAsync("""
+            window.__cspViolations = [];
+            document.addEventListener('securitypolicyviolation', e =>
+                window.__cspViolations.push(`${e.violatedDirective}: ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`));
+            """);
+        await LogInAsync(page, "admin");
+
+        var dashboard = await page.GotoAsync("jobs");
+        Assert.Equal(200, dashboard!.Status);
+        Assert.Contains("script-src 'self' 'nonce-", await dashboard.HeaderValueAsync("content-security-policy"));
+        await Expect(page.GetByText("CareWorkspace jobs").First).ToBeVisibleAsync();
+        // Its stylesheet applied (Bootstrap's navbar is fixed at the top) and its scripts ran (Chart.js has drawn the realtime graph).
+        Assert.Equal("fixed", await page.Locator(".navbar").First.EvaluateAsync<string>("e => getComputedStyle(e).position"));
+        await Expect(page.Locator("#realtimeGraph.chartjs-render-monitor")).ToBeAttachedAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Recurring Jobs" }).First.ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("jobs/recurring"));
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        Assert.Empty(await Violations(page, consoleViolations));
+    });
+
     private static async Task<List<string>> Violations(IPage page, List<string> consoleViolations)
     {
         var reported = await page.EvaluateAsync<string[]>("() => window.__cspViolations");

@@ -247,6 +247,11 @@ public abstract class AccessLogTests(CareAppFactory factory)
                 (s, actor, patientId, ct) => BookAppointmentAsync(s, actor, patientId, ct, AppointmentStatus.Proposed),
                 (s, actor, patientId, booked, ct) => s.ChangeStatusAsync(actor, patientId, booked.Appointment.Id, booked.Appointment.Version,
                     AppointmentStatus.Booked, ct)),
+        // The GP takes part in the appointment he booked: answering it is a read of the calendar.
+        ["AppointmentService.RespondAsync(Actor, Guid, Guid, ParticipationStatus, CancellationToken)"] =
+            Scenario.Of<AppointmentService, (AppointmentView Appointment, AppointmentInput Input)>(Gp, AccessAction.Read,
+                (s, actor, patientId, ct) => BookAppointmentAsync(s, actor, patientId, ct),
+                (s, actor, patientId, booked, ct) => s.RespondAsync(actor, patientId, booked.Appointment.Id, ParticipationStatus.Accepted, ct)),
         // The demo data gives Jens home-care visits in the coming days.
         ["StaffCalendarService.GetAsync(Actor, DateOnly, DateOnly, Boolean, CancellationToken)"] =
             Scenario.Of<StaffCalendarService>("nurse.holm", AccessAction.Search,

@@ -114,12 +114,22 @@ public sealed class Appointment : AggregateRoot
         MoveTo(status, stamp);
     }
 
+    /// <summary>
+    /// The participant who is this user: by account, or the patient's own place when the user is the patient of the record
+    /// (a patient participant may have been booked without an account).
+    /// </summary>
+    public AppointmentParticipant? ParticipantFor(string userId, bool isThePatient) =>
+        _participants.FirstOrDefault(p => p.UserId == userId)
+        ?? (isThePatient ? _participants.FirstOrDefault(p => p.Kind == ParticipantKind.Patient) : null);
+
     /// <summary>A participant accepts, declines or answers tentatively.</summary>
     public void Respond(Guid participantId, ParticipationStatus answer, ChangeStamp stamp)
     {
         var participant = _participants.SingleOrDefault(p => p.Id == participantId)
             ?? throw new DomainException("That person does not take part in this appointment.");
         RefuseClosed();
+        if (answer == ParticipationStatus.NeedsAction)
+            throw new DomainException("Accept or decline the appointment.");
         participant.Respond(answer);
         Stamp(stamp);
     }

@@ -67,6 +67,10 @@ public sealed class LivePageContext : BunitContext
         Services.AddSingleton(app.Services.GetRequiredService<CareWorkspace.Infrastructure.Video.IVideoMeetingProvider>());
         Services.AddScoped<CareWorkspace.Web.Features.Video.VideoConsultationService>();
         Services.AddSingleton<CareWorkspace.Web.Features.Live.ChangeAuthors>();
+        Services.AddScoped<CareWorkspace.Web.Features.Notifications.NotificationService>();
+        Services.AddScoped<CareWorkspace.Web.Features.FollowUp.FollowUpTaskService>();
+        Services.AddScoped<CareWorkspace.Web.Features.FollowUp.DischargeService>();
+        Services.AddScoped<CareWorkspace.Web.Features.FollowUp.ActorSectors>();
     }
 
     public TestDatabase Database { get; }

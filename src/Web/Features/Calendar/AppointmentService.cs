@@ -39,8 +39,10 @@ public sealed class AppointmentService(
             Book: PatientAccessGuard.Permits(actor, relationship, AccessAction.Create, PatientSection.Calendar),
             Change: PatientAccessGuard.Permits(actor, relationship, AccessAction.Update, PatientSection.Calendar));
         var careTeam = relationship.ActiveCareTeamOrganisationIds.ToList();
+        // The few distinct organisations, not one parameter per appointment (a busy week has hundreds).
+        var shownOrganisations = careTeam.Union(appointments.Select(a => a.OrganisationId)).ToList();
         var organisations = await db.Organisations.AsNoTracking()
-            .Where(o => careTeam.Contains(o.Id) || appointments.Select(a => a.OrganisationId).Contains(o.Id))
+            .Where(o => shownOrganisations.Contains(o.Id))
             .ToListAsync(ct);
         var people = can.Book || can.Change ? await CalendarPeople.OptionsAsync(db, patientId, careTeam, ct) : [];
         return new CalendarView(patientId, $"{patient.GivenName} {patient.FamilyName}", from, to,
@@ -157,6 +159,20 @@ public sealed class AppointmentService(
         {
             var appointment = await OwnAppointmentAsync(db, actor, patientId, appointmentId, "Changed appointment status", ct);
             appointment.ChangeStatus(expectedVersion, status, stamp);
+            return (appointment.Id, null);
+        }, ct);
+
+    /// <summary>
+    /// A participant answers for themselves (accepts or declines). Seeing the calendar is enough: the answer changes only the
+    /// participant's own place, and anyone who is not a participant is refused (and logged).
+    /// </summary>
+    public Task RespondAsync(Actor actor, Guid patientId, Guid appointmentId, ParticipationStatus answer, CancellationToken ct = default) =>
+        WriteAsync(actor, patientId, AccessAction.Read, "Answered appointment", async (db, relationship, stamp) =>
+        {
+            var appointment = await OwnAppointmentAsync(db, actor, patientId, appointmentId, "Answered appointment", ct);
+            var me = appointment.ParticipantFor(actor.UserId, actor.Role == UserRole.Patient && relationship.PatientUserId == actor.UserId)
+                ?? throw new DomainException("Only a participant can accept or decline the appointment.");
+            appointment.Respond(me.Id, answer, stamp);
             return (appointment.Id, null);
         }, ct);
 

@@ -1,3 +1,4 @@
+using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.Calendar;
 using CareWorkspace.Domain.Organisations;
 using CareWorkspace.Web.Features.CareTeam;
@@ -29,6 +30,11 @@ public sealed record AppointmentView(
     IReadOnlyList<ParticipantView> Participants, bool HasVideoMeeting, string BookedBy, string? ChangedBy, DateTimeOffset? ChangedAt)
 {
     public bool IsOpen => AppointmentLifecycle.IsOpen(Status);
+
+    /// <summary>The viewer's own place among the participants (as <see cref="Appointment.ParticipantFor"/>), to answer the invitation.</summary>
+    public ParticipantView? ParticipantFor(Actor viewer) =>
+        Participants.FirstOrDefault(p => p.UserId == viewer.UserId)
+        ?? (viewer.Role == UserRole.Patient ? Participants.FirstOrDefault(p => p.Kind == ParticipantKind.Patient) : null);
 }
 
 public sealed record ParticipantView(Guid Id, ParticipantKind Kind, string? UserId, string Name, ParticipantRequirement Requirement, ParticipationStatus Status);
