@@ -9,6 +9,7 @@ using CareWorkspace.Web.Features.CalendarFeeds;
 using CareWorkspace.Web.Features.CareTeam;
 using CareWorkspace.Web.Features.Conferences;
 using CareWorkspace.Web.Features.Consents;
+using CareWorkspace.Web.Features.Documents;
 using CareWorkspace.Web.Features.FollowUp;
 using CareWorkspace.Web.Features.Jobs;
 using CareWorkspace.Web.Features.Live;
@@ -91,6 +92,9 @@ public static class DependencyInjection
         builder.Services.AddScoped<VideoConsultationService>();
         builder.Services.AddScoped<ConferenceService>();
         builder.Services.AddScoped<CalendarFeedService>();
+        builder.Services.AddScoped<DocumentFrames>();
+        builder.Services.AddScoped<PathwaySummaryDocument>();
+        builder.Services.AddScoped<PathwaySummaryService>();
         builder.Services.AddSingleton<ChangeAuthors>();
         builder.Services.AddScoped<CircuitReconnectNotifier>();
         builder.Services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<CircuitReconnectNotifier>());
@@ -132,7 +136,8 @@ public static class DependencyInjection
                 || context.Request.Path.StartsWithSegments(PathwayHub.Path)
                 || context.Request.Path.StartsWithSegments("/attachments")
                 || context.Request.Path.StartsWithSegments("/calendar/feed")
-                || context.Request.Path.Value?.EndsWith(".ics", StringComparison.Ordinal) == true)
+                || context.Request.Path.Value?.EndsWith(".ics", StringComparison.Ordinal) == true
+                || context.Request.Path.Value?.EndsWith(".pdf", StringComparison.Ordinal) == true)
             {
                 if (context.Features.Get<IStatusCodePagesFeature>() is { } statusPages)
                     statusPages.Enabled = false;
@@ -158,6 +163,7 @@ public static class DependencyInjection
         app.MapJobsDashboard();
         app.MapVideoEndpoints();
         app.MapCalendarFeedEndpoints();
+        app.MapDocumentEndpoints();
         // The connection closes when its sign-in cookie expires (idle or absolute limit), as a circuit signs out.
         app.MapHub<PathwayHub>(PathwayHub.Path, o => o.CloseOnAuthenticationExpiration = true);
         // The app-wide policy (SecurityHeaders) already says frame-ancestors 'none'; Blazor's own 'self' would be a second policy.

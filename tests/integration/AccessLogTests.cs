@@ -11,6 +11,7 @@ using CareWorkspace.Web.Features.CalendarFeeds;
 using CareWorkspace.Web.Features.CareTeam;
 using CareWorkspace.Web.Features.Conferences;
 using CareWorkspace.Web.Features.Consents;
+using CareWorkspace.Web.Features.Documents;
 using CareWorkspace.Web.Features.FollowUp;
 using CareWorkspace.Web.Features.Messages;
 using CareWorkspace.Web.Features.Pathway;
@@ -209,6 +210,9 @@ public abstract class AccessLogTests(CareAppFactory factory)
         ["CalendarFeedService.DownloadAsync(Actor, Guid, CancellationToken)"] =
             Scenario.Of<CalendarFeedService>(Gp, AccessAction.Read,
                 (s, actor, patientId, ct) => s.DownloadAsync(actor, patientId, ct)),
+        ["PathwaySummaryService.WriteAsync(Actor, Guid, CancellationToken)"] =
+            Scenario.Of<PathwaySummaryService>(Gp, AccessAction.Read,
+                (s, actor, patientId, ct) => s.WriteAsync(actor, patientId, ct)),
         ["CalendarFeedService.ListMineAsync(Actor, Guid, CancellationToken)"] =
             Scenario.Of<CalendarFeedService>("jens", AccessAction.Read,
                 (s, actor, patientId, ct) => s.ListMineAsync(actor, patientId, ct)),
