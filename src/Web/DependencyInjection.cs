@@ -6,6 +6,7 @@ using CareWorkspace.Web.Features.Account;
 using CareWorkspace.Web.Features.Administration;
 using CareWorkspace.Web.Features.Calendar;
 using CareWorkspace.Web.Features.CalendarFeeds;
+using CareWorkspace.Web.Features.CarePlans;
 using CareWorkspace.Web.Features.CareTeam;
 using CareWorkspace.Web.Features.Conferences;
 using CareWorkspace.Web.Features.Consents;
@@ -83,6 +84,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<PathwayHeaderService>();
         builder.Services.AddScoped<CareTeamService>();
         builder.Services.AddScoped<AppointmentService>();
+        builder.Services.AddScoped<CarePlanService>();
         builder.Services.AddScoped<StaffCalendarService>();
         builder.Services.AddScoped<ConsentService>();
         builder.Services.AddScoped<TimelineService>();

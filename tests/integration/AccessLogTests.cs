@@ -8,6 +8,7 @@ using CareWorkspace.IntegrationTests.Infrastructure;
 using CareWorkspace.Web.Features;
 using CareWorkspace.Web.Features.Calendar;
 using CareWorkspace.Web.Features.CalendarFeeds;
+using CareWorkspace.Web.Features.CarePlans;
 using CareWorkspace.Web.Features.CareTeam;
 using CareWorkspace.Web.Features.Conferences;
 using CareWorkspace.Web.Features.Consents;
@@ -227,6 +228,25 @@ public abstract class AccessLogTests(CareAppFactory factory)
             Scenario.Of<CalendarFeedService, NewCalendarFeed>("jens", AccessAction.Read,
                 (s, actor, patientId, ct) => s.CreateAsync(actor, patientId, new Uri("https://care.example/"), ct),
                 (s, _, _, feed, ct) => s.OpenFeedAsync(feed.Address[(feed.Address.LastIndexOf('/') + 1)..^".ics".Length], ct)),
+        ["CarePlanService.GetAsync(Actor, Guid, CancellationToken)"] =
+            Scenario.Of<CarePlanService>("jens", AccessAction.Read,
+                (s, actor, patientId, ct) => s.GetAsync(actor, patientId, ct)),
+        ["CarePlanService.CreateFromTemplateAsync(Actor, Guid, String, DateOnly, CancellationToken)"] =
+            Scenario.Of<CarePlanService>(Gp, AccessAction.Create,
+                (s, actor, patientId, ct) => s.CreateFromTemplateAsync(actor, patientId, "type-2-diabetes", CalendarTestData.NextDay(), ct)),
+        ["CarePlanService.ChangeAsync(Actor, Guid, Guid, Guid, CarePlanEdit, CancellationToken)"] =
+            Scenario.Of<CarePlanService, CarePlanView>(Gp, AccessAction.Update,
+                CreateCarePlanAsync,
+                (s, actor, patientId, plan, ct) => s.ChangeAsync(actor, patientId, plan.Id, plan.Version, new AddNote("Access log test"), ct)),
+        ["CarePlanService.GetHistoryAsync(Actor, Guid, Guid, CancellationToken)"] =
+            Scenario.Of<CarePlanService, CarePlanView>(Gp, AccessAction.Read,
+                CreateCarePlanAsync,
+                (s, actor, patientId, plan, ct) => s.GetHistoryAsync(actor, patientId, plan.Id, ct)),
+        ["CarePlanService.GetVersionAsync(Actor, Guid, Guid, Int32, CancellationToken)"] =
+            Scenario.Of<CarePlanService, CarePlanView>(Gp, AccessAction.Read,
+                CreateCarePlanAsync,
+                (s, actor, patientId, plan, ct) => s.GetVersionAsync(actor, patientId, plan.Id, 1, ct)),
+
         ["AppointmentService.GetAsync(Actor, Guid, DateOnly, DateOnly, CancellationToken)"] =
             Scenario.Of<AppointmentService>("jens", AccessAction.Read,
                 (s, actor, patientId, ct) => s.GetAsync(actor, patientId, CalendarTestData.NextDay(), CalendarTestData.NextDay(), ct)),
@@ -291,6 +311,12 @@ public abstract class AccessLogTests(CareAppFactory factory)
         var input = CalendarTestData.FollowUp(actor) with { Status = status };
         var id = await s.BookAsync(actor, patientId, input, ct);
         return ((await s.GetAsync(actor, patientId, input.Day, input.Day, ct)).Appointments.Single(a => a.Id == id), input);
+    }
+
+    private static async Task<CarePlanView> CreateCarePlanAsync(CarePlanService s, Actor actor, Guid patientId, CancellationToken ct)
+    {
+        var id = await s.CreateFromTemplateAsync(actor, patientId, "copd", CalendarTestData.NextDay(), ct);
+        return (await s.GetAsync(actor, patientId, ct)).Plans.Single(p => p.Id == id);
     }
 
     private static async Task<RelativeView> AddRelativeAsync(CareTeamService s, Actor actor, Guid patientId, CancellationToken ct)

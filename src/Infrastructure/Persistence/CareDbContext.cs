@@ -2,6 +2,7 @@ using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.Audit;
 using CareWorkspace.Domain.Calendar;
 using CareWorkspace.Domain.CalendarFeeds;
+using CareWorkspace.Domain.CarePlans;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.Conferences;
 using CareWorkspace.Domain.FollowUp;
@@ -37,6 +38,8 @@ public sealed class CareDbContext(DbContextOptions<CareDbContext> options) : Ide
     public DbSet<ReminderDelivery> ReminderDeliveries => Set<ReminderDelivery>();
     public DbSet<ConferenceMinutes> ConferenceMinutes => Set<ConferenceMinutes>();
     public DbSet<CalendarFeedSubscription> CalendarFeedSubscriptions => Set<CalendarFeedSubscription>();
+    public DbSet<CarePlan> CarePlans => Set<CarePlan>();
+    public DbSet<CarePlanVersion> CarePlanVersions => Set<CarePlanVersion>();
 
     /// <summary>The keys that protect cookies and antiforgery tokens, shared by every app instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
