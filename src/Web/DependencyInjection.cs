@@ -97,6 +97,9 @@ public static class DependencyInjection
         builder.Services.AddScoped<DocumentFrames>();
         builder.Services.AddScoped<PathwaySummaryDocument>();
         builder.Services.AddScoped<PathwaySummaryService>();
+        builder.Services.AddScoped<CarePlanDocument>();
+        builder.Services.AddScoped<CarePlanDocumentService>();
+        builder.Services.AddScoped<IPathwaySummaryPart, CarePlanSummaryPart>();
         builder.Services.AddSingleton<ChangeAuthors>();
         builder.Services.AddScoped<CircuitReconnectNotifier>();
         builder.Services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<CircuitReconnectNotifier>());

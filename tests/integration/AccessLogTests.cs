@@ -214,6 +214,9 @@ public abstract class AccessLogTests(CareAppFactory factory)
         ["PathwaySummaryService.WriteAsync(Actor, Guid, CancellationToken)"] =
             Scenario.Of<PathwaySummaryService>(Gp, AccessAction.Read,
                 (s, actor, patientId, ct) => s.WriteAsync(actor, patientId, ct)),
+        ["CarePlanDocumentService.WriteAsync(Actor, Guid, CancellationToken)"] =
+            Scenario.Of<CarePlanDocumentService>(Gp, AccessAction.Read,
+                (s, actor, patientId, ct) => s.WriteAsync(actor, patientId, ct)),
         ["CalendarFeedService.ListMineAsync(Actor, Guid, CancellationToken)"] =
             Scenario.Of<CalendarFeedService>("jens", AccessAction.Read,
                 (s, actor, patientId, ct) => s.ListMineAsync(actor, patientId, ct)),

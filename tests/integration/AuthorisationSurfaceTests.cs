@@ -83,6 +83,7 @@ public sealed class AuthorisationSurfaceTests(SqliteAppFactory factory) : IClass
         ["/video/{appointmentId:guid}/join"] = Exposure.PatientData,
         ["/patients/{patientId:guid}/calendar.ics"] = Exposure.PatientData,
         ["/patients/{patientId:guid}/documents/pathway-summary.pdf"] = Exposure.PatientData,
+        ["/patients/{patientId:guid}/documents/care-plan.pdf"] = Exposure.PatientData,
         ["/calendar/feed/{token}.ics"] = Exposure.Token,
         ["/hubs/pathway"] = Exposure.SignedIn,
         ["/hubs/pathway/negotiate"] = Exposure.SignedIn,

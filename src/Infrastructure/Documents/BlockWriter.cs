@@ -50,7 +50,7 @@ internal static class BlockWriter
 
     private static void Paragraph(PageFlow flow, DocumentParagraph paragraph)
     {
-        var font = flow.Style.Body;
+        var font = paragraph.Strong ? flow.Style.Strong : flow.Style.Body;
         var brush = paragraph.Muted ? DocumentStyle.Muted : DocumentStyle.Ink;
         foreach (var line in flow.Wrap(paragraph.Text, font, DocumentStyle.ContentWidth))
             Line(flow, line, font, brush, DocumentStyle.Left);

@@ -6,8 +6,8 @@ public abstract record DocumentBlock;
 /// <summary>A heading: level 1 for a document's parts, level 2 within a part. Never left alone at the foot of a page.</summary>
 public sealed record DocumentHeading(string Text, int Level = 1) : DocumentBlock;
 
-/// <summary>Running text, wrapped to the page's width; a line break in the text starts a new line.</summary>
-public sealed record DocumentParagraph(string Text, bool Muted = false) : DocumentBlock;
+/// <summary>Running text, wrapped to the page's width; a line break in the text starts a new line. Muted for "nothing here" remarks, strong for a lead-in.</summary>
+public sealed record DocumentParagraph(string Text, bool Muted = false, bool Strong = false) : DocumentBlock;
 
 /// <summary>Labelled values, one pair a line (name, CPR, address…); long values wrap beside their label.</summary>
 public sealed record DocumentFacts(IReadOnlyList<DocumentFact> Facts) : DocumentBlock;

@@ -15,6 +15,9 @@ public static class PdfFacts
         return document.GetPages().Select(p => p.Text).ToList();
     }
 
+    /// <summary>Text without its spaces and line breaks: a table cell's text may wrap anywhere, and PdfPig joins the lines without a space.</summary>
+    public static string Flat(string text) => new([.. text.Where(c => !char.IsWhiteSpace(c))]);
+
     /// <summary>The letters drawn outside their page's box (none in a well laid-out document).</summary>
     public static IReadOnlyList<string> LettersOutsideThePage(byte[] pdf)
     {

@@ -12,11 +12,17 @@ internal static class DocumentEndpoints
 {
     public static string PathwaySummaryPath(Guid patientId) => $"/patients/{patientId}/documents/pathway-summary.pdf";
 
+    public static string CarePlanPath(Guid patientId) => $"/patients/{patientId}/documents/care-plan.pdf";
+
     public static void MapDocumentEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/patients/{patientId:guid}/documents/pathway-summary.pdf",
             (Guid patientId, HttpContext http, PathwaySummaryService summaries, CancellationToken ct) =>
                 ServeAsync(http, "pathway-summary.pdf", actor => summaries.WriteAsync(actor, patientId, ct)))
+            .RequireAuthorization();
+        endpoints.MapGet("/patients/{patientId:guid}/documents/care-plan.pdf",
+            (Guid patientId, HttpContext http, CarePlanDocumentService plans, CancellationToken ct) =>
+                ServeAsync(http, "care-plan.pdf", actor => plans.WriteAsync(actor, patientId, ct)))
             .RequireAuthorization();
     }
 
