@@ -16,6 +16,7 @@ using CareWorkspace.Web.Features.Messages;
 using CareWorkspace.Web.Features.Notifications;
 using CareWorkspace.Web.Features.Pathway;
 using CareWorkspace.Web.Features.Patients;
+using CareWorkspace.Web.Features.Rehabilitation;
 using CareWorkspace.Web.Features.Timeline;
 using CareWorkspace.Web.Features.Video;
 using CareWorkspace.Web.Localization;
@@ -91,6 +92,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<VideoConsultationService>();
         builder.Services.AddScoped<ConferenceService>();
         builder.Services.AddScoped<CalendarFeedService>();
+        builder.Services.AddScoped<RehabilitationPlanService>();
         builder.Services.AddSingleton<ChangeAuthors>();
         builder.Services.AddScoped<CircuitReconnectNotifier>();
         builder.Services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<CircuitReconnectNotifier>());

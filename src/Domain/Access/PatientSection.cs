@@ -18,4 +18,7 @@ public enum PatientSection
 
     /// <summary>The joint calendar: appointments with the hospital, the GP and the municipality.</summary>
     Calendar,
+
+    /// <summary>The rehabilitation plan after discharge and the training sessions the patient logs against it.</summary>
+    Rehabilitation,
 }

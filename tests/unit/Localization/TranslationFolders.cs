@@ -26,6 +26,7 @@ public static class TranslationFolders
         "src/Web/Features/Calendar",
         "src/Web/Features/Notifications",
         "src/Web/Features/FollowUp",
+        "src/Web/Features/Rehabilitation",
     ];
 
     public static readonly IReadOnlyList<string> NotYetTranslated =

@@ -19,5 +19,6 @@ public static class ConsentLabels
         PatientSection.Presence => L["Who is viewing now"],
         PatientSection.Consents => L["Consents"],
         PatientSection.Calendar => L["Calendar"],
+        PatientSection.Rehabilitation => L["Rehabilitation plan"],
     };
 }
