@@ -18,6 +18,7 @@ using CareWorkspace.Web.Features.Messages;
 using CareWorkspace.Web.Features.Notifications;
 using CareWorkspace.Web.Features.Pathway;
 using CareWorkspace.Web.Features.Patients;
+using CareWorkspace.Web.Features.Rehabilitation;
 using CareWorkspace.Web.Features.Timeline;
 using CareWorkspace.Web.Features.Video;
 using CareWorkspace.Web.Localization;
@@ -100,6 +101,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<CarePlanDocument>();
         builder.Services.AddScoped<CarePlanDocumentService>();
         builder.Services.AddScoped<IPathwaySummaryPart, CarePlanSummaryPart>();
+        builder.Services.AddScoped<RehabilitationPlanService>();
         builder.Services.AddSingleton<ChangeAuthors>();
         builder.Services.AddScoped<CircuitReconnectNotifier>();
         builder.Services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<CircuitReconnectNotifier>());
@@ -110,6 +112,7 @@ public static class DependencyInjection
             .Add<MessagesSection>("messages", "Messages", Icons.Material.Filled.Forum, 30, PatientSection.Messages)
             .Add<TimelineSection>("timeline", "Timeline", Icons.Material.Filled.Timeline, 40, PatientSection.Timeline)
             .Add<CalendarSection>("calendar", "Calendar", Icons.Material.Filled.CalendarMonth, 45, PatientSection.Calendar)
+            .Add<RehabilitationSection>("rehabilitation", "Rehabilitation", Icons.Material.Filled.FitnessCenter, 47, PatientSection.Rehabilitation)
             .Add<ConsentSection>("consents", "Consent", Icons.Material.Filled.VerifiedUser, 50, PatientSection.Consents));
 
         builder.Services.AddSignalR();

@@ -17,6 +17,7 @@ using CareWorkspace.Web.Features.FollowUp;
 using CareWorkspace.Web.Features.Messages;
 using CareWorkspace.Web.Features.Pathway;
 using CareWorkspace.Web.Features.Patients;
+using CareWorkspace.Web.Features.Rehabilitation;
 using CareWorkspace.Web.Features.Timeline;
 using CareWorkspace.Web.Features.Video;
 using Microsoft.EntityFrameworkCore;
@@ -288,6 +289,31 @@ public abstract class AccessLogTests(CareAppFactory factory)
                 async (_, _, patientId, ct) => await Current.Value!.CallAsync<DischargeService, Guid?>(
                     async d => await d.RecordAsync(await Current.Value!.ActorAsync("hospital.doctor", ct), patientId, new DischargeInput(14, null), ct)),
                 (s, actor, _, _, ct) => s.OpenTasksAsync(actor, ct)),
+
+        ["RehabilitationPlanService.GetAsync(Actor, Guid, CancellationToken)"] =
+            Scenario.Of<RehabilitationPlanService>("physio.mikkelsen", AccessAction.Read,
+                (s, actor, patientId, ct) => s.GetAsync(actor, patientId, ct)),
+        ["RehabilitationPlanService.GetPlanAsync(Actor, Guid, String, CancellationToken)"] =
+            Scenario.Of<RehabilitationPlanService>("jens", AccessAction.Read,
+                (s, actor, patientId, ct) => s.GetPlanAsync(actor, patientId, "Exercise sheet", ct)),
+        ["RehabilitationPlanService.MakePlanAsync(Actor, Guid, RehabilitationPlanInput, CancellationToken)"] =
+            Scenario.Of<RehabilitationPlanService>("hospital.doctor", AccessAction.Create,
+                async (s, actor, patientId, ct) => await s.MakePlanAsync(actor, patientId,
+                    await RehabilitationTestData.InputAsync(Current.Value!, "Access log test", ct), ct)),
+        ["RehabilitationPlanService.ChangePlanAsync(Actor, Guid, Guid, Guid, RehabilitationPlanInput, CancellationToken)"] =
+            Scenario.Of<RehabilitationPlanService, RehabilitationPlanView>("hospital.doctor", AccessAction.Update,
+                async (s, actor, patientId, ct) =>
+                {
+                    await RehabilitationTestData.MakePlanAsync(Current.Value!, patientId, ct);
+                    return (await s.GetAsync(actor, patientId, ct)).Plan!;
+                },
+                async (s, actor, patientId, plan, ct) => await s.ChangePlanAsync(actor, patientId, plan.Id, plan.Version,
+                    await RehabilitationTestData.InputAsync(Current.Value!, "Access log test, changed", ct), ct)),
+        ["RehabilitationPlanService.LogSessionAsync(Actor, Guid, Guid, SessionInput, CancellationToken)"] =
+            Scenario.Of<RehabilitationPlanService, Guid>("jens", AccessAction.Create,
+                (_, _, patientId, ct) => RehabilitationTestData.MakePlanAsync(Current.Value!, patientId, ct),
+                (s, actor, patientId, planId, ct) => s.LogSessionAsync(actor, patientId, planId,
+                    new SessionInput(CopenhagenTime.Today(TimeProvider.System), null, Domain.Rehabilitation.SessionOutcome.Done, 1, null), ct)),
 
         ["InboxService.GetInboxAsync(Actor, InboxFilter, CancellationToken)"] =
             Scenario.Of<InboxService>(Gp, AccessAction.Search,

@@ -21,4 +21,6 @@ public enum PatientSection
 
     /// <summary>The patient's care plans for chronic conditions: goals agreed with the patient and each sector's activities.</summary>
     CarePlan,
+    /// <summary>The rehabilitation plan after discharge and the training sessions the patient logs against it.</summary>
+    Rehabilitation,
 }

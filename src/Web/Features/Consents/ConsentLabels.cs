@@ -20,5 +20,6 @@ public static class ConsentLabels
         PatientSection.Consents => L["Consents"],
         PatientSection.Calendar => L["Calendar"],
         PatientSection.CarePlan => L["Care plans"],
+        PatientSection.Rehabilitation => L["Rehabilitation plan"],
     };
 }

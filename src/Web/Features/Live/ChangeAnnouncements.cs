@@ -26,6 +26,7 @@ public static class ChangeAnnouncements
             PatientSection.Messages => A11yText.WroteMessage(authorName),
             PatientSection.Calendar => A11yText.ChangedCalendar(authorName),
             PatientSection.CarePlan => A11yText.ChangedCarePlan(authorName),
+            PatientSection.Rehabilitation => A11yText.ChangedRehabilitation(authorName),
             _ => null,
         };
     }
