@@ -101,6 +101,9 @@ public static class DependencyInjection
         builder.Services.AddScoped<CarePlanDocument>();
         builder.Services.AddScoped<CarePlanDocumentService>();
         builder.Services.AddScoped<IPathwaySummaryPart, CarePlanSummaryPart>();
+        builder.Services.AddScoped<RehabilitationPlanDocument>();
+        builder.Services.AddScoped<RehabilitationPlanDocumentService>();
+        builder.Services.AddScoped<IPathwaySummaryPart, RehabilitationSummaryPart>();
         builder.Services.AddScoped<RehabilitationPlanService>();
         builder.Services.AddSingleton<ChangeAuthors>();
         builder.Services.AddScoped<CircuitReconnectNotifier>();

@@ -218,6 +218,9 @@ public abstract class AccessLogTests(CareAppFactory factory)
         ["CarePlanDocumentService.WriteAsync(Actor, Guid, CancellationToken)"] =
             Scenario.Of<CarePlanDocumentService>(Gp, AccessAction.Read,
                 (s, actor, patientId, ct) => s.WriteAsync(actor, patientId, ct)),
+        ["RehabilitationPlanDocumentService.WriteAsync(Actor, Guid, CancellationToken)"] =
+            Scenario.Of<RehabilitationPlanDocumentService>(Gp, AccessAction.Read,
+                (s, actor, patientId, ct) => s.WriteAsync(actor, patientId, ct)),
         ["CalendarFeedService.ListMineAsync(Actor, Guid, CancellationToken)"] =
             Scenario.Of<CalendarFeedService>("jens", AccessAction.Read,
                 (s, actor, patientId, ct) => s.ListMineAsync(actor, patientId, ct)),

@@ -14,6 +14,8 @@ internal static class DocumentEndpoints
 
     public static string CarePlanPath(Guid patientId) => $"/patients/{patientId}/documents/care-plan.pdf";
 
+    public static string RehabilitationPlanPath(Guid patientId) => $"/patients/{patientId}/documents/rehabilitation-plan.pdf";
+
     public static void MapDocumentEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/patients/{patientId:guid}/documents/pathway-summary.pdf",
@@ -23,6 +25,10 @@ internal static class DocumentEndpoints
         endpoints.MapGet("/patients/{patientId:guid}/documents/care-plan.pdf",
             (Guid patientId, HttpContext http, CarePlanDocumentService plans, CancellationToken ct) =>
                 ServeAsync(http, "care-plan.pdf", actor => plans.WriteAsync(actor, patientId, ct)))
+            .RequireAuthorization();
+        endpoints.MapGet("/patients/{patientId:guid}/documents/rehabilitation-plan.pdf",
+            (Guid patientId, HttpContext http, RehabilitationPlanDocumentService sheets, CancellationToken ct) =>
+                ServeAsync(http, "rehabilitation-plan.pdf", actor => sheets.WriteAsync(actor, patientId, ct)))
             .RequireAuthorization();
     }
 
