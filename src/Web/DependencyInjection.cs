@@ -103,6 +103,7 @@ public static class DependencyInjection
             .Add<MessagesSection>("messages", "Messages", Icons.Material.Filled.Forum, 30, PatientSection.Messages)
             .Add<TimelineSection>("timeline", "Timeline", Icons.Material.Filled.Timeline, 40, PatientSection.Timeline)
             .Add<CalendarSection>("calendar", "Calendar", Icons.Material.Filled.CalendarMonth, 45, PatientSection.Calendar)
+            .Add<CarePlanSection>("care-plan", "Care plans", Icons.Material.Filled.Assignment, 47, PatientSection.CarePlan)
             .Add<ConsentSection>("consents", "Consent", Icons.Material.Filled.VerifiedUser, 50, PatientSection.Consents));
 
         builder.Services.AddSignalR();
