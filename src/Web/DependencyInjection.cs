@@ -115,7 +115,8 @@ public static class DependencyInjection
             .Add<MessagesSection>("messages", "Messages", Icons.Material.Filled.Forum, 30, PatientSection.Messages)
             .Add<TimelineSection>("timeline", "Timeline", Icons.Material.Filled.Timeline, 40, PatientSection.Timeline)
             .Add<CalendarSection>("calendar", "Calendar", Icons.Material.Filled.CalendarMonth, 45, PatientSection.Calendar)
-            .Add<RehabilitationSection>("rehabilitation", "Rehabilitation", Icons.Material.Filled.FitnessCenter, 47, PatientSection.Rehabilitation)
+            .Add<CarePlanSection>("care-plan", "Care plans", Icons.Material.Filled.Assignment, 47, PatientSection.CarePlan)
+            .Add<RehabilitationSection>("rehabilitation", "Rehabilitation", Icons.Material.Filled.FitnessCenter, 48, PatientSection.Rehabilitation)
             .Add<ConsentSection>("consents", "Consent", Icons.Material.Filled.VerifiedUser, 50, PatientSection.Consents));
 
         builder.Services.AddSignalR();

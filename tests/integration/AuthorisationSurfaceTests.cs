@@ -173,6 +173,7 @@ public sealed class AuthorisationSurfaceTests(SqliteAppFactory factory) : IClass
         ["messages"] = (sp, actor, id) => sp.GetRequiredService<MessageService>().ListThreadsAsync(actor, id, Ct),
         ["timeline"] = (sp, actor, id) => sp.GetRequiredService<Web.Features.Timeline.TimelineService>().GetAsync(actor, id, new Web.Features.Timeline.TimelineFilter(), 0, 20, Ct),
         ["consents"] = (sp, actor, id) => sp.GetRequiredService<ConsentService>().GetAsync(actor, id, Ct),
+        ["care-plan"] = (sp, actor, id) => sp.GetRequiredService<Web.Features.CarePlans.CarePlanService>().GetAsync(actor, id, Ct),
         ["calendar"] = (sp, actor, id) => sp.GetRequiredService<Web.Features.Calendar.AppointmentService>().GetAsync(actor, id,
             DateOnly.FromDateTime(DateTime.UnixEpoch).AddYears(56), DateOnly.FromDateTime(DateTime.UnixEpoch).AddYears(56).AddDays(30), Ct),
     };

@@ -184,6 +184,22 @@ public abstract class CarePlanServiceTests(CareAppFactory factory)
         Assert.Equal(1, (await PlanAsync(gp, jensId, id)).Revision);
     }
 
+    [Fact]
+    public async Task The_demo_gives_Jens_an_active_COPD_plan_with_goals_agreed_with_him()
+    {
+        var jensId = await factory.JensIdAsync(Ct);
+        var jens = await factory.ActorAsync("jens", Ct);
+
+        var view = await GetAsync(jens, jensId);
+
+        var copd = Assert.Single(view.Plans, p => p.Plan.TemplateId == "copd" && p.Status == CarePlanStatus.Active);
+        Assert.Equal("Forløbsplan for KOL", copd.Title);
+        Assert.True(copd.Plan.Goals.Count(g => g.AgreedAt is not null) >= 2);
+        Assert.Contains(copd.Plan.Activities, a => a.Sector == Sector.GeneralPractice && a.Description == "Årskontrol med spirometri");
+        Assert.Equal((false, false), (view.Can.Create, view.Can.Change));
+        Assert.True(copd.Revision >= 5);
+    }
+
     private async Task<CarePlanView> PlanAsync(Actor actor, Guid patientId, Guid id) => (await GetAsync(actor, patientId)).Plans.Single(p => p.Id == id);
 
     private Task<CarePlansView> GetAsync(Actor actor, Guid patientId) =>
