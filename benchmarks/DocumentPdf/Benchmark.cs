@@ -10,6 +10,12 @@ internal static class Benchmark
     {
         // A five-page care plan through the document-layout layer (issue 10: under 100 ms each, at least 30 a second, warm).
         // Usage: dotnet run -c Release --project benchmarks/DocumentPdf -- [documents for latency] [seconds for throughput]
+        //        dotnet run -c Release --project benchmarks/DocumentPdf -- --write sample.pdf   (the sample, for a look or a screenshot)
+        if (args.Length == 2 && args[0] == "--write")
+        {
+            File.WriteAllBytes(args[1], PdfDocumentWriter.Write(CarePlanSample.Build()));
+            return;
+        }
         var count = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 300;
         var seconds = args.Length > 1 && int.TryParse(args[1], out var s) ? s : 15;
         Console.WriteLine($"Load before: {Load()}; {Environment.ProcessorCount} cores; .NET {Environment.Version}");

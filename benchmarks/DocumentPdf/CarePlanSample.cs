@@ -21,11 +21,11 @@ internal static class CarePlanSample
 
     public static CareDocument Build()
     {
-        var frame = new DocumentFrame("Sundhedsplan: KOL", "Jens Jørgen Ærenlund", "CPR-nr. 120345-1237",
+        var frame = new DocumentFrame("Forløbsplan: KOL", "Jens Jørgen Ærenlund", "CPR-nr. 120345-1237",
             ["Udskrevet af Anne Sørensen, Lægerne Strandvejen", "Udskrevet 29. nov. 2026 kl. 17.42", "Planversion 7"], "Side {0} af {1}");
         var blocks = new List<DocumentBlock>
         {
-            new DocumentHeading("Sundhedsplan: Kronisk obstruktiv lungesygdom (KOL)"),
+            new DocumentHeading("Forløbsplan: Kronisk obstruktiv lungesygdom (KOL)"),
             new DocumentFacts([
                 new("Periode", "1. sep. 2026 – 31. aug. 2027"),
                 new("Status", "Aktiv"),
