@@ -1,5 +1,6 @@
 using CareWorkspace.Infrastructure.Access;
 using CareWorkspace.Infrastructure.Attachments;
+using CareWorkspace.Infrastructure.CarePlans;
 using CareWorkspace.Infrastructure.Demo;
 using CareWorkspace.Infrastructure.Identity;
 using CareWorkspace.Infrastructure.Jobs;
@@ -34,6 +35,9 @@ public static class DependencyInjection
         builder.Services.AddSingleton<AccessExpiryWatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AccessExpiryWatcher>());
         builder.Services.AddScoped<DemoDataSeeder>();
+        // Read now, so that a template file that does not parse stops start-up with its file and line.
+        builder.Services.AddSingleton(CarePlanTemplates.Load(builder.Configuration["CarePlans:TemplateFolder"]
+            ?? Path.Combine(AppContext.BaseDirectory, CarePlanTemplates.DefaultFolder)));
         builder.Services.AddSingleton(new AttachmentStore(Path.Combine(settings.DataFolder, "attachments")));
         AddRealtime(builder);
         builder.AddNotifications();

@@ -6,9 +6,11 @@ using CareWorkspace.Web.Features.Account;
 using CareWorkspace.Web.Features.Administration;
 using CareWorkspace.Web.Features.Calendar;
 using CareWorkspace.Web.Features.CalendarFeeds;
+using CareWorkspace.Web.Features.CarePlans;
 using CareWorkspace.Web.Features.CareTeam;
 using CareWorkspace.Web.Features.Conferences;
 using CareWorkspace.Web.Features.Consents;
+using CareWorkspace.Web.Features.Documents;
 using CareWorkspace.Web.Features.FollowUp;
 using CareWorkspace.Web.Features.Jobs;
 using CareWorkspace.Web.Features.Live;
@@ -16,6 +18,7 @@ using CareWorkspace.Web.Features.Messages;
 using CareWorkspace.Web.Features.Notifications;
 using CareWorkspace.Web.Features.Pathway;
 using CareWorkspace.Web.Features.Patients;
+using CareWorkspace.Web.Features.Rehabilitation;
 using CareWorkspace.Web.Features.Timeline;
 using CareWorkspace.Web.Features.Video;
 using CareWorkspace.Web.Localization;
@@ -82,6 +85,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<PathwayHeaderService>();
         builder.Services.AddScoped<CareTeamService>();
         builder.Services.AddScoped<AppointmentService>();
+        builder.Services.AddScoped<CarePlanService>();
         builder.Services.AddScoped<StaffCalendarService>();
         builder.Services.AddScoped<ConsentService>();
         builder.Services.AddScoped<TimelineService>();
@@ -91,6 +95,16 @@ public static class DependencyInjection
         builder.Services.AddScoped<VideoConsultationService>();
         builder.Services.AddScoped<ConferenceService>();
         builder.Services.AddScoped<CalendarFeedService>();
+        builder.Services.AddScoped<DocumentFrames>();
+        builder.Services.AddScoped<PathwaySummaryDocument>();
+        builder.Services.AddScoped<PathwaySummaryService>();
+        builder.Services.AddScoped<CarePlanDocument>();
+        builder.Services.AddScoped<CarePlanDocumentService>();
+        builder.Services.AddScoped<IPathwaySummaryPart, CarePlanSummaryPart>();
+        builder.Services.AddScoped<RehabilitationPlanDocument>();
+        builder.Services.AddScoped<RehabilitationPlanDocumentService>();
+        builder.Services.AddScoped<IPathwaySummaryPart, RehabilitationSummaryPart>();
+        builder.Services.AddScoped<RehabilitationPlanService>();
         builder.Services.AddSingleton<ChangeAuthors>();
         builder.Services.AddScoped<CircuitReconnectNotifier>();
         builder.Services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<CircuitReconnectNotifier>());
@@ -101,6 +115,8 @@ public static class DependencyInjection
             .Add<MessagesSection>("messages", "Messages", Icons.Material.Filled.Forum, 30, PatientSection.Messages)
             .Add<TimelineSection>("timeline", "Timeline", Icons.Material.Filled.Timeline, 40, PatientSection.Timeline)
             .Add<CalendarSection>("calendar", "Calendar", Icons.Material.Filled.CalendarMonth, 45, PatientSection.Calendar)
+            .Add<CarePlanSection>("care-plan", "Care plans", Icons.Material.Filled.Assignment, 47, PatientSection.CarePlan)
+            .Add<RehabilitationSection>("rehabilitation", "Rehabilitation", Icons.Material.Filled.FitnessCenter, 48, PatientSection.Rehabilitation)
             .Add<ConsentSection>("consents", "Consent", Icons.Material.Filled.VerifiedUser, 50, PatientSection.Consents));
 
         builder.Services.AddSignalR();
@@ -132,7 +148,8 @@ public static class DependencyInjection
                 || context.Request.Path.StartsWithSegments(PathwayHub.Path)
                 || context.Request.Path.StartsWithSegments("/attachments")
                 || context.Request.Path.StartsWithSegments("/calendar/feed")
-                || context.Request.Path.Value?.EndsWith(".ics", StringComparison.Ordinal) == true)
+                || context.Request.Path.Value?.EndsWith(".ics", StringComparison.Ordinal) == true
+                || context.Request.Path.Value?.EndsWith(".pdf", StringComparison.Ordinal) == true)
             {
                 if (context.Features.Get<IStatusCodePagesFeature>() is { } statusPages)
                     statusPages.Enabled = false;
@@ -158,6 +175,7 @@ public static class DependencyInjection
         app.MapJobsDashboard();
         app.MapVideoEndpoints();
         app.MapCalendarFeedEndpoints();
+        app.MapDocumentEndpoints();
         // The connection closes when its sign-in cookie expires (idle or absolute limit), as a circuit signs out.
         app.MapHub<PathwayHub>(PathwayHub.Path, o => o.CloseOnAuthenticationExpiration = true);
         // The app-wide policy (SecurityHeaders) already says frame-ancestors 'none'; Blazor's own 'self' would be a second policy.

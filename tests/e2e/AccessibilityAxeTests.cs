@@ -89,6 +89,8 @@ public sealed class AccessibilityAxeTests(AppFixture app) : BrowserTest(app)
             }
             if (tab.Trim() == "Calendar")
                 await CheckCalendarSectionAsync(page, report);
+            if (tab.Trim() == "Care plans")
+                await CheckCarePlanSectionAsync(page, report);
         }
 
         await page.GotoAsync("inbox");
@@ -106,6 +108,35 @@ public sealed class AccessibilityAxeTests(AppFixture app) : BrowserTest(app)
         await CheckAccountPagesAsync(page, report);
         report.AssertNone();
     });
+
+    /// <summary>The care plans: the history of Jens' COPD plan with an earlier version opened, and the goal editor for those who edit.</summary>
+    private static async Task CheckCarePlanSectionAsync(IPage page, AxeReport report)
+    {
+        var plan = page.GetByTestId("care-plan").First;
+        await Expect(plan).ToBeVisibleAsync();
+        await plan.GetByTestId("care-plan-history-button").ClickAsync();
+        var history = page.GetByTestId("care-plan-history");
+        await Expect(history.GetByTestId("care-plan-version").First).ToBeVisibleAsync();
+        await history.EvaluateAsync("e => Promise.all(e.getAnimations({ subtree: true }).map(a => a.finished.catch(() => null)))");
+        await report.CheckAsync(page, "pathway: care plan history");
+        await history.GetByTestId("care-plan-version").Last.ClickAsync();
+        await Expect(history.GetByTestId("opened-version")).ToBeVisibleAsync();
+        await report.CheckAsync(page, "pathway: care plan, earlier version");
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(history).ToHaveCountAsync(0);
+        var addGoal = plan.GetByTestId("add-goal");
+        if (await addGoal.CountAsync() == 0)
+            return;
+        await addGoal.ClickAsync();
+        var editor = page.GetByTestId("goal-editor");
+        await Expect(editor.GetByLabel("Measure")).ToBeVisibleAsync();
+        await editor.GetByLabel("Unit (UCUM)").FillAsync("mmHg");
+        await Expect(editor).ToContainTextAsync("is not a UCUM unit");
+        await editor.EvaluateAsync("e => Promise.all(e.getAnimations({ subtree: true }).map(a => a.finished.catch(() => null)))");
+        await report.CheckAsync(page, "pathway: goal editor dialog");
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(editor).ToHaveCountAsync(0);
+    }
 
     /// <summary>The calendar section in its week and month views, and the New appointment dialog for those who book.</summary>
     private static async Task CheckCalendarSectionAsync(IPage page, AxeReport report)

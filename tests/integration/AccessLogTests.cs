@@ -8,13 +8,16 @@ using CareWorkspace.IntegrationTests.Infrastructure;
 using CareWorkspace.Web.Features;
 using CareWorkspace.Web.Features.Calendar;
 using CareWorkspace.Web.Features.CalendarFeeds;
+using CareWorkspace.Web.Features.CarePlans;
 using CareWorkspace.Web.Features.CareTeam;
 using CareWorkspace.Web.Features.Conferences;
 using CareWorkspace.Web.Features.Consents;
+using CareWorkspace.Web.Features.Documents;
 using CareWorkspace.Web.Features.FollowUp;
 using CareWorkspace.Web.Features.Messages;
 using CareWorkspace.Web.Features.Pathway;
 using CareWorkspace.Web.Features.Patients;
+using CareWorkspace.Web.Features.Rehabilitation;
 using CareWorkspace.Web.Features.Timeline;
 using CareWorkspace.Web.Features.Video;
 using Microsoft.EntityFrameworkCore;
@@ -209,6 +212,15 @@ public abstract class AccessLogTests(CareAppFactory factory)
         ["CalendarFeedService.DownloadAsync(Actor, Guid, CancellationToken)"] =
             Scenario.Of<CalendarFeedService>(Gp, AccessAction.Read,
                 (s, actor, patientId, ct) => s.DownloadAsync(actor, patientId, ct)),
+        ["PathwaySummaryService.WriteAsync(Actor, Guid, CancellationToken)"] =
+            Scenario.Of<PathwaySummaryService>(Gp, AccessAction.Read,
+                (s, actor, patientId, ct) => s.WriteAsync(actor, patientId, ct)),
+        ["CarePlanDocumentService.WriteAsync(Actor, Guid, CancellationToken)"] =
+            Scenario.Of<CarePlanDocumentService>(Gp, AccessAction.Read,
+                (s, actor, patientId, ct) => s.WriteAsync(actor, patientId, ct)),
+        ["RehabilitationPlanDocumentService.WriteAsync(Actor, Guid, CancellationToken)"] =
+            Scenario.Of<RehabilitationPlanDocumentService>(Gp, AccessAction.Read,
+                (s, actor, patientId, ct) => s.WriteAsync(actor, patientId, ct)),
         ["CalendarFeedService.ListMineAsync(Actor, Guid, CancellationToken)"] =
             Scenario.Of<CalendarFeedService>("jens", AccessAction.Read,
                 (s, actor, patientId, ct) => s.ListMineAsync(actor, patientId, ct)),
@@ -223,6 +235,25 @@ public abstract class AccessLogTests(CareAppFactory factory)
             Scenario.Of<CalendarFeedService, NewCalendarFeed>("jens", AccessAction.Read,
                 (s, actor, patientId, ct) => s.CreateAsync(actor, patientId, new Uri("https://care.example/"), ct),
                 (s, _, _, feed, ct) => s.OpenFeedAsync(feed.Address[(feed.Address.LastIndexOf('/') + 1)..^".ics".Length], ct)),
+        ["CarePlanService.GetAsync(Actor, Guid, CancellationToken)"] =
+            Scenario.Of<CarePlanService>("jens", AccessAction.Read,
+                (s, actor, patientId, ct) => s.GetAsync(actor, patientId, ct)),
+        ["CarePlanService.CreateFromTemplateAsync(Actor, Guid, String, DateOnly, CancellationToken)"] =
+            Scenario.Of<CarePlanService>(Gp, AccessAction.Create,
+                (s, actor, patientId, ct) => s.CreateFromTemplateAsync(actor, patientId, "type-2-diabetes", CalendarTestData.NextDay(), ct)),
+        ["CarePlanService.ChangeAsync(Actor, Guid, Guid, Guid, CarePlanEdit, CancellationToken)"] =
+            Scenario.Of<CarePlanService, CarePlanView>(Gp, AccessAction.Update,
+                CreateCarePlanAsync,
+                (s, actor, patientId, plan, ct) => s.ChangeAsync(actor, patientId, plan.Id, plan.Version, new AddNote("Access log test"), ct)),
+        ["CarePlanService.GetHistoryAsync(Actor, Guid, Guid, CancellationToken)"] =
+            Scenario.Of<CarePlanService, CarePlanView>(Gp, AccessAction.Read,
+                CreateCarePlanAsync,
+                (s, actor, patientId, plan, ct) => s.GetHistoryAsync(actor, patientId, plan.Id, ct)),
+        ["CarePlanService.GetVersionAsync(Actor, Guid, Guid, Int32, CancellationToken)"] =
+            Scenario.Of<CarePlanService, CarePlanView>(Gp, AccessAction.Read,
+                CreateCarePlanAsync,
+                (s, actor, patientId, plan, ct) => s.GetVersionAsync(actor, patientId, plan.Id, 1, ct)),
+
         ["AppointmentService.GetAsync(Actor, Guid, DateOnly, DateOnly, CancellationToken)"] =
             Scenario.Of<AppointmentService>("jens", AccessAction.Read,
                 (s, actor, patientId, ct) => s.GetAsync(actor, patientId, CalendarTestData.NextDay(), CalendarTestData.NextDay(), ct)),
@@ -267,6 +298,31 @@ public abstract class AccessLogTests(CareAppFactory factory)
                     async d => await d.RecordAsync(await Current.Value!.ActorAsync("hospital.doctor", ct), patientId, new DischargeInput(14, null), ct)),
                 (s, actor, _, _, ct) => s.OpenTasksAsync(actor, ct)),
 
+        ["RehabilitationPlanService.GetAsync(Actor, Guid, CancellationToken)"] =
+            Scenario.Of<RehabilitationPlanService>("physio.mikkelsen", AccessAction.Read,
+                (s, actor, patientId, ct) => s.GetAsync(actor, patientId, ct)),
+        ["RehabilitationPlanService.GetPlanAsync(Actor, Guid, String, CancellationToken)"] =
+            Scenario.Of<RehabilitationPlanService>("jens", AccessAction.Read,
+                (s, actor, patientId, ct) => s.GetPlanAsync(actor, patientId, "Exercise sheet", ct)),
+        ["RehabilitationPlanService.MakePlanAsync(Actor, Guid, RehabilitationPlanInput, CancellationToken)"] =
+            Scenario.Of<RehabilitationPlanService>("hospital.doctor", AccessAction.Create,
+                async (s, actor, patientId, ct) => await s.MakePlanAsync(actor, patientId,
+                    await RehabilitationTestData.InputAsync(Current.Value!, "Access log test", ct), ct)),
+        ["RehabilitationPlanService.ChangePlanAsync(Actor, Guid, Guid, Guid, RehabilitationPlanInput, CancellationToken)"] =
+            Scenario.Of<RehabilitationPlanService, RehabilitationPlanView>("hospital.doctor", AccessAction.Update,
+                async (s, actor, patientId, ct) =>
+                {
+                    await RehabilitationTestData.MakePlanAsync(Current.Value!, patientId, ct);
+                    return (await s.GetAsync(actor, patientId, ct)).Plan!;
+                },
+                async (s, actor, patientId, plan, ct) => await s.ChangePlanAsync(actor, patientId, plan.Id, plan.Version,
+                    await RehabilitationTestData.InputAsync(Current.Value!, "Access log test, changed", ct), ct)),
+        ["RehabilitationPlanService.LogSessionAsync(Actor, Guid, Guid, SessionInput, CancellationToken)"] =
+            Scenario.Of<RehabilitationPlanService, Guid>("jens", AccessAction.Create,
+                (_, _, patientId, ct) => RehabilitationTestData.MakePlanAsync(Current.Value!, patientId, ct),
+                (s, actor, patientId, planId, ct) => s.LogSessionAsync(actor, patientId, planId,
+                    new SessionInput(CopenhagenTime.Today(TimeProvider.System), null, Domain.Rehabilitation.SessionOutcome.Done, 1, null), ct)),
+
         ["InboxService.GetInboxAsync(Actor, InboxFilter, CancellationToken)"] =
             Scenario.Of<InboxService>(Gp, AccessAction.Search,
                 (s, actor, _, ct) => s.GetInboxAsync(actor, InboxFilter.All, ct)),
@@ -292,6 +348,12 @@ public abstract class AccessLogTests(CareAppFactory factory)
         var input = CalendarTestData.FollowUp(actor) with { Status = status };
         var id = await s.BookAsync(actor, patientId, input, ct);
         return ((await s.GetAsync(actor, patientId, input.Day, input.Day, ct)).Appointments.Single(a => a.Id == id), input);
+    }
+
+    private static async Task<CarePlanView> CreateCarePlanAsync(CarePlanService s, Actor actor, Guid patientId, CancellationToken ct)
+    {
+        var id = await s.CreateFromTemplateAsync(actor, patientId, "copd", CalendarTestData.NextDay(), ct);
+        return (await s.GetAsync(actor, patientId, ct)).Plans.Single(p => p.Id == id);
     }
 
     private static async Task<RelativeView> AddRelativeAsync(CareTeamService s, Actor actor, Guid patientId, CancellationToken ct)

@@ -313,6 +313,108 @@ namespace CareWorkspace.Migrations.PostgreSql.Migrations
                     b.ToTable("CalendarFeedSubscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("CareWorkspace.Domain.CarePlans.CarePlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Conditions")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("End")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("TemplateId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("TemplateVersion")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId");
+
+                    b.ToTable("CarePlans", (string)null);
+                });
+
+            modelBuilder.Entity("CareWorkspace.Domain.CarePlans.CarePlanVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CarePlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CarePlanId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("CarePlanVersions", (string)null);
+                });
+
             modelBuilder.Entity("CareWorkspace.Domain.Conferences.ConferenceMinutes", b =>
                 {
                     b.Property<Guid>("Id")
@@ -676,6 +778,120 @@ namespace CareWorkspace.Migrations.PostgreSql.Migrations
                     b.HasIndex("FamilyName", "GivenName");
 
                     b.ToTable("Patients", (string)null);
+                });
+
+            modelBuilder.Entity("CareWorkspace.Domain.Rehabilitation.RehabilitationPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("ResponsibleOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ReviewIntervalWeeks")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResponsibleOrganisationId");
+
+                    b.HasIndex("PatientId", "CreatedAt");
+
+                    b.ToTable("RehabilitationPlans", (string)null);
+                });
+
+            modelBuilder.Entity("CareWorkspace.Domain.Rehabilitation.RehabilitationSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("ExerciseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ExerciseName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("LoggedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LoggedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("LoggedByRole")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("LoggedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("Pain")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "Day");
+
+                    b.HasIndex("PlanId", "Day");
+
+                    b.ToTable("RehabilitationSessions", (string)null);
                 });
 
             modelBuilder.Entity("CareWorkspace.Domain.Reminders.ReminderDelivery", b =>
@@ -1168,6 +1384,171 @@ namespace CareWorkspace.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CareWorkspace.Domain.CarePlans.CarePlan", b =>
+                {
+                    b.HasOne("CareWorkspace.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("CareWorkspace.Domain.CarePlans.CarePlanActivity", "Activities", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid?>("AppointmentId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("CarePlanId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Description")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)");
+
+                            b1.Property<int>("Order")
+                                .HasColumnType("integer");
+
+                            b1.Property<Guid?>("OrganisationId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("OrganisationName")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("Schedule")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("Sector")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("CarePlanId");
+
+                            b1.ToTable("CarePlanActivities", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CarePlanId");
+                        });
+
+                    b.OwnsMany("CareWorkspace.Domain.CarePlans.CarePlanNote", "Notes", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("CarePlanId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
+                            b1.Property<DateTimeOffset>("WrittenAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("WrittenBy")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("CarePlanId");
+
+                            b1.ToTable("CarePlanNotes", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CarePlanId");
+                        });
+
+                    b.OwnsMany("CareWorkspace.Domain.CarePlans.Goal", "Goals", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Achievement")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<DateTimeOffset?>("AgreedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("AgreedBy")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<Guid>("CarePlanId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Comparator")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<string>("Description")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)");
+
+                            b1.Property<DateOnly?>("DueDate")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("MeasureName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<int>("Order")
+                                .HasColumnType("integer");
+
+                            b1.Property<decimal>("Target")
+                                .HasPrecision(18, 4)
+                                .HasColumnType("numeric(18,4)");
+
+                            b1.Property<string>("Unit")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("CarePlanId");
+
+                            b1.ToTable("CarePlanGoals", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CarePlanId");
+                        });
+
+                    b.Navigation("Activities");
+
+                    b.Navigation("Goals");
+
+                    b.Navigation("Notes");
+                });
+
+            modelBuilder.Entity("CareWorkspace.Domain.CarePlans.CarePlanVersion", b =>
+                {
+                    b.HasOne("CareWorkspace.Domain.CarePlans.CarePlan", null)
+                        .WithMany("NewVersions")
+                        .HasForeignKey("CarePlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CareWorkspace.Domain.Conferences.ConferenceMinutes", b =>
                 {
                     b.HasOne("CareWorkspace.Domain.Patients.Patient", null)
@@ -1593,6 +1974,74 @@ namespace CareWorkspace.Migrations.PostgreSql.Migrations
                     b.Navigation("Relatives");
                 });
 
+            modelBuilder.Entity("CareWorkspace.Domain.Rehabilitation.RehabilitationPlan", b =>
+                {
+                    b.HasOne("CareWorkspace.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CareWorkspace.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("ResponsibleOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("CareWorkspace.Domain.Rehabilitation.Exercise", "Exercises", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int?>("DurationMinutes")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Instructions")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<Guid>("PlanId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("Repetitions")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("Sets")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("TimesPerWeek")
+                                .HasColumnType("integer");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PlanId");
+
+                            b1.ToTable("RehabilitationExercises", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlanId");
+                        });
+
+                    b.Navigation("Exercises");
+                });
+
+            modelBuilder.Entity("CareWorkspace.Domain.Rehabilitation.RehabilitationSession", b =>
+                {
+                    b.HasOne("CareWorkspace.Domain.Rehabilitation.RehabilitationPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CareWorkspace.Infrastructure.Identity.CareUser", b =>
                 {
                     b.HasOne("CareWorkspace.Domain.Organisations.Organisation", null)
@@ -1650,6 +2099,11 @@ namespace CareWorkspace.Migrations.PostgreSql.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CareWorkspace.Domain.CarePlans.CarePlan", b =>
+                {
+                    b.Navigation("NewVersions");
                 });
 #pragma warning restore 612, 618
         }

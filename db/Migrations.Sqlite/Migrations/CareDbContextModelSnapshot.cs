@@ -306,6 +306,108 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
                     b.ToTable("CalendarFeedSubscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("CareWorkspace.Domain.CarePlans.CarePlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Conditions")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("End")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TemplateId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TemplateVersion")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId");
+
+                    b.ToTable("CarePlans", (string)null);
+                });
+
+            modelBuilder.Entity("CareWorkspace.Domain.CarePlans.CarePlanVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CarePlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CarePlanId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("CarePlanVersions", (string)null);
+                });
+
             modelBuilder.Entity("CareWorkspace.Domain.Conferences.ConferenceMinutes", b =>
                 {
                     b.Property<Guid>("Id")
@@ -667,6 +769,120 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
                     b.HasIndex("FamilyName", "GivenName");
 
                     b.ToTable("Patients", (string)null);
+                });
+
+            modelBuilder.Entity("CareWorkspace.Domain.Rehabilitation.RehabilitationPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResponsibleOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReviewIntervalWeeks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResponsibleOrganisationId");
+
+                    b.HasIndex("PatientId", "CreatedAt");
+
+                    b.ToTable("RehabilitationPlans", (string)null);
+                });
+
+            modelBuilder.Entity("CareWorkspace.Domain.Rehabilitation.RehabilitationSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ExerciseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExerciseName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LoggedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LoggedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LoggedByRole")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LoggedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Pain")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "Day");
+
+                    b.HasIndex("PlanId", "Day");
+
+                    b.ToTable("RehabilitationSessions", (string)null);
                 });
 
             modelBuilder.Entity("CareWorkspace.Domain.Reminders.ReminderDelivery", b =>
@@ -1151,6 +1367,171 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CareWorkspace.Domain.CarePlans.CarePlan", b =>
+                {
+                    b.HasOne("CareWorkspace.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("CareWorkspace.Domain.CarePlans.CarePlanActivity", "Activities", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid?>("AppointmentId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("CarePlanId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Description")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Order")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid?>("OrganisationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("OrganisationName")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Schedule")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Sector")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("CarePlanId");
+
+                            b1.ToTable("CarePlanActivities", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CarePlanId");
+                        });
+
+                    b.OwnsMany("CareWorkspace.Domain.CarePlans.CarePlanNote", "Notes", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("CarePlanId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("WrittenAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("WrittenBy")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("CarePlanId");
+
+                            b1.ToTable("CarePlanNotes", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CarePlanId");
+                        });
+
+                    b.OwnsMany("CareWorkspace.Domain.CarePlans.Goal", "Goals", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Achievement")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long?>("AgreedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("AgreedBy")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("CarePlanId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Comparator")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Description")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("DueDate")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("MeasureName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Order")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<decimal>("Target")
+                                .HasPrecision(18, 4)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Unit")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("CarePlanId");
+
+                            b1.ToTable("CarePlanGoals", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CarePlanId");
+                        });
+
+                    b.Navigation("Activities");
+
+                    b.Navigation("Goals");
+
+                    b.Navigation("Notes");
+                });
+
+            modelBuilder.Entity("CareWorkspace.Domain.CarePlans.CarePlanVersion", b =>
+                {
+                    b.HasOne("CareWorkspace.Domain.CarePlans.CarePlan", null)
+                        .WithMany("NewVersions")
+                        .HasForeignKey("CarePlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CareWorkspace.Domain.Conferences.ConferenceMinutes", b =>
                 {
                     b.HasOne("CareWorkspace.Domain.Patients.Patient", null)
@@ -1574,6 +1955,74 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
                     b.Navigation("Relatives");
                 });
 
+            modelBuilder.Entity("CareWorkspace.Domain.Rehabilitation.RehabilitationPlan", b =>
+                {
+                    b.HasOne("CareWorkspace.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CareWorkspace.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("ResponsibleOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("CareWorkspace.Domain.Rehabilitation.Exercise", "Exercises", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("DurationMinutes")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Instructions")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("PlanId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("Repetitions")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("Sets")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("TimesPerWeek")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PlanId");
+
+                            b1.ToTable("RehabilitationExercises", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlanId");
+                        });
+
+                    b.Navigation("Exercises");
+                });
+
+            modelBuilder.Entity("CareWorkspace.Domain.Rehabilitation.RehabilitationSession", b =>
+                {
+                    b.HasOne("CareWorkspace.Domain.Rehabilitation.RehabilitationPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CareWorkspace.Infrastructure.Identity.CareUser", b =>
                 {
                     b.HasOne("CareWorkspace.Domain.Organisations.Organisation", null)
@@ -1631,6 +2080,11 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CareWorkspace.Domain.CarePlans.CarePlan", b =>
+                {
+                    b.Navigation("NewVersions");
                 });
 #pragma warning restore 612, 618
         }

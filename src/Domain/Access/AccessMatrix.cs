@@ -25,6 +25,8 @@ public static class AccessMatrix
         (PatientSection.Presence,      ["R",    "R",    "R",     "R",     "R",     "R",     "R",     "R",     "R", ""]),
         (PatientSection.Consents,      ["RCUD", "RCUD", "R",     "RCUD",  "R",     "R",     "RCUD",  "RCUD",  "", ""]),
         (PatientSection.Calendar,      ["RSCU", "RSCU", "RSCU",  "RSCU",  "RSCU",  "RSCU",  "RSCU",  "R",     "R", "R"]),
+        (PatientSection.CarePlan,      ["RSCU", "RSCU", "RSCU",  "RSCU",  "RS",    "RSCU",  "RSCU",  "R",     "R", ""]),
+        (PatientSection.Rehabilitation, ["RSCU", "RS",  "RS",    "RS",    "RS",    "RSU",   "RS",    "RC",    "RC", ""]),
     ];
 
     private static readonly Dictionary<(UserRole, PatientSection), Permission> Cells = Build();

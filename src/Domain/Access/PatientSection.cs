@@ -18,4 +18,9 @@ public enum PatientSection
 
     /// <summary>The joint calendar: appointments with the hospital, the GP and the municipality.</summary>
     Calendar,
+
+    /// <summary>The patient's care plans for chronic conditions: goals agreed with the patient and each sector's activities.</summary>
+    CarePlan,
+    /// <summary>The rehabilitation plan after discharge and the training sessions the patient logs against it.</summary>
+    Rehabilitation,
 }

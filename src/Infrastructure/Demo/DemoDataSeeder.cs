@@ -2,6 +2,7 @@ using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.Organisations;
 using CareWorkspace.Domain.Patients;
+using CareWorkspace.Infrastructure.CarePlans;
 using CareWorkspace.Infrastructure.Identity;
 using CareWorkspace.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
@@ -14,6 +15,7 @@ namespace CareWorkspace.Infrastructure.Demo;
 public sealed class DemoDataSeeder(
     IDbContextFactory<CareDbContext> dbFactory,
     UserManager<CareUser> userManager,
+    CarePlanTemplates carePlanTemplates,
     TimeProvider clock,
     ILogger<DemoDataSeeder> logger)
 {
@@ -66,6 +68,8 @@ public sealed class DemoDataSeeder(
             db.ConferenceMinutes.Add(conference.Minutes);
             db.PathwayEvents.Add(conference.Held);
         }
+        if (DemoCarePlans.ForJens(jens.Id, carePlanTemplates, bySor, users, clock.GetUtcNow()) is { } carePlan)
+            db.CarePlans.Add(carePlan);
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Demo data created: {Organisations} organisations, {Users} users", organisations.Count, users.Count);
     }

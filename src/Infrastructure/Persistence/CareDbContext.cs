@@ -2,6 +2,7 @@ using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.Audit;
 using CareWorkspace.Domain.Calendar;
 using CareWorkspace.Domain.CalendarFeeds;
+using CareWorkspace.Domain.CarePlans;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.Conferences;
 using CareWorkspace.Domain.FollowUp;
@@ -10,6 +11,7 @@ using CareWorkspace.Domain.Notifications;
 using CareWorkspace.Domain.Organisations;
 using CareWorkspace.Domain.Pathway;
 using CareWorkspace.Domain.Patients;
+using CareWorkspace.Domain.Rehabilitation;
 using CareWorkspace.Domain.Reminders;
 using CareWorkspace.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -37,6 +39,10 @@ public sealed class CareDbContext(DbContextOptions<CareDbContext> options) : Ide
     public DbSet<ReminderDelivery> ReminderDeliveries => Set<ReminderDelivery>();
     public DbSet<ConferenceMinutes> ConferenceMinutes => Set<ConferenceMinutes>();
     public DbSet<CalendarFeedSubscription> CalendarFeedSubscriptions => Set<CalendarFeedSubscription>();
+    public DbSet<CarePlan> CarePlans => Set<CarePlan>();
+    public DbSet<CarePlanVersion> CarePlanVersions => Set<CarePlanVersion>();
+    public DbSet<RehabilitationPlan> RehabilitationPlans => Set<RehabilitationPlan>();
+    public DbSet<RehabilitationSession> RehabilitationSessions => Set<RehabilitationSession>();
 
     /// <summary>The keys that protect cookies and antiforgery tokens, shared by every app instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -10,7 +10,7 @@ public sealed class PatientAccessPolicyMessagesTests
     private static readonly Actor PatientActor = new("user-patient", "Jens Hansen", UserRole.Patient, null, null);
     private static readonly Actor RelativeActor = new("user-relative", "Ulla Hansen", UserRole.Relative, null, null);
 
-    public static TheoryData<PatientSection> OtherSections => new(Enum.GetValues<PatientSection>().Where(s => s is not (PatientSection.Messages or PatientSection.Consents)));
+    public static TheoryData<PatientSection> OtherSections => new(Enum.GetValues<PatientSection>().Where(s => s is not (PatientSection.Messages or PatientSection.Consents or PatientSection.Rehabilitation)));
 
     public static TheoryData<AccessAction> ChangingActions => new(AccessAction.Update, AccessAction.Delete);
 
@@ -42,6 +42,15 @@ public sealed class PatientAccessPolicyMessagesTests
     public void Decide_PatientCreatesInOtherSection_Denied(PatientSection section)
     {
         Assert.False(Allowed(PatientActor, Relationship(), AccessAction.Create, section));
+    }
+
+    [Fact]
+    public void Decide_PatientAndRelativeWithConsent_LogTrainingButDoNotChangeThePlan()
+    {
+        Assert.True(Allowed(PatientActor, Relationship(), AccessAction.Create, PatientSection.Rehabilitation));
+        Assert.True(Allowed(RelativeActor, Relationship(Consent(PatientSection.Rehabilitation)), AccessAction.Create, PatientSection.Rehabilitation));
+        Assert.False(Allowed(RelativeActor, Relationship(Consent(PatientSection.Messages)), AccessAction.Create, PatientSection.Rehabilitation));
+        Assert.False(Allowed(PatientActor, Relationship(), AccessAction.Update, PatientSection.Rehabilitation));
     }
 
     [Fact]

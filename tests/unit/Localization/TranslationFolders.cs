@@ -24,8 +24,11 @@ public static class TranslationFolders
         "src/Web/Features/Conferences",
         "src/Web/Features/CalendarFeeds",
         "src/Web/Features/Calendar",
+        "src/Web/Features/CarePlans",
         "src/Web/Features/Notifications",
         "src/Web/Features/FollowUp",
+        "src/Web/Features/Documents",
+        "src/Web/Features/Rehabilitation",
     ];
 
     public static readonly IReadOnlyList<string> NotYetTranslated =

@@ -19,5 +19,7 @@ public static class ConsentLabels
         PatientSection.Presence => L["Who is viewing now"],
         PatientSection.Consents => L["Consents"],
         PatientSection.Calendar => L["Calendar"],
+        PatientSection.CarePlan => L["Care plans"],
+        PatientSection.Rehabilitation => L["Rehabilitation plan"],
     };
 }

@@ -25,6 +25,8 @@ public static class ChangeAnnouncements
             PatientSection.Consents => A11yText.ChangedConsents(authorName),
             PatientSection.Messages => A11yText.WroteMessage(authorName),
             PatientSection.Calendar => A11yText.ChangedCalendar(authorName),
+            PatientSection.CarePlan => A11yText.ChangedCarePlan(authorName),
+            PatientSection.Rehabilitation => A11yText.ChangedRehabilitation(authorName),
             _ => null,
         };
     }

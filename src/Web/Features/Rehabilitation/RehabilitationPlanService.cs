@@ -1,0 +1,188 @@
+using CareWorkspace.Domain.Access;
+using CareWorkspace.Domain.Common;
+using CareWorkspace.Domain.Organisations;
+using CareWorkspace.Domain.Rehabilitation;
+using CareWorkspace.Infrastructure.Access;
+using CareWorkspace.Infrastructure.Persistence;
+using CareWorkspace.Infrastructure.Realtime;
+using CareWorkspace.Web.Features.Pathway;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareWorkspace.Web.Features.Rehabilitation;
+
+/// <summary>
+/// The rehabilitation plan after discharge: reading it with its sessions and weekly adherence, the hospital making and
+/// changing it, and the patient or a relative logging training. Every read and write asks the access guard for the
+/// Rehabilitation section; changes are committed, then signalled to every viewer of the section.
+/// </summary>
+public sealed class RehabilitationPlanService(
+    IDbContextFactory<CareDbContext> dbFactory,
+    PatientAccessGuard guard,
+    IPathwayNotifier notifier,
+    TimeProvider clock) : IPatientDataService
+{
+    /// <summary>The section: the newest plan, every session logged against it and the adherence per week.</summary>
+    public async Task<RehabilitationView> GetAsync(Actor actor, Guid patientId, CancellationToken ct = default)
+    {
+        var (_, relationship) = await guard.DemandSharedReadAsync(actor, patientId, PatientSection.Rehabilitation, "Rehabilitation plan", ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var today = CopenhagenTime.Today(clock);
+        var plan = await CurrentPlanAsync(db, patientId, ct);
+        var patient = await PatientAsync(db, patientId, ct);
+        var sessions = plan is null
+            ? []
+            : await db.RehabilitationSessions.AsNoTracking().Where(s => s.PlanId == plan.Id).ToListAsync(ct);
+        var can = new RehabilitationPermissions(
+            MakePlan: actor.IsHealthProfessional && PatientAccessGuard.Permits(actor, relationship, AccessAction.Create, PatientSection.Rehabilitation),
+            ChangePlan: plan is not null && actor.IsHealthProfessional
+                && PatientAccessGuard.Permits(actor, relationship, AccessAction.Update, PatientSection.Rehabilitation),
+            LogSession: plan is not null && (actor.Role is UserRole.Patient or UserRole.Relative)
+                && PatientAccessGuard.Permits(actor, relationship, AccessAction.Create, PatientSection.Rehabilitation),
+            MessagePatient: actor.IsHealthProfessional && PatientAccessGuard.Permits(actor, relationship, AccessAction.Create, PatientSection.Messages));
+        var units = can.MakePlan || can.ChangePlan ? await UnitsAsync(db, relationship, ct) : [];
+        return new RehabilitationView(patientId, patient.Name,
+            plan is null ? null : await ViewOfAsync(db, plan, patient, today, ct),
+            sessions.OrderByDescending(s => s.Day).ThenByDescending(s => s.LoggedAt).Select(ViewOf).ToList(),
+            plan is null ? [] : RehabilitationAdherence.Weekly(plan, sessions, today),
+            can, units, today);
+    }
+
+    /// <summary>
+    /// The current plan with its exercises, e.g. for the printed exercise sheet; null when the patient has none.
+    /// Asked and logged as a read of the Rehabilitation section like any other.
+    /// </summary>
+    public async Task<RehabilitationPlanView?> GetPlanAsync(Actor actor, Guid patientId, string what = "Rehabilitation plan", CancellationToken ct = default)
+    {
+        await guard.DemandSharedReadAsync(actor, patientId, PatientSection.Rehabilitation, what, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var plan = await CurrentPlanAsync(db, patientId, ct);
+        return plan is null ? null : await ViewOfAsync(db, plan, await PatientAsync(db, patientId, ct), CopenhagenTime.Today(clock), ct);
+    }
+
+    /// <summary>The hospital makes the plan at discharge; returns its id.</summary>
+    public Task<Guid> MakePlanAsync(Actor actor, Guid patientId, RehabilitationPlanInput input, CancellationToken ct = default) =>
+        WriteAsync(actor, patientId, AccessAction.Create, "Made rehabilitation plan", async (db, relationship, stamp) =>
+        {
+            await DemandUnitAsync(db, relationship, input.ResponsibleOrganisationId, ct);
+            var plan = RehabilitationPlan.Make(actor, patientId, Details(input), input.Exercises, stamp);
+            db.RehabilitationPlans.Add(plan);
+            return plan.Id;
+        }, ct);
+
+    /// <summary>Changes the plan from the version the editor opened; a stale edit is refused with who changed it and when.</summary>
+    public Task<Guid> ChangePlanAsync(Actor actor, Guid patientId, Guid planId, Guid expectedVersion, RehabilitationPlanInput input, CancellationToken ct = default) =>
+        WriteAsync(actor, patientId, AccessAction.Update, "Changed rehabilitation plan", async (db, relationship, stamp) =>
+        {
+            var plan = await OwnPlanAsync(db, actor, patientId, planId, AccessAction.Update, "Changed rehabilitation plan", ct);
+            if (plan.ResponsibleOrganisationId != input.ResponsibleOrganisationId)
+                await DemandUnitAsync(db, relationship, input.ResponsibleOrganisationId, ct);
+            plan.Change(actor, expectedVersion, Details(input), input.Exercises, stamp);
+            return plan.Id;
+        }, ct);
+
+    /// <summary>The patient or a relative logs a training session of the current plan; returns the session's id.</summary>
+    public Task<Guid> LogSessionAsync(Actor actor, Guid patientId, Guid planId, SessionInput input, CancellationToken ct = default) =>
+        WriteAsync(actor, patientId, AccessAction.Create, "Logged rehabilitation session", async (db, _, stamp) =>
+        {
+            var plan = await OwnPlanAsync(db, actor, patientId, planId, AccessAction.Create, "Logged rehabilitation session", ct);
+            var session = RehabilitationSession.Log(plan, actor, input.Day, input.ExerciseId, input.Outcome, input.Pain, input.Note,
+                CopenhagenTime.Today(clock), stamp.At);
+            db.RehabilitationSessions.Add(session);
+            return session.Id;
+        }, ct);
+
+    private static RehabilitationPlanDetails Details(RehabilitationPlanInput input) =>
+        new(input.Kind, input.ResponsibleOrganisationId, input.StartDate, input.ReviewIntervalWeeks, input.Purpose);
+
+    private static Task<RehabilitationPlan?> CurrentPlanAsync(CareDbContext db, Guid patientId, CancellationToken ct) =>
+        db.RehabilitationPlans.AsNoTracking().Where(p => p.PatientId == patientId)
+            .OrderByDescending(p => p.CreatedAt).FirstOrDefaultAsync(ct);
+
+    private static async Task<(string Name, string Cpr)> PatientAsync(CareDbContext db, Guid patientId, CancellationToken ct)
+    {
+        var patient = await db.Patients.AsNoTracking().Where(p => p.Id == patientId)
+            .Select(p => new { p.GivenName, p.FamilyName, p.Cpr }).SingleAsync(ct);
+        return ($"{patient.GivenName} {patient.FamilyName}", patient.Cpr.Display);
+    }
+
+    private static async Task<RehabilitationPlanView> ViewOfAsync(CareDbContext db, RehabilitationPlan plan, (string Name, string Cpr) patient,
+        DateOnly today, CancellationToken ct)
+    {
+        var unit = await db.Organisations.AsNoTracking().Where(o => o.Id == plan.ResponsibleOrganisationId).Select(o => o.Name).SingleAsync(ct);
+        return new RehabilitationPlanView(plan.Id, plan.Version, plan.PatientId, patient.Name, patient.Cpr, plan.Kind,
+            plan.ResponsibleOrganisationId, unit, plan.StartDate, plan.ReviewIntervalWeeks, plan.NextReview(today), plan.Purpose,
+            plan.Exercises.OrderBy(e => e.Position)
+                .Select(e => new ExerciseView(e.Id, e.Name, e.Instructions, e.Sets, e.Repetitions, e.DurationMinutes, e.TimesPerWeek)).ToList(),
+            plan.CreatedBy, plan.CreatedAt, plan.ChangedBy, plan.ChangedAt);
+    }
+
+    private static SessionView ViewOf(RehabilitationSession s) =>
+        new(s.Id, s.Day, s.ExerciseId, s.ExerciseName, s.Outcome, s.Pain, s.Note, s.LoggedByName, s.LoggedByRole, s.LoggedAt);
+
+    /// <summary>The municipal units on the care team: the unit responsible for the training must be able to see the plan.</summary>
+    private static async Task<IReadOnlyList<UnitOption>> UnitsAsync(CareDbContext db, PatientRelationship relationship, CancellationToken ct)
+    {
+        var careTeam = relationship.ActiveCareTeamOrganisationIds.ToList();
+        var units = await db.Organisations.AsNoTracking()
+            .Where(o => careTeam.Contains(o.Id) && o.Sector == Sector.Municipality)
+            .Select(o => new UnitOption(o.Id, o.Name)).ToListAsync(ct);
+        return units.OrderBy(u => u.Name, StringComparer.CurrentCulture).ToList();
+    }
+
+    private static async Task DemandUnitAsync(CareDbContext db, PatientRelationship relationship, Guid organisationId, CancellationToken ct)
+    {
+        var onCareTeam = relationship.ActiveCareTeamOrganisationIds.Contains(organisationId)
+            && await db.Organisations.AnyAsync(o => o.Id == organisationId && o.Sector == Sector.Municipality, ct);
+        if (!onCareTeam)
+            throw new DomainException("Choose a municipal unit on the patient's care team as responsible for the training.");
+    }
+
+    /// <summary>A plan of this patient; an unknown or another patient's id is refused and logged.</summary>
+    private async Task<RehabilitationPlan> OwnPlanAsync(CareDbContext db, Actor actor, Guid patientId, Guid planId, AccessAction action, string what,
+        CancellationToken ct)
+    {
+        var plan = await db.RehabilitationPlans.SingleOrDefaultAsync(p => p.Id == planId, ct);
+        if (plan is not null && plan.PatientId == patientId)
+            return plan;
+        const string reason = "That rehabilitation plan is not this patient's.";
+        throw await guard.RefuseAsync(db, actor, patientId, action, PatientSection.Rehabilitation, $"{what} (unknown plan {planId})", reason, ct);
+    }
+
+    /// <summary>
+    /// Asks the guard, applies the change, saves with the plan's concurrency token and signals after commit. If another save
+    /// raced ours, the change is applied once more on fresh data, where the domain's stale-edit check decides.
+    /// </summary>
+    private async Task<Guid> WriteAsync(Actor actor, Guid patientId, AccessAction action, string what,
+        Func<CareDbContext, PatientRelationship, ChangeStamp, Task<Guid>> apply, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var (_, relationship) = await guard.DemandWithRelationshipAsync(db, actor, patientId, action, PatientSection.Rehabilitation, what, ct);
+            Guid changed;
+            try
+            {
+                changed = await apply(db, relationship, ChangeStamps.For(actor, clock));
+            }
+            catch (Exception refused) when (refused is DomainException or StaleEditException)
+            {
+                // The user was allowed to try, but the plan refused the change: the refusal is logged with its reason.
+                await guard.RecordRefusedChangeAsync(db, actor, patientId, action, PatientSection.Rehabilitation, what, refused.Message, ct);
+                throw;
+            }
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+                continue;
+            }
+            notifier.PathwayChanged(new PathwayChange(patientId, PatientSection.Rehabilitation, changed, actor.UserId)
+            {
+                SeenBy = WhoMaySee.Change(relationship, PatientSection.Rehabilitation, Audience.Everyone),
+            });
+            return changed;
+        }
+    }
+}

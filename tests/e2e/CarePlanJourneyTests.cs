@@ -1,0 +1,137 @@
+using CareWorkspace.Domain.Access;
+using CareWorkspace.Domain.Patients;
+using CareWorkspace.Infrastructure.Demo;
+using CareWorkspace.Infrastructure.Identity;
+using CareWorkspace.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CareWorkspace.E2ETests;
+
+/// <summary>
+/// The GP makes Jens' COPD care plan from the template and marks two goals agreed with him; a relative whose consent covers
+/// the care plan has the care plans open meanwhile and sees the new plan and the agreements arrive without a reload.
+/// </summary>
+public sealed class CarePlanJourneyTests(AppFixture app) : BrowserTest(app)
+{
+    private static readonly LocatorAssertionsToBeVisibleOptions Live = new() { Timeout = 5_000 };
+
+    [Fact]
+    public Task The_GP_creates_a_COPD_plan_marks_two_goals_agreed_and_the_relatives_open_pathway_shows_it_without_a_reload() => RunAsync(async () =>
+    {
+        var jensId = await JensIdAsync();
+        var (userName, displayName) = await NewRelativeOfJensAsync(jensId);
+        await GrantAsync(jensId, await UserIdAsync(userName), [PatientSection.MasterData, PatientSection.CarePlan]);
+
+        var relative = await OpenPageAsync("relative");
+        await LogInAsAsync(relative, userName, displayName);
+        await OpenCarePlansAsync(relative, jensId);
+        // A relative reads the plans and changes nothing.
+        await Expect(relative.GetByTestId("new-care-plan-button")).ToHaveCountAsync(0);
+        await Expect(relative.GetByTestId("agree-goal")).ToHaveCountAsync(0);
+        var plansBefore = await relative.GetByTestId("care-plan").CountAsync();
+        await relative.EvaluateAsync("() => { window.__marker = 1; }");
+        var relativeUrl = relative.Url;
+
+        var gp = await OpenPageAsync("gp");
+        await LogInAsync(gp, "gp.larsen");
+        await OpenCarePlansAsync(gp, jensId);
+        await gp.GetByTestId("new-care-plan-button").ClickAsync();
+        var dialog = gp.GetByRole(AriaRole.Dialog, new() { Name = "New care plan" });
+        await Expect(dialog.GetByTestId("create-care-plan")).ToBeVisibleAsync();
+        await dialog.GetByRole(AriaRole.Combobox, new() { Name = "Template" }).ClickAsync();
+        await gp.Locator(".mud-popover-open").GetByRole(AriaRole.Option, new() { Name = "COPD care plan (version 1.0.0)", Exact = true }).ClickAsync();
+        await dialog.GetByTestId("create-care-plan").ClickAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
+
+        // The newest plan comes first: a draft with the template's goals, none agreed yet.
+        await Expect(gp.GetByTestId("care-plan")).ToHaveCountAsync(plansBefore + 1);
+        var plan = gp.GetByTestId("care-plan").First;
+        await Expect(plan.GetByTestId("care-plan-title")).ToHaveTextAsync("COPD care plan");
+        await Expect(plan.GetByTestId("care-plan-status")).ToHaveTextAsync("Draft");
+        await Expect(plan.GetByTestId("care-plan-goals")).ToContainTextAsync("6-minute walk distance at least 300 m");
+        var planId = await plan.GetAttributeAsync("data-plan-id");
+        Assert.False(string.IsNullOrEmpty(planId));
+        var ours = gp.Locator($"[data-plan-id=\"{planId}\"]");
+        var goals = await ours.GetByTestId("agree-goal").CountAsync();
+        Assert.True(goals >= 2);
+
+        await ours.GetByRole(AriaRole.Button, new() { Name = "Mark 'Stop smoking' as agreed with the patient" }).ClickAsync();
+        await Expect(ours.GetByTestId("agree-goal")).ToHaveCountAsync(goals - 1);
+        await ours.GetByTestId("agree-goal").First.ClickAsync();
+        await Expect(ours.GetByTestId("agree-goal")).ToHaveCountAsync(goals - 2);
+        await Expect(ours.GetByTestId("goal-agreement").Filter(new() { HasText = "Peter Larsen" })).ToHaveCountAsync(2);
+
+        // The relative's care plans, open all along, show the new plan and both agreements.
+        var onRelative = relative.Locator($"[data-plan-id=\"{planId}\"]");
+        await Expect(onRelative).ToBeVisibleAsync(Live);
+        await Expect(onRelative.GetByTestId("care-plan-title")).ToHaveTextAsync("COPD care plan");
+        await Expect(onRelative.GetByTestId("goal-agreement").Filter(new() { HasText = "Peter Larsen" })).ToHaveCountAsync(2, new() { Timeout = Live.Timeout });
+        await Expect(onRelative.GetByTestId("care-plan-goals")).ToContainTextAsync("Stop smoking");
+        Assert.True(await relative.EvaluateAsync<bool>("() => window.__marker === 1"), "The relative's page was reloaded.");
+        Assert.Equal(relativeUrl, relative.Url);
+        await ScreenshotAsync(relative, "care-plan-live-relative");
+        await ScreenshotAsync(gp, "care-plan-gp");
+    });
+
+    private static async Task OpenCarePlansAsync(IPage page, Guid jensId)
+    {
+        await page.GotoAsync($"patients/{jensId}/care-plan");
+        await Expect(page.GetByTestId("pathway-header").GetByTestId("patient-name")).ToHaveTextAsync("Jens Jensen");
+        await WaitForBlazorAsync(page);
+        await Expect(page.GetByRole(AriaRole.Tab, new() { Selected = true })).ToHaveTextAsync("Care plans");
+        // Jens' demo COPD plan is there from the start.
+        await Expect(page.GetByTestId("care-plan").Filter(new() { HasText = "Forløbsplan for KOL" })).ToBeVisibleAsync();
+    }
+
+    private async Task GrantAsync(Guid jensId, string relativeUserId, PatientSection[] sections)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var consents = scope.ServiceProvider.GetRequiredService<CareWorkspace.Web.Features.Consents.ConsentService>();
+        var jens = await ActorAsync("jens");
+        await consents.GrantAsync(jens, jensId, new CareWorkspace.Web.Features.Consents.ConsentInput(relativeUserId, sections, null, null), TestContext.Current.CancellationToken);
+    }
+
+    private async Task<Actor> ActorAsync(string userName)
+    {
+        var dbFactory = App.Services.GetRequiredService<IDbContextFactory<CareDbContext>>();
+        await using var db = await dbFactory.CreateDbContextAsync(TestContext.Current.CancellationToken);
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == userName, TestContext.Current.CancellationToken);
+        return new Actor(user.Id, user.DisplayName, user.Role, user.OrganisationId, null);
+    }
+
+    private async Task<string> UserIdAsync(string userName) => (await ActorAsync(userName)).UserId;
+
+    /// <summary>A relative of Jens of this test's own, so that other tests keep Ulla's consent as it is.</summary>
+    private async Task<(string UserName, string DisplayName)> NewRelativeOfJensAsync(Guid jensId)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var userName = "relative." + suffix;
+        var displayName = "Karen Jensen " + suffix;
+        await using var scope = App.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<CareUser>>();
+        var user = new CareUser { UserName = userName, DisplayName = displayName, Role = UserRole.Relative, LockoutEnabled = true };
+        var created = await users.CreateAsync(user, DemoAccounts.Password);
+        Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
+        var dbFactory = App.Services.GetRequiredService<IDbContextFactory<CareDbContext>>();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var patient = await db.Patients.SingleAsync(p => p.Id == jensId, ct);
+        patient.AddRelative(displayName, RelationshipCode.CHILD, "+45 40 50 60 70", isContactRelative: false, userId: user.Id);
+        await db.SaveChangesAsync(ct);
+        return (userName, displayName);
+    }
+
+    private static async Task LogInAsAsync(IPage page, string userName, string displayName)
+    {
+        await page.GotoAsync("account/login");
+        await page.GetByLabel("User name").FillAsync(userName);
+        await page.GetByLabel("Password").FillAsync(DemoAccounts.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await Expect(page.GetByTestId("signed-in-user")).ToContainTextAsync(displayName);
+        await WaitForBlazorAsync(page);
+    }
+}

@@ -1,0 +1,215 @@
+using CareWorkspace.Domain.Access;
+using CareWorkspace.Domain.CarePlans;
+using CareWorkspace.Domain.Common;
+using CareWorkspace.Domain.Organisations;
+using CareWorkspace.Infrastructure.Realtime;
+using CareWorkspace.IntegrationTests.Infrastructure;
+using CareWorkspace.Web.Features.CarePlans;
+using CareWorkspace.Web.Features.Consents;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CareWorkspace.IntegrationTests;
+
+/// <summary>Care plans through their service: from a template, every change a version, stale edits, refusals, and who may see them.</summary>
+public abstract class CarePlanServiceTests(CareAppFactory factory)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_GP_creates_a_COPD_plan_from_the_template_it_is_stored_with_its_first_version_and_signalled()
+    {
+        var jensId = await factory.JensIdAsync(Ct);
+        var gp = await factory.ActorAsync("gp.larsen", Ct);
+        var notifier = factory.Services.GetRequiredService<IPathwayNotifier>();
+        using var probe = new ChangeProbe<int>(notifier, jensId, PatientSection.CarePlan, _ => Task.FromResult(0));
+        var start = CalendarTestData.NextDay();
+
+        var id = await Service(s => s.CreateFromTemplateAsync(gp, jensId, "copd", start, Ct));
+
+        var (change, _) = await probe.ArrivalAsync(id, Ct);
+        Assert.Contains(AudienceKey.ForOrganisation(gp.OrganisationId!.Value), change.SeenBy!);
+        var plan = (await GetAsync(gp, jensId)).Plans.Single(p => p.Id == id);
+        Assert.Equal(("COPD care plan", CarePlanStatus.Draft, 1), (plan.Title, plan.Status, plan.Revision));
+        Assert.Contains(plan.Plan.Goals, g => g.Description == "Stop smoking" && g.Unit == "{cigarettes}/d" && g.Target == 0);
+        Assert.Contains(plan.Plan.Goals, g => g.MeasureName == "6-minute walk distance" && g.Target == 300m && g.Unit == "m");
+        var checkUp = plan.Plan.Activities.Single(a => a.Description == "Annual check-up with spirometry");
+        Assert.Equal(Sector.GeneralPractice, checkUp.Sector);
+        Assert.Equal(gp.OrganisationId, checkUp.OrganisationId);
+        var history = await Service(s => s.GetHistoryAsync(gp, jensId, id, Ct));
+        Assert.Equal(CarePlanChangeKind.Created, Assert.Single(Assert.Single(history).Changes).Kind);
+    }
+
+    [Fact]
+    public async Task Every_change_is_a_version_and_an_earlier_version_opens_as_it_was()
+    {
+        var jensId = await factory.JensIdAsync(Ct);
+        var gp = await factory.ActorAsync("gp.larsen", Ct);
+        var nurse = await factory.ActorAsync("nurse.holm", Ct);
+        var id = await Service(s => s.CreateFromTemplateAsync(gp, jensId, "copd", CalendarTestData.NextDay(), Ct));
+        var plan = await PlanAsync(gp, jensId, id);
+        var smoking = plan.Plan.Goals.Single(g => g.Description == "Stop smoking");
+
+        await Service(s => s.ChangeAsync(gp, jensId, id, plan.Version, new AgreeGoal(smoking.Id), Ct));
+        plan = await PlanAsync(nurse, jensId, id);
+        await Service(s => s.ChangeAsync(nurse, jensId, id, plan.Version, new ChangeGoalAchievement(smoking.Id, GoalAchievement.Improving), Ct));
+
+        var now = await PlanAsync(gp, jensId, id);
+        Assert.Equal(3, now.Revision);
+        var agreed = now.Plan.Goals.Single(g => g.Id == smoking.Id);
+        Assert.Equal(GoalAchievement.Improving, agreed.Achievement);
+        Assert.StartsWith("Peter Larsen", agreed.AgreedBy, StringComparison.Ordinal);
+        var history = await Service(s => s.GetHistoryAsync(gp, jensId, id, Ct));
+        Assert.Equal([3, 2, 1], history.Select(v => v.Number));
+        Assert.Equal(CarePlanChangeKind.GoalAchievementChanged, history[0].Changes.Single().Kind);
+        Assert.StartsWith("Anne Holm", history[0].ChangedBy, StringComparison.Ordinal);
+        var second = await Service(s => s.GetVersionAsync(gp, jensId, id, 2, Ct));
+        var then = second.Plan.Goals.Single(g => g.Id == smoking.Id);
+        Assert.Equal(GoalAchievement.InProgress, then.Achievement);
+        Assert.NotNull(then.AgreedAt);
+        var first = await Service(s => s.GetVersionAsync(gp, jensId, id, 1, Ct));
+        Assert.Null(first.Plan.Goals.Single(g => g.Id == smoking.Id).AgreedAt);
+    }
+
+    [Fact]
+    public async Task A_stale_edit_is_refused_with_who_changed_it_and_nothing_of_it_is_saved()
+    {
+        var jensId = await factory.JensIdAsync(Ct);
+        var gp = await factory.ActorAsync("gp.larsen", Ct);
+        var nurse = await factory.ActorAsync("nurse.holm", Ct);
+        var id = await Service(s => s.CreateFromTemplateAsync(gp, jensId, "type-2-diabetes", CalendarTestData.NextDay(), Ct));
+        var opened = await PlanAsync(nurse, jensId, id);
+
+        await Service(s => s.ChangeAsync(gp, jensId, id, opened.Version, new AddNote("Jens wants to begin with the walking."), Ct));
+        var ex = await Assert.ThrowsAsync<StaleEditException>(() =>
+            Service(s => s.ChangeAsync(nurse, jensId, id, opened.Version, new AddNote("A note on an old version"), Ct)));
+
+        Assert.StartsWith("Peter Larsen", ex.ChangedBy, StringComparison.Ordinal);
+        Assert.Equal("2", ex.CurrentValues["Version"]);
+        var now = await PlanAsync(gp, jensId, id);
+        Assert.Equal(["Jens wants to begin with the walking."], now.Plan.Notes.Select(n => n.Text));
+        Assert.Equal(2, now.Revision);
+    }
+
+    [Fact]
+    public async Task A_goal_with_a_unit_that_is_not_UCUM_is_refused_logged_and_nothing_is_saved()
+    {
+        var jensId = await factory.JensIdAsync(Ct);
+        var gp = await factory.ActorAsync("gp.larsen", Ct);
+        var id = await Service(s => s.CreateFromTemplateAsync(gp, jensId, "copd", CalendarTestData.NextDay(), Ct));
+        var plan = await PlanAsync(gp, jensId, id);
+
+        var ex = await Assert.ThrowsAsync<DomainException>(() => Service(s => s.ChangeAsync(gp, jensId, id, plan.Version,
+            new AddGoal(new GoalInput("Lower blood pressure", "Systolic", GoalComparator.AtMost, 140, "mmHg", null)), Ct)));
+        var noMeasure = await Assert.ThrowsAsync<DomainException>(() => Service(s => s.ChangeAsync(gp, jensId, id, plan.Version,
+            new AddGoal(new GoalInput("Feel better", null, GoalComparator.AtMost, null, null, null)), Ct)));
+
+        Assert.Contains("'mmHg' is not a UCUM unit", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("A goal needs a measure: what is measured, its target value and unit.", noMeasure.Template);
+        Assert.Equal(noMeasure.Message, await AccessTestData.LatestRefusalAsync(factory, gp.UserId, jensId, Ct));
+        var now = await PlanAsync(gp, jensId, id);
+        Assert.Equal((1, plan.Plan.Goals.Count), (now.Revision, now.Plan.Goals.Count));
+    }
+
+    [Fact]
+    public async Task An_activity_for_an_organisation_outside_the_care_team_is_refused()
+    {
+        var jensId = await factory.JensIdAsync(Ct);
+        var gp = await factory.ActorAsync("gp.larsen", Ct);
+        var stranger = await factory.ActorAsync("nurse.roskilde", Ct);
+        var id = await Service(s => s.CreateFromTemplateAsync(gp, jensId, "copd", CalendarTestData.NextDay(), Ct));
+        var plan = await PlanAsync(gp, jensId, id);
+
+        var ex = await Assert.ThrowsAsync<DomainException>(() => Service(s => s.ChangeAsync(gp, jensId, id, plan.Version,
+            new AddActivity(new ActivityInput("Home visit", stranger.OrganisationId, "forged", Sector.Hospital, null, ActivityStatus.NotStarted, null)), Ct)));
+
+        Assert.Equal("Choose an organisation on the patient's care team.", ex.Template);
+    }
+
+    [Fact]
+    public async Task A_nurse_outside_the_care_team_is_refused_reading_and_changing_and_it_is_logged()
+    {
+        var jensId = await factory.JensIdAsync(Ct);
+        var gp = await factory.ActorAsync("gp.larsen", Ct);
+        var stranger = await factory.ActorAsync("nurse.roskilde", Ct);
+        var id = await Service(s => s.CreateFromTemplateAsync(gp, jensId, "copd", CalendarTestData.NextDay(), Ct));
+        var plan = await PlanAsync(gp, jensId, id);
+
+        var read = await Assert.ThrowsAsync<PatientAccessDeniedException>(() => GetAsync(stranger, jensId));
+        var change = await Assert.ThrowsAsync<PatientAccessDeniedException>(() =>
+            Service(s => s.ChangeAsync(stranger, jensId, id, plan.Version, new AddNote("Not mine to write"), Ct)));
+        await Assert.ThrowsAsync<PatientAccessDeniedException>(() => Service(s => s.GetVersionAsync(stranger, jensId, id, 1, Ct)));
+
+        Assert.Contains("not on the patient's care team", read.Message, StringComparison.Ordinal);
+        Assert.Equal(change.Message, await AccessTestData.LatestRefusalAsync(factory, stranger.UserId, jensId, Ct));
+        Assert.True(await AccessTestData.CountRecordsAsync(factory, stranger.UserId, jensId, allowed: false, PatientSection.CarePlan, Ct) >= 3);
+        Assert.Equal(1, (await PlanAsync(gp, jensId, id)).Revision);
+    }
+
+    [Fact]
+    public async Task A_relative_reads_the_plans_only_when_the_consent_includes_them_and_never_changes_them()
+    {
+        var jensId = await factory.JensIdAsync(Ct);
+        var gp = await factory.ActorAsync("gp.larsen", Ct);
+        var (relative, _, _) = await AccessTestData.NewRelativeAsync(factory, jensId, Ct);
+        var id = await Service(s => s.CreateFromTemplateAsync(gp, jensId, "copd", CalendarTestData.NextDay(), Ct));
+
+        await factory.CallAsync<ConsentService, Guid>(s => s.GrantAsync(gp, jensId,
+            new ConsentInput(relative.UserId, [PatientSection.MasterData, PatientSection.Calendar], null, "Care plan test"), Ct));
+        await Assert.ThrowsAsync<PatientAccessDeniedException>(() => GetAsync(relative, jensId));
+
+        await factory.CallAsync<ConsentService, Guid>(s => s.GrantAsync(gp, jensId,
+            new ConsentInput(relative.UserId, [PatientSection.MasterData, PatientSection.CarePlan], null, "Care plan test"), Ct));
+        var view = await GetAsync(relative, jensId);
+        var plan = view.Plans.Single(p => p.Id == id);
+        Assert.Equal((false, false), (view.Can.Create, view.Can.Change));
+        Assert.Empty(view.Templates);
+        Assert.Empty(view.Organisations);
+        await Assert.ThrowsAsync<PatientAccessDeniedException>(() =>
+            Service(s => s.ChangeAsync(relative, jensId, id, plan.Version, new AddNote("From the relative"), Ct)));
+    }
+
+    [Fact]
+    public async Task A_plan_id_of_another_patient_is_refused_and_logged()
+    {
+        var jensId = await factory.JensIdAsync(Ct);
+        var gp = await factory.ActorAsync("gp.larsen", Ct);
+        var id = await Service(s => s.CreateFromTemplateAsync(gp, jensId, "copd", CalendarTestData.NextDay(), Ct));
+        await using var db = await factory.CreateDbContextAsync(Ct);
+        var otherId = await db.Patients.Where(p => p.Id != jensId).Select(p => p.Id).FirstAsync(Ct);
+        var plan = await PlanAsync(gp, jensId, id);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => Service(s => s.ChangeAsync(gp, otherId, id, plan.Version, new AddNote("Wrong patient"), Ct)));
+
+        Assert.Equal(1, (await PlanAsync(gp, jensId, id)).Revision);
+    }
+
+    [Fact]
+    public async Task The_demo_gives_Jens_an_active_COPD_plan_with_goals_agreed_with_him()
+    {
+        var jensId = await factory.JensIdAsync(Ct);
+        var jens = await factory.ActorAsync("jens", Ct);
+
+        var view = await GetAsync(jens, jensId);
+
+        var copd = Assert.Single(view.Plans, p => p.Plan.TemplateId == "copd" && p.Status == CarePlanStatus.Active);
+        Assert.Equal("Forløbsplan for KOL", copd.Title);
+        Assert.True(copd.Plan.Goals.Count(g => g.AgreedAt is not null) >= 2);
+        Assert.Contains(copd.Plan.Activities, a => a.Sector == Sector.GeneralPractice && a.Description == "Årskontrol med spirometri");
+        Assert.Equal((false, false), (view.Can.Create, view.Can.Change));
+        Assert.True(copd.Revision >= 5);
+    }
+
+    private async Task<CarePlanView> PlanAsync(Actor actor, Guid patientId, Guid id) => (await GetAsync(actor, patientId)).Plans.Single(p => p.Id == id);
+
+    private Task<CarePlansView> GetAsync(Actor actor, Guid patientId) =>
+        factory.CallAsync<CarePlanService, CarePlansView>(s => s.GetAsync(actor, patientId, Ct));
+
+    private Task<T> Service<T>(Func<CarePlanService, Task<T>> call) => factory.CallAsync(call);
+
+    private Task Service(Func<CarePlanService, Task> call) => factory.CallAsync(call);
+}
+
+public sealed class CarePlanServiceTests_Sqlite(SqliteAppFactory factory) : CarePlanServiceTests(factory), IClassFixture<SqliteAppFactory>;
+
+public sealed class CarePlanServiceTests_PostgreSql(PostgreSqlAppFactory factory) : CarePlanServiceTests(factory), IClassFixture<PostgreSqlAppFactory>;
