@@ -122,7 +122,7 @@ public sealed class AccessibilityAxeTests(AppFixture app) : BrowserTest(app)
         await history.GetByTestId("care-plan-version").Last.ClickAsync();
         await Expect(history.GetByTestId("opened-version")).ToBeVisibleAsync();
         await report.CheckAsync(page, "pathway: care plan, earlier version");
-        await page.Keyboard.PressAsync("Escape");
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Close", Exact = true }).ClickAsync();
         await Expect(history).ToHaveCountAsync(0);
         var addGoal = plan.GetByTestId("add-goal");
         if (await addGoal.CountAsync() == 0)
@@ -134,7 +134,7 @@ public sealed class AccessibilityAxeTests(AppFixture app) : BrowserTest(app)
         await Expect(editor).ToContainTextAsync("is not a UCUM unit");
         await editor.EvaluateAsync("e => Promise.all(e.getAnimations({ subtree: true }).map(a => a.finished.catch(() => null)))");
         await report.CheckAsync(page, "pathway: goal editor dialog");
-        await page.Keyboard.PressAsync("Escape");
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Cancel", Exact = true }).ClickAsync();
         await Expect(editor).ToHaveCountAsync(0);
     }
 

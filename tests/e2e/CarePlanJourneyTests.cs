@@ -59,7 +59,7 @@ public sealed class CarePlanJourneyTests(AppFixture app) : BrowserTest(app)
         var goals = await ours.GetByTestId("agree-goal").CountAsync();
         Assert.True(goals >= 2);
 
-        await ours.GetByRole(AriaRole.Button, new() { Name = "Mark 'Stop smoking' as agreed with the patient" }).ClickAsync();
+        await ours.GetByRole(AriaRole.Button, new() { Name = "Mark as agreed: Stop smoking" }).ClickAsync();
         await Expect(ours.GetByTestId("agree-goal")).ToHaveCountAsync(goals - 1);
         await ours.GetByTestId("agree-goal").First.ClickAsync();
         await Expect(ours.GetByTestId("agree-goal")).ToHaveCountAsync(goals - 2);

@@ -2,10 +2,12 @@ using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.CarePlans;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.Organisations;
+using CareWorkspace.Domain.Pathway;
 using CareWorkspace.Infrastructure.Realtime;
 using CareWorkspace.IntegrationTests.Infrastructure;
 using CareWorkspace.Web.Features.CarePlans;
 using CareWorkspace.Web.Features.Consents;
+using CareWorkspace.Web.Features.Timeline;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -38,6 +40,13 @@ public abstract class CarePlanServiceTests(CareAppFactory factory)
         Assert.Equal(gp.OrganisationId, checkUp.OrganisationId);
         var history = await Service(s => s.GetHistoryAsync(gp, jensId, id, Ct));
         Assert.Equal(CarePlanChangeKind.Created, Assert.Single(Assert.Single(history).Changes).Kind);
+
+        await Service(s => s.ChangeAsync(gp, jensId, id, plan.Version, new ChangePlanStatus(CarePlanStatus.Active), Ct));
+        var timeline = await factory.CallAsync<TimelineService, TimelinePage>(s => s.GetAsync(gp, jensId,
+            new TimelineFilter(Types: new HashSet<PathwayEventType> { PathwayEventType.PlanChange }), 0, 200, Ct));
+        Assert.Contains(timeline.Entries, e => e.Kind == PathwayEventKind.CarePlanCreated && e.Parameters![PathwayEventParameters.Subject] == "COPD care plan");
+        Assert.Contains(timeline.Entries, e => e.Kind == PathwayEventKind.CarePlanStatusChanged && e.Parameters![PathwayEventParameters.Status] == "Active");
+        Assert.Equal(CarePlanStatus.Active, (await PlanAsync(gp, jensId, id)).Status);
     }
 
     [Fact]
@@ -192,8 +201,9 @@ public abstract class CarePlanServiceTests(CareAppFactory factory)
 
         var view = await GetAsync(jens, jensId);
 
-        var copd = Assert.Single(view.Plans, p => p.Plan.TemplateId == "copd" && p.Status == CarePlanStatus.Active);
-        Assert.Equal("Forløbsplan for KOL", copd.Title);
+        // The demo's plan is the one in Danish (Jens' GP writes Danish); the other tests make theirs in English.
+        var copd = Assert.Single(view.Plans, p => p.Title == "Forløbsplan for KOL");
+        Assert.Equal(("copd", CarePlanStatus.Active), (copd.Plan.TemplateId, copd.Status));
         Assert.True(copd.Plan.Goals.Count(g => g.AgreedAt is not null) >= 2);
         Assert.Contains(copd.Plan.Activities, a => a.Sector == Sector.GeneralPractice && a.Description == "Årskontrol med spirometri");
         Assert.Equal((false, false), (view.Can.Create, view.Can.Change));

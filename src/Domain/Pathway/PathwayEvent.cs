@@ -157,4 +157,19 @@ public sealed class PathwayEvent
                 [PathwayEventParameters.Minutes] = text,
             });
     }
+
+    /// <summary>A care plan titled <paramref name="title"/> was made by <paramref name="by"/> of <paramref name="organisation"/>.</summary>
+    public static PathwayEvent CarePlanCreated(Guid patientId, DateTimeOffset at, Organisation organisation, string title, string by) =>
+        new(patientId, at, PathwayEventType.PlanChange, organisation.Sector, organisation.Id, organisation.Name, PathwayEventKind.CarePlanCreated,
+            new Dictionary<string, string?> { [PathwayEventParameters.Subject] = title, [PathwayEventParameters.By] = by });
+
+    /// <summary>A care plan moved to <paramref name="status"/> (stored by its code, e.g. Active).</summary>
+    public static PathwayEvent CarePlanStatusChanged(Guid patientId, DateTimeOffset at, Organisation organisation, string title, string status, string by) =>
+        new(patientId, at, PathwayEventType.PlanChange, organisation.Sector, organisation.Id, organisation.Name, PathwayEventKind.CarePlanStatusChanged,
+            new Dictionary<string, string?>
+            {
+                [PathwayEventParameters.Subject] = title,
+                [PathwayEventParameters.Status] = status,
+                [PathwayEventParameters.By] = by,
+            });
 }

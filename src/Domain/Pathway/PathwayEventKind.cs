@@ -31,4 +31,10 @@ public enum PathwayEventKind
     Discharged,
     /// <summary>A discharge conference was finished: its start, who finished it, who attended, the minutes (cut to fit).</summary>
     DischargeConferenceHeld,
+
+    /// <summary>A care plan was made for the patient: its title (subject) and who made it.</summary>
+    CarePlanCreated,
+
+    /// <summary>A care plan became active, completed or revoked: its title (subject), the status by code and who changed it.</summary>
+    CarePlanStatusChanged,
 }

@@ -22,6 +22,7 @@ public static class PathwayEventParameters
     public const string Count = "count";
     public const string Attendees = "attendees";
     public const string Minutes = "minutes";
+    public const string Status = "status";
 
     public static string Write(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

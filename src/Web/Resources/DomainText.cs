@@ -60,6 +60,8 @@ public static class DomainText
         UserRole role => RoleLabels.For(role),
         PatientSection section => ConsentLabels.For(section),
         AppointmentStatus status => CalendarLabels.For(status),
+        Domain.CarePlans.CarePlanStatus plan => Features.CarePlans.CarePlanLabels.For(plan),
+        Domain.CarePlans.GoalAchievement achievement => Features.CarePlans.CarePlanLabels.For(achievement),
         Sector sector => PatientLabels.For(sector),
         DateOnly date => CareFormat.Date(date),
         DateTimeOffset instant => CareFormat.DateTime(instant),

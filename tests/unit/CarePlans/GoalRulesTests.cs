@@ -30,6 +30,17 @@ public sealed class GoalRulesTests
         var ex = Assert.Throws<DomainException>(() => plan.ChangeGoalAchievement(plan.Version, goal.Id, GoalAchievement.Worsening, Gp(2)));
 
         Assert.Equal("A goal that is {0} cannot become {1}; take it up again (in progress) first.", ex.Template);
+        Assert.Equal("A goal that is Achieved cannot become Worsening; take it up again (in progress) first.", Web.Resources.DomainText.Explain(ex));
+        var before = (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture);
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("da-DK");
+            Assert.Equal("Et mål, der er Opfyldt, kan ikke blive Forværring; genoptag det (i gang) først.", Web.Resources.DomainText.Explain(ex));
+        }
+        finally
+        {
+            (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture) = before;
+        }
         Assert.Equal(GoalAchievement.Achieved, plan.Goals[0].Achievement);
     }
 

@@ -43,6 +43,7 @@ public sealed class TimelineTextTests
             [PathwayEventParameters.Subject] = "Inhaler",
             [PathwayEventParameters.AppointmentType] = "FollowUp",
             [PathwayEventParameters.Start] = "2026-12-03T09:00:00Z",
+            [PathwayEventParameters.Status] = "Active",
         });
 
         foreach (var culture in new[] { CareCultures.English, CareCultures.Danish })

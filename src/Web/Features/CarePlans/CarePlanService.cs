@@ -2,6 +2,7 @@ using System.Globalization;
 using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.CarePlans;
 using CareWorkspace.Domain.Common;
+using CareWorkspace.Domain.Pathway;
 using CareWorkspace.Infrastructure.Access;
 using CareWorkspace.Infrastructure.CarePlans;
 using CareWorkspace.Infrastructure.Persistence;
@@ -94,7 +95,12 @@ public sealed class CarePlanService(
             var plan = template.Instantiate(patientId, start, CultureInfo.CurrentUICulture,
                 organisations.Select(o => (o.Id, o.Name, o.Sector)).ToList(), stamp);
             db.CarePlans.Add(plan);
-            return plan.Id;
+            var made = await OrganisationOfAsync(db, actor, ct) is { } organisation
+                ? PathwayEvent.CarePlanCreated(patientId, stamp.At, organisation, plan.Title, stamp.ByName)
+                : null;
+            if (made is not null)
+                db.PathwayEvents.Add(made);
+            return (plan.Id, made?.Id);
         }, ct);
 
     /// <summary>One change to a plan, based on the version the user opened; a stale one is refused with the stored values.</summary>
@@ -109,8 +115,17 @@ public sealed class CarePlanService(
             }
             var resolved = await ResolveAsync(db, relationship, patientId, edit, ct);
             resolved.Apply(plan, expectedVersion, stamp);
-            return plan.Id;
+            var statusChanged = edit is ChangePlanStatus && await OrganisationOfAsync(db, actor, ct) is { } organisation
+                ? PathwayEvent.CarePlanStatusChanged(patientId, stamp.At, organisation, plan.Title, plan.Status.ToString(), stamp.ByName)
+                : null;
+            if (statusChanged is not null)
+                db.PathwayEvents.Add(statusChanged);
+            return (plan.Id, statusChanged?.Id);
         }, ct);
+
+    /// <summary>The organisation a professional acts for: the sender of the plan's timeline entries.</summary>
+    private static async Task<Domain.Organisations.Organisation?> OrganisationOfAsync(CareDbContext db, Actor actor, CancellationToken ct) =>
+        actor.OrganisationId is { } id ? await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, ct) : null;
 
     private static CarePlanView View(CarePlan plan) => new(plan.Id, plan.Version, plan.Revision, plan.ChangedBy, plan.ChangedAt, plan.Snapshot());
 
@@ -167,16 +182,16 @@ public sealed class CarePlanService(
     /// raced ours, the change is applied once more on fresh data, where the plan's stale-edit check decides.
     /// </summary>
     private async Task<Guid> WriteAsync(Actor actor, Guid patientId, AccessAction action, string what,
-        Func<CareDbContext, PatientRelationship, ChangeStamp, Task<Guid>> apply, CancellationToken ct)
+        Func<CareDbContext, PatientRelationship, ChangeStamp, Task<(Guid PlanId, Guid? EventId)>> apply, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var (_, relationship) = await guard.DemandWithRelationshipAsync(db, actor, patientId, action, PatientSection.CarePlan, what, ct);
-            Guid planId;
+            (Guid PlanId, Guid? EventId) changed;
             try
             {
-                planId = await apply(db, relationship, ChangeStamps.For(actor, clock));
+                changed = await apply(db, relationship, ChangeStamps.For(actor, clock));
             }
             catch (DomainException refused)
             {
@@ -192,11 +207,18 @@ public sealed class CarePlanService(
             {
                 continue;
             }
-            notifier.PathwayChanged(new PathwayChange(patientId, PatientSection.CarePlan, planId, actor.UserId)
+            notifier.PathwayChanged(new PathwayChange(patientId, PatientSection.CarePlan, changed.PlanId, actor.UserId)
             {
                 SeenBy = WhoMaySee.Change(relationship, PatientSection.CarePlan, Audience.Everyone),
             });
-            return planId;
+            if (changed.EventId is { } eventId)
+            {
+                notifier.PathwayChanged(new PathwayChange(patientId, PatientSection.Timeline, eventId, actor.UserId)
+                {
+                    SeenBy = WhoMaySee.Change(relationship, PatientSection.Timeline, Audience.Everyone),
+                });
+            }
+            return changed.PlanId;
         }
     }
 }

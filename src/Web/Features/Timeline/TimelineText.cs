@@ -27,6 +27,8 @@ public static class TimelineText
         PathwayEventKind.AppointmentCancelled => "Appointment cancelled with {0}: {1}, {2}",
         PathwayEventKind.Discharged => "Discharged from {0}",
         PathwayEventKind.DischargeConferenceHeld => "Discharge conference held {0}",
+        PathwayEventKind.CarePlanCreated => "Care plan made: {0}",
+        PathwayEventKind.CarePlanStatusChanged => "{0} is now {1}",
         _ => null,
     };
 
@@ -43,6 +45,11 @@ public static class TimelineText
             PathwayEventKind.AppointmentBooked or PathwayEventKind.AppointmentCancelled => AppointmentTitle(entry.Kind, values),
             PathwayEventKind.Discharged => L[key!, Value(values, PathwayEventParameters.Organisation)],
             PathwayEventKind.DischargeConferenceHeld => L[key!, PathwayEventParameters.ReadInstant(values.GetValueOrDefault(PathwayEventParameters.Start)) is { } held ? CareFormat.DateTime(held) : Missing],
+            PathwayEventKind.CarePlanCreated => L[key!, Value(values, PathwayEventParameters.Subject)],
+            PathwayEventKind.CarePlanStatusChanged => L[key!, Value(values, PathwayEventParameters.Subject),
+                Enum.TryParse<Domain.CarePlans.CarePlanStatus>(values.GetValueOrDefault(PathwayEventParameters.Status), out var status)
+                    ? CarePlans.CarePlanLabels.For(status).ToLowerInvariant()
+                    : Missing],
             _ => entry.Title ?? "",
         };
     }
@@ -78,6 +85,7 @@ public static class TimelineText
                 by is null ? null : L["Minutes finished by {0}", by].Value,
                 values.GetValueOrDefault(PathwayEventParameters.Minutes),
             }.Where(line => line is not null)),
+            PathwayEventKind.CarePlanCreated or PathwayEventKind.CarePlanStatusChanged => by is null ? null : L["By {0}", by].Value,
             _ => entry.Detail,
         };
     }
