@@ -51,7 +51,8 @@ public sealed class DemoDataSeeder(
         var jens = CreateJens(bySor, users, today);
         db.Patients.Add(jens);
         db.RelativeConsents.Add(new RelativeConsent(jens.Id, users["ulla"].Id,
-            [PatientSection.MasterData, PatientSection.CareTeam, PatientSection.Conditions, PatientSection.Relatives, PatientSection.Timeline, PatientSection.Calendar],
+            [PatientSection.MasterData, PatientSection.CareTeam, PatientSection.Conditions, PatientSection.Relatives, PatientSection.Timeline, PatientSection.Calendar,
+                PatientSection.Rehabilitation],
             clock.GetUtcNow(), "Jens Jensen"));
         db.Patients.AddRange(DemoCitizens.Create(bySor, today));
         await db.SaveChangesAsync(ct);
@@ -66,6 +67,9 @@ public sealed class DemoDataSeeder(
             db.ConferenceMinutes.Add(conference.Minutes);
             db.PathwayEvents.Add(conference.Held);
         }
+        var (rehabilitation, sessions) = DemoRehabilitation.ForJens(jens.Id, bySor, users, today, clock.GetUtcNow());
+        db.RehabilitationPlans.Add(rehabilitation);
+        db.RehabilitationSessions.AddRange(sessions);
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Demo data created: {Organisations} organisations, {Users} users", organisations.Count, users.Count);
     }
