@@ -81,6 +81,32 @@ public sealed class RehabilitationJourneyTests(AppFixture app) : BrowserTest(app
         await Expect(patient.GetByText("Your rehabilitation training").First).ToBeVisibleAsync();
     });
 
+    [Fact]
+    public Task A_stale_change_of_the_plan_gets_the_conflict_dialog_and_keeps_nothing_silently() => RunAsync(async () =>
+    {
+        var jens = await JensIdAsync();
+        var first = await OpenPageAsync("hospital.doctor");
+        await LogInAsync(first, "hospital.doctor");
+        await OpenRehabilitationAsync(first, jens);
+        var second = await OpenPageAsync("physio.mikkelsen");
+        await LogInAsync(second, "physio.mikkelsen");
+        await OpenRehabilitationAsync(second, jens);
+        await first.GetByTestId("change-rehabilitation-plan").ClickAsync();
+        await second.GetByTestId("change-rehabilitation-plan").ClickAsync();
+        await Expect(second.GetByTestId("rehabilitation-editor")).ToBeVisibleAsync();
+
+        await first.GetByTestId("save-rehabilitation-plan").ClickAsync();
+        await Expect(first.GetByTestId("rehabilitation-editor")).ToHaveCountAsync(0);
+        await second.GetByTestId("save-rehabilitation-plan").ClickAsync();
+
+        var dialog = second.GetByRole(AriaRole.Dialog);
+        await Expect(dialog).ToContainTextAsync("Someone else changed this first");
+        await Expect(dialog).ToContainTextAsync("Mette Hansen");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Reload their version" }).ClickAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
+        await Expect(second.GetByTestId("rehabilitation-plan")).ToContainTextAsync("Last changed");
+    });
+
     internal static async Task OpenRehabilitationAsync(IPage page, Guid patientId)
     {
         await page.GotoAsync($"patients/{patientId}/rehabilitation");
