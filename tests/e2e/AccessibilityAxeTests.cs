@@ -162,6 +162,47 @@ public sealed class AccessibilityAxeTests(AppFixture app) : BrowserTest(app)
         await Expect(dialog).ToHaveCountAsync(0);
     }
 
+    /// <summary>
+    /// The rehabilitation section as the physiotherapist reviews it (with the message form open) and as the hospital edits
+    /// the plan, and the training log on a phone for Jens and Ulla.
+    /// </summary>
+    [Fact]
+    public Task The_rehabilitation_section_and_the_training_log_pass_axe() => RunAsync(async () =>
+    {
+        var jens = await JensIdAsync();
+        var report = new AxeReport();
+
+        var physio = await OpenPageAsync("physio.mikkelsen");
+        await LogInAsync(physio, "physio.mikkelsen");
+        await RehabilitationJourneyTests.OpenRehabilitationAsync(physio, jens);
+        await Expect(physio.GetByTestId("adherence-table")).ToBeVisibleAsync();
+        await report.CheckAsync(physio, "rehabilitation: physiotherapist's review");
+        await physio.GetByTestId("message-patient").ClickAsync();
+        await Expect(physio.GetByTestId("message-patient-form")).ToBeVisibleAsync();
+        await report.CheckAsync(physio, "rehabilitation: message the patient");
+
+        var doctor = await OpenPageAsync("hospital.doctor");
+        await LogInAsync(doctor, "hospital.doctor");
+        await RehabilitationJourneyTests.OpenRehabilitationAsync(doctor, jens);
+        await doctor.GetByTestId("change-rehabilitation-plan").ClickAsync();
+        await Expect(doctor.GetByTestId("rehabilitation-editor")).ToBeVisibleAsync();
+        await report.CheckAsync(doctor, "rehabilitation: plan editor");
+
+        foreach (var userName in new[] { "jens", "ulla" })
+        {
+            var phone = await OpenPageAsync(userName);
+            await phone.SetViewportSizeAsync(375, 812);
+            await LogInAsync(phone, userName);
+            await phone.GotoAsync($"patients/{jens}/rehabilitation/log");
+            await Expect(phone.GetByTestId("rehabilitation-log-form")).ToBeVisibleAsync();
+            await WaitForBlazorAsync(phone);
+            await phone.EvaluateAsync("() => Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))");
+            await report.CheckAsync(phone, $"rehabilitation log on a phone: {userName}");
+        }
+
+        report.AssertNone();
+    });
+
     [Fact]
     public Task Every_page_passes_axe_for_the_administrator() => RunAsync(async () =>
     {

@@ -156,9 +156,9 @@ public sealed class LivePathwayTests(AppFixture app) : BrowserTest(app)
         await nurse.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await CopyToDocsAsync(await ScreenshotAsync(nurse, "inbox"), "inbox.png");
 
-        // Ulla follows the pathway with Jens' consent, which covers the care team and the calendar but not messages.
+        // Ulla follows the pathway with Jens' consent, which covers the care team, the calendar and his rehabilitation but not messages.
         var tabs = ulla.GetByRole(AriaRole.Tab);
-        await Expect(tabs).ToHaveTextAsync(["Overview", "Care team & contacts", "Timeline", "Calendar"]);
+        await Expect(tabs).ToHaveTextAsync(["Overview", "Care team & contacts", "Timeline", "Calendar", "Rehabilitation"]);
         await Expect(ulla.GetByRole(AriaRole.Tab, new() { Name = "Messages" })).ToHaveCountAsync(0);
         await Expect(ulla.Locator("body")).Not.ToContainTextAsync(subject);
         await ulla.GetByRole(AriaRole.Tab, new() { Name = "Care team & contacts" }).ClickAsync();

@@ -155,6 +155,21 @@ public abstract class RehabilitationPlanServiceTests(CareAppFactory factory)
         Assert.False(await db.RehabilitationPlans.AnyAsync(p => p.Exercises.Any(e => e.Name == input.Exercises[0].Name), Ct));
     }
 
+    [Fact]
+    public async Task The_demo_gives_Jens_a_plan_from_his_hospital_stay_with_weeks_of_training_logged_by_him_and_Ulla()
+    {
+        var jensId = await factory.JensIdAsync(Ct);
+        await using var db = await factory.CreateDbContextAsync(Ct);
+        var plan = (await db.RehabilitationPlans.AsNoTracking().Where(p => p.PatientId == jensId).ToListAsync(Ct)).MinBy(p => p.CreatedAt)!;
+        var sessions = await db.RehabilitationSessions.AsNoTracking().Where(s => s.PlanId == plan.Id).ToListAsync(Ct);
+        var unit = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == plan.ResponsibleOrganisationId, Ct);
+
+        Assert.Equal("Havby Kommune, Genoptræningscenter", unit.Name);
+        Assert.True(sessions.Max(s => s.Day).DayNumber - sessions.Min(s => s.Day).DayNumber >= 14);
+        Assert.Equal(new HashSet<UserRole> { UserRole.Patient, UserRole.Relative }, sessions.Select(s => s.LoggedByRole).ToHashSet());
+        Assert.True(RehabilitationAdherence.Weekly(plan, sessions, CopenhagenTime.Today(TimeProvider.System)).Count >= 3);
+    }
+
     private async Task ConsentAsync(Guid patientId, string relativeUserId, PatientSection section)
     {
         await using (var db = await factory.CreateDbContextAsync(Ct))

@@ -53,7 +53,8 @@ public sealed class DemoDataSeeder(
         var jens = CreateJens(bySor, users, today);
         db.Patients.Add(jens);
         db.RelativeConsents.Add(new RelativeConsent(jens.Id, users["ulla"].Id,
-            [PatientSection.MasterData, PatientSection.CareTeam, PatientSection.Conditions, PatientSection.Relatives, PatientSection.Timeline, PatientSection.Calendar],
+            [PatientSection.MasterData, PatientSection.CareTeam, PatientSection.Conditions, PatientSection.Relatives, PatientSection.Timeline, PatientSection.Calendar,
+                PatientSection.Rehabilitation],
             clock.GetUtcNow(), "Jens Jensen"));
         db.Patients.AddRange(DemoCitizens.Create(bySor, today));
         await db.SaveChangesAsync(ct);
@@ -70,6 +71,9 @@ public sealed class DemoDataSeeder(
         }
         if (DemoCarePlans.ForJens(jens.Id, carePlanTemplates, bySor, users, clock.GetUtcNow()) is { } carePlan)
             db.CarePlans.Add(carePlan);
+        var (rehabilitation, sessions) = DemoRehabilitation.ForJens(jens.Id, bySor, users, today, clock.GetUtcNow());
+        db.RehabilitationPlans.Add(rehabilitation);
+        db.RehabilitationSessions.AddRange(sessions);
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Demo data created: {Organisations} organisations, {Users} users", organisations.Count, users.Count);
     }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace CareWorkspace.Migrations.PostgreSql.Migrations
 {
     /// <inheritdoc />
-    public partial class CarePlans : Migration
+    public partial class CarePlansAndRehabilitation : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -36,6 +36,40 @@ namespace CareWorkspace.Migrations.PostgreSql.Migrations
                     table.PrimaryKey("PK_CarePlans", x => x.Id);
                     table.ForeignKey(
                         name: "FK_CarePlans_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RehabilitationPlans",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ResponsibleOrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    ReviewIntervalWeeks = table.Column<int>(type: "integer", nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ChangedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RehabilitationPlans", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RehabilitationPlans_Organisations_ResponsibleOrganisationId",
+                        column: x => x.ResponsibleOrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RehabilitationPlans_Patients_PatientId",
                         column: x => x.PatientId,
                         principalTable: "Patients",
                         principalColumn: "Id",
@@ -140,6 +174,60 @@ namespace CareWorkspace.Migrations.PostgreSql.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "RehabilitationExercises",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Instructions = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Sets = table.Column<int>(type: "integer", nullable: true),
+                    Repetitions = table.Column<int>(type: "integer", nullable: true),
+                    DurationMinutes = table.Column<int>(type: "integer", nullable: true),
+                    TimesPerWeek = table.Column<int>(type: "integer", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    PlanId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RehabilitationExercises", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RehabilitationExercises_RehabilitationPlans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "RehabilitationPlans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RehabilitationSessions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PlanId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    ExerciseId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ExerciseName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Pain = table.Column<int>(type: "integer", nullable: true),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    LoggedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    LoggedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    LoggedByRole = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    LoggedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RehabilitationSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RehabilitationSessions_RehabilitationPlans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "RehabilitationPlans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_CarePlanActivities_CarePlanId",
                 table: "CarePlanActivities",
@@ -165,6 +253,31 @@ namespace CareWorkspace.Migrations.PostgreSql.Migrations
                 table: "CarePlanVersions",
                 columns: new[] { "CarePlanId", "Number" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RehabilitationExercises_PlanId",
+                table: "RehabilitationExercises",
+                column: "PlanId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RehabilitationPlans_PatientId_CreatedAt",
+                table: "RehabilitationPlans",
+                columns: new[] { "PatientId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RehabilitationPlans_ResponsibleOrganisationId",
+                table: "RehabilitationPlans",
+                column: "ResponsibleOrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RehabilitationSessions_PatientId_Day",
+                table: "RehabilitationSessions",
+                columns: new[] { "PatientId", "Day" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RehabilitationSessions_PlanId_Day",
+                table: "RehabilitationSessions",
+                columns: new[] { "PlanId", "Day" });
         }
 
         /// <inheritdoc />
@@ -183,7 +296,16 @@ namespace CareWorkspace.Migrations.PostgreSql.Migrations
                 name: "CarePlanVersions");
 
             migrationBuilder.DropTable(
+                name: "RehabilitationExercises");
+
+            migrationBuilder.DropTable(
+                name: "RehabilitationSessions");
+
+            migrationBuilder.DropTable(
                 name: "CarePlans");
+
+            migrationBuilder.DropTable(
+                name: "RehabilitationPlans");
         }
     }
 }
