@@ -13,14 +13,15 @@ namespace CareWorkspace.E2ETests;
 
 /// <summary>
 /// The GP makes Jens' COPD care plan from the template and marks two goals agreed with him; a relative whose consent covers
-/// the care plan has the care plans open meanwhile and sees the new plan and the agreements arrive without a reload.
+/// the care plan has the care plans open meanwhile and sees the new plan and the agreements arrive without a reload; the
+/// coordinator then downloads the care plan PDF.
 /// </summary>
 public sealed class CarePlanJourneyTests(AppFixture app) : BrowserTest(app)
 {
     private static readonly LocatorAssertionsToBeVisibleOptions Live = new() { Timeout = 5_000 };
 
     [Fact]
-    public Task The_GP_creates_a_COPD_plan_marks_two_goals_agreed_and_the_relatives_open_pathway_shows_it_without_a_reload() => RunAsync(async () =>
+    public Task The_GP_creates_a_COPD_plan_marks_two_goals_agreed_the_relatives_open_pathway_shows_it_without_a_reload_and_the_coordinator_prints_it() => RunAsync(async () =>
     {
         var jensId = await JensIdAsync();
         var (userName, displayName) = await NewRelativeOfJensAsync(jensId);
@@ -75,6 +76,29 @@ public sealed class CarePlanJourneyTests(AppFixture app) : BrowserTest(app)
         Assert.Equal(relativeUrl, relative.Url);
         await ScreenshotAsync(relative, "care-plan-live-relative");
         await ScreenshotAsync(gp, "care-plan-gp");
+
+        // The coordinator prints the plans for the discharge conference: the PDF has the new plan and its agreed goals.
+        var coordinator = await OpenPageAsync("coordinator");
+        await LogInAsync(coordinator, "coordinator.dahl");
+        await OpenCarePlansAsync(coordinator, jensId);
+        var download = await coordinator.RunAndWaitForDownloadAsync(() => coordinator.GetByTestId("care-plan-download").ClickAsync());
+        Assert.Null(await download.FailureAsync());
+        var file = Path.Combine(Path.GetTempPath(), $"care-plan-{Guid.NewGuid():N}.pdf");
+        await download.SaveAsAsync(file);
+        try
+        {
+            using var pdf = UglyToad.PdfPig.PdfDocument.Open(file);
+            var text = string.Join("\n", pdf.GetPages().Select(p => p.Text));
+            Assert.Contains("Jens Jensen", text, StringComparison.Ordinal);
+            Assert.Contains("COPD care plan", text, StringComparison.Ordinal);
+            Assert.Contains("Stop smoking", text, StringComparison.Ordinal);
+            Assert.Contains("Lise Dahl", text, StringComparison.Ordinal);
+            Assert.Contains($"1 of {pdf.NumberOfPages}", text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     });
 
     private static async Task OpenCarePlansAsync(IPage page, Guid jensId)
