@@ -174,6 +174,7 @@ public sealed class AuthorisationSurfaceTests(SqliteAppFactory factory) : IClass
         ["timeline"] = (sp, actor, id) => sp.GetRequiredService<Web.Features.Timeline.TimelineService>().GetAsync(actor, id, new Web.Features.Timeline.TimelineFilter(), 0, 20, Ct),
         ["consents"] = (sp, actor, id) => sp.GetRequiredService<ConsentService>().GetAsync(actor, id, Ct),
         ["care-plan"] = (sp, actor, id) => sp.GetRequiredService<Web.Features.CarePlans.CarePlanService>().GetAsync(actor, id, Ct),
+        ["rehabilitation"] = (sp, actor, id) => sp.GetRequiredService<Web.Features.Rehabilitation.RehabilitationPlanService>().GetAsync(actor, id, Ct),
         ["calendar"] = (sp, actor, id) => sp.GetRequiredService<Web.Features.Calendar.AppointmentService>().GetAsync(actor, id,
             DateOnly.FromDateTime(DateTime.UnixEpoch).AddYears(56), DateOnly.FromDateTime(DateTime.UnixEpoch).AddYears(56).AddDays(30), Ct),
     };
@@ -405,7 +406,7 @@ public sealed class AuthorisationSurfaceTests(SqliteAppFactory factory) : IClass
             return world;
         var jensId = await factory.JensIdAsync(Ct);
         var all = new HashSet<PatientSection>(Enum.GetValues<PatientSection>());
-        var ullas = new HashSet<PatientSection> { PatientSection.MasterData, PatientSection.CareTeam, PatientSection.Conditions, PatientSection.Relatives, PatientSection.Timeline, PatientSection.Calendar };
+        var ullas = new HashSet<PatientSection> { PatientSection.MasterData, PatientSection.CareTeam, PatientSection.Conditions, PatientSection.Relatives, PatientSection.Timeline, PatientSection.Calendar, PatientSection.Rehabilitation };
         var none = new HashSet<PatientSection>();
         var personas = new List<Persona>();
         foreach (var account in DemoAccounts.All)
