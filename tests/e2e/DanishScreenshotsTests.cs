@@ -1,7 +1,4 @@
 using CareWorkspace.Infrastructure.Demo;
-using CareWorkspace.Infrastructure.Identity;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -62,16 +59,6 @@ public sealed class DanishScreenshotsTests(AppFixture app) : BrowserTest(app)
         await Expect(page.GetByTestId("signed-in-user")).ToContainTextAsync(account.DisplayName);
         await WaitForBlazorAsync(page);
         return page;
-    }
-
-    private async Task ForgetStoredLanguageAsync(string userName)
-    {
-        using var scope = App.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<CareUser>>();
-        var user = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException($"No demo user {userName}.");
-        user.PreferredLanguage = null;
-        var saved = await users.UpdateAsync(user);
-        Assert.True(saved.Succeeded, string.Join("; ", saved.Errors.Select(e => e.Description)));
     }
 
     private static async Task PublishAsync(IPage page, string name)

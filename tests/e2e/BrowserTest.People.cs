@@ -11,7 +11,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace CareWorkspace.E2ETests;
 
-/// <summary>Relatives of Jens made for one test, their consents and their sign-in.</summary>
+/// <summary>People made or reset for one test: relatives of Jens, their consents and sign-in, stored languages.</summary>
 public abstract partial class BrowserTest
 {
     protected async Task GrantAsync(Guid jensId, string relativeUserId, PatientSection[] sections)
@@ -60,5 +60,16 @@ public abstract partial class BrowserTest
         await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
         await Expect(page.GetByTestId("signed-in-user")).ToContainTextAsync(displayName);
         await WaitForBlazorAsync(page);
+    }
+
+    /// <summary>Forgets a demo user's stored language, as if they had never chosen (other tests may have stored one).</summary>
+    protected async Task ForgetStoredLanguageAsync(string userName)
+    {
+        using var scope = App.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<CareUser>>();
+        var user = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException($"No demo user {userName}.");
+        user.PreferredLanguage = null;
+        var saved = await users.UpdateAsync(user);
+        Assert.True(saved.Succeeded, string.Join("; ", saved.Errors.Select(e => e.Description)));
     }
 }
