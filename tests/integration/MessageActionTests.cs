@@ -118,13 +118,13 @@ public abstract class MessageActionTests(CareAppFactory factory)
         await page.Database.AllEndedAsync(Ct);
         page.Database.FailNextSaves(1, () => new DatabaseOutage(), db => db.ChangeTracker.Entries<MessageThread>().Any(e => e.State == EntityState.Added));
 
-        await section.Find("[data-testid=send-thread]").ClickAsync(new());
+        await section.ClickNowAsync("[data-testid=send-thread]");
 
         Assert.Equal(ActionErrors.Unavailable, section.Find("[data-testid=thread-error]").TextContent.Trim());
         Assert.Contains(subject, section.Find("#thread-subject").OuterHtml, StringComparison.Ordinal);
         Assert.Contains("Written while the database was away.", section.Find("#thread-text").OuterHtml, StringComparison.Ordinal);
 
-        await section.Find("[data-testid=send-thread]").ClickAsync(new());
+        await section.ClickNowAsync("[data-testid=send-thread]");
 
         section.WaitForAssertion(() => Assert.Contains(subject, section.Find("[data-testid=thread-panel]").TextContent, StringComparison.Ordinal),
             LivePageContext.Timeout);

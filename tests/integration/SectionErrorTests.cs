@@ -33,7 +33,7 @@ public abstract class SectionErrorTests(CareAppFactory factory)
         Assert.DoesNotContain("A bug in the section", cut.Markup, StringComparison.Ordinal);
         Assert.NotEmpty(cut.FindAll("[data-testid=pathway-header]"));
 
-        await cut.Find("[data-testid=section-try-again]").ClickAsync(new());
+        await cut.ClickNowAsync("[data-testid=section-try-again]");
 
         cut.WaitForElement("[data-testid=failing-section-loaded]", LivePageContext.Timeout);
         Assert.Empty(cut.FindAll("[data-testid=section-error]"));
@@ -52,7 +52,7 @@ public abstract class SectionErrorTests(CareAppFactory factory)
         Assert.Contains("did not answer", error.TextContent, StringComparison.Ordinal);
         Assert.Empty(failures);
 
-        await cut.Find("[data-testid=section-try-again]").ClickAsync(new());
+        await cut.ClickNowAsync("[data-testid=section-try-again]");
         cut.WaitForElement("[data-testid=failing-section-loaded]", LivePageContext.Timeout);
     }
 
