@@ -76,7 +76,8 @@ public abstract class PathwaySummaryPdfTests(CareAppFactory factory)
     {
         var jensId = await factory.JensIdAsync(Ct);
         var gp = await factory.ActorAsync("gp.larsen", Ct);
-        PatientSection[] shown = [PatientSection.MasterData, PatientSection.CareTeam, PatientSection.Conditions, PatientSection.Calendar];
+        PatientSection[] shown = [PatientSection.MasterData, PatientSection.CareTeam, PatientSection.Conditions, PatientSection.Calendar,
+            PatientSection.CarePlan, PatientSection.Rehabilitation];
         var before = new Dictionary<PatientSection, int>();
         foreach (var section in shown)
             before[section] = await AccessTestData.CountRecordsAsync(factory, gp.UserId, jensId, allowed: true, section, Ct);

@@ -18,7 +18,7 @@ public sealed class RehabilitationSummaryPart(
 
     public async Task<IReadOnlyList<DocumentBlock>> ComposeAsync(Actor reader, Guid patientId, CancellationToken ct)
     {
-        var plan = await rehabilitation.GetPlanAsync(reader, patientId, "Pathway summary (PDF)", ct);
+        var plan = await rehabilitation.ReadCurrentPlanAsync(patientId, ct);
         var heading = new DocumentHeading(text["Rehabilitation plan"], 2);
         if (plan is null)
             return [heading, new DocumentParagraph(text["No rehabilitation plan."], Muted: true)];

@@ -54,6 +54,12 @@ public sealed class RehabilitationPlanService(
     public async Task<RehabilitationPlanView?> GetPlanAsync(Actor actor, Guid patientId, string what = "Rehabilitation plan", CancellationToken ct = default)
     {
         await guard.DemandSharedReadAsync(actor, patientId, PatientSection.Rehabilitation, what, ct);
+        return await ReadCurrentPlanAsync(patientId, ct);
+    }
+
+    /// <summary>The current plan, for a caller whose read of the Rehabilitation section is already decided and logged (the pathway summary).</summary>
+    internal async Task<RehabilitationPlanView?> ReadCurrentPlanAsync(Guid patientId, CancellationToken ct)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var plan = await CurrentPlanAsync(db, patientId, ct);
         return plan is null ? null : await ViewOfAsync(db, plan, await PatientAsync(db, patientId, ct), CopenhagenTime.Today(clock), ct);
