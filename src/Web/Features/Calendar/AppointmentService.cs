@@ -5,7 +5,6 @@ using CareWorkspace.Domain.Pathway;
 using CareWorkspace.Infrastructure.Access;
 using CareWorkspace.Infrastructure.Persistence;
 using CareWorkspace.Infrastructure.Realtime;
-using CareWorkspace.Web.Features.Pathway;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareWorkspace.Web.Features.Calendar;
@@ -234,48 +233,7 @@ public sealed class AppointmentService(
         return AppointmentConflicts.Find(patientId, participants, times, candidates, ignoring);
     }
 
-    /// <summary>
-    /// Asks the guard, applies the change, saves with the appointment's concurrency token and signals after commit. If another
-    /// save raced ours, the change is applied once more on fresh data, where the domain's stale-edit check decides.
-    /// </summary>
-    private async Task<Guid> WriteAsync(Actor actor, Guid patientId, AccessAction action, string what,
-        Func<CareDbContext, PatientRelationship, ChangeStamp, Task<(Guid Id, Guid? EventId)>> apply, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var (_, relationship) = await guard.DemandWithRelationshipAsync(db, actor, patientId, action, PatientSection.Calendar, what, ct);
-            (Guid Id, Guid? EventId) changed;
-            try
-            {
-                changed = await apply(db, relationship, ChangeStamps.For(actor, clock));
-            }
-            catch (DomainException refused)
-            {
-                // The user was allowed to try, but the calendar refused the change: the refusal is logged with its reason.
-                await guard.RecordRefusedChangeAsync(db, actor, patientId, action, PatientSection.Calendar, what, refused.Message, ct);
-                throw;
-            }
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < 3)
-            {
-                continue;
-            }
-            notifier.PathwayChanged(new PathwayChange(patientId, PatientSection.Calendar, changed.Id, actor.UserId)
-            {
-                SeenBy = WhoMaySee.Change(relationship, PatientSection.Calendar, Audience.Everyone),
-            });
-            if (changed.EventId is { } eventId)
-            {
-                notifier.PathwayChanged(new PathwayChange(patientId, PatientSection.Timeline, eventId, actor.UserId)
-                {
-                    SeenBy = WhoMaySee.Change(relationship, PatientSection.Timeline, Audience.Everyone),
-                });
-            }
-            return changed.Id;
-        }
-    }
+    private Task<Guid> WriteAsync(Actor actor, Guid patientId, AccessAction action, string what,
+        Func<CareDbContext, PatientRelationship, ChangeStamp, Task<(Guid Id, Guid? EventId)>> apply, CancellationToken ct) =>
+        new SectionWriter(dbFactory, guard, notifier, clock, PatientSection.Calendar).WriteAsync(actor, patientId, action, what, apply, ct);
 }

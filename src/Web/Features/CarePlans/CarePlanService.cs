@@ -8,7 +8,6 @@ using CareWorkspace.Infrastructure.CarePlans;
 using CareWorkspace.Infrastructure.Persistence;
 using CareWorkspace.Infrastructure.Realtime;
 using CareWorkspace.Web.Features.CareTeam;
-using CareWorkspace.Web.Features.Pathway;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareWorkspace.Web.Features.CarePlans;
@@ -177,48 +176,7 @@ public sealed class CarePlanService(
                 "That care plan is not this patient's.", ct);
     }
 
-    /// <summary>
-    /// Asks the guard, applies the change, saves with the plan's concurrency token and signals after commit. If another save
-    /// raced ours, the change is applied once more on fresh data, where the plan's stale-edit check decides.
-    /// </summary>
-    private async Task<Guid> WriteAsync(Actor actor, Guid patientId, AccessAction action, string what,
-        Func<CareDbContext, PatientRelationship, ChangeStamp, Task<(Guid PlanId, Guid? EventId)>> apply, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var (_, relationship) = await guard.DemandWithRelationshipAsync(db, actor, patientId, action, PatientSection.CarePlan, what, ct);
-            (Guid PlanId, Guid? EventId) changed;
-            try
-            {
-                changed = await apply(db, relationship, ChangeStamps.For(actor, clock));
-            }
-            catch (DomainException refused)
-            {
-                // The user was allowed to try, but the plan refused the change: the refusal is logged with its reason.
-                await guard.RecordRefusedChangeAsync(db, actor, patientId, action, PatientSection.CarePlan, what, refused.Message, ct);
-                throw;
-            }
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < 3)
-            {
-                continue;
-            }
-            notifier.PathwayChanged(new PathwayChange(patientId, PatientSection.CarePlan, changed.PlanId, actor.UserId)
-            {
-                SeenBy = WhoMaySee.Change(relationship, PatientSection.CarePlan, Audience.Everyone),
-            });
-            if (changed.EventId is { } eventId)
-            {
-                notifier.PathwayChanged(new PathwayChange(patientId, PatientSection.Timeline, eventId, actor.UserId)
-                {
-                    SeenBy = WhoMaySee.Change(relationship, PatientSection.Timeline, Audience.Everyone),
-                });
-            }
-            return changed.PlanId;
-        }
-    }
+    private Task<Guid> WriteAsync(Actor actor, Guid patientId, AccessAction action, string what,
+        Func<CareDbContext, PatientRelationship, ChangeStamp, Task<(Guid PlanId, Guid? EventId)>> apply, CancellationToken ct) =>
+        new SectionWriter(dbFactory, guard, notifier, clock, PatientSection.CarePlan).WriteAsync(actor, patientId, action, what, apply, ct);
 }

@@ -5,7 +5,6 @@ using CareWorkspace.Domain.Rehabilitation;
 using CareWorkspace.Infrastructure.Access;
 using CareWorkspace.Infrastructure.Persistence;
 using CareWorkspace.Infrastructure.Realtime;
-using CareWorkspace.Web.Features.Pathway;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareWorkspace.Web.Features.Rehabilitation;
@@ -154,41 +153,8 @@ public sealed class RehabilitationPlanService(
         throw await guard.RefuseAsync(db, actor, patientId, action, PatientSection.Rehabilitation, $"{what} (unknown plan {planId})", reason, ct);
     }
 
-    /// <summary>
-    /// Asks the guard, applies the change, saves with the plan's concurrency token and signals after commit. If another save
-    /// raced ours, the change is applied once more on fresh data, where the domain's stale-edit check decides.
-    /// </summary>
-    private async Task<Guid> WriteAsync(Actor actor, Guid patientId, AccessAction action, string what,
-        Func<CareDbContext, PatientRelationship, ChangeStamp, Task<Guid>> apply, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var (_, relationship) = await guard.DemandWithRelationshipAsync(db, actor, patientId, action, PatientSection.Rehabilitation, what, ct);
-            Guid changed;
-            try
-            {
-                changed = await apply(db, relationship, ChangeStamps.For(actor, clock));
-            }
-            catch (Exception refused) when (refused is DomainException or StaleEditException)
-            {
-                // The user was allowed to try, but the plan refused the change: the refusal is logged with its reason.
-                await guard.RecordRefusedChangeAsync(db, actor, patientId, action, PatientSection.Rehabilitation, what, refused.Message, ct);
-                throw;
-            }
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < 3)
-            {
-                continue;
-            }
-            notifier.PathwayChanged(new PathwayChange(patientId, PatientSection.Rehabilitation, changed, actor.UserId)
-            {
-                SeenBy = WhoMaySee.Change(relationship, PatientSection.Rehabilitation, Audience.Everyone),
-            });
-            return changed;
-        }
-    }
+    private Task<Guid> WriteAsync(Actor actor, Guid patientId, AccessAction action, string what,
+        Func<CareDbContext, PatientRelationship, ChangeStamp, Task<Guid>> apply, CancellationToken ct) =>
+        new SectionWriter(dbFactory, guard, notifier, clock, PatientSection.Rehabilitation).WriteAsync(actor, patientId, action, what,
+            async (db, relationship, stamp) => (await apply(db, relationship, stamp), null), ct);
 }
