@@ -1,13 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
+using CareWorkspace.Benchmarks;
 using CareWorkspace.Domain.Calendar;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Infrastructure.Persistence;
 using CareWorkspace.Web.Features.Calendar;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -182,19 +181,5 @@ internal sealed record Stats(double P50, double P95, double Max)
         var sorted = values.Order().ToList();
         double At(double q) => sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Count) - 1, 0, sorted.Count - 1)];
         return new Stats(At(0.5), At(0.95), sorted[^1]);
-    }
-}
-
-internal sealed class BenchFactory(DatabaseProvider provider, string connection, string folder) : WebApplicationFactory<Program>
-{
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Development");
-        builder.UseSetting("Database:Provider", provider.ToString());
-        builder.UseSetting("Database:DataFolder", folder);
-        builder.UseSetting("ConnectionStrings:Care", connection);
-        builder.UseSetting("Demo:Enabled", "true");
-        builder.UseSetting("Jobs:RunServer", "false");
-        builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
 }

@@ -1,11 +1,10 @@
 using System.Diagnostics;
+using CareWorkspace.Benchmarks;
 using CareWorkspace.Domain.Calendar;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.Notifications;
 using CareWorkspace.Infrastructure.Persistence;
 using CareWorkspace.Infrastructure.Reminders;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -76,19 +75,5 @@ internal static class Benchmark
         {
             // A temp folder left behind is harmless.
         }
-    }
-}
-
-internal sealed class BenchFactory(DatabaseProvider provider, string connection, string folder) : WebApplicationFactory<Program>
-{
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Development");
-        builder.UseSetting("Database:Provider", provider.ToString());
-        builder.UseSetting("Database:DataFolder", folder);
-        builder.UseSetting("ConnectionStrings:Care", connection);
-        builder.UseSetting("Demo:Enabled", "true");
-        builder.UseSetting("Jobs:RunServer", "false");
-        builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
 }

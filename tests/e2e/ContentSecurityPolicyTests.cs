@@ -13,18 +13,7 @@ public sealed class ContentSecurityPolicyTests(AppFixture app) : BrowserTest(app
     public Task Login_and_the_pathway_page_run_without_CSP_violations() => RunAsync(async () =>
     {
         var page = await OpenPageAsync("coordinator");
-        var consoleViolations = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
-                consoleViolations.Add(message.Text);
-        };
-        // Runs before any page script, outside the page's CSP, and records every violation the browser reports.
-        await page.AddInitScriptAsync("""
-            window.__cspViolations = [];
-            document.addEventListener('securitypolicyviolation', e =>
-                window.__cspViolations.push(`${e.violatedDirective}: ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`));
-            """);
+        var consoleViolations = await RecordViolationsAsync(page);
 
         var login = await page.GotoAsync("account/login");
         Assert.Contains("script-src 'self' 'nonce-", await login!.HeaderValueAsync("content-security-policy"));
@@ -56,17 +45,7 @@ public sealed class ContentSecurityPolicyTests(AppFixture app) : BrowserTest(app
     public Task The_jobs_dashboard_renders_with_its_scripts_and_styles_without_CSP_violations() => RunAsync(async () =>
     {
         var page = await OpenPageAsync("admin");
-        var consoleViolations = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
-                consoleViolations.Add(message.Text);
-        };
-        await page.AddInitScriptAsync("""
-            window.__cspViolations = [];
-            document.addEventListener('securitypolicyviolation', e =>
-                window.__cspViolations.push(`${e.violatedDirective}: ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`));
-            """);
+        var consoleViolations = await RecordViolationsAsync(page);
         await LogInAsync(page, "admin");
 
         var dashboard = await page.GotoAsync("jobs");
@@ -82,6 +61,23 @@ public sealed class ContentSecurityPolicyTests(AppFixture app) : BrowserTest(app
 
         Assert.Empty(await Violations(page, consoleViolations));
     });
+
+    /// <summary>Records every violation the browser reports, from the console and from an init script that runs before any page script, outside the page's CSP.</summary>
+    private static async Task<List<string>> RecordViolationsAsync(IPage page)
+    {
+        var consoleViolations = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+                consoleViolations.Add(message.Text);
+        };
+        await page.AddInitScriptAsync("""
+            window.__cspViolations = [];
+            document.addEventListener('securitypolicyviolation', e =>
+                window.__cspViolations.push(`${e.violatedDirective}: ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`));
+            """);
+        return consoleViolations;
+    }
 
     private static async Task<List<string>> Violations(IPage page, List<string> consoleViolations)
     {
