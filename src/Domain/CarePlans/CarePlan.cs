@@ -50,8 +50,8 @@ public sealed class CarePlan : AggregateRoot
     private CarePlan() { }
 
     /// <summary>A new plan in draft, with its first goals and activities (from a template, or none).</summary>
-    public static CarePlan Create(Guid patientId, string? title, IEnumerable<string> conditions, DateOnly start, DateOnly? end,
-        IEnumerable<GoalInput> goals, IEnumerable<ActivityInput> activities, ChangeStamp stamp, string? templateId = null, string? templateVersion = null)
+    public static CarePlan Create(Guid patientId, CarePlanDetails details, IEnumerable<GoalInput> goals, IEnumerable<ActivityInput> activities,
+        ChangeStamp stamp, string? templateId = null, string? templateVersion = null)
     {
         if (patientId == Guid.Empty)
             throw new DomainException("A care plan belongs to a patient.");
@@ -64,7 +64,7 @@ public sealed class CarePlan : AggregateRoot
             CreatedBy = Guard.Required(stamp.ByName, "Changed by", ChangedByMaxLength),
             CreatedAt = stamp.At.ToUniversalTime(),
         };
-        plan.ApplyDetails(title, conditions, start, end);
+        plan.ApplyDetails(details);
         foreach (var goal in goals)
             plan.AddGoalUnrecorded(goal);
         foreach (var activity in activities)
@@ -73,10 +73,10 @@ public sealed class CarePlan : AggregateRoot
         return plan;
     }
 
-    public void ChangeDetails(Guid expectedVersion, string? title, IEnumerable<string> conditions, DateOnly start, DateOnly? end, ChangeStamp stamp)
+    public void ChangeDetails(Guid expectedVersion, CarePlanDetails details, ChangeStamp stamp)
     {
         RefuseStaleOrClosed(expectedVersion);
-        ApplyDetails(title, conditions, start, end);
+        ApplyDetails(details);
         Record(stamp, [new CarePlanChange(CarePlanChangeKind.DetailsChanged, Title)]);
     }
 
@@ -192,17 +192,17 @@ public sealed class CarePlan : AggregateRoot
         _ => "=",
     };
 
-    private void ApplyDetails(string? title, IEnumerable<string> conditions, DateOnly start, DateOnly? end)
+    private void ApplyDetails(CarePlanDetails details)
     {
-        var period = new Period(start, end);
-        var list = conditions.Select(c => Guard.Optional(c, "Condition", ConditionMaxLength)).OfType<string>().Distinct().ToList();
+        var period = new Period(details.Start, details.End);
+        var list = details.Conditions.Select(c => Guard.Optional(c, "Condition", ConditionMaxLength)).OfType<string>().Distinct().ToList();
         if (list.Count == 0)
             throw new DomainException("A care plan addresses at least one condition.");
         if (list.Count > MaxConditions)
             throw new DomainException("A care plan addresses at most {0} conditions.", MaxConditions);
         if (_goals.FirstOrDefault(g => g.DueDate < period.Start) is { } early)
             throw new DomainException("The goal '{0}' is due before the plan starts.", early.Description);
-        Title = Guard.Required(title, "Title", TitleMaxLength);
+        Title = Guard.Required(details.Title, "Title", TitleMaxLength);
         _conditions = list;
         Start = period.Start;
         End = period.End;
