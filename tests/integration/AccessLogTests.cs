@@ -262,6 +262,10 @@ public abstract class AccessLogTests(CareAppFactory factory)
         ["AppointmentService.GetAsync(Actor, Guid, DateOnly, DateOnly, CancellationToken)"] =
             Scenario.Of<AppointmentService>("jens", AccessAction.Read,
                 (s, actor, patientId, ct) => s.GetAsync(actor, patientId, CalendarTestData.NextDay(), CalendarTestData.NextDay(), ct)),
+        ["AppointmentService.DayOfAsync(Actor, Guid, Guid, CancellationToken)"] =
+            Scenario.Of<AppointmentService, (AppointmentView Appointment, AppointmentInput Input)>(Gp, AccessAction.Read,
+                (s, actor, patientId, ct) => BookAppointmentAsync(s, actor, patientId, ct),
+                (s, actor, patientId, booked, ct) => s.DayOfAsync(actor, patientId, booked.Appointment.Id, ct)),
         ["AppointmentService.FindConflictsAsync(Actor, Guid, AppointmentInput, Nullable`1, SeriesScope, CancellationToken)"] =
             Scenario.Of<AppointmentService>(Gp, AccessAction.Read,
                 (s, actor, patientId, ct) => s.FindConflictsAsync(actor, patientId, CalendarTestData.FollowUp(actor), null, SeriesScope.ThisOccurrence, ct)),

@@ -38,6 +38,9 @@ public abstract class CarePlanServiceTests(CareAppFactory factory)
         var checkUp = plan.Plan.Activities.Single(a => a.Description == "Annual check-up with spirometry");
         Assert.Equal(Sector.GeneralPractice, checkUp.Sector);
         Assert.Equal(gp.OrganisationId, checkUp.OrganisationId);
+        Assert.Equal(["FEV1", "Oxygen saturation", "Weight", "6-minute walk distance"], plan.Plan.Measurements.Select(m => m.Name));
+        Assert.Equal(("L", "Yearly"), (plan.Plan.Measurements[0].Unit, plan.Plan.Measurements[0].Frequency));
+        Assert.Equal(4, (await Service(s => s.GetVersionAsync(gp, jensId, id, 1, Ct))).Plan.Measurements.Count);
         var history = await Service(s => s.GetHistoryAsync(gp, jensId, id, Ct));
         Assert.Equal(CarePlanChangeKind.Created, Assert.Single(Assert.Single(history).Changes).Kind);
 

@@ -16,11 +16,13 @@ public sealed class CarePlan : AggregateRoot
     public const int MaxConditions = 10;
     public const int MaxGoals = 50;
     public const int MaxActivities = 50;
+    public const int MaxMeasurements = 30;
     public const int ChangedByMaxLength = 200;
 
     private readonly List<Goal> _goals = [];
     private readonly List<CarePlanActivity> _activities = [];
     private readonly List<CarePlanNote> _notes = [];
+    private readonly List<CarePlanMeasurement> _measurements = [];
     private readonly List<CarePlanVersion> _versions = [];
     private List<string> _conditions = [];
 
@@ -42,6 +44,9 @@ public sealed class CarePlan : AggregateRoot
     public IReadOnlyList<CarePlanActivity> Activities => _activities.OrderBy(a => a.Order).ToList();
     public IReadOnlyList<CarePlanNote> Notes => _notes.OrderBy(n => n.WrittenAt).ToList();
 
+    /// <summary>The measurements to follow during the plan, as the template gave them.</summary>
+    public IReadOnlyList<CarePlanMeasurement> Measurements => _measurements.OrderBy(m => m.Order).ToList();
+
     /// <summary>The versions added by changes made on this instance (the stored history is read on its own).</summary>
     public IReadOnlyList<CarePlanVersion> NewVersions => _versions;
 
@@ -49,9 +54,9 @@ public sealed class CarePlan : AggregateRoot
 
     private CarePlan() { }
 
-    /// <summary>A new plan in draft, with its first goals and activities (from a template, or none).</summary>
+    /// <summary>A new plan in draft, with its first goals, activities and measurements to follow (from a template, or none).</summary>
     public static CarePlan Create(Guid patientId, CarePlanDetails details, IEnumerable<GoalInput> goals, IEnumerable<ActivityInput> activities,
-        ChangeStamp stamp, string? templateId = null, string? templateVersion = null)
+        IEnumerable<MeasurementInput> measurements, ChangeStamp stamp, string? templateId = null, string? templateVersion = null)
     {
         if (patientId == Guid.Empty)
             throw new DomainException("A care plan belongs to a patient.");
@@ -69,6 +74,12 @@ public sealed class CarePlan : AggregateRoot
             plan.AddGoalUnrecorded(goal);
         foreach (var activity in activities)
             plan.AddActivityUnrecorded(activity);
+        foreach (var measurement in measurements)
+        {
+            if (plan._measurements.Count >= MaxMeasurements)
+                throw new DomainException("A care plan follows at most {0} measurements.", MaxMeasurements);
+            plan._measurements.Add(new CarePlanMeasurement(measurement, plan._measurements.Count + 1));
+        }
         plan.Record(stamp, [new CarePlanChange(CarePlanChangeKind.Created, plan.Title)]);
         return plan;
     }
@@ -172,7 +183,10 @@ public sealed class CarePlan : AggregateRoot
 
     public CarePlanSnapshot Snapshot() =>
         new(Title, [.. _conditions], Start, End, Status, TemplateId, TemplateVersion,
-            Goals.Select(g => g.Snapshot()).ToList(), Activities.Select(a => a.Snapshot()).ToList(), Notes.Select(n => n.Snapshot()).ToList());
+            Goals.Select(g => g.Snapshot()).ToList(), Activities.Select(a => a.Snapshot()).ToList(), Notes.Select(n => n.Snapshot()).ToList())
+        {
+            Measurements = Measurements.Select(m => m.Snapshot()).ToList(),
+        };
 
     /// <summary>The values shown to an editor whose change came too late.</summary>
     public IReadOnlyDictionary<string, string?> Values() => new Dictionary<string, string?>

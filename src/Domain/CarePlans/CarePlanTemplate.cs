@@ -66,7 +66,8 @@ public sealed record CarePlanTemplate
             var (id, name) = responsible.Count == 1 ? (responsible[0].Id, responsible[0].Name) : ((Guid?)null, (string?)null);
             return new ActivityInput(a.Description.In(culture), id, name, a.Sector, a.Schedule.In(culture), ActivityStatus.NotStarted, null);
         });
-        return CarePlan.Create(patientId, details, goals, activities, stamp, Id, Version);
+        var measurements = Measurements.Select(m => new MeasurementInput(m.Name.In(culture), m.Unit.Code, m.Frequency.In(culture)));
+        return CarePlan.Create(patientId, details, goals, activities, measurements, stamp, Id, Version);
     }
 }
 

@@ -21,7 +21,8 @@ public sealed record CarePlanView(Guid Id, Guid Version, int Revision, string Ch
     public bool IsOpen => CarePlanLifecycle.IsOpen(Plan.Status);
 }
 
-public sealed record CarePlanPermissions(bool Create, bool Change);
+/// <param name="OpenCalendar">The viewer may read the patient's calendar, so an activity's appointment is a link to it.</param>
+public sealed record CarePlanPermissions(bool Create, bool Change, bool OpenCalendar = false);
 
 /// <summary>
 /// A template to start a plan from: its title and conditions in both languages (the screen picks the reader's) and how long its

@@ -37,7 +37,8 @@ public sealed class CarePlanService(
         var plans = await db.CarePlans.AsNoTracking().Where(p => p.PatientId == patientId).ToListAsync(ct);
         var can = new CarePlanPermissions(
             Create: PatientAccessGuard.Permits(actor, relationship, AccessAction.Create, PatientSection.CarePlan),
-            Change: PatientAccessGuard.Permits(actor, relationship, AccessAction.Update, PatientSection.CarePlan));
+            Change: PatientAccessGuard.Permits(actor, relationship, AccessAction.Update, PatientSection.CarePlan),
+            OpenCalendar: sections.Contains(PatientSection.Calendar));
         var editing = can.Create || can.Change;
         var careTeam = relationship.ActiveCareTeamOrganisationIds.ToList();
         var organisations = editing
@@ -105,7 +106,7 @@ public sealed class CarePlanService(
                 CarePlan plan;
                 if (templateId is null)
                 {
-                    plan = CarePlan.Create(patientId, details, [], [], stamp);
+                    plan = CarePlan.Create(patientId, details, [], [], [], stamp);
                 }
                 else
                 {
