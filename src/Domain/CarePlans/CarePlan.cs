@@ -104,82 +104,71 @@ public sealed class CarePlan : AggregateRoot
         Record(stamp, [new CarePlanChange(CarePlanChangeKind.StatusChanged, Title, status.ToString())]);
     }
 
-    public Goal AddGoal(Guid expectedVersion, GoalInput input, ChangeStamp stamp)
-    {
-        RefuseStaleOrClosed(expectedVersion);
-        var goal = AddGoalUnrecorded(input);
-        Record(stamp, [new CarePlanChange(CarePlanChangeKind.GoalAdded, goal.Description)]);
-        return goal;
-    }
+    public Goal AddGoal(Guid expectedVersion, GoalInput input, ChangeStamp stamp) =>
+        Edit(expectedVersion, stamp, () => AddGoalUnrecorded(input), goal => [new(CarePlanChangeKind.GoalAdded, goal.Description)]);
 
-    public void ChangeGoal(Guid expectedVersion, Guid goalId, GoalInput input, ChangeStamp stamp)
-    {
-        RefuseStaleOrClosed(expectedVersion);
-        var goal = GoalById(goalId);
-        RefuseDueBeforeStart(input.DueDate);
-        List<CarePlanChange> changes = [new(CarePlanChangeKind.GoalChanged, Guard.Required(input.Description, "Goal", Goal.DescriptionMaxLength))];
-        if (goal.Change(input))
-            changes.Add(new CarePlanChange(CarePlanChangeKind.GoalAgreementWithdrawn, goal.Description));
-        Record(stamp, changes);
-    }
+    public void ChangeGoal(Guid expectedVersion, Guid goalId, GoalInput input, ChangeStamp stamp) =>
+        Edit(expectedVersion, stamp, () =>
+        {
+            var goal = GoalById(goalId);
+            RefuseDueBeforeStart(input.DueDate);
+            List<CarePlanChange> changes = [new(CarePlanChangeKind.GoalChanged, Guard.Required(input.Description, "Goal", Goal.DescriptionMaxLength))];
+            if (goal.Change(input))
+                changes.Add(new CarePlanChange(CarePlanChangeKind.GoalAgreementWithdrawn, goal.Description));
+            return changes;
+        }, changes => changes);
 
-    public void RemoveGoal(Guid expectedVersion, Guid goalId, ChangeStamp stamp)
-    {
-        RefuseStaleOrClosed(expectedVersion);
-        var goal = GoalById(goalId);
-        _goals.Remove(goal);
-        Record(stamp, [new CarePlanChange(CarePlanChangeKind.GoalRemoved, goal.Description)]);
-    }
+    public void RemoveGoal(Guid expectedVersion, Guid goalId, ChangeStamp stamp) =>
+        Edit(expectedVersion, stamp, () =>
+        {
+            var goal = GoalById(goalId);
+            _goals.Remove(goal);
+            return goal;
+        }, goal => [new(CarePlanChangeKind.GoalRemoved, goal.Description)]);
 
     /// <summary>Records that the patient agreed to the goal, with the professional recording it and the time.</summary>
-    public void AgreeGoal(Guid expectedVersion, Guid goalId, ChangeStamp stamp)
-    {
-        RefuseStaleOrClosed(expectedVersion);
-        var goal = GoalById(goalId);
-        goal.Agree(stamp);
-        Record(stamp, [new CarePlanChange(CarePlanChangeKind.GoalAgreed, goal.Description)]);
-    }
+    public void AgreeGoal(Guid expectedVersion, Guid goalId, ChangeStamp stamp) =>
+        Edit(expectedVersion, stamp, () =>
+        {
+            var goal = GoalById(goalId);
+            goal.Agree(stamp);
+            return goal;
+        }, goal => [new(CarePlanChangeKind.GoalAgreed, goal.Description)]);
 
-    public void ChangeGoalAchievement(Guid expectedVersion, Guid goalId, GoalAchievement achievement, ChangeStamp stamp)
-    {
-        RefuseStaleOrClosed(expectedVersion);
-        var goal = GoalById(goalId);
-        goal.MoveTo(achievement);
-        Record(stamp, [new CarePlanChange(CarePlanChangeKind.GoalAchievementChanged, goal.Description, achievement.ToString())]);
-    }
+    public void ChangeGoalAchievement(Guid expectedVersion, Guid goalId, GoalAchievement achievement, ChangeStamp stamp) =>
+        Edit(expectedVersion, stamp, () =>
+        {
+            var goal = GoalById(goalId);
+            goal.MoveTo(achievement);
+            return goal;
+        }, goal => [new(CarePlanChangeKind.GoalAchievementChanged, goal.Description, achievement.ToString())]);
 
-    public CarePlanActivity AddActivity(Guid expectedVersion, ActivityInput input, ChangeStamp stamp)
-    {
-        RefuseStaleOrClosed(expectedVersion);
-        var activity = AddActivityUnrecorded(input);
-        Record(stamp, [new CarePlanChange(CarePlanChangeKind.ActivityAdded, activity.Description)]);
-        return activity;
-    }
+    public CarePlanActivity AddActivity(Guid expectedVersion, ActivityInput input, ChangeStamp stamp) =>
+        Edit(expectedVersion, stamp, () => AddActivityUnrecorded(input), activity => [new(CarePlanChangeKind.ActivityAdded, activity.Description)]);
 
-    public void ChangeActivity(Guid expectedVersion, Guid activityId, ActivityInput input, ChangeStamp stamp)
-    {
-        RefuseStaleOrClosed(expectedVersion);
-        var activity = ActivityById(activityId);
-        activity.Change(input);
-        Record(stamp, [new CarePlanChange(CarePlanChangeKind.ActivityChanged, activity.Description, activity.Status.ToString())]);
-    }
+    public void ChangeActivity(Guid expectedVersion, Guid activityId, ActivityInput input, ChangeStamp stamp) =>
+        Edit(expectedVersion, stamp, () =>
+        {
+            var activity = ActivityById(activityId);
+            activity.Change(input);
+            return activity;
+        }, activity => [new(CarePlanChangeKind.ActivityChanged, activity.Description, activity.Status.ToString())]);
 
-    public void RemoveActivity(Guid expectedVersion, Guid activityId, ChangeStamp stamp)
-    {
-        RefuseStaleOrClosed(expectedVersion);
-        var activity = ActivityById(activityId);
-        _activities.Remove(activity);
-        Record(stamp, [new CarePlanChange(CarePlanChangeKind.ActivityRemoved, activity.Description)]);
-    }
+    public void RemoveActivity(Guid expectedVersion, Guid activityId, ChangeStamp stamp) =>
+        Edit(expectedVersion, stamp, () =>
+        {
+            var activity = ActivityById(activityId);
+            _activities.Remove(activity);
+            return activity;
+        }, activity => [new(CarePlanChangeKind.ActivityRemoved, activity.Description)]);
 
-    public CarePlanNote AddNote(Guid expectedVersion, string? text, ChangeStamp stamp)
-    {
-        RefuseStaleOrClosed(expectedVersion);
-        var note = new CarePlanNote(text, stamp);
-        _notes.Add(note);
-        Record(stamp, [new CarePlanChange(CarePlanChangeKind.NoteAdded, Shorten(note.Text))]);
-        return note;
-    }
+    public CarePlanNote AddNote(Guid expectedVersion, string? text, ChangeStamp stamp) =>
+        Edit(expectedVersion, stamp, () =>
+        {
+            var note = new CarePlanNote(text, stamp);
+            _notes.Add(note);
+            return note;
+        }, note => [new(CarePlanChangeKind.NoteAdded, Shorten(note.Text))]);
 
     public CarePlanSnapshot Snapshot() =>
         new(Title, [.. _conditions], Start, End, Status, TemplateId, TemplateVersion,
@@ -252,6 +241,15 @@ public sealed class CarePlan : AggregateRoot
 
     private CarePlanActivity ActivityById(Guid activityId) =>
         _activities.SingleOrDefault(a => a.Id == activityId) ?? throw new DomainException("That activity is not in this care plan.");
+
+    /// <summary>One change to an open plan based on the version the editor opened, kept as a new version with what it changed.</summary>
+    private T Edit<T>(Guid expectedVersion, ChangeStamp stamp, Func<T> change, Func<T, IReadOnlyList<CarePlanChange>> changes)
+    {
+        RefuseStaleOrClosed(expectedVersion);
+        var changed = change();
+        Record(stamp, changes(changed));
+        return changed;
+    }
 
     private void RefuseStaleOrClosed(Guid expectedVersion)
     {
