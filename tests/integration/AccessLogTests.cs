@@ -1,6 +1,7 @@
 using System.Reflection;
 using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.Calendar;
+using CareWorkspace.Domain.CarePlans;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.Conferences;
 using CareWorkspace.Domain.Patients;
@@ -241,6 +242,10 @@ public abstract class AccessLogTests(CareAppFactory factory)
         ["CarePlanService.CreateFromTemplateAsync(Actor, Guid, String, DateOnly, CancellationToken)"] =
             Scenario.Of<CarePlanService>(Gp, AccessAction.Create,
                 (s, actor, patientId, ct) => s.CreateFromTemplateAsync(actor, patientId, "type-2-diabetes", CalendarTestData.NextDay(), ct)),
+        ["CarePlanService.CreateAsync(Actor, Guid, String, CarePlanDetails, CancellationToken)"] =
+            Scenario.Of<CarePlanService>(Gp, AccessAction.Create,
+                (s, actor, patientId, ct) => s.CreateAsync(actor, patientId, null,
+                    new CarePlanDetails("Access log plan", ["COPD (DJ44)"], CalendarTestData.NextDay(), null), ct)),
         ["CarePlanService.ChangeAsync(Actor, Guid, Guid, Guid, CarePlanEdit, CancellationToken)"] =
             Scenario.Of<CarePlanService, CarePlanView>(Gp, AccessAction.Update,
                 CreateCarePlanAsync,
@@ -257,6 +262,10 @@ public abstract class AccessLogTests(CareAppFactory factory)
         ["AppointmentService.GetAsync(Actor, Guid, DateOnly, DateOnly, CancellationToken)"] =
             Scenario.Of<AppointmentService>("jens", AccessAction.Read,
                 (s, actor, patientId, ct) => s.GetAsync(actor, patientId, CalendarTestData.NextDay(), CalendarTestData.NextDay(), ct)),
+        ["AppointmentService.DayOfAsync(Actor, Guid, Guid, CancellationToken)"] =
+            Scenario.Of<AppointmentService, (AppointmentView Appointment, AppointmentInput Input)>(Gp, AccessAction.Read,
+                (s, actor, patientId, ct) => BookAppointmentAsync(s, actor, patientId, ct),
+                (s, actor, patientId, booked, ct) => s.DayOfAsync(actor, patientId, booked.Appointment.Id, ct)),
         ["AppointmentService.FindConflictsAsync(Actor, Guid, AppointmentInput, Nullable`1, SeriesScope, CancellationToken)"] =
             Scenario.Of<AppointmentService>(Gp, AccessAction.Read,
                 (s, actor, patientId, ct) => s.FindConflictsAsync(actor, patientId, CalendarTestData.FollowUp(actor), null, SeriesScope.ThisOccurrence, ct)),

@@ -70,6 +70,9 @@ public abstract class CarePlanPdfTests(CareAppFactory factory)
         Assert.Contains("Stopsmoking", flat, StringComparison.Ordinal);
         Assert.Contains("Annualcheck-upwithspirometry", flat, StringComparison.Ordinal);
         Assert.Contains(PdfFacts.Flat(DanishNote), flat, StringComparison.Ordinal);
+        // The template's measurements to follow, under their Danish heading.
+        Assert.Contains("Målinger,derfølges", flat, StringComparison.Ordinal);
+        Assert.Contains("Oxygensaturation%Threetimesaweek", flat, StringComparison.Ordinal);
         Assert.Contains($"{plan.Revision}, ændret", all, StringComparison.Ordinal);
         // The activities table continues on a later page, which starts again with its header row.
         var continued = pages.Skip(1).Where(p => PdfFacts.Flat(p).Contains("Træningsaktivitetnummer40", StringComparison.Ordinal)).ToList();

@@ -38,6 +38,9 @@ public abstract class CarePlanServiceTests(CareAppFactory factory)
         var checkUp = plan.Plan.Activities.Single(a => a.Description == "Annual check-up with spirometry");
         Assert.Equal(Sector.GeneralPractice, checkUp.Sector);
         Assert.Equal(gp.OrganisationId, checkUp.OrganisationId);
+        Assert.Equal(["FEV1", "Oxygen saturation", "Weight", "6-minute walk distance"], plan.Plan.Measurements.Select(m => m.Name));
+        Assert.Equal(("L", "Yearly"), (plan.Plan.Measurements[0].Unit, plan.Plan.Measurements[0].Frequency));
+        Assert.Equal(4, (await Service(s => s.GetVersionAsync(gp, jensId, id, 1, Ct))).Plan.Measurements.Count);
         var history = await Service(s => s.GetHistoryAsync(gp, jensId, id, Ct));
         Assert.Equal(CarePlanChangeKind.Created, Assert.Single(Assert.Single(history).Changes).Kind);
 
@@ -208,6 +211,66 @@ public abstract class CarePlanServiceTests(CareAppFactory factory)
         Assert.Contains(copd.Plan.Activities, a => a.Sector == Sector.GeneralPractice && a.Description == "Årskontrol med spirometri");
         Assert.Equal((false, false), (view.Can.Create, view.Can.Change));
         Assert.True(copd.Revision >= 5);
+    }
+
+    [Fact]
+    public async Task A_blank_plan_is_stored_with_the_chosen_title_conditions_and_period_and_its_details_can_be_changed_later()
+    {
+        var jensId = await factory.JensIdAsync(Ct);
+        var gp = await factory.ActorAsync("gp.larsen", Ct);
+        var start = CalendarTestData.NextDay();
+
+        var id = await Service(s => s.CreateAsync(gp, jensId, null,
+            new CarePlanDetails("Heart failure plan", ["Heart failure (DI50)", "Hypertension (DI10)"], start, start.AddMonths(6)), Ct));
+
+        var plan = await PlanAsync(gp, jensId, id);
+        Assert.Equal(("Heart failure plan", CarePlanStatus.Draft, (string?)null), (plan.Title, plan.Status, plan.Plan.TemplateId));
+        Assert.Equal(["Heart failure (DI50)", "Hypertension (DI10)"], plan.Plan.Conditions);
+        Assert.Equal((start, (DateOnly?)start.AddMonths(6)), (plan.Plan.Start, plan.Plan.End));
+        Assert.Empty(plan.Plan.Goals);
+        Assert.Empty(plan.Plan.Activities);
+
+        await Service(s => s.ChangeAsync(gp, jensId, id, plan.Version,
+            new ChangePlanDetails(new CarePlanDetails("Heart failure and diabetes plan", ["Heart failure (DI50)", "Type 2 diabetes (DE11)"], start, null)), Ct));
+
+        var changed = await PlanAsync(gp, jensId, id);
+        Assert.Equal(("Heart failure and diabetes plan", 2, (DateOnly?)null), (changed.Title, changed.Revision, changed.Plan.End));
+        Assert.Equal(["Heart failure (DI50)", "Type 2 diabetes (DE11)"], changed.Plan.Conditions);
+        var history = await Service(s => s.GetHistoryAsync(gp, jensId, id, Ct));
+        Assert.Equal(CarePlanChangeKind.DetailsChanged, history[0].Changes.Single().Kind);
+        Assert.Equal("Heart failure plan", (await Service(s => s.GetVersionAsync(gp, jensId, id, 1, Ct))).Plan.Title);
+    }
+
+    [Fact]
+    public async Task A_plan_from_a_template_takes_the_chosen_title_and_period_and_its_goals_fall_due_from_the_chosen_start()
+    {
+        var jensId = await factory.JensIdAsync(Ct);
+        var gp = await factory.ActorAsync("gp.larsen", Ct);
+        var start = CalendarTestData.NextDay().AddDays(14);
+
+        var id = await Service(s => s.CreateAsync(gp, jensId, "copd", new CarePlanDetails("Jens' COPD plan", ["COPD (DJ44)"], start, start.AddMonths(3)), Ct));
+
+        var plan = await PlanAsync(gp, jensId, id);
+        Assert.Equal(("Jens' COPD plan", "copd", (DateOnly?)start.AddMonths(3)), (plan.Title, plan.Plan.TemplateId, plan.Plan.End));
+        var walk = plan.Plan.Goals.Single(g => g.MeasureName == "6-minute walk distance");
+        Assert.Equal(start.AddMonths(6), walk.DueDate);
+        Assert.Contains(plan.Plan.Activities, a => a.Description == "Annual check-up with spirometry");
+    }
+
+    [Fact]
+    public async Task A_plan_whose_end_is_before_its_start_is_refused_and_nothing_is_stored()
+    {
+        var jensId = await factory.JensIdAsync(Ct);
+        var gp = await factory.ActorAsync("gp.larsen", Ct);
+        var start = CalendarTestData.NextDay();
+        var before = (await GetAsync(gp, jensId)).Plans.Count;
+
+        await Assert.ThrowsAsync<DomainException>(() => Service(s => s.CreateAsync(gp, jensId, null,
+            new CarePlanDetails("Backwards plan", ["COPD (DJ44)"], start, start.AddDays(-1)), Ct)));
+        await Assert.ThrowsAsync<DomainException>(() => Service(s => s.CreateAsync(gp, jensId, null,
+            new CarePlanDetails("No conditions", [], start, null), Ct)));
+
+        Assert.Equal(before, (await GetAsync(gp, jensId)).Plans.Count);
     }
 
     private async Task<CarePlanView> PlanAsync(Actor actor, Guid patientId, Guid id) => (await GetAsync(actor, patientId)).Plans.Single(p => p.Id == id);

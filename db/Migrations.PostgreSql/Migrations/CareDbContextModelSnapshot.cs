@@ -1442,6 +1442,41 @@ namespace CareWorkspace.Migrations.PostgreSql.Migrations
                                 .HasForeignKey("CarePlanId");
                         });
 
+                    b.OwnsMany("CareWorkspace.Domain.CarePlans.CarePlanMeasurement", "Measurements", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("CarePlanId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Frequency")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<int>("Order")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Unit")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("CarePlanId");
+
+                            b1.ToTable("CarePlanMeasurements", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CarePlanId");
+                        });
+
                     b.OwnsMany("CareWorkspace.Domain.CarePlans.CarePlanNote", "Notes", b1 =>
                         {
                             b1.Property<Guid>("Id")
@@ -1536,6 +1571,8 @@ namespace CareWorkspace.Migrations.PostgreSql.Migrations
                     b.Navigation("Activities");
 
                     b.Navigation("Goals");
+
+                    b.Navigation("Measurements");
 
                     b.Navigation("Notes");
                 });

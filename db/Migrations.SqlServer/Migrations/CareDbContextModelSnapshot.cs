@@ -1444,6 +1444,41 @@ namespace CareWorkspace.Migrations.SqlServer.Migrations
                                 .HasForeignKey("CarePlanId");
                         });
 
+                    b.OwnsMany("CareWorkspace.Domain.CarePlans.CarePlanMeasurement", "Measurements", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<Guid>("CarePlanId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("Frequency")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<int>("Order")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("Unit")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("nvarchar(40)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("CarePlanId");
+
+                            b1.ToTable("CarePlanMeasurements", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CarePlanId");
+                        });
+
                     b.OwnsMany("CareWorkspace.Domain.CarePlans.CarePlanNote", "Notes", b1 =>
                         {
                             b1.Property<Guid>("Id")
@@ -1538,6 +1573,8 @@ namespace CareWorkspace.Migrations.SqlServer.Migrations
                     b.Navigation("Activities");
 
                     b.Navigation("Goals");
+
+                    b.Navigation("Measurements");
 
                     b.Navigation("Notes");
                 });

@@ -1425,6 +1425,41 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
                                 .HasForeignKey("CarePlanId");
                         });
 
+                    b.OwnsMany("CareWorkspace.Domain.CarePlans.CarePlanMeasurement", "Measurements", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("CarePlanId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Frequency")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Order")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Unit")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("CarePlanId");
+
+                            b1.ToTable("CarePlanMeasurements", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CarePlanId");
+                        });
+
                     b.OwnsMany("CareWorkspace.Domain.CarePlans.CarePlanNote", "Notes", b1 =>
                         {
                             b1.Property<Guid>("Id")
@@ -1519,6 +1554,8 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
                     b.Navigation("Activities");
 
                     b.Navigation("Goals");
+
+                    b.Navigation("Measurements");
 
                     b.Navigation("Notes");
                 });

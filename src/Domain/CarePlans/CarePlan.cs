@@ -16,11 +16,13 @@ public sealed class CarePlan : AggregateRoot
     public const int MaxConditions = 10;
     public const int MaxGoals = 50;
     public const int MaxActivities = 50;
+    public const int MaxMeasurements = 30;
     public const int ChangedByMaxLength = 200;
 
     private readonly List<Goal> _goals = [];
     private readonly List<CarePlanActivity> _activities = [];
     private readonly List<CarePlanNote> _notes = [];
+    private readonly List<CarePlanMeasurement> _measurements = [];
     private readonly List<CarePlanVersion> _versions = [];
     private List<string> _conditions = [];
 
@@ -42,6 +44,9 @@ public sealed class CarePlan : AggregateRoot
     public IReadOnlyList<CarePlanActivity> Activities => _activities.OrderBy(a => a.Order).ToList();
     public IReadOnlyList<CarePlanNote> Notes => _notes.OrderBy(n => n.WrittenAt).ToList();
 
+    /// <summary>The measurements to follow during the plan, as the template gave them.</summary>
+    public IReadOnlyList<CarePlanMeasurement> Measurements => _measurements.OrderBy(m => m.Order).ToList();
+
     /// <summary>The versions added by changes made on this instance (the stored history is read on its own).</summary>
     public IReadOnlyList<CarePlanVersion> NewVersions => _versions;
 
@@ -49,9 +54,9 @@ public sealed class CarePlan : AggregateRoot
 
     private CarePlan() { }
 
-    /// <summary>A new plan in draft, with its first goals and activities (from a template, or none).</summary>
-    public static CarePlan Create(Guid patientId, string? title, IEnumerable<string> conditions, DateOnly start, DateOnly? end,
-        IEnumerable<GoalInput> goals, IEnumerable<ActivityInput> activities, ChangeStamp stamp, string? templateId = null, string? templateVersion = null)
+    /// <summary>A new plan in draft, with its first goals, activities and measurements to follow (from a template, or none).</summary>
+    public static CarePlan Create(Guid patientId, CarePlanDetails details, IEnumerable<GoalInput> goals, IEnumerable<ActivityInput> activities,
+        IEnumerable<MeasurementInput> measurements, ChangeStamp stamp, string? templateId = null, string? templateVersion = null)
     {
         if (patientId == Guid.Empty)
             throw new DomainException("A care plan belongs to a patient.");
@@ -64,19 +69,25 @@ public sealed class CarePlan : AggregateRoot
             CreatedBy = Guard.Required(stamp.ByName, "Changed by", ChangedByMaxLength),
             CreatedAt = stamp.At.ToUniversalTime(),
         };
-        plan.ApplyDetails(title, conditions, start, end);
+        plan.ApplyDetails(details);
         foreach (var goal in goals)
             plan.AddGoalUnrecorded(goal);
         foreach (var activity in activities)
             plan.AddActivityUnrecorded(activity);
+        foreach (var measurement in measurements)
+        {
+            if (plan._measurements.Count >= MaxMeasurements)
+                throw new DomainException("A care plan follows at most {0} measurements.", MaxMeasurements);
+            plan._measurements.Add(new CarePlanMeasurement(measurement, plan._measurements.Count + 1));
+        }
         plan.Record(stamp, [new CarePlanChange(CarePlanChangeKind.Created, plan.Title)]);
         return plan;
     }
 
-    public void ChangeDetails(Guid expectedVersion, string? title, IEnumerable<string> conditions, DateOnly start, DateOnly? end, ChangeStamp stamp)
+    public void ChangeDetails(Guid expectedVersion, CarePlanDetails details, ChangeStamp stamp)
     {
         RefuseStaleOrClosed(expectedVersion);
-        ApplyDetails(title, conditions, start, end);
+        ApplyDetails(details);
         Record(stamp, [new CarePlanChange(CarePlanChangeKind.DetailsChanged, Title)]);
     }
 
@@ -93,86 +104,78 @@ public sealed class CarePlan : AggregateRoot
         Record(stamp, [new CarePlanChange(CarePlanChangeKind.StatusChanged, Title, status.ToString())]);
     }
 
-    public Goal AddGoal(Guid expectedVersion, GoalInput input, ChangeStamp stamp)
-    {
-        RefuseStaleOrClosed(expectedVersion);
-        var goal = AddGoalUnrecorded(input);
-        Record(stamp, [new CarePlanChange(CarePlanChangeKind.GoalAdded, goal.Description)]);
-        return goal;
-    }
+    public Goal AddGoal(Guid expectedVersion, GoalInput input, ChangeStamp stamp) =>
+        Edit(expectedVersion, stamp, () => AddGoalUnrecorded(input), goal => [new(CarePlanChangeKind.GoalAdded, goal.Description)]);
 
-    public void ChangeGoal(Guid expectedVersion, Guid goalId, GoalInput input, ChangeStamp stamp)
-    {
-        RefuseStaleOrClosed(expectedVersion);
-        var goal = GoalById(goalId);
-        RefuseDueBeforeStart(input.DueDate);
-        List<CarePlanChange> changes = [new(CarePlanChangeKind.GoalChanged, Guard.Required(input.Description, "Goal", Goal.DescriptionMaxLength))];
-        if (goal.Change(input))
-            changes.Add(new CarePlanChange(CarePlanChangeKind.GoalAgreementWithdrawn, goal.Description));
-        Record(stamp, changes);
-    }
+    public void ChangeGoal(Guid expectedVersion, Guid goalId, GoalInput input, ChangeStamp stamp) =>
+        Edit(expectedVersion, stamp, () =>
+        {
+            var goal = GoalById(goalId);
+            RefuseDueBeforeStart(input.DueDate);
+            List<CarePlanChange> changes = [new(CarePlanChangeKind.GoalChanged, Guard.Required(input.Description, "Goal", Goal.DescriptionMaxLength))];
+            if (goal.Change(input))
+                changes.Add(new CarePlanChange(CarePlanChangeKind.GoalAgreementWithdrawn, goal.Description));
+            return changes;
+        }, changes => changes);
 
-    public void RemoveGoal(Guid expectedVersion, Guid goalId, ChangeStamp stamp)
-    {
-        RefuseStaleOrClosed(expectedVersion);
-        var goal = GoalById(goalId);
-        _goals.Remove(goal);
-        Record(stamp, [new CarePlanChange(CarePlanChangeKind.GoalRemoved, goal.Description)]);
-    }
+    public void RemoveGoal(Guid expectedVersion, Guid goalId, ChangeStamp stamp) =>
+        Edit(expectedVersion, stamp, () =>
+        {
+            var goal = GoalById(goalId);
+            _goals.Remove(goal);
+            return goal;
+        }, goal => [new(CarePlanChangeKind.GoalRemoved, goal.Description)]);
 
     /// <summary>Records that the patient agreed to the goal, with the professional recording it and the time.</summary>
-    public void AgreeGoal(Guid expectedVersion, Guid goalId, ChangeStamp stamp)
-    {
-        RefuseStaleOrClosed(expectedVersion);
-        var goal = GoalById(goalId);
-        goal.Agree(stamp);
-        Record(stamp, [new CarePlanChange(CarePlanChangeKind.GoalAgreed, goal.Description)]);
-    }
+    public void AgreeGoal(Guid expectedVersion, Guid goalId, ChangeStamp stamp) =>
+        Edit(expectedVersion, stamp, () =>
+        {
+            var goal = GoalById(goalId);
+            goal.Agree(stamp);
+            return goal;
+        }, goal => [new(CarePlanChangeKind.GoalAgreed, goal.Description)]);
 
-    public void ChangeGoalAchievement(Guid expectedVersion, Guid goalId, GoalAchievement achievement, ChangeStamp stamp)
-    {
-        RefuseStaleOrClosed(expectedVersion);
-        var goal = GoalById(goalId);
-        goal.MoveTo(achievement);
-        Record(stamp, [new CarePlanChange(CarePlanChangeKind.GoalAchievementChanged, goal.Description, achievement.ToString())]);
-    }
+    public void ChangeGoalAchievement(Guid expectedVersion, Guid goalId, GoalAchievement achievement, ChangeStamp stamp) =>
+        Edit(expectedVersion, stamp, () =>
+        {
+            var goal = GoalById(goalId);
+            goal.MoveTo(achievement);
+            return goal;
+        }, goal => [new(CarePlanChangeKind.GoalAchievementChanged, goal.Description, achievement.ToString())]);
 
-    public CarePlanActivity AddActivity(Guid expectedVersion, ActivityInput input, ChangeStamp stamp)
-    {
-        RefuseStaleOrClosed(expectedVersion);
-        var activity = AddActivityUnrecorded(input);
-        Record(stamp, [new CarePlanChange(CarePlanChangeKind.ActivityAdded, activity.Description)]);
-        return activity;
-    }
+    public CarePlanActivity AddActivity(Guid expectedVersion, ActivityInput input, ChangeStamp stamp) =>
+        Edit(expectedVersion, stamp, () => AddActivityUnrecorded(input), activity => [new(CarePlanChangeKind.ActivityAdded, activity.Description)]);
 
-    public void ChangeActivity(Guid expectedVersion, Guid activityId, ActivityInput input, ChangeStamp stamp)
-    {
-        RefuseStaleOrClosed(expectedVersion);
-        var activity = ActivityById(activityId);
-        activity.Change(input);
-        Record(stamp, [new CarePlanChange(CarePlanChangeKind.ActivityChanged, activity.Description, activity.Status.ToString())]);
-    }
+    public void ChangeActivity(Guid expectedVersion, Guid activityId, ActivityInput input, ChangeStamp stamp) =>
+        Edit(expectedVersion, stamp, () =>
+        {
+            var activity = ActivityById(activityId);
+            activity.Change(input);
+            return activity;
+        }, activity => [new(CarePlanChangeKind.ActivityChanged, activity.Description, activity.Status.ToString())]);
 
-    public void RemoveActivity(Guid expectedVersion, Guid activityId, ChangeStamp stamp)
-    {
-        RefuseStaleOrClosed(expectedVersion);
-        var activity = ActivityById(activityId);
-        _activities.Remove(activity);
-        Record(stamp, [new CarePlanChange(CarePlanChangeKind.ActivityRemoved, activity.Description)]);
-    }
+    public void RemoveActivity(Guid expectedVersion, Guid activityId, ChangeStamp stamp) =>
+        Edit(expectedVersion, stamp, () =>
+        {
+            var activity = ActivityById(activityId);
+            _activities.Remove(activity);
+            return activity;
+        }, activity => [new(CarePlanChangeKind.ActivityRemoved, activity.Description)]);
 
-    public CarePlanNote AddNote(Guid expectedVersion, string? text, ChangeStamp stamp)
-    {
-        RefuseStaleOrClosed(expectedVersion);
-        var note = new CarePlanNote(text, stamp);
-        _notes.Add(note);
-        Record(stamp, [new CarePlanChange(CarePlanChangeKind.NoteAdded, Shorten(note.Text))]);
-        return note;
-    }
+    public CarePlanNote AddNote(Guid expectedVersion, string? text, ChangeStamp stamp) =>
+        Edit(expectedVersion, stamp, () =>
+        {
+            var note = new CarePlanNote(text, stamp);
+            _notes.Add(note);
+            return note;
+        }, note => [new(CarePlanChangeKind.NoteAdded, Shorten(note.Text))]);
 
     public CarePlanSnapshot Snapshot() =>
         new(Title, [.. _conditions], Start, End, Status, TemplateId, TemplateVersion,
-            Goals.Select(g => g.Snapshot()).ToList(), Activities.Select(a => a.Snapshot()).ToList(), Notes.Select(n => n.Snapshot()).ToList());
+            Goals.Select(g => g.Snapshot()).ToList(), Activities.Select(a => a.Snapshot()).ToList(), Notes.Select(n => n.Snapshot()).ToList())
+        {
+            Measurements = Measurements.Select(m => m.Snapshot()).ToList(),
+        };
 
     /// <summary>The values shown to an editor whose change came too late.</summary>
     public IReadOnlyDictionary<string, string?> Values() => new Dictionary<string, string?>
@@ -192,17 +195,17 @@ public sealed class CarePlan : AggregateRoot
         _ => "=",
     };
 
-    private void ApplyDetails(string? title, IEnumerable<string> conditions, DateOnly start, DateOnly? end)
+    private void ApplyDetails(CarePlanDetails details)
     {
-        var period = new Period(start, end);
-        var list = conditions.Select(c => Guard.Optional(c, "Condition", ConditionMaxLength)).OfType<string>().Distinct().ToList();
+        var period = new Period(details.Start, details.End);
+        var list = details.Conditions.Select(c => Guard.Optional(c, "Condition", ConditionMaxLength)).OfType<string>().Distinct().ToList();
         if (list.Count == 0)
             throw new DomainException("A care plan addresses at least one condition.");
         if (list.Count > MaxConditions)
             throw new DomainException("A care plan addresses at most {0} conditions.", MaxConditions);
         if (_goals.FirstOrDefault(g => g.DueDate < period.Start) is { } early)
             throw new DomainException("The goal '{0}' is due before the plan starts.", early.Description);
-        Title = Guard.Required(title, "Title", TitleMaxLength);
+        Title = Guard.Required(details.Title, "Title", TitleMaxLength);
         _conditions = list;
         Start = period.Start;
         End = period.End;
@@ -238,6 +241,15 @@ public sealed class CarePlan : AggregateRoot
 
     private CarePlanActivity ActivityById(Guid activityId) =>
         _activities.SingleOrDefault(a => a.Id == activityId) ?? throw new DomainException("That activity is not in this care plan.");
+
+    /// <summary>One change to an open plan based on the version the editor opened, kept as a new version with what it changed.</summary>
+    private T Edit<T>(Guid expectedVersion, ChangeStamp stamp, Func<T> change, Func<T, IReadOnlyList<CarePlanChange>> changes)
+    {
+        RefuseStaleOrClosed(expectedVersion);
+        var changed = change();
+        Record(stamp, changes(changed));
+        return changed;
+    }
 
     private void RefuseStaleOrClosed(Guid expectedVersion)
     {

@@ -13,7 +13,11 @@ public sealed record CarePlanSnapshot(
     string? TemplateVersion,
     IReadOnlyList<GoalSnapshot> Goals,
     IReadOnlyList<ActivitySnapshot> Activities,
-    IReadOnlyList<NoteSnapshot> Notes);
+    IReadOnlyList<NoteSnapshot> Notes)
+{
+    /// <summary>The measurements to follow; versions saved before plans kept them have none.</summary>
+    public IReadOnlyList<MeasurementSnapshot> Measurements { get; init; } = [];
+}
 
 public sealed record GoalSnapshot(Guid Id, string Description, string MeasureName, GoalComparator Comparator, decimal Target, string Unit,
     DateOnly? DueDate, GoalAchievement Achievement, string? AgreedBy, DateTimeOffset? AgreedAt);
@@ -22,3 +26,5 @@ public sealed record ActivitySnapshot(Guid Id, string Description, Guid? Organis
     ActivityStatus Status, Guid? AppointmentId);
 
 public sealed record NoteSnapshot(Guid Id, string Text, string WrittenBy, DateTimeOffset WrittenAt);
+
+public sealed record MeasurementSnapshot(Guid Id, string Name, string Unit, string? Frequency);

@@ -44,18 +44,30 @@ public sealed record CarePlanTemplate
     /// given to the organisation of its sector on the patient's care team when there is exactly one.
     /// </summary>
     public CarePlan Instantiate(Guid patientId, DateOnly start, CultureInfo culture, IReadOnlyList<(Guid Id, string Name, Sector Sector)> careTeam,
-        ChangeStamp stamp)
+        ChangeStamp stamp) =>
+        Instantiate(patientId, Details(start, culture), culture, careTeam, stamp);
+
+    /// <summary>The title, conditions and period the template proposes for a plan from <paramref name="start"/>.</summary>
+    public CarePlanDetails Details(DateOnly start, CultureInfo culture) =>
+        new(Title.In(culture), Conditions.Select(c => c.In(culture)).ToList(), start, start.AddMonths(DurationMonths));
+
+    /// <summary>
+    /// A draft plan with the template's goals, activities and measurements, and the title, conditions and period the person
+    /// making it chose (see <see cref="Details"/> for the template's own); goals fall due counted from the chosen start.
+    /// </summary>
+    public CarePlan Instantiate(Guid patientId, CarePlanDetails details, CultureInfo culture,
+        IReadOnlyList<(Guid Id, string Name, Sector Sector)> careTeam, ChangeStamp stamp)
     {
         var goals = Goals.Select(g => new GoalInput(g.Description.In(culture), g.MeasureName.In(culture), g.Comparator, g.Target, g.Unit.Code,
-            start.AddMonths(g.DueAfterMonths)));
+            details.Start.AddMonths(g.DueAfterMonths)));
         var activities = Activities.Select(a =>
         {
             var responsible = careTeam.Where(o => o.Sector == a.Sector).ToList();
             var (id, name) = responsible.Count == 1 ? (responsible[0].Id, responsible[0].Name) : ((Guid?)null, (string?)null);
             return new ActivityInput(a.Description.In(culture), id, name, a.Sector, a.Schedule.In(culture), ActivityStatus.NotStarted, null);
         });
-        return CarePlan.Create(patientId, Title.In(culture), Conditions.Select(c => c.In(culture)), start, start.AddMonths(DurationMonths),
-            goals, activities, stamp, Id, Version);
+        var measurements = Measurements.Select(m => new MeasurementInput(m.Name.In(culture), m.Unit.Code, m.Frequency.In(culture)));
+        return CarePlan.Create(patientId, details, goals, activities, measurements, stamp, Id, Version);
     }
 }
 

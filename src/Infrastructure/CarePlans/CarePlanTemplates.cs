@@ -19,6 +19,7 @@ public sealed class CarePlanTemplates
         AllowTrailingCommas = false,
         ReadCommentHandling = JsonCommentHandling.Skip,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        RespectRequiredConstructorParameters = true,
         Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
     };
 

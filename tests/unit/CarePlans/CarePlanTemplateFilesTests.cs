@@ -66,5 +66,17 @@ public sealed class CarePlanTemplateFilesTests : IDisposable
         Assert.Contains("'metres' is not a UCUM unit", ex.Message);
     }
 
+    [Fact]
+    public void AFileThatLeavesOutAField_IsRefusedNamingTheFileAndTheField()
+    {
+        var good = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, CarePlanTemplates.DefaultFolder, "copd.json"));
+        File.WriteAllText(Path.Combine(_folder, "copd.json"), good.Replace("\"durationMonths\": 12,", "", StringComparison.Ordinal));
+
+        var ex = Assert.Throws<CarePlanTemplateException>(() => CarePlanTemplates.Load(_folder));
+
+        Assert.Contains("'copd.json'", ex.Message);
+        Assert.Contains("durationMonths", ex.Message);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

@@ -57,6 +57,40 @@ public sealed class CarePlanTemplateTests
     }
 
     [Fact]
+    public void Instantiating_KeepsTheTemplatesMeasurementsToFollow_InTheChosenLanguage_AndInTheFirstVersion()
+    {
+        var english = Plan();
+        var danish = Copd().Instantiate(PatientId, Start, CultureInfo.GetCultureInfo("da-DK"), [], Gp());
+
+        var fev1 = Assert.Single(english.Measurements);
+        Assert.Equal(("FEV1", "L", "Yearly"), (fev1.Name, fev1.Unit, fev1.Frequency));
+        Assert.Equal("Årligt", Assert.Single(danish.Measurements).Frequency);
+        Assert.Equal(["FEV1"], english.Snapshot().Measurements.Select(m => m.Name));
+        Assert.Equal(["FEV1"], Assert.Single(english.NewVersions).Snapshot.Measurements.Select(m => m.Name));
+    }
+
+    [Fact]
+    public void AMeasurementWithANonUcumUnit_IsRefused()
+    {
+        var ex = Assert.Throws<DomainException>(() => CarePlan.Create(PatientId, new CarePlanDetails("Plan", ["COPD (DJ44)"], Start, null), [], [],
+            [new MeasurementInput("Blood pressure", "mmHg", "Monthly")], Gp()));
+
+        Assert.Contains("'mmHg' is not a UCUM unit", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ABlankPlan_HasNoGoalsActivitiesOrMeasurements_ButItsChosenDetails()
+    {
+        var plan = CarePlan.Create(PatientId, new CarePlanDetails(" Heart failure plan ", ["Heart failure (DI50)", "Heart failure (DI50)"], Start, null),
+            [], [], [], Gp());
+
+        Assert.Equal(("Heart failure plan", (string?)null, CarePlanStatus.Draft), (plan.Title, plan.TemplateId, plan.Status));
+        Assert.Equal(["Heart failure (DI50)"], plan.Conditions);
+        Assert.Empty(plan.Goals);
+        Assert.Empty(plan.Measurements);
+    }
+
+    [Fact]
     public void Instantiating_RecordsTheFirstVersion()
     {
         var plan = Plan();

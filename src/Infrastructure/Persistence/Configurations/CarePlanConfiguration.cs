@@ -77,6 +77,18 @@ internal sealed class CarePlanConfiguration : IEntityTypeConfiguration<CarePlan>
         });
         builder.Navigation(p => p.Notes).HasField("_notes").UsePropertyAccessMode(PropertyAccessMode.Field);
 
+        builder.OwnsMany(p => p.Measurements, m =>
+        {
+            m.ToTable("CarePlanMeasurements");
+            m.WithOwner().HasForeignKey("CarePlanId");
+            m.HasKey(x => x.Id);
+            m.Property(x => x.Id).ValueGeneratedNever();
+            m.Property(x => x.Name).HasMaxLength(CarePlanMeasurement.NameMaxLength).IsRequired();
+            m.Property(x => x.Unit).HasMaxLength(UcumUnit.MaxLength).IsRequired();
+            m.Property(x => x.Frequency).HasMaxLength(CarePlanMeasurement.FrequencyMaxLength);
+        });
+        builder.Navigation(p => p.Measurements).HasField("_measurements").UsePropertyAccessMode(PropertyAccessMode.Field);
+
         // The history is read on its own (never with the plan); new versions are added through the plan.
         builder.HasMany(p => p.NewVersions).WithOne().HasForeignKey(v => v.CarePlanId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(p => p.NewVersions).HasField("_versions").UsePropertyAccessMode(PropertyAccessMode.Field);

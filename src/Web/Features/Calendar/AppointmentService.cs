@@ -53,6 +53,19 @@ public sealed class AppointmentService(
     }
 
     /// <summary>
+    /// The day (in Copenhagen) of one of the patient's appointments, for a link that opens it in the calendar; null when the
+    /// patient has no such appointment.
+    /// </summary>
+    public async Task<DateOnly?> DayOfAsync(Actor actor, Guid patientId, Guid appointmentId, CancellationToken ct = default)
+    {
+        await guard.DemandSharedReadAsync(actor, patientId, PatientSection.Calendar, "Calendar appointment", ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var start = await db.Appointments.AsNoTracking().Where(a => a.Id == appointmentId && a.PatientId == patientId)
+            .Select(a => (DateTimeOffset?)a.Start).SingleOrDefaultAsync(ct);
+        return start is { } s ? CopenhagenTime.DateOf(s) : null;
+    }
+
+    /// <summary>
     /// The appointments a booking or change would overlap, for the patient or a practitioner, before it is saved. A practitioner's
     /// other appointment is named only by its time, never by its patient.
     /// </summary>

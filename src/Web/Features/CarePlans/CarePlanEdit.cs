@@ -7,90 +7,47 @@ namespace CareWorkspace.Web.Features.CarePlans;
 /// One change a user makes to a plan, applied to the plan they opened (its version): every kind of change goes through the
 /// same guard, stale-edit check, history and live notice in <see cref="CarePlanService.ChangeAsync"/>.
 /// </summary>
-public abstract record CarePlanEdit
+/// <param name="What">The English name of the change for the access log.</param>
+public abstract record CarePlanEdit(string What)
 {
-    /// <summary>The English name of the change for the access log.</summary>
-    public abstract string What { get; }
-
-    internal abstract void Apply(CarePlan plan, Guid expectedVersion, ChangeStamp stamp);
+    internal void Apply(CarePlan plan, Guid expectedVersion, ChangeStamp stamp)
+    {
+        switch (this)
+        {
+            case ChangePlanDetails d: plan.ChangeDetails(expectedVersion, d.Details, stamp); break;
+            case ChangePlanStatus s: plan.ChangeStatus(expectedVersion, s.Status, stamp); break;
+            case AddGoal g: plan.AddGoal(expectedVersion, g.Goal, stamp); break;
+            case ChangeGoal g: plan.ChangeGoal(expectedVersion, g.GoalId, g.Goal, stamp); break;
+            case RemoveGoal g: plan.RemoveGoal(expectedVersion, g.GoalId, stamp); break;
+            case AgreeGoal g: plan.AgreeGoal(expectedVersion, g.GoalId, stamp); break;
+            case ChangeGoalAchievement g: plan.ChangeGoalAchievement(expectedVersion, g.GoalId, g.Achievement, stamp); break;
+            case AddActivity a: plan.AddActivity(expectedVersion, a.Activity, stamp); break;
+            case ChangeActivity a: plan.ChangeActivity(expectedVersion, a.ActivityId, a.Activity, stamp); break;
+            case RemoveActivity a: plan.RemoveActivity(expectedVersion, a.ActivityId, stamp); break;
+            case AddNote n: plan.AddNote(expectedVersion, n.Text, stamp); break;
+            default: throw new InvalidOperationException($"No care plan change is defined for {GetType().Name}.");
+        }
+    }
 }
 
-public sealed record ChangePlanDetails(string? Title, IReadOnlyList<string> Conditions, DateOnly Start, DateOnly? End) : CarePlanEdit
-{
-    public override string What => "Changed care plan";
+public sealed record ChangePlanDetails(CarePlanDetails Details) : CarePlanEdit("Changed care plan");
 
-    internal override void Apply(CarePlan plan, Guid expectedVersion, ChangeStamp stamp) =>
-        plan.ChangeDetails(expectedVersion, Title, Conditions, Start, End, stamp);
-}
+public sealed record ChangePlanStatus(CarePlanStatus Status) : CarePlanEdit("Changed care plan status");
 
-public sealed record ChangePlanStatus(CarePlanStatus Status) : CarePlanEdit
-{
-    public override string What => "Changed care plan status";
+public sealed record AddGoal(GoalInput Goal) : CarePlanEdit("Added care plan goal");
 
-    internal override void Apply(CarePlan plan, Guid expectedVersion, ChangeStamp stamp) => plan.ChangeStatus(expectedVersion, Status, stamp);
-}
+public sealed record ChangeGoal(Guid GoalId, GoalInput Goal) : CarePlanEdit("Changed care plan goal");
 
-public sealed record AddGoal(GoalInput Goal) : CarePlanEdit
-{
-    public override string What => "Added care plan goal";
+public sealed record RemoveGoal(Guid GoalId) : CarePlanEdit("Removed care plan goal");
 
-    internal override void Apply(CarePlan plan, Guid expectedVersion, ChangeStamp stamp) => plan.AddGoal(expectedVersion, Goal, stamp);
-}
+public sealed record AgreeGoal(Guid GoalId) : CarePlanEdit("Agreed care plan goal with the patient");
 
-public sealed record ChangeGoal(Guid GoalId, GoalInput Goal) : CarePlanEdit
-{
-    public override string What => "Changed care plan goal";
+public sealed record ChangeGoalAchievement(Guid GoalId, GoalAchievement Achievement) : CarePlanEdit("Changed care plan goal achievement");
 
-    internal override void Apply(CarePlan plan, Guid expectedVersion, ChangeStamp stamp) => plan.ChangeGoal(expectedVersion, GoalId, Goal, stamp);
-}
+public sealed record AddActivity(ActivityInput Activity) : CarePlanEdit("Added care plan activity");
 
-public sealed record RemoveGoal(Guid GoalId) : CarePlanEdit
-{
-    public override string What => "Removed care plan goal";
+public sealed record ChangeActivity(Guid ActivityId, ActivityInput Activity) : CarePlanEdit("Changed care plan activity");
 
-    internal override void Apply(CarePlan plan, Guid expectedVersion, ChangeStamp stamp) => plan.RemoveGoal(expectedVersion, GoalId, stamp);
-}
+public sealed record RemoveActivity(Guid ActivityId) : CarePlanEdit("Removed care plan activity");
 
-public sealed record AgreeGoal(Guid GoalId) : CarePlanEdit
-{
-    public override string What => "Agreed care plan goal with the patient";
-
-    internal override void Apply(CarePlan plan, Guid expectedVersion, ChangeStamp stamp) => plan.AgreeGoal(expectedVersion, GoalId, stamp);
-}
-
-public sealed record ChangeGoalAchievement(Guid GoalId, GoalAchievement Achievement) : CarePlanEdit
-{
-    public override string What => "Changed care plan goal achievement";
-
-    internal override void Apply(CarePlan plan, Guid expectedVersion, ChangeStamp stamp) =>
-        plan.ChangeGoalAchievement(expectedVersion, GoalId, Achievement, stamp);
-}
-
-public sealed record AddActivity(ActivityInput Activity) : CarePlanEdit
-{
-    public override string What => "Added care plan activity";
-
-    internal override void Apply(CarePlan plan, Guid expectedVersion, ChangeStamp stamp) => plan.AddActivity(expectedVersion, Activity, stamp);
-}
-
-public sealed record ChangeActivity(Guid ActivityId, ActivityInput Activity) : CarePlanEdit
-{
-    public override string What => "Changed care plan activity";
-
-    internal override void Apply(CarePlan plan, Guid expectedVersion, ChangeStamp stamp) =>
-        plan.ChangeActivity(expectedVersion, ActivityId, Activity, stamp);
-}
-
-public sealed record RemoveActivity(Guid ActivityId) : CarePlanEdit
-{
-    public override string What => "Removed care plan activity";
-
-    internal override void Apply(CarePlan plan, Guid expectedVersion, ChangeStamp stamp) => plan.RemoveActivity(expectedVersion, ActivityId, stamp);
-}
-
-public sealed record AddNote(string? Text) : CarePlanEdit
-{
-    public override string What => "Added care plan note";
-
-    internal override void Apply(CarePlan plan, Guid expectedVersion, ChangeStamp stamp) => plan.AddNote(expectedVersion, Text, stamp);
-}
+public sealed record AddNote(string? Text) : CarePlanEdit("Added care plan note");

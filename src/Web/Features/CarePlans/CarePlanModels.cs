@@ -21,10 +21,14 @@ public sealed record CarePlanView(Guid Id, Guid Version, int Revision, string Ch
     public bool IsOpen => CarePlanLifecycle.IsOpen(Plan.Status);
 }
 
-public sealed record CarePlanPermissions(bool Create, bool Change);
+/// <param name="OpenCalendar">The viewer may read the patient's calendar, so an activity's appointment is a link to it.</param>
+public sealed record CarePlanPermissions(bool Create, bool Change, bool OpenCalendar = false);
 
-/// <summary>A template to start a plan from; its title in both languages (the screen picks the reader's).</summary>
-public sealed record CarePlanTemplateOption(string Id, string Version, LocalisedText Title);
+/// <summary>
+/// A template to start a plan from: its title and conditions in both languages (the screen picks the reader's) and how long its
+/// plan runs, which the new-plan dialog proposes.
+/// </summary>
+public sealed record CarePlanTemplateOption(string Id, string Version, LocalisedText Title, IReadOnlyList<LocalisedText> Conditions, int DurationMonths);
 
 /// <summary>An appointment in the patient's calendar that an activity can point to.</summary>
 public sealed record AppointmentOption(Guid Id, DateTimeOffset Start, string OrganisationName, Domain.Calendar.AppointmentType Type);

@@ -36,7 +36,8 @@ public sealed class CarePlanService(
         var plans = await db.CarePlans.AsNoTracking().Where(p => p.PatientId == patientId).ToListAsync(ct);
         var can = new CarePlanPermissions(
             Create: PatientAccessGuard.Permits(actor, relationship, AccessAction.Create, PatientSection.CarePlan),
-            Change: PatientAccessGuard.Permits(actor, relationship, AccessAction.Update, PatientSection.CarePlan));
+            Change: PatientAccessGuard.Permits(actor, relationship, AccessAction.Update, PatientSection.CarePlan),
+            OpenCalendar: sections.Contains(PatientSection.Calendar));
         var editing = can.Create || can.Change;
         var careTeam = relationship.ActiveCareTeamOrganisationIds.ToList();
         var organisations = editing
@@ -49,7 +50,7 @@ public sealed class CarePlanService(
         return new CarePlansView(patientId,
             plans.OrderByDescending(p => p.CreatedAt).Select(View).ToList(),
             can,
-            can.Create ? templates.All.Select(t => new CarePlanTemplateOption(t.Id, t.Version, t.Title)).ToList() : [],
+            can.Create ? templates.All.Select(t => new CarePlanTemplateOption(t.Id, t.Version, t.Title, t.Conditions, t.DurationMonths)).ToList() : [],
             organisations,
             appointments,
             CopenhagenTime.Today(clock));
@@ -85,22 +86,43 @@ public sealed class CarePlanService(
     /// A new draft plan from a template, from <paramref name="start"/>, in the language of the person making it; activities go to
     /// the care team's organisation of their sector. Returns the plan's id.
     /// </summary>
-    public Task<Guid> CreateFromTemplateAsync(Actor actor, Guid patientId, string templateId, DateOnly start, CancellationToken ct = default) =>
-        WriteAsync(actor, patientId, AccessAction.Create, "Created care plan from template", async (db, relationship, stamp) =>
-        {
-            var template = templates.Find(templateId) ?? throw new DomainException("There is no care plan template '{0}'.", templateId);
-            var careTeam = relationship.ActiveCareTeamOrganisationIds.ToList();
-            var organisations = await db.Organisations.AsNoTracking().Where(o => careTeam.Contains(o.Id)).ToListAsync(ct);
-            var plan = template.Instantiate(patientId, start, CultureInfo.CurrentUICulture,
-                organisations.Select(o => (o.Id, o.Name, o.Sector)).ToList(), stamp);
-            db.CarePlans.Add(plan);
-            var made = await OrganisationOfAsync(db, actor, ct) is { } organisation
-                ? PathwayEvent.CarePlanCreated(patientId, stamp.At, organisation, plan.Title, stamp.ByName)
-                : null;
-            if (made is not null)
-                db.PathwayEvents.Add(made);
-            return (plan.Id, made?.Id);
-        }, ct);
+    public Task<Guid> CreateFromTemplateAsync(Actor actor, Guid patientId, string templateId, DateOnly start, CancellationToken ct = default)
+    {
+        // An unknown template is refused after the guard, inside the write, like every other refusal.
+        var details = templates.Find(templateId)?.Details(start, CultureInfo.CurrentUICulture) ?? new CarePlanDetails(null, [], start, null);
+        return CreateAsync(actor, patientId, templateId, details, ct);
+    }
+
+    /// <summary>
+    /// A new draft plan with the title, conditions and period the user chose: blank (no <paramref name="templateId"/>), or with a
+    /// template's goals, activities and measurements in the language of the person making it, its activities given to the care
+    /// team's organisation of their sector. Returns the plan's id.
+    /// </summary>
+    public Task<Guid> CreateAsync(Actor actor, Guid patientId, string? templateId, CarePlanDetails details, CancellationToken ct = default) =>
+        WriteAsync(actor, patientId, AccessAction.Create, templateId is null ? "Created care plan" : "Created care plan from template",
+            async (db, relationship, stamp) =>
+            {
+                CarePlan plan;
+                if (templateId is null)
+                {
+                    plan = CarePlan.Create(patientId, details, [], [], [], stamp);
+                }
+                else
+                {
+                    var template = templates.Find(templateId) ?? throw new DomainException("There is no care plan template '{0}'.", templateId);
+                    var careTeam = relationship.ActiveCareTeamOrganisationIds.ToList();
+                    var organisations = await db.Organisations.AsNoTracking().Where(o => careTeam.Contains(o.Id)).ToListAsync(ct);
+                    plan = template.Instantiate(patientId, details, CultureInfo.CurrentUICulture,
+                        organisations.Select(o => (o.Id, o.Name, o.Sector)).ToList(), stamp);
+                }
+                db.CarePlans.Add(plan);
+                var made = await OrganisationOfAsync(db, actor, ct) is { } organisation
+                    ? PathwayEvent.CarePlanCreated(patientId, stamp.At, organisation, plan.Title, stamp.ByName)
+                    : null;
+                if (made is not null)
+                    db.PathwayEvents.Add(made);
+                return (plan.Id, made?.Id);
+            }, ct);
 
     /// <summary>One change to a plan, based on the version the user opened; a stale one is refused with the stored values.</summary>
     public Task ChangeAsync(Actor actor, Guid patientId, Guid planId, Guid expectedVersion, CarePlanEdit edit, CancellationToken ct = default) =>

@@ -11,8 +11,8 @@ namespace CareWorkspace.Web.Features.Documents;
 
 /// <summary>
 /// The patient's care plans on paper, in the printing user's language: per plan its conditions, period, status and
-/// version, the goals (measure, target, due date, how far, agreed with the patient) and the activities by sector, and the
-/// notes. The pathway summary uses <see cref="Goals"/> and <see cref="Activities"/> for its active plans.
+/// version, the goals (measure, target, due date, how far, agreed with the patient), the activities by sector, the
+/// measurements to follow and the notes. The pathway summary uses <see cref="Goals"/> and <see cref="Activities"/> for its active plans.
 /// </summary>
 public sealed class CarePlanDocument(DocumentFrames frames, IStringLocalizer<CarePlanDocument> text)
 {
@@ -44,6 +44,13 @@ public sealed class CarePlanDocument(DocumentFrames frames, IStringLocalizer<Car
         yield return Goals(plan.Goals);
         yield return new DocumentHeading(text["Activities"], 2);
         yield return Activities(plan.Activities);
+        if (plan.Measurements.Count > 0)
+        {
+            yield return new DocumentHeading(text["Measurements to follow"], 2);
+            yield return new DocumentTable(
+                [new(text["Measurement"], 3), new(text["Unit"], 1.5), new(text["How often"], 2.5)],
+                plan.Measurements.Select(m => (IReadOnlyList<string>)[m.Name, m.Unit, m.Frequency ?? ""]).ToList());
+        }
         if (plan.Notes.Count > 0)
         {
             yield return new DocumentHeading(text["Notes"], 2);
