@@ -894,6 +894,29 @@ namespace CareWorkspace.Migrations.PostgreSql.Migrations
                     b.ToTable("RehabilitationSessions", (string)null);
                 });
 
+            modelBuilder.Entity("CareWorkspace.Domain.Reminders.ReminderCheck", b =>
+                {
+                    b.Property<Guid>("AppointmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CheckedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ConsentsSeenUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PatientUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("AppointmentId");
+
+                    b.ToTable("ReminderChecks", (string)null);
+                });
+
             modelBuilder.Entity("CareWorkspace.Domain.Reminders.ReminderDelivery", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2038,6 +2061,15 @@ namespace CareWorkspace.Migrations.PostgreSql.Migrations
                     b.HasOne("CareWorkspace.Domain.Rehabilitation.RehabilitationPlan", null)
                         .WithMany()
                         .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareWorkspace.Domain.Reminders.ReminderCheck", b =>
+                {
+                    b.HasOne("CareWorkspace.Domain.Calendar.Appointment", null)
+                        .WithMany()
+                        .HasForeignKey("AppointmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -894,6 +894,29 @@ namespace CareWorkspace.Migrations.SqlServer.Migrations
                     b.ToTable("RehabilitationSessions", (string)null);
                 });
 
+            modelBuilder.Entity("CareWorkspace.Domain.Reminders.ReminderCheck", b =>
+                {
+                    b.Property<Guid>("AppointmentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CheckedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("ConsentsSeenUntil")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("PatientUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("AppointmentId");
+
+                    b.ToTable("ReminderChecks", (string)null);
+                });
+
             modelBuilder.Entity("CareWorkspace.Domain.Reminders.ReminderDelivery", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2040,6 +2063,15 @@ namespace CareWorkspace.Migrations.SqlServer.Migrations
                     b.HasOne("CareWorkspace.Domain.Rehabilitation.RehabilitationPlan", null)
                         .WithMany()
                         .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareWorkspace.Domain.Reminders.ReminderCheck", b =>
+                {
+                    b.HasOne("CareWorkspace.Domain.Calendar.Appointment", null)
+                        .WithMany()
+                        .HasForeignKey("AppointmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -885,6 +885,29 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
                     b.ToTable("RehabilitationSessions", (string)null);
                 });
 
+            modelBuilder.Entity("CareWorkspace.Domain.Reminders.ReminderCheck", b =>
+                {
+                    b.Property<Guid>("AppointmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CheckedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ConsentsSeenUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PatientUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AppointmentId");
+
+                    b.ToTable("ReminderChecks", (string)null);
+                });
+
             modelBuilder.Entity("CareWorkspace.Domain.Reminders.ReminderDelivery", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2019,6 +2042,15 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
                     b.HasOne("CareWorkspace.Domain.Rehabilitation.RehabilitationPlan", null)
                         .WithMany()
                         .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareWorkspace.Domain.Reminders.ReminderCheck", b =>
+                {
+                    b.HasOne("CareWorkspace.Domain.Calendar.Appointment", null)
+                        .WithMany()
+                        .HasForeignKey("AppointmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -37,6 +37,7 @@ public sealed class CareDbContext(DbContextOptions<CareDbContext> options) : Ide
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<FollowUpTask> FollowUpTasks => Set<FollowUpTask>();
     public DbSet<ReminderDelivery> ReminderDeliveries => Set<ReminderDelivery>();
+    public DbSet<ReminderCheck> ReminderChecks => Set<ReminderCheck>();
     public DbSet<ConferenceMinutes> ConferenceMinutes => Set<ConferenceMinutes>();
     public DbSet<CalendarFeedSubscription> CalendarFeedSubscriptions => Set<CalendarFeedSubscription>();
     public DbSet<CarePlan> CarePlans => Set<CarePlan>();
