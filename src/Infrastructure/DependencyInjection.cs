@@ -8,6 +8,7 @@ using CareWorkspace.Infrastructure.Live;
 using CareWorkspace.Infrastructure.Notifications;
 using CareWorkspace.Infrastructure.Persistence;
 using CareWorkspace.Infrastructure.Realtime;
+using CareWorkspace.Infrastructure.Triage;
 using CareWorkspace.Infrastructure.Video;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,6 +36,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<AccessExpiryWatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AccessExpiryWatcher>());
         builder.Services.AddScoped<DemoDataSeeder>();
+        builder.Services.AddScoped<TriageService>();
         // Read now, so that a template file that does not parse stops start-up with its file and line.
         builder.Services.AddSingleton(CarePlanTemplates.Load(builder.Configuration["CarePlans:TemplateFolder"]
             ?? Path.Combine(AppContext.BaseDirectory, CarePlanTemplates.DefaultFolder)));

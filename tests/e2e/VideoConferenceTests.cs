@@ -18,6 +18,8 @@ public sealed class VideoConferenceTests(AppFixture app) : BrowserTest(app)
     /// <summary>A change by one user must reach the others' open pages within this, without a reload.</summary>
     private static readonly LocatorAssertionsToBeVisibleOptions Live = new() { Timeout = 5_000 };
 
+    private static readonly LocatorAssertionsToContainTextOptions LiveText = new() { Timeout = 5_000 };
+
     [Fact]
     public Task The_host_starts_the_video_consultation_and_the_others_see_Join_live() => RunAsync(async () =>
     {
@@ -29,11 +31,17 @@ public sealed class VideoConferenceTests(AppFixture app) : BrowserTest(app)
         await LogInAsync(jens, "jens");
         await jens.GotoAsync($"patients/{jensId}");
         await Expect(jens.GetByTestId("pathway-header")).ToBeVisibleAsync();
+        // The home-care nurse takes part too, from her own calendar.
+        var nurseCalendar = await OpenPageAsync("nurse.holm");
+        await LogInAsync(nurseCalendar, "nurse.holm");
+        await nurseCalendar.GotoAsync("calendar");
+        await Expect(nurseCalendar.GetByTestId("staff-calendar")).ToBeVisibleAsync();
         // Only this conference's prompt counts: other tests' consultations of Jens may still be open.
         ILocator PromptFor(IPage page) => page.GetByTestId("video-started-prompt")
             .Filter(new() { Has = page.Locator($"a[href=\"{VideoEndpoints.JoinPath(conference)}\"]") });
         await Expect(PromptFor(jens)).ToHaveCountAsync(0);
         await Expect(PromptFor(gp)).ToHaveCountAsync(0);
+        await Expect(PromptFor(nurseCalendar)).ToHaveCountAsync(0);
 
         await doctor.GetByRole(AriaRole.Button, new() { Name = "Start video consultation" }).ClickAsync();
 
@@ -47,6 +55,9 @@ public sealed class VideoConferenceTests(AppFixture app) : BrowserTest(app)
             await Expect(join).ToHaveAttributeAsync("href", VideoEndpoints.JoinPath(conference));
             await Expect(join).ToHaveAttributeAsync("target", "_blank");
         }
+        // On her calendar, across patients, the prompt says whose consultation it is.
+        await Expect(PromptFor(nurseCalendar)).ToContainTextAsync("Mette Hansen started the video consultation with Jens Jensen", LiveText);
+        await Expect(PromptFor(nurseCalendar).GetByRole(AriaRole.Link, new() { Name = "Join" })).ToHaveAttributeAsync("href", VideoEndpoints.JoinPath(conference));
         // The host who started it gets no prompt, and sees that it has started.
         await Expect(doctor.GetByTestId("video-started")).ToContainTextAsync("Mette Hansen started the video consultation");
         await Expect(PromptFor(doctor)).ToHaveCountAsync(0);

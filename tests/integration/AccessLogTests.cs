@@ -167,6 +167,10 @@ public abstract class AccessLogTests(CareAppFactory factory)
         ["VideoConsultationService.ListOpenAsync(Actor, Guid, CancellationToken)"] =
             Scenario.Of<VideoConsultationService>(Gp, AccessAction.Read,
                 (s, actor, patientId, ct) => s.ListOpenAsync(actor, patientId, ct)),
+        ["VideoConsultationService.ListOpenAsync(Actor, IReadOnlyCollection`1, CancellationToken)"] =
+            Scenario.Of<VideoConsultationService, Guid>(Gp, AccessAction.Read,
+                (_, _, _, ct) => ConsultationTestData.BookVideoAsync(Current.Value!, ct),
+                (s, actor, patientId, appointmentId, ct) => s.ListOpenAsync(actor, [(patientId, appointmentId)], ct)),
         ["VideoConsultationService.GetAsync(Actor, Guid, CancellationToken)"] =
             Scenario.Of<VideoConsultationService, Guid>(Gp, AccessAction.Read,
                 (_, _, _, ct) => ConsultationTestData.BookVideoAsync(Current.Value!, ct),

@@ -27,6 +27,7 @@ public static class AccessMatrix
         (PatientSection.Calendar,      ["RSCU", "RSCU", "RSCU",  "RSCU",  "RSCU",  "RSCU",  "RSCU",  "R",     "R", "R"]),
         (PatientSection.CarePlan,      ["RSCU", "RSCU", "RSCU",  "RSCU",  "RS",    "RSCU",  "RSCU",  "R",     "R", ""]),
         (PatientSection.Rehabilitation, ["RSCU", "RS",  "RS",    "RS",    "RS",    "RSU",   "RS",    "RC",    "RC", ""]),
+        (PatientSection.Triage,        ["R",    "RS",   "R",     "RSCU",  "RSCU",  "R",     "RS",    "R",     "R", ""]),
     ];
 
     private static readonly Dictionary<(UserRole, PatientSection), Permission> Cells = Build();

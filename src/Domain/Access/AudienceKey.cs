@@ -13,6 +13,12 @@ public readonly record struct AudienceKey(string Value)
 
     public static AudienceKey ForOrganisation(Guid organisationId) => new("org:" + organisationId.ToString("N"));
 
+    /// <summary>
+    /// One unit's triage board: named only by a triage change recorded by or for that unit, so a board listening under it
+    /// (with <c>SubscribeNamed</c>) hears its own unit's changes and no other's.
+    /// </summary>
+    public static AudienceKey TriageBoardOf(Guid unitId) => new("triage:" + unitId.ToString("N"));
+
     /// <summary>The keys a viewer listens under: a professional's organisation, a patient's or relative's own user.</summary>
     public static IReadOnlyList<AudienceKey> ListenedToBy(Actor actor) => actor.Role switch
     {

@@ -23,4 +23,7 @@ public enum PatientSection
     CarePlan,
     /// <summary>The rehabilitation plan after discharge and the training sessions the patient logs against it.</summary>
     Rehabilitation,
+
+    /// <summary>Municipal early detection: the change forms recorded at visits, the triage colour and the unit's action plans.</summary>
+    Triage,
 }

@@ -13,6 +13,7 @@ using CareWorkspace.Domain.Pathway;
 using CareWorkspace.Domain.Patients;
 using CareWorkspace.Domain.Rehabilitation;
 using CareWorkspace.Domain.Reminders;
+using CareWorkspace.Domain.Triage;
 using CareWorkspace.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -37,12 +38,16 @@ public sealed class CareDbContext(DbContextOptions<CareDbContext> options) : Ide
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<FollowUpTask> FollowUpTasks => Set<FollowUpTask>();
     public DbSet<ReminderDelivery> ReminderDeliveries => Set<ReminderDelivery>();
+    public DbSet<ReminderCheck> ReminderChecks => Set<ReminderCheck>();
     public DbSet<ConferenceMinutes> ConferenceMinutes => Set<ConferenceMinutes>();
     public DbSet<CalendarFeedSubscription> CalendarFeedSubscriptions => Set<CalendarFeedSubscription>();
     public DbSet<CarePlan> CarePlans => Set<CarePlan>();
     public DbSet<CarePlanVersion> CarePlanVersions => Set<CarePlanVersion>();
     public DbSet<RehabilitationPlan> RehabilitationPlans => Set<RehabilitationPlan>();
     public DbSet<RehabilitationSession> RehabilitationSessions => Set<RehabilitationSession>();
+    public DbSet<ChangeObservation> TriageObservations => Set<ChangeObservation>();
+    public DbSet<TriageActionPlan> TriageActionPlans => Set<TriageActionPlan>();
+    public DbSet<UnitChangeForm> TriageChangeForms => Set<UnitChangeForm>();
 
     /// <summary>The keys that protect cookies and antiforgery tokens, shared by every app instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

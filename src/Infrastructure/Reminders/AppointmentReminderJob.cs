@@ -15,8 +15,9 @@ using Microsoft.Extensions.Logging;
 namespace CareWorkspace.Infrastructure.Reminders;
 
 /// <summary>
-/// Finds the appointments that are due a reminder and sends each reminder exactly once, as the system actor.
-/// Works in batches; each batch's reminder deliveries, in-app notifications and access records commit in one
+/// Finds the appointments that are due a reminder and sends each reminder exactly once per person, as the system actor.
+/// "Already reminded" is per recipient: an appointment whose patient was reminded is looked at again when a relative's
+/// consent comes later (see <see cref="ReminderCheck"/>), and only the new recipient is reminded. Works in batches; each batch's reminder deliveries, in-app notifications and access records commit in one
 /// transaction, and the unique key of <see cref="ReminderDelivery"/> refuses a second copy, so a second run, a
 /// concurrent run or a run after a crash sends nothing twice. E-mail and SMS go out after the commit.
 /// </summary>
@@ -44,28 +45,27 @@ public sealed class AppointmentReminderJob(
     public async Task<int> RunAsync(CancellationToken ct)
     {
         var sent = await ResendUnsentAsync(ct);
-        var skipped = 0;
         while (true)
         {
             ct.ThrowIfCancellationRequested();
-            var batch = await RunBatchAsync(skipped, ct);
+            // Every appointment a batch looks at gets its check, so the next batch reads new ones and the run ends.
+            var batch = await RunBatchAsync(ct);
             if (batch is null)
                 break;
-            sent += batch.Value.Sent;
-            skipped += batch.Value.WithoutRecipients;
+            sent += batch.Value;
         }
         if (sent > 0)
             logger.LogInformation("Appointment reminders: {Count} sent", sent);
         return sent;
     }
 
-    private async Task<(int Sent, int WithoutRecipients)?> RunBatchAsync(int skip, CancellationToken ct)
+    private async Task<int?> RunBatchAsync(CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await TryBatchAsync(skip, ct);
+                return await TryBatchAsync(ct);
             }
             catch (DbUpdateException ex) when (UniqueViolation.Is(ex) && attempt < AttemptsPerBatch)
             {
@@ -75,35 +75,43 @@ public sealed class AppointmentReminderJob(
         }
     }
 
-    private async Task<(int Sent, int WithoutRecipients)?> TryBatchAsync(int skip, CancellationToken ct)
+    private async Task<int?> TryBatchAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var horizon = now + settings.LeadTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // Due to be looked at: never checked as starting then, or someone may have become a recipient since the check
+        // (the patient's own account changed, or a relative's consent was given after it).
         var due = await db.Appointments.AsNoTracking()
             .Where(a => a.Status == AppointmentStatus.Booked && a.Start > now && a.Start <= horizon)
-            .Where(a => !db.ReminderDeliveries.Any(d => d.AppointmentId == a.Id && d.StartsAt == a.Start))
+            .Where(a => !db.ReminderChecks.Any(k => k.AppointmentId == a.Id && k.StartsAt == a.Start
+                && db.Patients.Any(p => p.Id == a.PatientId && p.UserId == k.PatientUserId)
+                && !db.RelativeConsents.Any(c => c.PatientId == a.PatientId && c.GivenAt > k.ConsentsSeenUntil)))
             .OrderBy(a => a.Start).ThenBy(a => a.Id)
-            .Skip(skip).Take(settings.BatchSize)
-            .Select(a => new Due(a.Id, a.PatientId, a.OrganisationId, a.Start, a.Status))
+            .Take(settings.BatchSize)
+            .Select(a => new Due(a.Id, a.PatientId, a.OrganisationId, a.Start, a.Status,
+                db.Patients.Where(p => p.Id == a.PatientId).Select(p => p.UserId).FirstOrDefault()))
             .ToListAsync(ct);
         if (due.Count == 0)
             return null;
 
         var relationships = await guard.DemandForJobAsync(db, Actor, [.. due.Select(d => d.PatientId)], AccessAction.Read,
             PatientSection.Calendar, What, ct, PatientSection.MasterData);
-        var names = await PatientNamesAsync(db, relationships.Keys, ct);
-        var organisations = await OrganisationNamesAsync(db, due.Select(d => d.OrganisationId), ct);
+        var reminded = await AlreadyRemindedAsync(db, due, ct);
         var wanted = due
             .Where(d => relationships.ContainsKey(d.PatientId) && AppointmentReminderRules.IsDue(d.Status, d.Start, now, settings.LeadTime))
-            .SelectMany(d => AppointmentReminderRules.Recipients(relationships[d.PatientId]).Select(r => (Due: d, RecipientId: r)))
+            .SelectMany(d => AppointmentReminderRules.Recipients(relationships[d.PatientId])
+                .Where(r => !reminded.Contains((d.Id, d.Start, r)))
+                .Select(r => (Due: d, RecipientId: r)))
             .ToList();
+        await RecordChecksAsync(db, due, now, ct);
+        var names = await PatientNamesAsync(db, wanted.Select(w => w.Due.PatientId), ct);
+        var organisations = await OrganisationNamesAsync(db, wanted.Select(w => w.Due.OrganisationId), ct);
         var recipients = await RecipientsAsync(db, wanted.Select(w => w.RecipientId), ct);
 
         var external = new List<(ReminderDelivery Delivery, INotificationChannel Channel, NotificationRecipient Recipient, NotificationMessage Message)>();
         var told = new HashSet<string>(StringComparer.Ordinal);
         var sent = 0;
-        var withRecipients = new HashSet<Guid>();
         foreach (var (appointment, recipientId) in wanted)
         {
             if (!recipients.TryGetValue(recipientId, out var recipient))
@@ -113,7 +121,6 @@ public sealed class AppointmentReminderJob(
             {
                 var delivery = new ReminderDelivery(appointment.Id, recipientId, appointment.Start, channel.Kind, now, sent: channel.StoresInDatabase);
                 db.ReminderDeliveries.Add(delivery);
-                withRecipients.Add(appointment.Id);
                 if (channel.StoresInDatabase)
                 {
                     await channel.SendAsync(db, recipient, message, ct);
@@ -136,7 +143,32 @@ public sealed class AppointmentReminderJob(
             await db.SaveChangesAsync(ct);
             sent++;
         }
-        return (sent, due.Count(d => !withRecipients.Contains(d.Id)));
+        return sent;
+    }
+
+    /// <summary>Who has had this appointment's reminder for its present start, by any channel: not reminded again.</summary>
+    private static async Task<HashSet<(Guid AppointmentId, DateTimeOffset Start, string RecipientId)>> AlreadyRemindedAsync(
+        CareDbContext db, IReadOnlyList<Due> due, CancellationToken ct)
+    {
+        var ids = due.Select(d => d.Id).ToList();
+        var deliveries = await db.ReminderDeliveries.AsNoTracking()
+            .Where(d => ids.Contains(d.AppointmentId))
+            .Select(d => new { d.AppointmentId, d.StartsAt, d.RecipientUserId })
+            .ToListAsync(ct);
+        return [.. deliveries.Select(d => (d.AppointmentId, d.StartsAt, d.RecipientUserId))];
+    }
+
+    private async Task RecordChecksAsync(CareDbContext db, IReadOnlyList<Due> due, DateTimeOffset now, CancellationToken ct)
+    {
+        var ids = due.Select(d => d.Id).ToList();
+        var checks = await db.ReminderChecks.Where(k => ids.Contains(k.AppointmentId)).ToDictionaryAsync(k => k.AppointmentId, ct);
+        foreach (var appointment in due)
+        {
+            if (checks.TryGetValue(appointment.Id, out var check))
+                check.Seen(appointment.Start, appointment.PatientUserId, now, settings.ConsentSettleTime);
+            else
+                db.ReminderChecks.Add(new ReminderCheck(appointment.Id, appointment.Start, appointment.PatientUserId, now, settings.ConsentSettleTime));
+        }
     }
 
     /// <summary>E-mails and SMS a run claimed but never marked sent (it stopped between commit and send): sent now.</summary>
@@ -157,7 +189,7 @@ public sealed class AppointmentReminderJob(
         var appointmentIds = unsent.Select(d => d.AppointmentId).Distinct().ToList();
         var appointments = await db.Appointments.AsNoTracking()
             .Where(a => appointmentIds.Contains(a.Id))
-            .Select(a => new Due(a.Id, a.PatientId, a.OrganisationId, a.Start, a.Status))
+            .Select(a => new Due(a.Id, a.PatientId, a.OrganisationId, a.Start, a.Status, null))
             .ToDictionaryAsync(a => a.Id, ct);
         var relationships = await guard.DemandForJobAsync(db, Actor, [.. appointments.Values.Select(a => a.PatientId)], AccessAction.Read,
             PatientSection.Calendar, What, ct, PatientSection.MasterData);
@@ -226,5 +258,5 @@ public sealed class AppointmentReminderJob(
         return users.ToDictionary(u => u.Id, u => new NotificationRecipient(u.Id, u.Email, u.PhoneNumber, NotificationRecipient.LanguageOf(u.PreferredLanguage)), StringComparer.Ordinal);
     }
 
-    private sealed record Due(Guid Id, Guid PatientId, Guid OrganisationId, DateTimeOffset Start, AppointmentStatus Status);
+    private sealed record Due(Guid Id, Guid PatientId, Guid OrganisationId, DateTimeOffset Start, AppointmentStatus Status, string? PatientUserId);
 }

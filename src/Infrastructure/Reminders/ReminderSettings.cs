@@ -10,6 +10,9 @@ public sealed record ReminderSettings(TimeSpan LeadTime, string Schedule, int Ba
     /// <summary>An e-mail or SMS claimed this long ago but not marked sent is sent again (the run that claimed it stopped).</summary>
     public TimeSpan ResendUnsentAfter { get; init; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>A consent given this long before a check is looked at once more (it may not have been committed yet).</summary>
+    public TimeSpan ConsentSettleTime { get; init; } = TimeSpan.FromMinutes(1);
+
     public static ReminderSettings From(IConfiguration configuration)
     {
         var section = configuration.GetSection("Reminders");

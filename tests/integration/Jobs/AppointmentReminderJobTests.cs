@@ -72,6 +72,42 @@ public abstract class AppointmentReminderJobTests(CareAppFactory factory)
     }
 
     [Fact]
+    public async Task A_relative_whose_consent_comes_after_the_first_run_is_reminded_on_the_next_run_and_no_one_twice()
+    {
+        var ulla = await UserIdAsync("ulla");
+        var jens = await UserIdAsync("jens");
+        await SetUllasConsentAsync(ulla, withCalendar: false);
+        var appointment = await BookForJensAsync(TimeSpan.FromHours(4) + TimeSpan.FromMinutes(30));
+        await RunAsync();
+        Assert.Equal(1, await InAppDeliveriesAsync(appointment, jens));
+        Assert.Equal(0, await InAppDeliveriesAsync(appointment, ulla));
+
+        await SetUllasConsentAsync(ulla, withCalendar: true);
+        await RunAsync();
+        await RunAsync();
+
+        Assert.Equal(1, await InAppDeliveriesAsync(appointment, ulla));
+        Assert.Equal(1, await InAppDeliveriesAsync(appointment, jens));
+        Assert.Equal(1, await RemindersInBellAsync(appointment, ulla));
+        Assert.Equal(1, await RemindersInBellAsync(appointment, jens));
+    }
+
+    [Fact]
+    public async Task An_appointment_nobody_is_due_a_reminder_for_is_not_read_again_by_the_next_run()
+    {
+        var patientId = await PatientWithoutAccountOrRelativesAsync();
+        await AppointmentReminderJobTestsSupport.BookAsync(factory, patientId, patientUser: null, TimeSpan.FromHours(4) + TimeSpan.FromMinutes(40), Ct);
+        await RunAsync(settleTime: TimeSpan.Zero);
+        var readsBefore = await JobReadsAsync(patientId);
+        Assert.True(readsBefore > 0);
+
+        var sent = await RunAsync(settleTime: TimeSpan.Zero);
+
+        Assert.Equal(0, sent);
+        Assert.Equal(readsBefore, await JobReadsAsync(patientId));
+    }
+
+    [Fact]
     public async Task Concurrent_runs_send_each_reminder_once()
     {
         var appointments = new List<Appointment>();
@@ -136,11 +172,13 @@ public abstract class AppointmentReminderJobTests(CareAppFactory factory)
         Assert.Equal(0, await InAppDeliveriesAsync(cancelledLater, jens));
     }
 
-    private async Task<int> RunAsync(int batchSize = 500, TestDatabase? database = null)
+    private async Task<int> RunAsync(int batchSize = 500, TestDatabase? database = null, TimeSpan? settleTime = null)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var settings = services.GetRequiredService<ReminderSettings>() with { BatchSize = batchSize };
+        if (settleTime is { } settle)
+            settings = settings with { ConsentSettleTime = settle };
         var job = new AppointmentReminderJob(
             database as IDbContextFactory<CareDbContext> ?? services.GetRequiredService<IDbContextFactory<CareDbContext>>(),
             services.GetRequiredService<PatientAccessGuard>(), services.GetServices<INotificationChannel>(),
@@ -179,6 +217,31 @@ public abstract class AppointmentReminderJobTests(CareAppFactory factory)
             .CountAsync(d => d.AppointmentId == appointment.Id && d.RecipientUserId == userId && d.Channel == NotificationChannelKind.InApp, Ct);
     }
 
+    private async Task<int> RemindersInBellAsync(Appointment appointment, string userId)
+    {
+        var start = appointment.Start.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        await using var db = await factory.CreateDbContextAsync(Ct);
+        var notifications = await db.Notifications.AsNoTracking()
+            .Where(n => n.Kind == NotificationKind.AppointmentReminder && n.RecipientUserId == userId && n.Link == $"/patients/{appointment.PatientId}/calendar")
+            .ToListAsync(Ct);
+        return notifications.Count(n => n.Values[NotificationMessage.Start] == start);
+    }
+
+    private async Task<int> JobReadsAsync(Guid patientId)
+    {
+        await using var db = await factory.CreateDbContextAsync(Ct);
+        return await db.AccessRecords.AsNoTracking()
+            .CountAsync(r => r.PatientId == patientId && r.Role == UserRole.System && r.UserDisplayName == "System: appointment reminders", Ct);
+    }
+
+    private async Task<Guid> PatientWithoutAccountOrRelativesAsync()
+    {
+        await using var db = await factory.CreateDbContextAsync(Ct);
+        return await db.Patients.AsNoTracking()
+            .Where(p => p.UserId == null && !db.RelativeConsents.Any(c => c.PatientId == p.Id))
+            .OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(Ct);
+    }
+
     private async Task<string> UserIdAsync(string userName) => (await factory.ActorAsync(userName, Ct)).UserId;
 
     private static ChangeStamp Stamp() => new("Sofie Nielsen", DateTimeOffset.UtcNow);
@@ -187,21 +250,22 @@ public abstract class AppointmentReminderJobTests(CareAppFactory factory)
 /// <summary>Books appointments for Jens with his GP, as the calendar would.</summary>
 public static class AppointmentReminderJobTestsSupport
 {
-    public static async Task<Appointment> BookForJensAsync(CareAppFactory factory, TimeSpan fromNow, CancellationToken ct)
+    public static async Task<Appointment> BookForJensAsync(CareAppFactory factory, TimeSpan fromNow, CancellationToken ct) =>
+        await BookAsync(factory, await factory.JensIdAsync(ct), await factory.ActorAsync("jens", ct), fromNow, ct);
+
+    /// <summary>Books for any patient; <paramref name="patientUser"/> joins as the patient when they have an account.</summary>
+    public static async Task<Appointment> BookAsync(CareAppFactory factory, Guid patientId, Actor? patientUser, TimeSpan fromNow, CancellationToken ct)
     {
-        var jensId = await factory.JensIdAsync(ct);
         var gp = await factory.ActorAsync("gp.larsen", ct);
-        var jens = await factory.ActorAsync("jens", ct);
+        List<AppointmentParticipant> participants = [new AppointmentParticipant(ParticipantKind.Practitioner, gp.UserId, gp.DisplayName)];
+        if (patientUser is not null)
+            participants.Add(new AppointmentParticipant(ParticipantKind.Patient, patientUser.UserId, patientUser.DisplayName));
         await using var db = await factory.CreateDbContextAsync(ct);
         // Whole minutes: every provider stores the start exactly as booked.
         var now = DateTimeOffset.UtcNow;
         var start = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero) + fromNow;
-        var appointment = Appointment.Book(jensId, gp.OrganisationId!.Value, new AppointmentDetails(AppointmentType.FollowUp, AppointmentMode.InPerson, "Consultation room 2"),
-            new AppointmentTime(start, start.AddMinutes(30)),
-            [
-                new AppointmentParticipant(ParticipantKind.Practitioner, gp.UserId, gp.DisplayName),
-                new AppointmentParticipant(ParticipantKind.Patient, jens.UserId, jens.DisplayName),
-            ], new ChangeStamp("Sofie Nielsen", DateTimeOffset.UtcNow));
+        var appointment = Appointment.Book(patientId, gp.OrganisationId!.Value, new AppointmentDetails(AppointmentType.FollowUp, AppointmentMode.InPerson, "Consultation room 2"),
+            new AppointmentTime(start, start.AddMinutes(30)), participants, new ChangeStamp("Sofie Nielsen", DateTimeOffset.UtcNow));
         db.Appointments.Add(appointment);
         await db.SaveChangesAsync(ct);
         return appointment;

@@ -1,5 +1,6 @@
 using Bunit;
 using CareWorkspace.Web.Features.Video;
+using CareWorkspace.Web.Localization;
 
 namespace CareWorkspace.UnitTests.Components;
 
@@ -32,5 +33,19 @@ public sealed class VideoStartedPromptTests : BunitTestBase
         var cut = RenderPrompt("u-mette", View(null), View("u-mette"), View("u-other", participant: false), View("u-other", open: false));
 
         Assert.Empty(cut.FindAll("[data-testid=video-started-prompt]"));
+    }
+
+    [Fact]
+    public void OnAStaffCalendar_SaysWhosePatient_InEnglishAndDanish()
+    {
+        var view = View("u-mette");
+        var names = new Dictionary<Guid, string> { [view.AppointmentId] = "Jens Jensen" };
+        var cut = Render<VideoStartedPrompt>(p => p.Add(c => c.Consultations, [view]).Add(c => c.OwnUserId, "u-gp").Add(c => c.PatientNames, names));
+        Assert.Contains("Mette Hansen started the video consultation with Jens Jensen", cut.Find("[data-testid=video-started-prompt]").TextContent, StringComparison.Ordinal);
+
+        UseLanguage(CareCultures.Danish);
+        var danish = Render<VideoStartedPrompt>(p => p.Add(c => c.Consultations, [view]).Add(c => c.OwnUserId, "u-gp").Add(c => c.PatientNames, names));
+        Assert.Contains("Mette Hansen startede videokonsultationen med Jens Jensen", danish.Find("[data-testid=video-started-prompt]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Deltag", danish.Find("[data-testid=video-started-join]").TextContent, StringComparison.Ordinal);
     }
 }

@@ -26,6 +26,8 @@ public static class A11yText
     public static string ChangedCarePlan(string name) => Text["{0} changed the care plan", name];
     public static string ChangedRehabilitation(string name) => Text["{0} changed the rehabilitation plan or logged training", name];
 
+    public static string ChangedTriage(string name) => Text["{0} recorded a change or changed the triage", name];
+
     public static string WroteMessage(string name) => Text["{0} wrote a message", name];
 
     private static IStringLocalizer Text => StaticText.For(typeof(A11yText));

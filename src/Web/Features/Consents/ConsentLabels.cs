@@ -21,5 +21,6 @@ public static class ConsentLabels
         PatientSection.Calendar => L["Calendar"],
         PatientSection.CarePlan => L["Care plans"],
         PatientSection.Rehabilitation => L["Rehabilitation plan"],
+        PatientSection.Triage => L["Early detection (triage)"],
     };
 }

@@ -27,6 +27,7 @@ public static class ChangeAnnouncements
             PatientSection.Calendar => A11yText.ChangedCalendar(authorName),
             PatientSection.CarePlan => A11yText.ChangedCarePlan(authorName),
             PatientSection.Rehabilitation => A11yText.ChangedRehabilitation(authorName),
+            PatientSection.Triage => A11yText.ChangedTriage(authorName),
             _ => null,
         };
     }

@@ -41,6 +41,28 @@ public sealed class VideoConsultationService(
                 .ToList();
         }, repeatable: true, ct);
 
+    /// <summary>
+    /// These appointments' video consultations that have not ended, as this viewer sees them (the Join prompt of a
+    /// calendar across patients). Each patient is read under the viewer's own access; a patient they may no longer see
+    /// is left out (the refusal is logged).
+    /// </summary>
+    public async Task<IReadOnlyList<VideoConsultationView>> ListOpenAsync(Actor actor, IReadOnlyCollection<(Guid PatientId, Guid AppointmentId)> appointments, CancellationToken ct = default)
+    {
+        var views = new List<VideoConsultationView>();
+        foreach (var patient in appointments.GroupBy(a => a.PatientId))
+        {
+            var wanted = patient.Select(a => a.AppointmentId).ToHashSet();
+            try
+            {
+                views.AddRange((await ListOpenAsync(actor, patient.Key, ct)).Where(v => wanted.Contains(v.AppointmentId)));
+            }
+            catch (PatientAccessDeniedException)
+            {
+            }
+        }
+        return [.. views.OrderBy(v => v.Start)];
+    }
+
     /// <summary>One appointment's video consultation as this viewer sees it; refused for an appointment not in video mode.</summary>
     public Task<VideoConsultationView> GetAsync(Actor actor, Guid appointmentId, CancellationToken ct = default) =>
         Retry.UnitOfWorkAsync(async () =>
