@@ -87,6 +87,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<AppointmentService>();
         builder.Services.AddScoped<CarePlanService>();
         builder.Services.AddScoped<StaffCalendarService>();
+        builder.Services.AddScoped<CareWorkspace.Web.Features.TriageBoard.TriageBoardService>();
         builder.Services.AddScoped<ConsentService>();
         builder.Services.AddScoped<TimelineService>();
         builder.Services.AddScoped<MessageService>();
