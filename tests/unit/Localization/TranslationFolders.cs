@@ -29,6 +29,7 @@ public static class TranslationFolders
         "src/Web/Features/FollowUp",
         "src/Web/Features/Documents",
         "src/Web/Features/Rehabilitation",
+        "src/Web/Features/Triage",
         "src/Web/Features/TriageBoard",
     ];
 
