@@ -20,6 +20,7 @@ using CareWorkspace.Web.Features.Pathway;
 using CareWorkspace.Web.Features.Patients;
 using CareWorkspace.Web.Features.Rehabilitation;
 using CareWorkspace.Web.Features.Timeline;
+using CareWorkspace.Web.Features.Triage;
 using CareWorkspace.Web.Features.Video;
 using CareWorkspace.Web.Localization;
 using CareWorkspace.Web.Security;
@@ -87,6 +88,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<AppointmentService>();
         builder.Services.AddScoped<CarePlanService>();
         builder.Services.AddScoped<StaffCalendarService>();
+        builder.Services.AddScoped<CareWorkspace.Web.Features.TriageBoard.TriageBoardService>();
         builder.Services.AddScoped<ConsentService>();
         builder.Services.AddScoped<TimelineService>();
         builder.Services.AddScoped<MessageService>();
@@ -117,6 +119,7 @@ public static class DependencyInjection
             .Add<CalendarSection>("calendar", "Calendar", Icons.Material.Filled.CalendarMonth, 45, PatientSection.Calendar)
             .Add<CarePlanSection>("care-plan", "Care plans", Icons.Material.Filled.Assignment, 47, PatientSection.CarePlan)
             .Add<RehabilitationSection>("rehabilitation", "Rehabilitation", Icons.Material.Filled.FitnessCenter, 48, PatientSection.Rehabilitation)
+            .Add<TriageSection>("triage", "Early detection", Icons.Material.Filled.Traffic, 49, PatientSection.Triage)
             .Add<ConsentSection>("consents", "Consent", Icons.Material.Filled.VerifiedUser, 50, PatientSection.Consents));
 
         builder.Services.AddSignalR();

@@ -29,6 +29,8 @@ public static class TranslationFolders
         "src/Web/Features/FollowUp",
         "src/Web/Features/Documents",
         "src/Web/Features/Rehabilitation",
+        "src/Web/Features/Triage",
+        "src/Web/Features/TriageBoard",
     ];
 
     public static readonly IReadOnlyList<string> NotYetTranslated =

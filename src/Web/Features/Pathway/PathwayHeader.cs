@@ -1,4 +1,5 @@
 using CareWorkspace.Domain.Access;
+using CareWorkspace.Domain.Triage;
 
 namespace CareWorkspace.Web.Features.Pathway;
 
@@ -14,11 +15,14 @@ public sealed record PathwayHeader(
     IReadOnlyList<string> ActiveConditions,
     IReadOnlySet<PatientSection> VisibleSections)
 {
+    /// <summary>The citizen's current triage colour (municipal early detection), only for viewers who may read the triage.</summary>
+    public TriageColour? TriageColour { get; init; }
+
     /// <summary>Whether the two headers show the same (the lists compared by content, not by reference).</summary>
     public static bool Same(PathwayHeader? a, PathwayHeader? b) =>
         ReferenceEquals(a, b) || (a is not null && b is not null
             && a.PatientId == b.PatientId && a.Name == b.Name && a.Cpr == b.Cpr && a.Age == b.Age
             && a.ContactRelativeName == b.ContactRelativeName && a.ContactRelativePhone == b.ContactRelativePhone && a.GpName == b.GpName
             && a.ActiveConditions.SequenceEqual(b.ActiveConditions, StringComparer.Ordinal)
-            && a.VisibleSections.SetEquals(b.VisibleSections));
+            && a.VisibleSections.SetEquals(b.VisibleSections) && a.TriageColour == b.TriageColour);
 }

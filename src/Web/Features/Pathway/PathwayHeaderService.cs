@@ -2,6 +2,7 @@ using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Infrastructure.Access;
 using CareWorkspace.Infrastructure.Live;
+using CareWorkspace.Infrastructure.Triage;
 using CareWorkspace.Web.Features.Patients;
 
 namespace CareWorkspace.Web.Features.Pathway;
@@ -16,10 +17,13 @@ public sealed class PathwayHeaderService(
     {
         // Whoever may see any part of the record sees whose record it is; CPR and age are personal details (MasterData).
         var (read, visible) = await guard.DemandSharedEntryAsync(actor, patientId, "Pathway header", ct,
-            PatientSection.MasterData, PatientSection.Relatives, PatientSection.Conditions, PatientSection.CareTeam);
+            PatientSection.MasterData, PatientSection.Relatives, PatientSection.Conditions, PatientSection.CareTeam, PatientSection.Triage);
         var patient = await sharedReads.GetAsync(patientId, PatientSnapshot.Key, PatientSnapshot.DependsOn,
             (db, c) => PatientSnapshot.ReadAsync(db, patientId, c), ct: ct);
-        return For(patient, read, visible, CopenhagenTime.Today(clock));
+        var colour = read.Contains(PatientSection.Triage)
+            ? await sharedReads.GetAsync(patientId, TriageColours.SharedKey, TriageColours.DependsOn, (db, c) => TriageColours.CurrentAsync(db, patientId, c), ct: ct)
+            : null;
+        return For(patient, read, visible, CopenhagenTime.Today(clock)) with { TriageColour = colour };
     }
 
     /// <summary>One viewer's header: only the sections that viewer's read was allowed (and recorded) for.</summary>

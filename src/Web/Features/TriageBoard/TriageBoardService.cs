@@ -1,0 +1,49 @@
+using CareWorkspace.Domain.Access;
+using CareWorkspace.Domain.Common;
+using CareWorkspace.Domain.Messaging;
+using CareWorkspace.Domain.Triage;
+using CareWorkspace.Infrastructure.Persistence;
+using CareWorkspace.Infrastructure.Triage;
+using CareWorkspace.Web.Features.Messages;
+using CareWorkspace.Web.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CareWorkspace.Web.Features.TriageBoard;
+
+/// <summary>The triage board of a unit (from <see cref="TriageService"/>) with the unit's flag setting, and the meeting's escalation to the GP.</summary>
+public sealed class TriageBoardService(TriageService triage, MessageService messages, IDbContextFactory<CareDbContext> dbFactory)
+{
+    private static IStringLocalizer L => StaticText.For(typeof(TriageBoardService));
+
+    /// <summary>The board of the unit (the actor's own unless another is named); refused and logged for anyone outside it.</summary>
+    public async Task<TriageBoardScreen> GetAsync(Actor actor, Guid? unitId, CancellationToken ct = default)
+    {
+        var board = await triage.GetBoardAsync(actor, unitId ?? actor.OrganisationId ?? Guid.Empty, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var flagAfterDays = await db.TriageChangeForms.AsNoTracking().Where(f => f.UnitId == board.UnitId)
+            .Select(f => (int?)f.FlagAfterDays).SingleOrDefaultAsync(ct) ?? UnitChangeForm.DefaultFlagAfterDays;
+        return new TriageBoardScreen(board, flagAfterDays);
+    }
+
+    /// <summary>
+    /// Asks the citizen's GP to act: a message flagged "needs action" on the citizen's pathway (the GP's inbox shows it),
+    /// then the escalation on the plan. Without a request nothing is posted.
+    /// </summary>
+    public async Task EscalateToGpAsync(Actor actor, BoardCitizen citizen, string? request, CancellationToken ct = default)
+    {
+        if (citizen.OpenPlan is not { } plan)
+            throw new DomainException("The citizen has no open action plan.");
+        if (string.IsNullOrWhiteSpace(request))
+            throw new DomainException("Write what the GP is asked to do.");
+        var text = string.Format(System.Globalization.CultureInfo.CurrentCulture, L["{0}\n\nTriage colour: {1}. Decision: {2}. Action plan: {3}"],
+            request.Trim(), BoardLabels.For(plan.Colour), plan.Decision, plan.Plan);
+        await messages.StartThreadAsync(actor, citizen.PatientId,
+            new NewThreadInput(string.Format(System.Globalization.CultureInfo.CurrentCulture, L["Early detection: {0} is {1}, please act"], citizen.Name, BoardLabels.For(plan.Colour).ToLower(System.Globalization.CultureInfo.CurrentCulture)),
+                MessageCategory.Other, SharedWithPatient: false, SharedWithRelatives: false, text, NeedsAction: true), [], ct);
+        await triage.EscalateToGpAsync(actor, citizen.PatientId, plan.Id, request.Trim(), ct);
+    }
+}
+
+/// <summary>What the board page shows: the unit's board and after how many days a citizen is flagged as not observed.</summary>
+public sealed record TriageBoardScreen(TriageBoardView Board, int FlagAfterDays);
