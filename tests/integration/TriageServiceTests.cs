@@ -83,6 +83,30 @@ public abstract class TriageServiceTests(CareAppFactory factory)
     }
 
     [Fact]
+    public async Task The_demo_home_care_serves_about_forty_citizens_some_yellow_two_red_one_overdue_and_Jens()
+    {
+        var jensId = await factory.JensIdAsync(Ct);
+        var nurse = await factory.ActorAsync("nurse.holm", Ct);
+
+        var board = await WithAsync(s => s.GetBoardAsync(nurse, nurse.OrganisationId!.Value, Ct));
+
+        Assert.InRange(board.Citizens.Count, 38, 45);
+        var others = board.Citizens.Where(c => c.PatientId != jensId).ToList();
+        Assert.All(others, c => Assert.NotNull(c.Latest));
+        Assert.Equal(2, others.Count(c => c.Colour == TriageColour.Red));
+        Assert.InRange(others.Count(c => c.Colour == TriageColour.Yellow), 4, 8);
+        Assert.Equal(1, others.Count(c => c.IsOverdue));
+        Assert.All(others.Where(c => c.Colour == TriageColour.Red), c => Assert.True(c.OpenPlan is { IsStarted: true }));
+        var jens = Assert.Single(board.Citizens, c => c.PatientId == jensId);
+        Assert.NotNull(jens.Latest);
+        var history = await WithAsync(s => s.GetHistoryAsync(nurse, jensId, CopenhagenTime.Today(TimeProvider.System).AddDays(-DemoTriageDays), Ct));
+        Assert.True(history.Observations.Count >= 5);
+        Assert.Contains(history.Observations, o => o.Colour == TriageColour.Yellow);
+    }
+
+    private const int DemoTriageDays = 21;
+
+    [Fact]
     public async Task The_board_lists_the_units_citizens_with_their_latest_form_and_only_the_units_staff_open_it()
     {
         var jensId = await factory.JensIdAsync(Ct);

@@ -56,7 +56,8 @@ public sealed class DemoDataSeeder(
             [PatientSection.MasterData, PatientSection.CareTeam, PatientSection.Conditions, PatientSection.Relatives, PatientSection.Timeline, PatientSection.Calendar,
                 PatientSection.Rehabilitation],
             clock.GetUtcNow(), "Jens Jensen"));
-        db.Patients.AddRange(DemoCitizens.Create(bySor, today));
+        var citizens = DemoCitizens.Create(bySor, today).Concat(DemoTriage.Citizens(bySor, today)).ToList();
+        db.Patients.AddRange(citizens);
         await db.SaveChangesAsync(ct);
         db.PathwayEvents.AddRange(DemoPathway.EventsForJens(jens.Id, bySor, clock.GetUtcNow()));
         db.MessageThreads.AddRange(DemoPathway.ThreadsForJens(jens.Id, bySor, users, clock.GetUtcNow()));
@@ -74,6 +75,11 @@ public sealed class DemoDataSeeder(
         var (rehabilitation, sessions) = DemoRehabilitation.ForJens(jens.Id, bySor, users, today, clock.GetUtcNow());
         db.RehabilitationPlans.Add(rehabilitation);
         db.RehabilitationSessions.AddRange(sessions);
+        var homeCare = bySor[DemoOrganisations.HomeCareSor].Id;
+        var (observations, triagePlans) = DemoTriage.For(
+            [jens, .. citizens.Where(c => c.HasActiveCareTeamMember(homeCare, today))], jens.Id, bySor, users, today);
+        db.TriageObservations.AddRange(observations);
+        db.TriageActionPlans.AddRange(triagePlans);
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Demo data created: {Organisations} organisations, {Users} users", organisations.Count, users.Count);
     }

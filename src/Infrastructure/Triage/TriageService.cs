@@ -118,7 +118,7 @@ public sealed class TriageService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await guard.DemandAsync(db, actor, patientId, AccessAction.Read, PatientSection.Triage, "Triage history", ct);
-        var since = from is { } day ? CopenhagenTime.StartOf(day) : DateTimeOffset.MinValue;
+        var since = from is { } day ? CopenhagenTime.StartOf(day).ToUniversalTime() : DateTimeOffset.MinValue;
         var observations = await db.TriageObservations.AsNoTracking()
             .Where(o => o.PatientId == patientId && o.RecordedAt >= since).OrderBy(o => o.RecordedAt).ToListAsync(ct);
         var plans = await db.TriageActionPlans.AsNoTracking()
