@@ -7,6 +7,7 @@ using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.Conferences;
 using CareWorkspace.Domain.FollowUp;
 using CareWorkspace.Domain.Messaging;
+using CareWorkspace.Domain.NationalSync;
 using CareWorkspace.Domain.Notifications;
 using CareWorkspace.Domain.Organisations;
 using CareWorkspace.Domain.Pathway;
@@ -43,6 +44,9 @@ public sealed class CareDbContext(DbContextOptions<CareDbContext> options) : Ide
     public DbSet<CarePlanVersion> CarePlanVersions => Set<CarePlanVersion>();
     public DbSet<RehabilitationPlan> RehabilitationPlans => Set<RehabilitationPlan>();
     public DbSet<RehabilitationSession> RehabilitationSessions => Set<RehabilitationSession>();
+    public DbSet<SyncState> SyncStates => Set<SyncState>();
+    public DbSet<ImportedItem> ImportedItems => Set<ImportedItem>();
+    public DbSet<ParkedImport> ParkedImports => Set<ParkedImport>();
 
     /// <summary>The keys that protect cookies and antiforgery tokens, shared by every app instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
