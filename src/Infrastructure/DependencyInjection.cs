@@ -5,6 +5,7 @@ using CareWorkspace.Infrastructure.Demo;
 using CareWorkspace.Infrastructure.Identity;
 using CareWorkspace.Infrastructure.Jobs;
 using CareWorkspace.Infrastructure.Live;
+using CareWorkspace.Infrastructure.NationalServices;
 using CareWorkspace.Infrastructure.Notifications;
 using CareWorkspace.Infrastructure.Persistence;
 using CareWorkspace.Infrastructure.Realtime;
@@ -44,6 +45,7 @@ public static class DependencyInjection
         AddRealtime(builder);
         builder.AddNotifications();
         builder.AddJobs(JobSettings.From(builder.Configuration, settings));
+        builder.AddNationalServices();
         builder.Services.AddSingleton(VideoSettings.From(builder.Configuration));
         builder.Services.AddSingleton<IVideoMeetingProvider, JitsiVideoMeetingProvider>();
 

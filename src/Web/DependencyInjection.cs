@@ -15,6 +15,7 @@ using CareWorkspace.Web.Features.FollowUp;
 using CareWorkspace.Web.Features.Jobs;
 using CareWorkspace.Web.Features.Live;
 using CareWorkspace.Web.Features.Messages;
+using CareWorkspace.Web.Features.NationalSync;
 using CareWorkspace.Web.Features.Notifications;
 using CareWorkspace.Web.Features.Pathway;
 using CareWorkspace.Web.Features.Patients;
@@ -179,6 +180,7 @@ public static class DependencyInjection
         app.MapVideoEndpoints();
         app.MapCalendarFeedEndpoints();
         app.MapDocumentEndpoints();
+        app.MapSandboxEndpoints();
         // The connection closes when its sign-in cookie expires (idle or absolute limit), as a circuit signs out.
         app.MapHub<PathwayHub>(PathwayHub.Path, o => o.CloseOnAuthenticationExpiration = true);
         // The app-wide policy (SecurityHeaders) already says frame-ancestors 'none'; Blazor's own 'self' would be a second policy.

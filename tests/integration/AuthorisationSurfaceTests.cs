@@ -50,6 +50,12 @@ public sealed class AuthorisationSurfaceTests(SqliteAppFactory factory) : IClass
         /// through the access policy and recorded; any other token answers 404.
         /// </summary>
         Token,
+
+        /// <summary>Demo mode only: the national-services sandbox, made-up data for the demo patients, open like a national test endpoint.</summary>
+        DemoSandbox,
+
+        /// <summary>Demo mode only: coordinators and administrators make the sandbox misbehave or place a resource (SandboxTests).</summary>
+        DemoSandboxControl,
     }
 
     /// <summary>Every route pattern of the app and who may use it. Add new pages and endpoints here, on purpose.</summary>
@@ -87,6 +93,11 @@ public sealed class AuthorisationSurfaceTests(SqliteAppFactory factory) : IClass
         ["/patients/{patientId:guid}/documents/care-plan.pdf"] = Exposure.PatientData,
         ["/patients/{patientId:guid}/documents/rehabilitation-plan.pdf"] = Exposure.PatientData,
         ["/calendar/feed/{token}.ics"] = Exposure.Token,
+        ["/sandbox/fhir/{service}/metadata"] = Exposure.DemoSandbox,
+        ["/sandbox/fhir/{service}/{type}"] = Exposure.DemoSandbox,
+        ["/sandbox/fhir/{service}/{type}/{id}"] = Exposure.DemoSandbox,
+        ["/sandbox/control/{service}/fault/{fault}"] = Exposure.DemoSandboxControl,
+        ["/sandbox/control/{service}/resources"] = Exposure.DemoSandboxControl,
         ["/hubs/pathway"] = Exposure.SignedIn,
         ["/hubs/pathway/negotiate"] = Exposure.SignedIn,
         ["/_blazor"] = Exposure.Framework,

@@ -581,6 +581,138 @@ namespace CareWorkspace.Migrations.SqlServer.Migrations
                     b.ToTable("MessageThreads", (string)null);
                 });
 
+            modelBuilder.Entity("CareWorkspace.Domain.NationalSync.ImportedItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("FetchedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("PatientId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset?>("SourceUpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Version")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId");
+
+                    b.HasIndex("Service", "SourceId")
+                        .IsUnique();
+
+                    b.ToTable("ImportedItems", (string)null);
+                });
+
+            modelBuilder.Entity("CareWorkspace.Domain.NationalSync.ParkedImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("FirstFailedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("LastFailedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Service", "SourceId")
+                        .IsUnique();
+
+                    b.HasIndex("Service", "State", "NextAttemptAt");
+
+                    b.ToTable("ParkedImports", (string)null);
+                });
+
+            modelBuilder.Entity("CareWorkspace.Domain.NationalSync.SyncState", b =>
+                {
+                    b.Property<string>("Service")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<Guid>("Concurrency")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Imported")
+                        .HasColumnType("int");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTimeOffset?>("LastErrorAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("LastStartedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("LastSuccessAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Parked")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Read")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("Watermark")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Service");
+
+                    b.ToTable("SyncStates", (string)null);
+                });
+
             modelBuilder.Entity("CareWorkspace.Domain.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2044,6 +2176,14 @@ namespace CareWorkspace.Migrations.SqlServer.Migrations
                         });
 
                     b.Navigation("Messages");
+                });
+
+            modelBuilder.Entity("CareWorkspace.Domain.NationalSync.ImportedItem", b =>
+                {
+                    b.HasOne("CareWorkspace.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("CareWorkspace.Domain.Organisations.Organisation", b =>

@@ -572,6 +572,138 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
                     b.ToTable("MessageThreads", (string)null);
                 });
 
+            modelBuilder.Entity("CareWorkspace.Domain.NationalSync.ImportedItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FetchedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SourceUpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Version")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId");
+
+                    b.HasIndex("Service", "SourceId")
+                        .IsUnique();
+
+                    b.ToTable("ImportedItems", (string)null);
+                });
+
+            modelBuilder.Entity("CareWorkspace.Domain.NationalSync.ParkedImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FirstFailedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastFailedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Service", "SourceId")
+                        .IsUnique();
+
+                    b.HasIndex("Service", "State", "NextAttemptAt");
+
+                    b.ToTable("ParkedImports", (string)null);
+                });
+
+            modelBuilder.Entity("CareWorkspace.Domain.NationalSync.SyncState", b =>
+                {
+                    b.Property<string>("Service")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Concurrency")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Imported")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastErrorAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastStartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastSuccessAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Parked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Read")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Watermark")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Service");
+
+                    b.ToTable("SyncStates", (string)null);
+                });
+
             modelBuilder.Entity("CareWorkspace.Domain.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2023,6 +2155,14 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
                         });
 
                     b.Navigation("Messages");
+                });
+
+            modelBuilder.Entity("CareWorkspace.Domain.NationalSync.ImportedItem", b =>
+                {
+                    b.HasOne("CareWorkspace.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("CareWorkspace.Domain.Organisations.Organisation", b =>

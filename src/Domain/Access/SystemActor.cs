@@ -12,5 +12,7 @@ public static class SystemActor
 
     public static Actor FollowUpTasks { get; } = For("follow-up-tasks", "follow-up tasks");
 
+    public static Actor NationalSync { get; } = For("national-sync", "national services sync");
+
     private static Actor For(string job, string name) => new(UserIdPrefix + job, "System: " + name, UserRole.System, null, null);
 }

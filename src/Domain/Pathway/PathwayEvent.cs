@@ -106,6 +106,11 @@ public sealed class PathwayEvent
                 [PathwayEventParameters.By] = by,
             });
 
+    /// <summary>The patient was admitted to <paramref name="hospital"/>.</summary>
+    public static PathwayEvent Admitted(Guid patientId, DateTimeOffset at, Organisation hospital) =>
+        new(patientId, at, PathwayEventType.Admission, hospital.Sector, hospital.Id, hospital.Name, PathwayEventKind.Admitted,
+            new Dictionary<string, string?> { [PathwayEventParameters.Organisation] = hospital.Name });
+
     /// <summary>A hospital notification reached <paramref name="receiver"/>.</summary>
     public static PathwayEvent HospitalNotificationReceived(Guid patientId, DateTimeOffset at, Organisation receiver) =>
         new(patientId, at, PathwayEventType.Message, receiver.Sector, receiver.Id, receiver.Name, PathwayEventKind.HospitalNotificationReceived,

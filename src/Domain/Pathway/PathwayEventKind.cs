@@ -37,4 +37,7 @@ public enum PathwayEventKind
 
     /// <summary>A care plan became active, completed or revoked: its title (subject), the status by code and who changed it.</summary>
     CarePlanStatusChanged,
+
+    /// <summary>The hospital admitted the patient (from a national hospital notification): organisation.</summary>
+    Admitted,
 }

@@ -1,9 +1,11 @@
 using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.Common;
+using CareWorkspace.Domain.NationalSync;
 using CareWorkspace.Domain.Organisations;
 using CareWorkspace.Domain.Patients;
 using CareWorkspace.Infrastructure.CarePlans;
 using CareWorkspace.Infrastructure.Identity;
+using CareWorkspace.Infrastructure.NationalServices.Sandbox;
 using CareWorkspace.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -60,6 +62,9 @@ public sealed class DemoDataSeeder(
         db.Patients.AddRange(citizens);
         await db.SaveChangesAsync(ct);
         db.PathwayEvents.AddRange(DemoPathway.EventsForJens(jens.Id, bySor, clock.GetUtcNow()));
+        // The hospital stay on Jens' timeline came with the national sandbox's notifications: already imported.
+        db.ImportedItems.AddRange(SandboxSeed.AlreadyImportedSourceIds.Select(id =>
+            new ImportedItem(NationalService.HospitalNotifications, id, "1", null, clock.GetUtcNow(), jens.Id)));
         db.MessageThreads.AddRange(DemoPathway.ThreadsForJens(jens.Id, bySor, users, clock.GetUtcNow()));
         var (series, appointments) = DemoCalendar.ForJens(jens.Id, bySor, users, clock.GetUtcNow());
         db.AppointmentSeries.AddRange(series);

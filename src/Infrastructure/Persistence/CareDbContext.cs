@@ -7,6 +7,7 @@ using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.Conferences;
 using CareWorkspace.Domain.FollowUp;
 using CareWorkspace.Domain.Messaging;
+using CareWorkspace.Domain.NationalSync;
 using CareWorkspace.Domain.Notifications;
 using CareWorkspace.Domain.Organisations;
 using CareWorkspace.Domain.Pathway;
@@ -48,6 +49,9 @@ public sealed class CareDbContext(DbContextOptions<CareDbContext> options) : Ide
     public DbSet<ChangeObservation> TriageObservations => Set<ChangeObservation>();
     public DbSet<TriageActionPlan> TriageActionPlans => Set<TriageActionPlan>();
     public DbSet<UnitChangeForm> TriageChangeForms => Set<UnitChangeForm>();
+    public DbSet<SyncState> SyncStates => Set<SyncState>();
+    public DbSet<ImportedItem> ImportedItems => Set<ImportedItem>();
+    public DbSet<ParkedImport> ParkedImports => Set<ParkedImport>();
 
     /// <summary>The keys that protect cookies and antiforgery tokens, shared by every app instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -27,12 +27,20 @@ public sealed class SystemActorTests
         Assert.True(decision.Allowed, decision.Reason);
     }
 
+    [Fact]
+    public void The_national_sync_may_create_a_GP_follow_up_task_in_the_care_team_after_an_imported_discharge()
+    {
+        var decision = PatientAccessPolicy.Decide(SystemActor.NationalSync, NoCareTeam, AccessAction.Create, PatientSection.CareTeam);
+
+        Assert.True(decision.Allowed, decision.Reason);
+        Assert.Equal("System: national services sync", SystemActor.NationalSync.DisplayName);
+    }
+
     [Theory]
     [InlineData(PatientSection.Messages, AccessAction.Read)]
     [InlineData(PatientSection.Conditions, AccessAction.Read)]
     [InlineData(PatientSection.Consents, AccessAction.Update)]
     [InlineData(PatientSection.MasterData, AccessAction.Update)]
-    [InlineData(PatientSection.CareTeam, AccessAction.Create)]
     [InlineData(PatientSection.CareTeam, AccessAction.Delete)]
     public void A_job_may_not_do_what_no_job_needs(PatientSection section, AccessAction action)
     {

@@ -2,7 +2,6 @@ using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.FollowUp;
 using CareWorkspace.Domain.Organisations;
-using CareWorkspace.Domain.Pathway;
 using CareWorkspace.Infrastructure.Access;
 using CareWorkspace.Infrastructure.Persistence;
 using CareWorkspace.Infrastructure.Realtime;
@@ -38,15 +37,17 @@ public sealed class DischargeService(IDbContextFactory<CareDbContext> dbFactory,
             if (hospital is not { Sector: Sector.Hospital })
                 throw new DomainException("Only a hospital records a discharge.");
             var now = clock.GetUtcNow();
-            FollowUpTask? task = null;
+            (Guid, int)? followUp = null;
             if (input.GpFollowUpWithinDays is { } days)
             {
                 var gp = await db.Patients.AsNoTracking().Where(p => p.Id == patientId).Select(p => p.GpOrganisationId).SingleAsync(ct)
                     ?? throw new DomainException("The patient has no GP to follow up.");
-                task = FollowUpTask.AfterDischarge(patientId, gp, now, days, input.Note, actor.DisplayName, hospital.Name);
-                db.FollowUpTasks.Add(task);
+                followUp = (gp, days);
             }
-            db.PathwayEvents.Add(PathwayEvent.Discharged(patientId, now, hospital, task?.DueBy, FollowUpTask.CleanNote(input.Note), actor.DisplayName));
+            var (task, discharged) = Discharge.Record(patientId, hospital, now, followUp, input.Note, actor.DisplayName);
+            if (task is not null)
+                db.FollowUpTasks.Add(task);
+            db.PathwayEvents.Add(discharged);
             await db.SaveChangesAsync(ct);
             var seenBy = WhoMaySee.Change(relationship, PatientSection.CareTeam, Audience.CareTeam);
             notifier.PathwayChanged(new PathwayChange(patientId, PatientSection.CareTeam, task?.Id, actor.UserId) { Audience = Audience.CareTeam, SeenBy = seenBy });

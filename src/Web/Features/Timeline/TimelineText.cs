@@ -26,6 +26,7 @@ public static class TimelineText
         PathwayEventKind.AppointmentBooked => "Appointment booked with {0}: {1}, {2}",
         PathwayEventKind.AppointmentCancelled => "Appointment cancelled with {0}: {1}, {2}",
         PathwayEventKind.Discharged => "Discharged from {0}",
+        PathwayEventKind.Admitted => "Admitted to {0}",
         PathwayEventKind.DischargeConferenceHeld => "Discharge conference held {0}",
         PathwayEventKind.CarePlanCreated => "Care plan made: {0}",
         PathwayEventKind.CarePlanStatusChanged => "{0} is now {1}",
@@ -43,7 +44,7 @@ public static class TimelineText
             PathwayEventKind.MessageShared => L[key!, Value(values, PathwayEventParameters.Subject)],
             PathwayEventKind.HospitalNotificationReceived => L[key!, Value(values, PathwayEventParameters.Organisation)],
             PathwayEventKind.AppointmentBooked or PathwayEventKind.AppointmentCancelled => AppointmentTitle(entry.Kind, values),
-            PathwayEventKind.Discharged => L[key!, Value(values, PathwayEventParameters.Organisation)],
+            PathwayEventKind.Discharged or PathwayEventKind.Admitted => L[key!, Value(values, PathwayEventParameters.Organisation)],
             PathwayEventKind.DischargeConferenceHeld => L[key!, PathwayEventParameters.ReadInstant(values.GetValueOrDefault(PathwayEventParameters.Start)) is { } held ? CareFormat.DateTime(held) : Missing],
             PathwayEventKind.CarePlanCreated => L[key!, Value(values, PathwayEventParameters.Subject)],
             PathwayEventKind.CarePlanStatusChanged => L[key!, Value(values, PathwayEventParameters.Subject),
@@ -69,7 +70,7 @@ public static class TimelineText
             },
             PathwayEventKind.CareTeamLeft => by is null ? null : L["Changed by {0}", by].Value,
             PathwayEventKind.MessageShared => by is null ? null : L["From {0}", by].Value,
-            PathwayEventKind.HospitalNotificationReceived => null,
+            PathwayEventKind.HospitalNotificationReceived or PathwayEventKind.Admitted => null,
             PathwayEventKind.AppointmentBooked => by is null ? null : L["Booked by {0}", by].Value,
             PathwayEventKind.AppointmentCancelled => (values.GetValueOrDefault(PathwayEventParameters.Reason), by) switch
             {

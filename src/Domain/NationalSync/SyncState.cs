@@ -1,0 +1,63 @@
+namespace CareWorkspace.Domain.NationalSync;
+
+/// <summary>
+/// Where the sync with one national service stands: the watermark (the newest <c>meta.lastUpdated</c> fully imported;
+/// the next run asks for changes from there), the last success and the last error, and the last run's counts.
+/// </summary>
+public sealed class SyncState
+{
+    public const int ErrorMaxLength = 1000;
+
+    public NationalService Service { get; private set; }
+    public DateTimeOffset? Watermark { get; private set; }
+    public DateTimeOffset? LastStartedAt { get; private set; }
+    public DateTimeOffset? LastSuccessAt { get; private set; }
+    public DateTimeOffset? LastErrorAt { get; private set; }
+    public string? LastError { get; private set; }
+    public int Read { get; private set; }
+    public int Imported { get; private set; }
+    public int Rejected { get; private set; }
+    public int Parked { get; private set; }
+
+    /// <summary>Guards against two runs writing the state at once (a concurrent save is refused).</summary>
+    public Guid Concurrency { get; private set; } = Guid.NewGuid();
+
+    private SyncState() { }
+
+    public SyncState(NationalService service) => Service = service;
+
+    public void Started(DateTimeOffset at)
+    {
+        LastStartedAt = at;
+        Concurrency = Guid.NewGuid();
+    }
+
+    /// <summary>A run read everything up to <paramref name="newestSeen"/>: the watermark moves there (never back).</summary>
+    public void Succeeded(DateTimeOffset at, DateTimeOffset? newestSeen, SyncCounts counts)
+    {
+        if (newestSeen is { } seen && (Watermark is null || seen > Watermark))
+            Watermark = seen;
+        LastSuccessAt = at;
+        Count(counts);
+    }
+
+    /// <summary>A run stopped (the service down, slow, broken): the watermark stays, so the next run reads the rest.</summary>
+    public void Failed(DateTimeOffset at, string error, SyncCounts counts)
+    {
+        LastErrorAt = at;
+        LastError = error.Length <= ErrorMaxLength ? error : error[..(ErrorMaxLength - 1)] + "\u2026";
+        Count(counts);
+    }
+
+    private void Count(SyncCounts counts)
+    {
+        Read = counts.Read;
+        Imported = counts.Imported;
+        Rejected = counts.Rejected;
+        Parked = counts.Parked;
+        Concurrency = Guid.NewGuid();
+    }
+}
+
+/// <summary>One run's counts: items read from the service, imported, rejected as invalid, and failed to import (retrying or parked).</summary>
+public sealed record SyncCounts(int Read, int Imported, int Rejected, int Parked);

@@ -1,0 +1,114 @@
+using CareWorkspace.Domain.NationalSync;
+using CareWorkspace.Infrastructure.Demo;
+using Hl7.Fhir.Model;
+using Hl7.Fhir.Serialization;
+
+namespace CareWorkspace.Infrastructure.NationalServices.Sandbox;
+
+/// <summary>
+/// What the national services know about the demo patients: Jens Jensen's person record, the hospital and GP clinic,
+/// his COPD diagnosis from the hospital, his medication, hospital appointments, the admission and discharge messages
+/// of his stay (the story the demo database already tells), and home measurements.
+/// </summary>
+public static class SandboxSeed
+{
+    public const string JensAdmissionId = "jens-admission";
+    public const string JensDischargeId = "jens-discharge";
+    public const string HospitalName = "Nordkyst Hospital, Lungemedicinsk afdeling";
+    public const string HomeCareName = "Havby Kommune, Hjemmeplejen";
+    private const string Snomed = "http://snomed.info/sct";
+    private const string Loinc = "http://loinc.org";
+    private const string Ucum = "http://unitsofmeasure.org";
+
+    /// <summary>The demo database's notifications for Jens' stay, already imported when the demo data was made.</summary>
+    public static IReadOnlyList<string> AlreadyImportedSourceIds { get; } = ["Bundle/" + JensAdmissionId, "Bundle/" + JensDischargeId];
+
+    public static void Fill(SandboxStore store, DateTimeOffset now)
+    {
+        var cpr = DemoDataSeeder.JensCpr;
+        var subject = new ResourceReference { Identifier = new Identifier(DkIdentifiers.Cpr, cpr), Display = "Jens Jensen" };
+
+        store.Place(NationalService.Person, new Patient
+        {
+            Id = "jens",
+            Identifier = [new Identifier(DkIdentifiers.Cpr, cpr)],
+            Name = [new HumanName { Use = HumanName.NameUse.Official, Family = "Jensen", Given = ["Jens"] }],
+            Address = [new Address { Line = ["Strandvejen 12"], PostalCode = "9990", City = "Havby", Country = "DK" }],
+            BirthDate = "1952-03-12",
+        }.ToJson(), cpr);
+        store.Place(NationalService.Organisation, Organisation("hospital", DemoOrganisations.HospitalSor, HospitalName, "Hospital", "+45 70 11 22 33").ToJson());
+        store.Place(NationalService.Organisation, Organisation("gp-clinic", DemoOrganisations.GpClinicSor, "Lægerne Strandvejen", "Almen praksis", "+45 98 76 54 32").ToJson());
+
+        store.Place(NationalService.HospitalNotifications, new Condition
+        {
+            Id = "jens-copd",
+            ClinicalStatus = new CodeableConcept("http://terminology.hl7.org/CodeSystem/condition-clinical", "active"),
+            VerificationStatus = new CodeableConcept("http://terminology.hl7.org/CodeSystem/condition-ver-status", "confirmed"),
+            Code = new CodeableConcept(Snomed, "13645005", "Chronic obstructive lung disease", "KOL"),
+            Subject = subject,
+            Recorder = new ResourceReference { Identifier = new Identifier(DkIdentifiers.Sor, DemoOrganisations.HospitalSor), Display = HospitalName },
+            RecordedDate = now.AddDays(-30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        }.ToJson(), cpr);
+        store.Place(NationalService.HospitalNotifications, SandboxMessages.HospitalNotification(JensAdmissionId, cpr, "Jensen",
+            DemoOrganisations.HospitalSor, HospitalName, DemoOrganisations.HomeCareSor, HomeCareName, now.AddDays(-30), null), cpr);
+        store.Place(NationalService.HospitalNotifications, SandboxMessages.HospitalNotification(JensDischargeId, cpr, "Jensen",
+            DemoOrganisations.HospitalSor, HospitalName, DemoOrganisations.HomeCareSor, HomeCareName, now.AddDays(-30), now.AddDays(-23)), cpr);
+
+        store.Place(NationalService.Medication, Medication("jens-tiotropium", subject, "Spiriva Respimat 2,5 mikrogram/dosis", "2 pust 1 gang dagligt", now.AddDays(-400)).ToJson(), cpr);
+        store.Place(NationalService.Medication, Medication("jens-prednisolone", subject, "Prednisolon 25 mg tabletter", "1 tablet dagligt i 5 dage", now.AddDays(-23)).ToJson(), cpr);
+
+        store.Place(NationalService.Appointments, new Appointment
+        {
+            Id = "jens-lung-function",
+            Identifier = [new Identifier("urn:ietf:rfc:3986", "urn:uuid:6f1c2a9e-5b1d-4c41-9a51-0d7c3b2e8a11")],
+            Status = Appointment.AppointmentStatus.Booked,
+            Description = "Ambulant kontrol: lungefunktion",
+            Start = now.AddDays(24),
+            End = now.AddDays(24).AddMinutes(45),
+            Participant =
+            [
+                new Appointment.ParticipantComponent { Actor = subject, Status = ParticipationStatus.Accepted },
+                new Appointment.ParticipantComponent
+                {
+                    Actor = new ResourceReference { Identifier = new Identifier(DkIdentifiers.Sor, DemoOrganisations.HospitalSor), Display = HospitalName },
+                    Status = ParticipationStatus.Accepted,
+                },
+            ],
+        }.ToJson(), cpr);
+
+        for (var day = 6; day >= 1; day--)
+        {
+            store.Place(NationalService.Measurements, Measurement($"jens-spo2-{day}", subject, "59408-5", "Oxygen saturation in Arterial blood by Pulse oximetry", 91 + day % 3, "%", "%", now.AddDays(-day)).ToJson(), cpr);
+            store.Place(NationalService.Measurements, Measurement($"jens-pulse-{day}", subject, "8867-4", "Heart rate", 78 + day, "/min", "beats/minute", now.AddDays(-day)).ToJson(), cpr);
+        }
+    }
+
+    private static Organization Organisation(string id, string sor, string name, string kind, string phone) => new()
+    {
+        Id = id,
+        Identifier = [new Identifier(DkIdentifiers.Sor, sor)],
+        Name = name,
+        Type = [new CodeableConcept { Text = kind }],
+        Telecom = [new ContactPoint(ContactPoint.ContactPointSystem.Phone, ContactPoint.ContactPointUse.Work, phone)],
+    };
+
+    private static MedicationStatement Medication(string id, ResourceReference subject, string drug, string dosage, DateTimeOffset from) => new()
+    {
+        Id = id,
+        Status = MedicationStatement.MedicationStatusCodes.Active,
+        Medication = new CodeableConcept { Text = drug },
+        Subject = subject,
+        Effective = new Period(new FhirDateTime(from), null),
+        Dosage = [new Dosage { Text = dosage }],
+    };
+
+    private static Observation Measurement(string id, ResourceReference subject, string loinc, string display, decimal value, string ucum, string unit, DateTimeOffset at) => new()
+    {
+        Id = id,
+        Status = ObservationStatus.Final,
+        Code = new CodeableConcept(Loinc, loinc, display),
+        Subject = subject,
+        Effective = new FhirDateTime(at),
+        Value = new Quantity { Value = value, Unit = unit, System = Ucum, Code = ucum },
+    };
+}

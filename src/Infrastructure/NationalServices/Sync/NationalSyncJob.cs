@@ -1,0 +1,199 @@
+using CareWorkspace.Domain.Common;
+using CareWorkspace.Domain.NationalSync;
+using CareWorkspace.Infrastructure.Jobs;
+using CareWorkspace.Infrastructure.Persistence;
+using CareWorkspace.Infrastructure.Reminders;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace CareWorkspace.Infrastructure.NationalServices.Sync;
+
+/// <summary>
+/// One incremental sync with a national service: items that failed before and are due are tried again from their stored
+/// payload; then the changes since the watermark are read a page at a time (following next links) and each item is
+/// imported in its own transaction with its provenance. Invalid entries are rejected and kept with their reason; an item
+/// whose import fails is tried again with a growing delay, then parked. The watermark moves only when every page was
+/// read, so a run that stops (the service down, a restart) loses nothing: the next one reads from the same place, and
+/// what is already imported is recognised by (service, source id) and not imported again. When the service cannot be
+/// read the run records why and fails, and Hangfire tries it again with back-off.
+/// </summary>
+public abstract class NationalSyncJob<T>(IDbContextFactory<CareDbContext> dbFactory, TimeProvider clock, ILogger logger) : IRecurringJob
+    where T : class
+{
+    protected IDbContextFactory<CareDbContext> Databases => dbFactory;
+
+    protected TimeProvider Clock => clock;
+
+    public abstract NationalService Service { get; }
+
+    public abstract void Schedule(IRecurringJobManager recurring);
+
+    protected abstract IAsyncEnumerable<NationalPage<T>> ChangesSinceAsync(DateTimeOffset? since, CancellationToken ct);
+
+    protected abstract bool TryRead(Hl7.Fhir.Model.Resource resource, DateOnly today, out T? item, out string reason);
+
+    /// <summary>Imports one item in its own transaction (with its <see cref="ImportedItem"/>); false when it is not for this workspace. Throws when it fails.</summary>
+    protected abstract Task<bool> ImportAsync(T item, Provenance provenance, DateTimeOffset fetchedAt, CancellationToken ct);
+
+    /// <summary>One run; returns its counts. Throws <see cref="NationalServiceException"/> when the service could not be read.</summary>
+    [AutomaticRetry(Attempts = 3, DelaysInSeconds = [30, 120, 600])]
+    public async Task<SyncCounts> RunAsync(CancellationToken ct)
+    {
+        var counts = new Counter();
+        await UpdateStateAsync(s => s.Started(clock.GetUtcNow()), ct);
+        try
+        {
+            await RetryDueAsync(counts, ct);
+            DateTimeOffset? newest = null;
+            await foreach (var page in ChangesSinceAsync(await WatermarkAsync(ct), ct))
+            {
+                counts.Read += page.Read;
+                foreach (var rejected in page.Rejected)
+                    counts.Rejected += await RecordRejectedAsync(rejected, ct) ? 1 : 0;
+                foreach (var (item, provenance) in page.Items)
+                {
+                    await ImportOrParkAsync(item, provenance, counts, ct);
+                    if (provenance.LastUpdated is { } updated && (newest is null || updated > newest))
+                        newest = updated;
+                }
+            }
+            var result = counts.ToCounts();
+            await UpdateStateAsync(s => s.Succeeded(clock.GetUtcNow(), newest, result), ct);
+            logger.LogInformation("National sync {Service}: {Read} read, {Imported} imported, {Rejected} rejected, {Parked} failed",
+                Service, result.Read, result.Imported, result.Rejected, result.Parked);
+            return result;
+        }
+        catch (NationalServiceException ex)
+        {
+            await UpdateStateAsync(s => s.Failed(clock.GetUtcNow(), ex.Message, counts.ToCounts()), CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task ImportOrParkAsync(T item, Provenance provenance, Counter counts, CancellationToken ct)
+    {
+        if (await AlreadyImportedAsync(provenance.SourceId, ct))
+            return;
+        try
+        {
+            if (await ImportAsync(item, provenance, clock.GetUtcNow(), ct))
+                counts.Imported++;
+            await ForgetFailureAsync(provenance.SourceId, ct);
+        }
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+        {
+            // A concurrent run imported it first.
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not NationalServiceException)
+        {
+            logger.LogWarning(ex, "National sync {Service}: {SourceId} failed to import", Service, provenance.SourceId);
+            await RecordFailureAsync(provenance, ex.Message, ct);
+            counts.Parked++;
+        }
+    }
+
+    private async Task RetryDueAsync(Counter counts, CancellationToken ct)
+    {
+        List<ParkedImport> due;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var now = clock.GetUtcNow();
+            due = [.. (await db.ParkedImports.AsNoTracking().Where(p => p.Service == Service && p.State == ParkedImportState.Retrying).ToListAsync(ct))
+                .Where(p => p.IsDue(now))];
+        }
+        var today = CopenhagenTime.Today(clock);
+        foreach (var parked in due)
+        {
+            counts.Read++;
+            if (!StrictFhirParser.TryParse(parked.Payload, out var resource, out var reason) || !TryRead(resource!, today, out var item, out reason))
+            {
+                await RecordFailureAsync(new Provenance(parked.SourceId, null, null, parked.Payload), reason, ct);
+                counts.Parked++;
+                continue;
+            }
+            await ImportOrParkAsync(item!, new Provenance(parked.SourceId, resource!.Meta?.VersionId, resource.Meta?.LastUpdated, parked.Payload), counts, ct);
+        }
+    }
+
+    private async Task<bool> AlreadyImportedAsync(string sourceId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.ImportedItems.AnyAsync(i => i.Service == Service && i.SourceId == sourceId, ct);
+    }
+
+    /// <summary>Keeps the rejected entry with its reason (once: a rejection seen again is not counted again).</summary>
+    private async Task<bool> RecordRejectedAsync(RejectedEntry rejected, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.ParkedImports.AnyAsync(p => p.Service == Service && p.SourceId == rejected.SourceId, ct))
+            return false;
+        db.ParkedImports.Add(ParkedImport.Rejected(Service, rejected.SourceId, rejected.Reason, rejected.Json, clock.GetUtcNow()));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+        {
+            return false;
+        }
+    }
+
+    private async Task RecordFailureAsync(Provenance provenance, string reason, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow();
+        if (await db.ParkedImports.SingleOrDefaultAsync(p => p.Service == Service && p.SourceId == provenance.SourceId, ct) is { } earlier)
+            earlier.FailedAgain(reason, now);
+        else
+            db.ParkedImports.Add(ParkedImport.Failed(Service, provenance.SourceId, reason, provenance.Json, now));
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task ForgetFailureAsync(string sourceId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.ParkedImports.Where(p => p.Service == Service && p.SourceId == sourceId).ExecuteDeleteAsync(ct);
+    }
+
+    private async Task<DateTimeOffset?> WatermarkAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.SyncStates.AsNoTracking().Where(s => s.Service == Service).Select(s => s.Watermark).SingleOrDefaultAsync(ct);
+    }
+
+    private async Task UpdateStateAsync(Action<SyncState> change, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var state = await db.SyncStates.SingleOrDefaultAsync(s => s.Service == Service, ct);
+            if (state is null)
+            {
+                state = new SyncState(Service);
+                db.SyncStates.Add(state);
+            }
+            change(state);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return;
+            }
+            catch (DbUpdateException) when (attempt < 5)
+            {
+                // Another run wrote the state (or created it) meanwhile: read it again.
+            }
+        }
+    }
+
+    private sealed class Counter
+    {
+        public int Read { get; set; }
+        public int Imported { get; set; }
+        public int Rejected { get; set; }
+        public int Parked { get; set; }
+
+        public SyncCounts ToCounts() => new(Read, Imported, Rejected, Parked);
+    }
+}
