@@ -76,6 +76,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<DischargeService>();
         builder.Services.AddScoped<ActorSectors>();
         builder.Services.AddScoped<FollowUpTaskService>();
+        builder.Services.AddScoped<SyncStatusService>();
         AddPathway(builder);
         return builder;
     }
