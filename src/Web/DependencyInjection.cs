@@ -77,6 +77,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<DischargeService>();
         builder.Services.AddScoped<ActorSectors>();
         builder.Services.AddScoped<FollowUpTaskService>();
+        builder.Services.AddScoped<SyncStatusService>();
         AddPathway(builder);
         return builder;
     }

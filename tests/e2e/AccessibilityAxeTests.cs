@@ -210,7 +210,7 @@ public sealed class AccessibilityAxeTests(AppFixture app) : BrowserTest(app)
         await LogInAsync(page, "admin");
         var report = new AxeReport();
 
-        foreach (var (address, heading) in new[] { ("admin/users", "Users"), ("admin/organisations", "Organisations"), ("admin/log", "Administration log") })
+        foreach (var (address, heading) in new[] { ("admin/users", "Users"), ("admin/organisations", "Organisations"), ("admin/log", "Administration log"), ("sync", "National services sync") })
         {
             await page.GotoAsync(address);
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Exact = true })).ToBeVisibleAsync();

@@ -51,6 +51,9 @@ public sealed class AuthorisationSurfaceTests(SqliteAppFactory factory) : IClass
         /// </summary>
         Token,
 
+        /// <summary>Coordinators and administrators; no patient data (the national sync status).</summary>
+        CoordinatorOrAdministrator,
+
         /// <summary>Demo mode only: the national-services sandbox, made-up data for the demo patients, open like a national test endpoint.</summary>
         DemoSandbox,
 
@@ -93,6 +96,7 @@ public sealed class AuthorisationSurfaceTests(SqliteAppFactory factory) : IClass
         ["/patients/{patientId:guid}/documents/care-plan.pdf"] = Exposure.PatientData,
         ["/patients/{patientId:guid}/documents/rehabilitation-plan.pdf"] = Exposure.PatientData,
         ["/calendar/feed/{token}.ics"] = Exposure.Token,
+        ["/sync"] = Exposure.CoordinatorOrAdministrator,
         ["/sandbox/fhir/{service}/metadata"] = Exposure.DemoSandbox,
         ["/sandbox/fhir/{service}/{type}"] = Exposure.DemoSandbox,
         ["/sandbox/fhir/{service}/{type}/{id}"] = Exposure.DemoSandbox,
@@ -141,7 +145,7 @@ public sealed class AuthorisationSurfaceTests(SqliteAppFactory factory) : IClass
     {
         var world = await WorldAsync();
         var readable = GetPatterns();
-        var pages = Routes.Where(r => r.Value is Exposure.Anonymous or Exposure.SignedIn or Exposure.Administrator)
+        var pages = Routes.Where(r => r.Value is Exposure.Anonymous or Exposure.SignedIn or Exposure.Administrator or Exposure.CoordinatorOrAdministrator)
             .Select(r => r.Key).Where(p => readable.Contains(p) && !p.StartsWith("/hubs", StringComparison.Ordinal)).ToList();
         Assert.Contains("/admin/users", pages);
         var failures = new List<string>();
@@ -159,6 +163,7 @@ public sealed class AuthorisationSurfaceTests(SqliteAppFactory factory) : IClass
                     Exposure.Anonymous => true,
                     Exposure.SignedIn => persona.UserName is not null,
                     Exposure.Administrator => persona.Role == UserRole.Administrator,
+                    Exposure.CoordinatorOrAdministrator => persona.Role is UserRole.Administrator or UserRole.Coordinator,
                     _ => false,
                 };
                 var ok = response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NoContent

@@ -27,6 +27,7 @@ public static class TranslationFolders
         "src/Web/Features/CarePlans",
         "src/Web/Features/Notifications",
         "src/Web/Features/FollowUp",
+        "src/Web/Features/NationalSync",
         "src/Web/Features/Documents",
         "src/Web/Features/Rehabilitation",
         "src/Web/Features/Triage",
