@@ -133,6 +133,14 @@ public abstract class RehabilitationPlanServiceTests(CareAppFactory factory)
         var now = (await WithAsync(s => s.GetAsync(doctor, jensId, Ct))).Plan!;
         var kept = Assert.Single(now.Exercises);
         Assert.Equal((opened.Exercises[0].Id, 4, 12), (kept.Id, kept.Sets, kept.Repetitions));
+        // The programme before the change is kept, so that past weeks are measured against it.
+        await using (var db = await factory.CreateDbContextAsync(Ct))
+        {
+            var stored = await db.RehabilitationPlans.AsNoTracking().SingleAsync(p => p.Id == planId, Ct);
+            Assert.Equal(2, stored.ExerciseHistory.Count);
+            Assert.Equal(DateOnly.MinValue, stored.ExerciseHistory[0].From);
+            Assert.Equal(4, Assert.Single(stored.ExerciseHistory[1].Exercises).TimesPerWeek);
+        }
         Assert.Contains("was changed by", await AccessTestData.LatestRefusalAsync(factory, doctor.UserId, jensId, Ct), StringComparison.Ordinal);
     }
 
