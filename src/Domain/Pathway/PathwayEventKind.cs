@@ -37,4 +37,10 @@ public enum PathwayEventKind
 
     /// <summary>A care plan became active, completed or revoked: its title (subject), the status by code and who changed it.</summary>
     CarePlanStatusChanged,
+
+    /// <summary>A rehabilitation plan was made: its kind by code (subject), the responsible unit (organisation) and who made it.</summary>
+    RehabilitationPlanMade,
+
+    /// <summary>A training session was logged: the day (date), how it went by code (status) and who logged it.</summary>
+    RehabilitationSessionLogged,
 }
