@@ -1,9 +1,11 @@
 using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.Common;
+using CareWorkspace.Domain.Pathway;
 using CareWorkspace.Domain.Rehabilitation;
 using CareWorkspace.Infrastructure.Realtime;
 using CareWorkspace.IntegrationTests.Infrastructure;
 using CareWorkspace.Web.Features.Rehabilitation;
+using CareWorkspace.Web.Features.Timeline;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -65,6 +67,34 @@ public abstract class RehabilitationPlanServiceTests(CareAppFactory factory)
         Assert.True(await AccessTestData.CountRecordsAsync(factory, physio.UserId, jensId, allowed: true, PatientSection.Rehabilitation, Ct) > 0);
         Assert.True(await AccessTestData.CountRecordsAsync(factory, jens.UserId, jensId, allowed: true, PatientSection.Rehabilitation, Ct) >= 2);
     }
+
+    [Fact]
+    public async Task Making_a_plan_and_logging_training_put_entries_on_the_pathways_timeline_and_signal_it()
+    {
+        var jensId = await factory.JensIdAsync(Ct);
+        var doctor = await factory.ActorAsync("hospital.doctor", Ct);
+        var jens = await factory.ActorAsync("jens", Ct);
+        var notifier = factory.Services.GetRequiredService<IPathwayNotifier>();
+        using var probe = new ChangeProbe<int>(notifier, jensId, PatientSection.Timeline, _ => Task.FromResult(0));
+        var before = await PlanEventsAsync(doctor, jensId);
+
+        var input = await InputAsync("Trappetræning " + PathwayTestData.Unique());
+        var planId = await WithAsync(s => s.MakePlanAsync(doctor, jensId, input, Ct));
+        var today = (await WithAsync(s => s.GetAsync(jens, jensId, Ct))).Today;
+        await WithAsync(s => s.LogSessionAsync(jens, jensId, planId, new SessionInput(today, null, SessionOutcome.Done, 2, null), Ct));
+
+        var after = await PlanEventsAsync(doctor, jensId);
+        var made = Assert.Single(after, e => e.Kind == PathwayEventKind.RehabilitationPlanMade && before.All(b => b.Id != e.Id));
+        Assert.Equal("General", made.Parameters![PathwayEventParameters.Subject]);
+        Assert.StartsWith(doctor.DisplayName, made.Parameters[PathwayEventParameters.By], StringComparison.Ordinal);
+        var logged = Assert.Single(after, e => e.Kind == PathwayEventKind.RehabilitationSessionLogged && before.All(b => b.Id != e.Id));
+        Assert.Equal(("Done", PathwayEventParameters.Write(today)), (logged.Parameters![PathwayEventParameters.Status], logged.Parameters[PathwayEventParameters.Date]));
+        await probe.ArrivalAsync(logged.Id, Ct);
+    }
+
+    private async Task<IReadOnlyList<TimelineEntry>> PlanEventsAsync(Actor actor, Guid patientId) =>
+        (await factory.CallAsync<TimelineService, TimelinePage>(s => s.GetAsync(actor, patientId,
+            new TimelineFilter(Types: new HashSet<PathwayEventType> { PathwayEventType.PlanChange }), 0, 200, Ct))).Entries;
 
     [Fact]
     public async Task The_exercise_sheet_read_model_has_the_plan_the_unit_and_the_patient()
@@ -133,6 +163,14 @@ public abstract class RehabilitationPlanServiceTests(CareAppFactory factory)
         var now = (await WithAsync(s => s.GetAsync(doctor, jensId, Ct))).Plan!;
         var kept = Assert.Single(now.Exercises);
         Assert.Equal((opened.Exercises[0].Id, 4, 12), (kept.Id, kept.Sets, kept.Repetitions));
+        // The programme before the change is kept, so that past weeks are measured against it.
+        await using (var db = await factory.CreateDbContextAsync(Ct))
+        {
+            var stored = await db.RehabilitationPlans.AsNoTracking().SingleAsync(p => p.Id == planId, Ct);
+            Assert.Equal(2, stored.ExerciseHistory.Count);
+            Assert.Equal(DateOnly.MinValue, stored.ExerciseHistory[0].From);
+            Assert.Equal(4, Assert.Single(stored.ExerciseHistory[1].Exercises).TimesPerWeek);
+        }
         Assert.Contains("was changed by", await AccessTestData.LatestRefusalAsync(factory, doctor.UserId, jensId, Ct), StringComparison.Ordinal);
     }
 

@@ -177,4 +177,24 @@ public sealed class PathwayEvent
                 [PathwayEventParameters.Status] = status,
                 [PathwayEventParameters.By] = by,
             });
+
+    /// <summary>A rehabilitation plan of <paramref name="kind"/> (by code) for <paramref name="unit"/> was made by <paramref name="by"/>.</summary>
+    public static PathwayEvent RehabilitationPlanMade(Guid patientId, DateTimeOffset at, Organisation unit, string kind, string by) =>
+        new(patientId, at, PathwayEventType.PlanChange, unit.Sector, unit.Id, unit.Name, PathwayEventKind.RehabilitationPlanMade,
+            new Dictionary<string, string?>
+            {
+                [PathwayEventParameters.Subject] = kind,
+                [PathwayEventParameters.Organisation] = unit.Name,
+                [PathwayEventParameters.By] = by,
+            });
+
+    /// <summary>Training on <paramref name="day"/> was logged against the plan of <paramref name="unit"/>, with how it went (by code).</summary>
+    public static PathwayEvent RehabilitationSessionLogged(Guid patientId, DateTimeOffset at, Organisation unit, DateOnly day, string outcome, string by) =>
+        new(patientId, at, PathwayEventType.PlanChange, unit.Sector, unit.Id, unit.Name, PathwayEventKind.RehabilitationSessionLogged,
+            new Dictionary<string, string?>
+            {
+                [PathwayEventParameters.Date] = PathwayEventParameters.Write(day),
+                [PathwayEventParameters.Status] = outcome,
+                [PathwayEventParameters.By] = by,
+            });
 }

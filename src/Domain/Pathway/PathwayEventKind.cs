@@ -40,4 +40,10 @@ public enum PathwayEventKind
 
     /// <summary>The hospital admitted the patient (from a national hospital notification): organisation.</summary>
     Admitted,
+
+    /// <summary>A rehabilitation plan was made: its kind by code (subject), the responsible unit (organisation) and who made it.</summary>
+    RehabilitationPlanMade,
+
+    /// <summary>A training session was logged: the day (date), how it went by code (status) and who logged it.</summary>
+    RehabilitationSessionLogged,
 }

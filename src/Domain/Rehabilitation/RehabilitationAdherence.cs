@@ -12,9 +12,11 @@ namespace CareWorkspace.Domain.Rehabilitation;
 /// Done counts 1, partly done ½, not done 0.</item>
 /// <item>An exercise is credited at most its planned times that week: extra sessions of one exercise do not make up for
 /// another that was skipped.</item>
-/// <item>Sessions of an exercise no longer in the plan are shown as logged but not credited; the plan's current
-/// exercises are the measure for every week.</item>
-/// <item>The current week is shown with its full plan and marked as in progress: the patient still has days left.</item>
+/// <item>Each week is measured against the exercises the plan asked for that week: the programme in force on its Sunday
+/// (a change during the week counts for the whole week), so a later change of the plan does not rewrite past weeks.
+/// Sessions of an exercise not in that week's programme are shown as logged but not credited.</item>
+/// <item>The current week is measured against today's programme, shown with its full plan and marked as in progress: the
+/// patient still has days left.</item>
 /// </list>
 /// </summary>
 public static class RehabilitationAdherence
@@ -34,20 +36,20 @@ public static class RehabilitationAdherence
             .ToDictionary(g => g.Key, g => g.ToList());
         var weeks = new List<WeekAdherence>();
         for (var monday = firstMonday; monday <= lastMonday; monday = monday.AddDays(7))
-            weeks.Add(Week(plan, monday, byWeek.GetValueOrDefault(monday) ?? [], monday == lastMonday));
+            weeks.Add(Week(plan, monday, byWeek.GetValueOrDefault(monday) ?? [], monday == lastMonday, monday == lastMonday ? today : monday.AddDays(6)));
         return weeks.Count > MaxWeeks ? weeks[^MaxWeeks..] : weeks;
     }
 
     /// <summary>The Monday of the week <paramref name="day"/> falls in.</summary>
     public static DateOnly MondayOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 
-    private static WeekAdherence Week(RehabilitationPlan plan, DateOnly monday, List<RehabilitationSession> sessions, bool isCurrent)
+    private static WeekAdherence Week(RehabilitationPlan plan, DateOnly monday, List<RehabilitationSession> sessions, bool isCurrent, DateOnly measuredOn)
     {
         var daysInPlan = 7 - Math.Max(0, plan.StartDate.DayNumber - monday.DayNumber);
         var wholeProgramme = Credit(sessions.Where(s => s.IsWholeProgramme));
         var planned = 0;
         var credited = 0.0;
-        foreach (var exercise in plan.Exercises)
+        foreach (var exercise in plan.ExercisesOn(measuredOn))
         {
             var times = (int)Math.Ceiling(exercise.TimesPerWeek * daysInPlan / 7.0);
             planned += times;

@@ -18,6 +18,7 @@ public sealed class RehabilitationPlan : AggregateRoot
     public const int MaxReviewIntervalWeeks = 26;
 
     private readonly List<Exercise> _exercises = [];
+    private List<ExercisesInForce> _exerciseHistory = [];
 
     public Guid PatientId { get; private set; }
     public RehabilitationKind Kind { get; private set; }
@@ -29,6 +30,9 @@ public sealed class RehabilitationPlan : AggregateRoot
     public string? Purpose { get; private set; }
 
     public IReadOnlyList<Exercise> Exercises => _exercises;
+
+    /// <summary>The programme from each change on, oldest first (the first from the beginning).</summary>
+    public IReadOnlyList<ExercisesInForce> ExerciseHistory => _exerciseHistory;
 
     public string CreatedBy { get; private set; } = "";
     public DateTimeOffset CreatedAt { get; private set; }
@@ -53,6 +57,7 @@ public sealed class RehabilitationPlan : AggregateRoot
         RefuseNonProfessional(author);
         var plan = new RehabilitationPlan(patientId, stamp);
         plan.Apply(details, exercises);
+        plan._exerciseHistory = [new ExercisesInForce(DateOnly.MinValue, plan.Planned())];
         return plan;
     }
 
@@ -62,10 +67,20 @@ public sealed class RehabilitationPlan : AggregateRoot
         RefuseNonProfessional(author);
         if (Version != expectedVersion)
             throw new StaleEditException("The rehabilitation plan", ChangedBy ?? CreatedBy, ChangedAt ?? CreatedAt, Values());
+        // A plan made before the programme's history was kept: what it asked for until now is what it asks for today.
+        List<ExercisesInForce> history = _exerciseHistory.Count == 0 ? [new ExercisesInForce(DateOnly.MinValue, Planned())] : [.. _exerciseHistory];
         Apply(details, exercises);
+        var from = CopenhagenTime.DateOf(stamp.At);
+        history.RemoveAll(h => h.From >= from && h.From != DateOnly.MinValue);
+        history.Add(new ExercisesInForce(from, Planned()));
+        _exerciseHistory = history;
         ChangedBy = Guard.Required(stamp.ByName, "Changed by", ChangedByMaxLength);
         ChangedAt = stamp.At.ToUniversalTime();
     }
+
+    /// <summary>The exercises the plan asked for on <paramref name="day"/>: as last changed on or before that day.</summary>
+    public IReadOnlyList<PlannedExercise> ExercisesOn(DateOnly day) =>
+        _exerciseHistory.LastOrDefault(h => h.From <= day)?.Exercises ?? Planned();
 
     public Exercise? ExerciseById(Guid id) => _exercises.Find(e => e.Id == id);
 
@@ -124,6 +139,8 @@ public sealed class RehabilitationPlan : AggregateRoot
         _exercises.Clear();
         _exercises.AddRange(kept);
     }
+
+    private List<PlannedExercise> Planned() => _exercises.Select(e => new PlannedExercise(e.Id, e.Name, e.TimesPerWeek)).ToList();
 
     private static void RefuseNonProfessional(Actor author)
     {

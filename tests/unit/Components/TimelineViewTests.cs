@@ -157,6 +157,32 @@ public sealed class TimelineViewTests : BunitTestBase
     }
 
     [Fact]
+    public void Render_InDanish_RehabilitationEntries_SayWhatWasMadeAndLogged()
+    {
+        UseLanguage(CareCultures.Danish);
+        var made = new TimelineEntry(Guid.NewGuid(), At, PathwayEventType.PlanChange, Sector.Municipality, "Havby Genoptræning", null, null,
+            PathwayEventKind.RehabilitationPlanMade, new Dictionary<string, string>
+            {
+                [PathwayEventParameters.Subject] = "General",
+                [PathwayEventParameters.Organisation] = "Havby Genoptræning",
+                [PathwayEventParameters.By] = "Mette Hansen",
+            });
+        var logged = new TimelineEntry(Guid.NewGuid(), At, PathwayEventType.PlanChange, Sector.Municipality, "Havby Genoptræning", null, null,
+            PathwayEventKind.RehabilitationSessionLogged, new Dictionary<string, string>
+            {
+                [PathwayEventParameters.Date] = "2025-03-06",
+                [PathwayEventParameters.Status] = "Partly",
+                [PathwayEventParameters.By] = "Ulla Jensen",
+            });
+
+        var entries = RenderView(OnePage(made, logged)).FindAll("[data-testid=timeline-entry]");
+
+        Assert.Equal("Genoptræningsplan udarbejdet: generel genoptræning, Havby Genoptræning", entries[0].QuerySelector(".timeline__title")?.TextContent);
+        Assert.Equal("Træning registreret for 6. mar. 2025: delvist udført", entries[1].QuerySelector(".timeline__title")?.TextContent);
+        Assert.Equal("Af Ulla Jensen", entries[1].QuerySelector(".timeline__detail")?.TextContent);
+    }
+
+    [Fact]
     public void Render_InDanish_NoEntries_SaysSoInDanish()
     {
         UseLanguage(CareCultures.Danish);

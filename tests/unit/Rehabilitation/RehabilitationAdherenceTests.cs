@@ -1,3 +1,4 @@
+using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.Rehabilitation;
 using static CareWorkspace.UnitTests.Rehabilitation.RehabilitationTestData;
 
@@ -90,5 +91,68 @@ public sealed class RehabilitationAdherenceTests
         var plan = Plan(Monday.AddDays(7));
 
         Assert.Empty(RehabilitationAdherence.Weekly(plan, [], Monday));
+    }
+    private static void ChangeOn(RehabilitationPlan plan, DateOnly day, params ExerciseInput[] exercises) =>
+        plan.Change(Physio, plan.Version, plan.Details, exercises, new ChangeStamp("Jonas Mikkelsen (Genoptræningscenter)",
+            new DateTimeOffset(day.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(1))));
+
+    [Fact]
+    public void Weekly_APastWeek_IsMeasuredAgainstTheExercisesInThePlanThatWeek_NotTheCurrentOnes()
+    {
+        var plan = Plan(null, SitToStand(timesPerWeek: 2));
+        var sitToStand = plan.Exercises[0];
+        var sessions = new List<RehabilitationSession>
+        {
+            Log(plan, Monday, sitToStand, SessionOutcome.Done),
+            Log(plan, Monday.AddDays(2), sitToStand, SessionOutcome.Done),
+        };
+
+        // In week two the physiotherapist replaces the exercise by a walk five times a week.
+        ChangeOn(plan, Monday.AddDays(9), Walk(timesPerWeek: 5));
+        var walk = plan.Exercises[0];
+        sessions.Add(Log(plan, Monday.AddDays(10), walk, SessionOutcome.Done));
+
+        var weeks = RehabilitationAdherence.Weekly(plan, sessions, Monday.AddDays(13));
+
+        Assert.Equal(2, weeks.Count);
+        Assert.Equal((2, 2.0, 100), (weeks[0].Planned, weeks[0].Credited, weeks[0].Percent));
+        Assert.Equal((5, 1.0), (weeks[1].Planned, weeks[1].Credited));
+    }
+
+    [Fact]
+    public void Weekly_AChangeOfHowOftenDuringAWeek_CountsFromThatWeekOn()
+    {
+        var plan = Plan(null, SitToStand(timesPerWeek: 2));
+        var sitToStand = plan.Exercises[0];
+
+        ChangeOn(plan, Monday.AddDays(17), sitToStand.ToInput() with { TimesPerWeek = 4 });
+
+        var weeks = RehabilitationAdherence.Weekly(plan, [], Monday.AddDays(27));
+        Assert.Equal([2, 2, 4, 4], weeks.Select(w => w.Planned));
+    }
+
+    [Fact]
+    public void Weekly_TheCurrentWeek_IsMeasuredAgainstTodaysProgramme()
+    {
+        var plan = Plan(null, SitToStand(timesPerWeek: 2));
+
+        ChangeOn(plan, Monday.AddDays(8), SitToStand(timesPerWeek: 2), Walk(timesPerWeek: 3));
+
+        var weeks = RehabilitationAdherence.Weekly(plan, [], Monday.AddDays(8));
+        Assert.Equal([2, 5], weeks.Select(w => w.Planned));
+        Assert.True(weeks[1].IsCurrent);
+    }
+
+    [Fact]
+    public void APlanMadeBeforeTheHistoryWasKept_IsMeasuredAgainstItsProgrammeUntilItsFirstChange()
+    {
+        var plan = Plan(null, SitToStand(timesPerWeek: 2));
+        typeof(RehabilitationPlan).GetField("_exerciseHistory", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+            .SetValue(plan, new List<ExercisesInForce>());
+
+        ChangeOn(plan, Monday.AddDays(8), Walk(timesPerWeek: 5));
+
+        var weeks = RehabilitationAdherence.Weekly(plan, [], Monday.AddDays(13));
+        Assert.Equal([2, 5], weeks.Select(w => w.Planned));
     }
 }

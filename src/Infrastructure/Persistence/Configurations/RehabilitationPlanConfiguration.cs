@@ -1,13 +1,18 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using CareWorkspace.Domain.Organisations;
 using CareWorkspace.Domain.Patients;
 using CareWorkspace.Domain.Rehabilitation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CareWorkspace.Infrastructure.Persistence.Configurations;
 
 internal sealed class RehabilitationPlanConfiguration : IEntityTypeConfiguration<RehabilitationPlan>
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public void Configure(EntityTypeBuilder<RehabilitationPlan> builder)
     {
         builder.ToTable("RehabilitationPlans");
@@ -33,5 +38,15 @@ internal sealed class RehabilitationPlanConfiguration : IEntityTypeConfiguration
             e.Property(x => x.Instructions).HasMaxLength(Exercise.InstructionsMaxLength);
         });
         builder.Navigation(p => p.Exercises).HasField("_exercises");
+
+        // The programme's history as one JSON list (small: a few changes of a few exercises), the same on every provider.
+        builder.Property(p => p.ExerciseHistory)
+            .HasField("_exerciseHistory")
+            .UsePropertyAccessMode(PropertyAccessMode.Field)
+            .HasConversion(
+                v => JsonSerializer.Serialize(v, Json),
+                v => string.IsNullOrEmpty(v) ? new List<ExercisesInForce>() : JsonSerializer.Deserialize<List<ExercisesInForce>>(v, Json) ?? new List<ExercisesInForce>(),
+                new ValueComparer<IReadOnlyList<ExercisesInForce>>((a, b) => a!.SequenceEqual(b!), v => v.Count, v => v.ToList()))
+            .IsRequired();
     }
 }

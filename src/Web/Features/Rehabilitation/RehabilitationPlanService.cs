@@ -1,6 +1,7 @@
 using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.Organisations;
+using CareWorkspace.Domain.Pathway;
 using CareWorkspace.Domain.Rehabilitation;
 using CareWorkspace.Infrastructure.Access;
 using CareWorkspace.Infrastructure.Persistence;
@@ -71,7 +72,10 @@ public sealed class RehabilitationPlanService(
             await DemandUnitAsync(db, relationship, input.ResponsibleOrganisationId, ct);
             var plan = RehabilitationPlan.Make(actor, patientId, Details(input), input.Exercises, stamp);
             db.RehabilitationPlans.Add(plan);
-            return plan.Id;
+            var unit = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == plan.ResponsibleOrganisationId, ct);
+            var made = PathwayEvent.RehabilitationPlanMade(patientId, stamp.At, unit, plan.Kind.ToString(), stamp.ByName);
+            db.PathwayEvents.Add(made);
+            return (plan.Id, made.Id);
         }, ct);
 
     /// <summary>Changes the plan from the version the editor opened; a stale edit is refused with who changed it and when.</summary>
@@ -82,7 +86,7 @@ public sealed class RehabilitationPlanService(
             if (plan.ResponsibleOrganisationId != input.ResponsibleOrganisationId)
                 await DemandUnitAsync(db, relationship, input.ResponsibleOrganisationId, ct);
             plan.Change(actor, expectedVersion, Details(input), input.Exercises, stamp);
-            return plan.Id;
+            return (plan.Id, null);
         }, ct);
 
     /// <summary>The patient or a relative logs a training session of the current plan; returns the session's id.</summary>
@@ -93,7 +97,10 @@ public sealed class RehabilitationPlanService(
             var session = RehabilitationSession.Log(plan, actor, input.Day, input.ExerciseId, input.Outcome, input.Pain, input.Note,
                 CopenhagenTime.Today(clock), stamp.At);
             db.RehabilitationSessions.Add(session);
-            return session.Id;
+            var unit = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == plan.ResponsibleOrganisationId, ct);
+            var logged = PathwayEvent.RehabilitationSessionLogged(patientId, stamp.At, unit, session.Day, session.Outcome.ToString(), stamp.ByName);
+            db.PathwayEvents.Add(logged);
+            return (session.Id, logged.Id);
         }, ct);
 
     private static RehabilitationPlanDetails Details(RehabilitationPlanInput input) =>
@@ -154,7 +161,6 @@ public sealed class RehabilitationPlanService(
     }
 
     private Task<Guid> WriteAsync(Actor actor, Guid patientId, AccessAction action, string what,
-        Func<CareDbContext, PatientRelationship, ChangeStamp, Task<Guid>> apply, CancellationToken ct) =>
-        new SectionWriter(dbFactory, guard, notifier, clock, PatientSection.Rehabilitation).WriteAsync(actor, patientId, action, what,
-            async (db, relationship, stamp) => (await apply(db, relationship, stamp), null), ct);
+        Func<CareDbContext, PatientRelationship, ChangeStamp, Task<(Guid Id, Guid? EventId)>> apply, CancellationToken ct) =>
+        new SectionWriter(dbFactory, guard, notifier, clock, PatientSection.Rehabilitation).WriteAsync(actor, patientId, action, what, apply, ct);
 }

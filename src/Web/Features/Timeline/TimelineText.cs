@@ -30,6 +30,8 @@ public static class TimelineText
         PathwayEventKind.DischargeConferenceHeld => "Discharge conference held {0}",
         PathwayEventKind.CarePlanCreated => "Care plan made: {0}",
         PathwayEventKind.CarePlanStatusChanged => "{0} is now {1}",
+        PathwayEventKind.RehabilitationPlanMade => "Rehabilitation plan made: {0}, {1}",
+        PathwayEventKind.RehabilitationSessionLogged => "Training logged for {0}: {1}",
         _ => null,
     };
 
@@ -51,6 +53,15 @@ public static class TimelineText
                 Enum.TryParse<Domain.CarePlans.CarePlanStatus>(values.GetValueOrDefault(PathwayEventParameters.Status), out var status)
                     ? CarePlans.CarePlanLabels.For(status).ToLowerInvariant()
                     : Missing],
+            PathwayEventKind.RehabilitationPlanMade => L[key!,
+                Enum.TryParse<Domain.Rehabilitation.RehabilitationKind>(values.GetValueOrDefault(PathwayEventParameters.Subject), out var kind)
+                    ? Rehabilitation.RehabilitationLabels.For(kind).ToLowerInvariant()
+                    : Value(values, PathwayEventParameters.Subject),
+                Value(values, PathwayEventParameters.Organisation)],
+            PathwayEventKind.RehabilitationSessionLogged => L[key!, DateText(values),
+                Enum.TryParse<Domain.Rehabilitation.SessionOutcome>(values.GetValueOrDefault(PathwayEventParameters.Status), out var outcome)
+                    ? Rehabilitation.RehabilitationLabels.For(outcome).ToLowerInvariant()
+                    : Value(values, PathwayEventParameters.Status)],
             _ => entry.Title ?? "",
         };
     }
@@ -86,7 +97,8 @@ public static class TimelineText
                 by is null ? null : L["Minutes finished by {0}", by].Value,
                 values.GetValueOrDefault(PathwayEventParameters.Minutes),
             }.Where(line => line is not null)),
-            PathwayEventKind.CarePlanCreated or PathwayEventKind.CarePlanStatusChanged => by is null ? null : L["By {0}", by].Value,
+            PathwayEventKind.CarePlanCreated or PathwayEventKind.CarePlanStatusChanged or PathwayEventKind.RehabilitationPlanMade
+                or PathwayEventKind.RehabilitationSessionLogged => by is null ? null : L["By {0}", by].Value,
             _ => entry.Detail,
         };
     }

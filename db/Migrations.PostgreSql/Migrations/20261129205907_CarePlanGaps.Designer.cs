@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CareWorkspace.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(CareDbContext))]
-    [Migration("20261129202232_CarePlanGaps")]
+    [Migration("20261129205907_CarePlanGaps")]
     partial class CarePlanGaps
     {
         /// <inheritdoc />
@@ -802,6 +802,10 @@ namespace CareWorkspace.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ExerciseHistory")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<string>("Kind")
                         .IsRequired()

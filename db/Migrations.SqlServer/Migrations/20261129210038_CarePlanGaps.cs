@@ -11,6 +11,13 @@ namespace CareWorkspace.Migrations.SqlServer.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "ExerciseHistory",
+                table: "RehabilitationPlans",
+                type: "nvarchar(max)",
+                nullable: false,
+                defaultValue: "");
+
             migrationBuilder.CreateTable(
                 name: "CarePlanMeasurements",
                 columns: table => new
@@ -44,6 +51,10 @@ namespace CareWorkspace.Migrations.SqlServer.Migrations
         {
             migrationBuilder.DropTable(
                 name: "CarePlanMeasurements");
+
+            migrationBuilder.DropColumn(
+                name: "ExerciseHistory",
+                table: "RehabilitationPlans");
         }
     }
 }
