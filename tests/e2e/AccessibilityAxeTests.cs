@@ -163,6 +163,41 @@ public sealed class AccessibilityAxeTests(AppFixture app) : BrowserTest(app)
     }
 
     /// <summary>
+    /// The triage recording pages on a tablet (768 × 1024): the unit's citizens, and the change form with a changed item,
+    /// a refused value beside its field and an unusual value asking for confirmation.
+    /// </summary>
+    [Fact]
+    public Task The_triage_recording_pages_pass_axe_on_a_tablet() => RunAsync(async () =>
+    {
+        var jens = await JensIdAsync();
+        var report = new AxeReport();
+        var tablet = await OpenPageAsync("careworker.berg");
+        await tablet.SetViewportSizeAsync(768, 1024);
+        await LogInAsync(tablet, "careworker.berg");
+
+        await tablet.GotoAsync("triage/record");
+        await Expect(tablet.GetByTestId("triage-citizens")).ToBeVisibleAsync();
+        await WaitForBlazorAsync(tablet);
+        await report.CheckAsync(tablet, "triage: the unit's citizens");
+
+        await tablet.GotoAsync($"triage/record/{jens}");
+        var form = tablet.GetByTestId("change-form");
+        await Expect(form).ToBeVisibleAsync();
+        await WaitForBlazorAsync(tablet);
+        await report.CheckAsync(tablet, "triage: change form");
+        await form.GetByTestId("changed-bowels").ClickAsync();
+        await form.GetByLabel("Pulse", new() { Exact = true }).FillAsync("400");
+        await form.GetByLabel("Temperature", new() { Exact = true }).FillAsync("33,5");
+        await Expect(form.GetByTestId("vital-temperature-unusual")).ToBeVisibleAsync();
+        await form.GetByTestId("choose-red").ClickAsync();
+        await form.GetByTestId("save-change-form").ClickAsync();
+        await Expect(form.GetByTestId("change-form-error")).ToBeVisibleAsync();
+        await tablet.EvaluateAsync("() => Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))");
+        await report.CheckAsync(tablet, "triage: change form with refused and unusual values");
+        report.AssertNone();
+    });
+
+    /// <summary>
     /// The rehabilitation section as the physiotherapist reviews it (with the message form open) and as the hospital edits
     /// the plan, and the training log on a phone for Jens and Ulla.
     /// </summary>
