@@ -105,6 +105,20 @@ public sealed class AccessibilityAxeTests(AppFixture app) : BrowserTest(app)
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await report.CheckAsync(page, "calendar");
 
+        // The triage board: the unit's board for home care, a clear refusal for everyone else.
+        await page.GotoAsync("triage");
+        await Expect(page.GetByTestId("triage-board").Or(page.GetByTestId("triage-board-refused"))).ToBeVisibleAsync();
+        await WaitForBlazorAsync(page);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await report.CheckAsync(page, "triage board");
+        var meetingToggle = page.GetByTestId("triage-meeting-toggle");
+        if (await meetingToggle.CountAsync() > 0)
+        {
+            await meetingToggle.ClickAsync();
+            await Expect(page.GetByTestId("triage-meeting")).ToBeVisibleAsync();
+            await report.CheckAsync(page, "triage meeting");
+        }
+
         await CheckAccountPagesAsync(page, report);
         report.AssertNone();
     });
