@@ -86,6 +86,8 @@ public sealed class AuthorisationSurfaceTests(SqliteAppFactory factory) : IClass
         ["/patients/{PatientId:guid}"] = Exposure.PatientData,
         ["/patients/{PatientId:guid}/{SectionKey}"] = Exposure.PatientData,
         ["/patients/{PatientId:guid}/rehabilitation/log"] = Exposure.PatientData,
+        ["/triage/record"] = Exposure.SignedIn,
+        ["/triage/record/{PatientId:guid}"] = Exposure.PatientData,
         ["/attachments/{id:guid}"] = Exposure.PatientData,
         ["/account/calendar"] = Exposure.SignedIn,
         ["/calendar"] = Exposure.SignedIn,
@@ -191,6 +193,7 @@ public sealed class AuthorisationSurfaceTests(SqliteAppFactory factory) : IClass
         ["consents"] = (sp, actor, id) => sp.GetRequiredService<ConsentService>().GetAsync(actor, id, Ct),
         ["care-plan"] = (sp, actor, id) => sp.GetRequiredService<Web.Features.CarePlans.CarePlanService>().GetAsync(actor, id, Ct),
         ["rehabilitation"] = (sp, actor, id) => sp.GetRequiredService<Web.Features.Rehabilitation.RehabilitationPlanService>().GetAsync(actor, id, Ct),
+        ["triage"] = (sp, actor, id) => sp.GetRequiredService<CareWorkspace.Infrastructure.Triage.TriageService>().GetStatusAsync(actor, id, Ct),
         ["calendar"] = (sp, actor, id) => sp.GetRequiredService<Web.Features.Calendar.AppointmentService>().GetAsync(actor, id,
             DateOnly.FromDateTime(DateTime.UnixEpoch).AddYears(56), DateOnly.FromDateTime(DateTime.UnixEpoch).AddYears(56).AddDays(30), Ct),
     };
