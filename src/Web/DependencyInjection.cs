@@ -108,6 +108,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<RehabilitationPlanDocument>();
         builder.Services.AddScoped<RehabilitationPlanDocumentService>();
         builder.Services.AddScoped<IPathwaySummaryPart, RehabilitationSummaryPart>();
+        builder.Services.AddScoped<IPathwaySummaryPart, TriageSummaryPart>();
         builder.Services.AddScoped<RehabilitationPlanService>();
         builder.Services.AddSingleton<ChangeAuthors>();
         builder.Services.AddScoped<CircuitReconnectNotifier>();

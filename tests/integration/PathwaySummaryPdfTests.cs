@@ -72,12 +72,26 @@ public abstract class PathwaySummaryPdfTests(CareAppFactory factory)
     }
 
     [Fact]
+    public async Task The_summary_shows_the_latest_triage_colour_with_its_scores()
+    {
+        var jensId = await factory.JensIdAsync(Ct);
+
+        var (response, pdf) = await DownloadAsync("gp.larsen", jensId, "en-GB");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var all = string.Join("\n", PdfFacts.PageTexts(pdf));
+        Assert.Contains("Early detection", all, StringComparison.Ordinal);
+        Assert.Matches(@"(Green|Yellow|Red), recorded", all);
+        Assert.Contains("NEWS2 ", all, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Every_section_the_summary_shows_is_logged_as_a_read()
     {
         var jensId = await factory.JensIdAsync(Ct);
         var gp = await factory.ActorAsync("gp.larsen", Ct);
         PatientSection[] shown = [PatientSection.MasterData, PatientSection.CareTeam, PatientSection.Conditions, PatientSection.Calendar,
-            PatientSection.CarePlan, PatientSection.Rehabilitation];
+            PatientSection.CarePlan, PatientSection.Rehabilitation, PatientSection.Triage];
         var before = new Dictionary<PatientSection, int>();
         foreach (var section in shown)
             before[section] = await AccessTestData.CountRecordsAsync(factory, gp.UserId, jensId, allowed: true, section, Ct);

@@ -5,8 +5,8 @@ namespace CareWorkspace.Web.Features.Documents;
 
 /// <summary>
 /// A module's part of the pathway summary for the discharge conference, registered in the container
-/// (<c>AddScoped&lt;IPathwaySummaryPart, …&gt;</c>): the active care plans, the rehabilitation plan and, once triage
-/// exists, the latest triage colour. The summary asks the access guard for <see cref="Section"/> with the rest of its
+/// (<c>AddScoped&lt;IPathwaySummaryPart, …&gt;</c>): the active care plans, the rehabilitation plan and the latest
+/// triage colour. The summary asks the access guard for <see cref="Section"/> with the rest of its
 /// read and calls the part only when the reader may see that section; the part adds its heading and blocks, reading its
 /// data without asking the guard again (one access record per section and download).
 /// </summary>
