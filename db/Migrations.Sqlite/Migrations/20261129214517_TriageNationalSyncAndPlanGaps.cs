@@ -6,11 +6,125 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace CareWorkspace.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class Triage : Migration
+    public partial class TriageNationalSyncAndPlanGaps : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "ExerciseHistory",
+                table: "RehabilitationPlans",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.CreateTable(
+                name: "CarePlanMeasurements",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Frequency = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    CarePlanId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CarePlanMeasurements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CarePlanMeasurements_CarePlans_CarePlanId",
+                        column: x => x.CarePlanId,
+                        principalTable: "CarePlans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportedItems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Service = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    SourceId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Version = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    SourceUpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FetchedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportedItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImportedItems_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ParkedImports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Service = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    SourceId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Payload = table.Column<string>(type: "TEXT", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    FirstFailedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastFailedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ParkedImports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReminderChecks",
+                columns: table => new
+                {
+                    AppointmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PatientUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ConsentsSeenUntil = table.Column<long>(type: "INTEGER", nullable: false),
+                    CheckedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReminderChecks", x => x.AppointmentId);
+                    table.ForeignKey(
+                        name: "FK_ReminderChecks_Appointments_AppointmentId",
+                        column: x => x.AppointmentId,
+                        principalTable: "Appointments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SyncStates",
+                columns: table => new
+                {
+                    Service = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Watermark = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastStartedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastSuccessAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastErrorAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Read = table.Column<int>(type: "INTEGER", nullable: false),
+                    Imported = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rejected = table.Column<int>(type: "INTEGER", nullable: false),
+                    Parked = table.Column<int>(type: "INTEGER", nullable: false),
+                    Concurrency = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SyncStates", x => x.Service);
+                });
+
             migrationBuilder.CreateTable(
                 name: "TriageChangeForms",
                 columns: table => new
@@ -154,6 +268,33 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CarePlanMeasurements_CarePlanId",
+                table: "CarePlanMeasurements",
+                column: "CarePlanId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportedItems_PatientId",
+                table: "ImportedItems",
+                column: "PatientId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportedItems_Service_SourceId",
+                table: "ImportedItems",
+                columns: new[] { "Service", "SourceId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ParkedImports_Service_SourceId",
+                table: "ParkedImports",
+                columns: new[] { "Service", "SourceId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ParkedImports_Service_State_NextAttemptAt",
+                table: "ParkedImports",
+                columns: new[] { "Service", "State", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TriageActionEntries_PlanId",
                 table: "TriageActionEntries",
                 column: "PlanId");
@@ -194,6 +335,21 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "CarePlanMeasurements");
+
+            migrationBuilder.DropTable(
+                name: "ImportedItems");
+
+            migrationBuilder.DropTable(
+                name: "ParkedImports");
+
+            migrationBuilder.DropTable(
+                name: "ReminderChecks");
+
+            migrationBuilder.DropTable(
+                name: "SyncStates");
+
+            migrationBuilder.DropTable(
                 name: "TriageActionEntries");
 
             migrationBuilder.DropTable(
@@ -204,6 +360,10 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "TriageObservations");
+
+            migrationBuilder.DropColumn(
+                name: "ExerciseHistory",
+                table: "RehabilitationPlans");
         }
     }
 }
