@@ -42,6 +42,9 @@ public sealed class AuthorisationSurfaceTests(SqliteAppFactory factory) : IClass
         /// <summary>One patient's data: decided by the access policy, every allowed access recorded.</summary>
         PatientData,
 
+        /// <summary>One care unit's triage board: its members only, decided and recorded by the triage service (TriageServiceTests).</summary>
+        UnitData,
+
         /// <summary>Blazor's own plumbing and static files: the circuit carries the user; pages decide.</summary>
         Framework,
 
@@ -86,6 +89,8 @@ public sealed class AuthorisationSurfaceTests(SqliteAppFactory factory) : IClass
         ["/patients/{PatientId:guid}"] = Exposure.PatientData,
         ["/patients/{PatientId:guid}/{SectionKey}"] = Exposure.PatientData,
         ["/patients/{PatientId:guid}/rehabilitation/log"] = Exposure.PatientData,
+        ["/triage"] = Exposure.SignedIn,
+        ["/triage/unit/{UnitId:guid}"] = Exposure.UnitData,
         ["/triage/record"] = Exposure.SignedIn,
         ["/triage/record/{PatientId:guid}"] = Exposure.PatientData,
         ["/attachments/{id:guid}"] = Exposure.PatientData,
