@@ -126,7 +126,7 @@ public sealed class AdapterTests(SandboxSqliteAppFactory factory) : IClassFixtur
             for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             {
                 if (File.Exists(Path.Combine(dir.FullName, "CareWorkspace.sln")))
-                    return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", "national-examples"));
+                    return Path.GetFullPath(Path.Combine(dir.FullName, "tests", "national-examples"));
             }
             throw new DirectoryNotFoundException("CareWorkspace.sln not found above the test assembly.");
         }

@@ -1,6 +1,6 @@
 namespace CareWorkspace.UnitTests.NationalSync;
 
-/// <summary>The national example resources in the shared folder beside the project (../shared/data/national-examples).</summary>
+/// <summary>The national example resources kept with the tests (tests/national-examples, copied from the shared folder; sources in its PROVENANCE.md).</summary>
 internal static class NationalExamples
 {
     public const string WithR5Element = "dk-ehealth-ig-api/Appointment-noid-POST_Group_Appointment-0.json";
@@ -12,7 +12,7 @@ internal static class NationalExamples
             for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             {
                 if (File.Exists(Path.Combine(dir.FullName, "CareWorkspace.sln")))
-                    return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", "national-examples"));
+                    return Path.GetFullPath(Path.Combine(dir.FullName, "tests", "national-examples"));
             }
             throw new DirectoryNotFoundException("CareWorkspace.sln not found above the test assembly.");
         }
