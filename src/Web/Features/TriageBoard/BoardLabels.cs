@@ -5,18 +5,10 @@ using Microsoft.Extensions.Localization;
 
 namespace CareWorkspace.Web.Features.TriageBoard;
 
-/// <summary>The board's words for colours, trends and elapsed time.</summary>
+/// <summary>The board's words for trends and elapsed time (colours: <c>TriageLabels</c>).</summary>
 public static class BoardLabels
 {
     private static IStringLocalizer L => StaticText.For(typeof(BoardLabels));
-
-    public static string For(TriageColour colour) => colour switch
-    {
-        TriageColour.Green => L["Green"],
-        TriageColour.Yellow => L["Yellow"],
-        TriageColour.Red => L["Red"],
-        _ => colour.ToString(),
-    };
 
     public static string For(Trend trend) => trend switch
     {

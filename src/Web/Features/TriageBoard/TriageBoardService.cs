@@ -5,6 +5,7 @@ using CareWorkspace.Domain.Triage;
 using CareWorkspace.Infrastructure.Persistence;
 using CareWorkspace.Infrastructure.Triage;
 using CareWorkspace.Web.Features.Messages;
+using CareWorkspace.Web.Features.Triage;
 using CareWorkspace.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -37,9 +38,9 @@ public sealed class TriageBoardService(TriageService triage, MessageService mess
         if (string.IsNullOrWhiteSpace(request))
             throw new DomainException("Write what the GP is asked to do.");
         var text = string.Format(System.Globalization.CultureInfo.CurrentCulture, L["{0}\n\nTriage colour: {1}. Decision: {2}. Action plan: {3}"],
-            request.Trim(), BoardLabels.For(plan.Colour), plan.Decision, plan.Plan);
+            request.Trim(), TriageLabels.For(plan.Colour), plan.Decision, plan.Plan);
         await messages.StartThreadAsync(actor, citizen.PatientId,
-            new NewThreadInput(string.Format(System.Globalization.CultureInfo.CurrentCulture, L["Early detection: {0} is {1}, please act"], citizen.Name, BoardLabels.For(plan.Colour).ToLower(System.Globalization.CultureInfo.CurrentCulture)),
+            new NewThreadInput(string.Format(System.Globalization.CultureInfo.CurrentCulture, L["Early detection: {0} is {1}, please act"], citizen.Name, TriageLabels.For(plan.Colour).ToLower(System.Globalization.CultureInfo.CurrentCulture)),
                 MessageCategory.Other, SharedWithPatient: false, SharedWithRelatives: false, text, NeedsAction: true), [], ct);
         await triage.EscalateToGpAsync(actor, citizen.PatientId, plan.Id, request.Trim(), ct);
     }
