@@ -78,6 +78,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<ActorSectors>();
         builder.Services.AddScoped<FollowUpTaskService>();
         builder.Services.AddScoped<SyncStatusService>();
+        builder.Services.AddScoped<NotImportedService>();
         AddPathway(builder);
         return builder;
     }

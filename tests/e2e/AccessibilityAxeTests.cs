@@ -259,7 +259,7 @@ public sealed class AccessibilityAxeTests(AppFixture app) : BrowserTest(app)
         await LogInAsync(page, "admin");
         var report = new AxeReport();
 
-        foreach (var (address, heading) in new[] { ("admin/users", "Users"), ("admin/organisations", "Organisations"), ("admin/log", "Administration log"), ("sync", "National services sync") })
+        foreach (var (address, heading) in new[] { ("admin/users", "Users"), ("admin/organisations", "Organisations"), ("admin/log", "Administration log"), ("sync", "National services sync"), ("sync/not-imported", "Not imported from the national services") })
         {
             await page.GotoAsync(address);
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Exact = true })).ToBeVisibleAsync();

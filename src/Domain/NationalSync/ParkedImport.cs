@@ -1,3 +1,5 @@
+using CareWorkspace.Domain.Common;
+
 namespace CareWorkspace.Domain.NationalSync;
 
 /// <summary>
@@ -68,6 +70,21 @@ public sealed class ParkedImport
             State = ParkedImportState.Retrying;
             NextAttemptAt = at + FirstRetryDelay * Math.Pow(2, Attempts - 1);
         }
+    }
+
+    /// <summary>
+    /// An operator asks for one more attempt of a parked item (after the national service or our data was put right):
+    /// it is tried on the service's next sync and parked again if that attempt fails too.
+    /// </summary>
+    public void TryAgain(DateTimeOffset now)
+    {
+        if (State != ParkedImportState.Parked)
+            throw new DomainException(State == ParkedImportState.Rejected
+                ? "This item was refused as invalid when it was received: trying it again would refuse it again."
+                : "This item is already waiting to be tried again.");
+        State = ParkedImportState.Retrying;
+        Attempts = MaxAttempts - 1;
+        NextAttemptAt = now;
     }
 
     public bool IsDue(DateTimeOffset now) => State == ParkedImportState.Retrying && NextAttemptAt <= now;

@@ -1,6 +1,6 @@
 namespace CareWorkspace.Infrastructure.Identity;
 
-/// <summary>What an administrator did (or tried to do) to an account.</summary>
+/// <summary>What an administrator did (or tried to do) to an account, or to an item the national sync could not import.</summary>
 public enum AdministrationAction
 {
     Created,
@@ -10,4 +10,6 @@ public enum AdministrationAction
     Unlocked,
     Deactivated,
     Reactivated,
+    NationalImportInspected,
+    NationalImportRetried,
 }

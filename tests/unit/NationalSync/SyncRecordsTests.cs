@@ -1,3 +1,4 @@
+using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.FollowUp;
 using CareWorkspace.Domain.NationalSync;
 
@@ -39,6 +40,38 @@ public sealed class SyncRecordsTests
 
         Assert.Equal(ParkedImportState.Rejected, item.State);
         Assert.False(item.IsDue(At.AddYears(1)));
+    }
+
+    [Fact]
+    public void A_parked_item_asked_to_try_again_gets_exactly_one_more_attempt()
+    {
+        var item = Parked();
+
+        item.TryAgain(At.AddHours(1));
+
+        Assert.Equal(ParkedImportState.Retrying, item.State);
+        Assert.True(item.IsDue(At.AddHours(1)));
+        item.FailedAgain("still broken", At.AddHours(1));
+        Assert.Equal(ParkedImportState.Parked, item.State);
+    }
+
+    [Fact]
+    public void Only_a_parked_item_can_be_asked_to_try_again()
+    {
+        var rejected = ParkedImport.Rejected(NationalService.Appointments, "Appointment/x", "Not valid FHIR R4", "{}", At);
+        var retrying = ParkedImport.Failed(NationalService.HospitalNotifications, "Bundle/2", "boom", "{}", At);
+
+        Assert.Contains("refused as invalid", Assert.Throws<DomainException>(() => rejected.TryAgain(At)).Message, StringComparison.Ordinal);
+        Assert.Contains("already waiting", Assert.Throws<DomainException>(() => retrying.TryAgain(At)).Message, StringComparison.Ordinal);
+        Assert.Equal(ParkedImportState.Rejected, rejected.State);
+    }
+
+    private static ParkedImport Parked()
+    {
+        var item = ParkedImport.Failed(NationalService.HospitalNotifications, "Bundle/1", "boom", "{}", At);
+        while (item.State != ParkedImportState.Parked)
+            item.FailedAgain("boom", At);
+        return item;
     }
 
     [Fact]
