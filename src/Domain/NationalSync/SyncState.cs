@@ -26,11 +26,22 @@ public sealed class SyncState
 
     public SyncState(NationalService service) => Service = service;
 
+    /// <summary>A run that started longer ago than this and never finished stopped with its process, not still running.</summary>
+    public static readonly TimeSpan LongestRun = TimeSpan.FromMinutes(30);
+
     public void Started(DateTimeOffset at)
     {
         LastStartedAt = at;
-        Concurrency = Guid.NewGuid();
+        Count(new SyncCounts(0, 0, 0, 0));
     }
+
+    /// <summary>A page of the running sync is done: the counts so far, for the status page's progress.</summary>
+    public void Progressed(SyncCounts soFar) => Count(soFar);
+
+    /// <summary>Started and not yet succeeded or failed (nor given up on after <see cref="LongestRun"/>).</summary>
+    public bool IsRunning(DateTimeOffset now) =>
+        LastStartedAt is { } started && now - started < LongestRun
+        && (LastSuccessAt is null || LastSuccessAt < started) && (LastErrorAt is null || LastErrorAt < started);
 
     /// <summary>A run read everything up to <paramref name="newestSeen"/>: the watermark moves there (never back).</summary>
     public void Succeeded(DateTimeOffset at, DateTimeOffset? newestSeen, SyncCounts counts)

@@ -63,6 +63,38 @@ public sealed class SyncStatusPageTests(SandboxSqliteAppFactory factory) : IClas
     }
 
     [Fact]
+    public async Task A_run_going_on_elsewhere_shows_its_progress_until_it_ends()
+    {
+        var now = factory.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        await ChangeStateAsync(NationalService.Organisation, s => { s.Started(now); s.Progressed(new SyncCounts(200, 190, 6, 4)); });
+        await using var page = await PageAsync("coordinator.dahl");
+
+        var cut = page.Render<SyncStatusPage>();
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=sync-running-Organisation]")), LivePageContext.Timeout);
+        Assert.Contains("Running: 200 read so far", cut.Find("[data-testid=sync-Organisation]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("[data-testid=sync-running-Person]"));
+
+        await ChangeStateAsync(NationalService.Organisation, s => s.Succeeded(now.AddSeconds(1), null, new SyncCounts(250, 240, 6, 4)));
+
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=sync-running-Organisation]")), LivePageContext.Timeout);
+        Assert.Contains("240", cut.Find("[data-testid=sync-Organisation]").TextContent, StringComparison.Ordinal);
+    }
+
+    private async Task ChangeStateAsync(NationalService service, Action<SyncState> change)
+    {
+        await using var db = await factory.CreateDbContextAsync(Ct);
+        var state = await db.SyncStates.SingleOrDefaultAsync(s => s.Service == service, Ct);
+        if (state is null)
+        {
+            state = new SyncState(service);
+            db.SyncStates.Add(state);
+        }
+        change(state);
+        await db.SaveChangesAsync(Ct);
+    }
+
+    [Fact]
     public async Task Someone_who_is_neither_coordinator_nor_administrator_is_refused_by_the_service()
     {
         var nurse = await factory.ActorAsync("nurse.holm", Ct);
@@ -80,5 +112,5 @@ public sealed class SyncStatusPageTests(SandboxSqliteAppFactory factory) : IClas
 
     private SyncStatusService Service() =>
         new(factory.Services.GetRequiredService<IDbContextFactory<CareDbContext>>(), factory.Services.GetRequiredService<NationalServicesSettings>(),
-            factory.Services.GetRequiredService<JobStorage>(), factory.Services);
+            factory.Services.GetRequiredService<JobStorage>(), factory.Services, factory.Services.GetRequiredService<TimeProvider>());
 }

@@ -75,6 +75,26 @@ public sealed class SyncRecordsTests
     }
 
     [Fact]
+    public void A_run_is_running_from_its_start_until_it_succeeds_or_fails_or_is_given_up_on()
+    {
+        var state = new SyncState(NationalService.Medication);
+        state.Succeeded(At, null, new SyncCounts(9, 9, 0, 0));
+
+        state.Started(At.AddMinutes(1));
+        state.Progressed(new SyncCounts(100, 98, 1, 1));
+
+        Assert.True(state.IsRunning(At.AddMinutes(2)));
+        Assert.Equal(100, state.Read);
+        Assert.False(state.IsRunning(At.AddMinutes(1) + SyncState.LongestRun));
+        state.Failed(At.AddMinutes(3), "down", new SyncCounts(100, 98, 1, 1));
+        Assert.False(state.IsRunning(At.AddMinutes(4)));
+        state.Started(At.AddMinutes(5));
+        Assert.Equal(0, state.Read);
+        state.Succeeded(At.AddMinutes(6), null, new SyncCounts(1, 1, 0, 0));
+        Assert.False(state.IsRunning(At.AddMinutes(7)));
+    }
+
+    [Fact]
     public void The_watermark_moves_forward_only_and_a_failure_keeps_it()
     {
         var state = new SyncState(NationalService.HospitalNotifications);

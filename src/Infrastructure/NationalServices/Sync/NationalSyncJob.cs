@@ -57,6 +57,7 @@ public abstract class NationalSyncJob<T>(IDbContextFactory<CareDbContext> dbFact
                     if (provenance.LastUpdated is { } updated && (newest is null || updated > newest))
                         newest = updated;
                 }
+                await UpdateStateAsync(s => s.Progressed(counts.ToCounts()), ct);
             }
             var result = counts.ToCounts();
             await UpdateStateAsync(s => s.Succeeded(clock.GetUtcNow(), newest, result), ct);

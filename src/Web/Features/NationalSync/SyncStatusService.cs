@@ -9,16 +9,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CareWorkspace.Web.Features.NationalSync;
 
-/// <summary>One national service's sync as the status page shows it.</summary>
+/// <summary>One national service's sync as the status page shows it; while it runs, the counts are those of the run so far.</summary>
 public sealed record SyncStatusRow(NationalService Service, bool IsSetUp, bool HasJob, DateTimeOffset? LastSuccessAt, DateTimeOffset? LastErrorAt,
-    string? LastError, int Read, int Imported, int Rejected, int Parked, DateTimeOffset? NextRun);
+    string? LastError, int Read, int Imported, int Rejected, int Parked, DateTimeOffset? NextRun, bool IsRunning = false);
 
 /// <summary>
 /// The state of the sync with each national service, for coordinators and administrators (no patient data: counts,
 /// times and reasons), and "Sync now", which runs a service's sync job at once as the system actor.
 /// </summary>
 public sealed class SyncStatusService(IDbContextFactory<CareDbContext> dbFactory, NationalServicesSettings settings, JobStorage jobs,
-    IServiceProvider services)
+    IServiceProvider services, TimeProvider clock)
 {
     private static readonly IReadOnlyDictionary<NationalService, string> JobIds = new Dictionary<NationalService, string>
     {
@@ -33,11 +33,12 @@ public sealed class SyncStatusService(IDbContextFactory<CareDbContext> dbFactory
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var states = await db.SyncStates.AsNoTracking().ToDictionaryAsync(s => s.Service, ct);
         var next = NextRuns();
+        var now = clock.GetUtcNow();
         return [.. Enum.GetValues<NationalService>().Select(service =>
         {
             var state = states.GetValueOrDefault(service);
             return new SyncStatusRow(service, settings.IsSetUp(service), JobIds.ContainsKey(service), state?.LastSuccessAt, state?.LastErrorAt, state?.LastError,
-                state?.Read ?? 0, state?.Imported ?? 0, state?.Rejected ?? 0, state?.Parked ?? 0, next.GetValueOrDefault(service));
+                state?.Read ?? 0, state?.Imported ?? 0, state?.Rejected ?? 0, state?.Parked ?? 0, next.GetValueOrDefault(service), state?.IsRunning(now) ?? false);
         })];
     }
 
