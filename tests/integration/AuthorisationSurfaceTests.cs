@@ -104,6 +104,7 @@ public sealed class AuthorisationSurfaceTests(SqliteAppFactory factory) : IClass
         ["/patients/{patientId:guid}/documents/rehabilitation-plan.pdf"] = Exposure.PatientData,
         ["/calendar/feed/{token}.ics"] = Exposure.Token,
         ["/sync"] = Exposure.CoordinatorOrAdministrator,
+        ["/sync/not-imported"] = Exposure.CoordinatorOrAdministrator,
         ["/sandbox/fhir/{service}/metadata"] = Exposure.DemoSandbox,
         ["/sandbox/fhir/{service}/{type}"] = Exposure.DemoSandbox,
         ["/sandbox/fhir/{service}/{type}/{id}"] = Exposure.DemoSandbox,

@@ -863,6 +863,9 @@ namespace CareWorkspace.Migrations.PostgreSql.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<bool>("Deceased")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("FamilyName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -876,6 +879,9 @@ namespace CareWorkspace.Migrations.PostgreSql.Migrations
                     b.Property<Guid?>("GpOrganisationId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("NameAndAddressProtected")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Phone")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
@@ -884,6 +890,9 @@ namespace CareWorkspace.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("RegisterCheckedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("SearchName")
                         .IsRequired()

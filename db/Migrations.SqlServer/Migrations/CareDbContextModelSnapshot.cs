@@ -863,6 +863,9 @@ namespace CareWorkspace.Migrations.SqlServer.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("nvarchar(10)");
 
+                    b.Property<bool>("Deceased")
+                        .HasColumnType("bit");
+
                     b.Property<string>("FamilyName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -876,6 +879,9 @@ namespace CareWorkspace.Migrations.SqlServer.Migrations
                     b.Property<Guid?>("GpOrganisationId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<bool>("NameAndAddressProtected")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Phone")
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
@@ -884,6 +890,9 @@ namespace CareWorkspace.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTimeOffset?>("RegisterCheckedAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("SearchName")
                         .IsRequired()

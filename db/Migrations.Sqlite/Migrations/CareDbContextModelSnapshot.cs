@@ -854,6 +854,9 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Deceased")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FamilyName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -867,6 +870,9 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("GpOrganisationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("NameAndAddressProtected")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Phone")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
@@ -875,6 +881,9 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("RegisterCheckedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SearchName")
                         .IsRequired()

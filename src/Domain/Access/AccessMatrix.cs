@@ -16,7 +16,7 @@ public static class AccessMatrix
     private static readonly (PatientSection Section, string[] Cells)[] Rows =
     [
         //                              Hospital GP      GpStaff  Nurse    CareWkr  Physio   Coord    Patient  Relative System
-        (PatientSection.MasterData,    ["RSU",  "RSU",  "RSU",   "RSU",   "RS",    "RS",    "RSU",   "RS",    "RS", "R"]),
+        (PatientSection.MasterData,    ["RSU",  "RSU",  "RSU",   "RSU",   "RS",    "RS",    "RSU",   "RS",    "RS", "RU"]),
         (PatientSection.CareTeam,      ["RSCUD", "RSCUD", "RSu",  "RSCu",  "RS",    "RSu",   "RSCUD", "R",     "R", "RCU"]),
         (PatientSection.Conditions,    ["RSCU", "RSCU", "RS",    "RS",    "RS",    "RS",    "RS",    "R",     "R", ""]),
         (PatientSection.Relatives,     ["RSCUD", "RSCUD", "RSCUD", "RSCUD", "RS",   "RS",    "RSCUD", "R",     "R", ""]),

@@ -14,6 +14,15 @@ public sealed class Patient : AggregateRoot
     public string FamilyName { get; private set; } = "";
     public Cpr Cpr { get; private set; } = null!;
     public Address? Address { get; private set; }
+
+    /// <summary>Name and address protection in the person register (navne- og adressebeskyttelse): the address is not shown to others.</summary>
+    public bool NameAndAddressProtected { get; private set; }
+
+    /// <summary>The person register records the patient as deceased.</summary>
+    public bool Deceased { get; private set; }
+
+    /// <summary>When the person register was last asked about the patient (null: never).</summary>
+    public DateTimeOffset? RegisterCheckedAt { get; private set; }
     public string? Phone { get; private set; }
     public Guid? GpOrganisationId { get; private set; }
 
@@ -53,6 +62,26 @@ public sealed class Patient : AggregateRoot
     public static string NormaliseForSearch(string text) => text.Trim().ToLowerInvariant();
 
     public void MoveTo(Address address) => Address = address;
+
+    /// <summary>
+    /// The person register's master data replaces ours (it is the source of name, address, protection and death);
+    /// true when anything changed. Without an address in the register ours is kept: the register may withhold it.
+    /// </summary>
+    public bool UpdateFromRegister(PersonRegisterEntry entry, DateTimeOffset checkedAt)
+    {
+        var before = (GivenName, FamilyName, Address, NameAndAddressProtected, Deceased);
+        if (!string.IsNullOrWhiteSpace(entry.GivenName) && !string.IsNullOrWhiteSpace(entry.FamilyName))
+            Rename(entry.GivenName, entry.FamilyName);
+        if (entry.Address is { } address)
+            Address = address;
+        NameAndAddressProtected = entry.NameAndAddressProtected;
+        Deceased = entry.Deceased;
+        RegisterCheckedAt = checkedAt;
+        return before != (GivenName, FamilyName, Address, NameAndAddressProtected, Deceased);
+    }
+
+    /// <summary>The person register had nothing to say (no record, or it was refused): only the time of asking is kept.</summary>
+    public void RegisterChecked(DateTimeOffset checkedAt) => RegisterCheckedAt = checkedAt;
 
     public void ChangePhone(string? phone) =>
         Phone = string.IsNullOrWhiteSpace(phone) ? null : PhoneNumber.Normalise(phone, FullName);

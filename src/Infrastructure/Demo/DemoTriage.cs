@@ -28,8 +28,7 @@ internal static class DemoTriage
     {
         for (var i = 0; i < Names.Length; i++)
         {
-            var birth = new DateOnly(1926 + (i * 3 % 20), 1 + (i * 7 % 12), 1 + (i * 13 % 28));
-            var cpr = Cpr.Parse($"{birth:ddMMyy}{(i + 1) % 4}{(211 + i * 37) % 1000:000}", today);
+            var cpr = CprOf(i, today);
             var patient = new Patient(Names[i].Given, Names[i].Family, cpr);
             patient.MoveTo(new Address($"Plejevej {2 + i * 2}", "2900", "Havby"));
             patient.AssignGp(bySor[DemoOrganisations.GpClinicSor].Id, today.AddYears(-3));
@@ -37,6 +36,16 @@ internal static class DemoTriage
             yield return patient;
         }
     }
+
+    /// <summary>The CPR number of the citizen at <paramref name="index"/>.</summary>
+    public static Cpr CprOf(int index, DateOnly today)
+    {
+        var birth = new DateOnly(1926 + (index * 3 % 20), 1 + (index * 7 % 12), 1 + (index * 13 % 28));
+        return Cpr.Parse($"{birth:ddMMyy}{(index + 1) % 4}{(211 + index * 37) % 1000:000}", today);
+    }
+
+    /// <summary>The citizen whose name and address are protected in the person register (the sandbox says so).</summary>
+    public const int ProtectedCitizen = 3;
 
     /// <summary>The unit's change forms and action plans for its citizens (<paramref name="citizens"/>, Jens included).</summary>
     public static (List<ChangeObservation> Observations, List<TriageActionPlan> Plans) For(

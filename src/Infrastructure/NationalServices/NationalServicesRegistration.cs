@@ -31,6 +31,8 @@ public static class NationalServicesRegistration
 
         builder.Services.AddTransient<HospitalNotificationSyncJob>();
         builder.Services.AddTransient<IRecurringJob>(sp => sp.GetRequiredService<HospitalNotificationSyncJob>());
+        builder.Services.AddTransient<PersonSyncJob>();
+        builder.Services.AddTransient<IRecurringJob>(sp => sp.GetRequiredService<PersonSyncJob>());
 
         builder.Services.AddSingleton<SandboxFaults>();
         builder.Services.AddSingleton(sp =>

@@ -29,6 +29,9 @@ public sealed record NationalServicesSettings
     public int PageSize { get; init; } = 100;
     public int GpFollowUpWithinDays { get; init; } = 7;
 
+    /// <summary>How old a patient's master data may be before the person sync asks the register again.</summary>
+    public TimeSpan PersonRefreshAfter { get; init; } = TimeSpan.FromDays(1);
+
     /// <summary>A base URL is set, or the sandbox stands in for it.</summary>
     public bool IsSetUp(NationalService service) => BaseUrls.ContainsKey(service) || SandboxEnabled;
 
@@ -62,6 +65,7 @@ public sealed record NationalServicesSettings
             MaxBodyBytes = Math.Max(1024, section.GetValue("MaxBodyBytes", 10L * 1024 * 1024)),
             PageSize = Math.Clamp(section.GetValue("PageSize", 100), 1, 1000),
             GpFollowUpWithinDays = Math.Clamp(section.GetValue("GpFollowUpWithinDays", 7), 1, Domain.FollowUp.FollowUpTask.MaxDays),
+            PersonRefreshAfter = Positive(section.GetValue("PersonRefreshAfter", TimeSpan.FromDays(1)), "PersonRefreshAfter"),
         };
     }
 

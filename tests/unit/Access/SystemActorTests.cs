@@ -36,11 +36,19 @@ public sealed class SystemActorTests
         Assert.Equal("System: national services sync", SystemActor.NationalSync.DisplayName);
     }
 
+    [Fact]
+    public void The_national_sync_may_update_master_data_from_the_person_register()
+    {
+        var decision = PatientAccessPolicy.Decide(SystemActor.NationalSync, NoCareTeam, AccessAction.Update, PatientSection.MasterData);
+
+        Assert.True(decision.Allowed, decision.Reason);
+    }
+
     [Theory]
     [InlineData(PatientSection.Messages, AccessAction.Read)]
     [InlineData(PatientSection.Conditions, AccessAction.Read)]
     [InlineData(PatientSection.Consents, AccessAction.Update)]
-    [InlineData(PatientSection.MasterData, AccessAction.Update)]
+    [InlineData(PatientSection.MasterData, AccessAction.Delete)]
     [InlineData(PatientSection.CareTeam, AccessAction.Delete)]
     public void A_job_may_not_do_what_no_job_needs(PatientSection section, AccessAction action)
     {

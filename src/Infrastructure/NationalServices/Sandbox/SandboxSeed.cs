@@ -33,9 +33,18 @@ public static class SandboxSeed
             Id = "jens",
             Identifier = [new Identifier(DkIdentifiers.Cpr, cpr)],
             Name = [new HumanName { Use = HumanName.NameUse.Official, Family = "Jensen", Given = ["Jens"] }],
-            Address = [new Address { Line = ["Strandvejen 12"], PostalCode = "9990", City = "Havby", Country = "DK" }],
+            Address = [new Address { Line = ["Strandvejen 12"], PostalCode = "2900", City = "Havby", Country = "DK" }],
             BirthDate = "1952-03-12",
         }.ToJson(), cpr);
+        var protectedCpr = DemoTriage.CprOf(DemoTriage.ProtectedCitizen, Domain.Common.CopenhagenTime.DateOf(now)).Value;
+        store.Place(NationalService.Person, new Patient
+        {
+            Id = "protected-citizen",
+            Meta = new Meta { Security = [new Coding("http://terminology.hl7.org/CodeSystem/v3-Confidentiality", "R", "restricted")] },
+            Identifier = [new Identifier(DkIdentifiers.Cpr, protectedCpr)],
+            Name = [new HumanName { Use = HumanName.NameUse.Official, Family = "Krogh", Given = ["Egon"] }],
+            Address = [new Address { Line = ["Plejevej 8"], PostalCode = "2900", City = "Havby", Country = "DK" }],
+        }.ToJson(), protectedCpr);
         store.Place(NationalService.Organisation, Organisation("hospital", DemoOrganisations.HospitalSor, HospitalName, "Hospital", "+45 70 11 22 33").ToJson());
         store.Place(NationalService.Organisation, Organisation("gp-clinic", DemoOrganisations.GpClinicSor, "Lægerne Strandvejen", "Almen praksis", "+45 98 76 54 32").ToJson());
 

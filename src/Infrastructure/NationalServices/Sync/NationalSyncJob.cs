@@ -164,29 +164,7 @@ public abstract class NationalSyncJob<T>(IDbContextFactory<CareDbContext> dbFact
         return await db.SyncStates.AsNoTracking().Where(s => s.Service == Service).Select(s => s.Watermark).SingleOrDefaultAsync(ct);
     }
 
-    private async Task UpdateStateAsync(Action<SyncState> change, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var state = await db.SyncStates.SingleOrDefaultAsync(s => s.Service == Service, ct);
-            if (state is null)
-            {
-                state = new SyncState(Service);
-                db.SyncStates.Add(state);
-            }
-            change(state);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return;
-            }
-            catch (DbUpdateException) when (attempt < 5)
-            {
-                // Another run wrote the state (or created it) meanwhile: read it again.
-            }
-        }
-    }
+    private Task UpdateStateAsync(Action<SyncState> change, CancellationToken ct) => SyncStateWriter.UpdateAsync(dbFactory, Service, change, ct);
 
     private sealed class Counter
     {

@@ -37,7 +37,7 @@ public sealed class PathwaySummaryDocument(DocumentFrames frames, IStringLocaliz
             new(text["Name"], patient.Name),
             new(text["CPR number"], patient.Cpr),
             new(text["Age"], text["{0} years (born {1})", patient.Age, CareFormat.Date(patient.BirthDate)]),
-            new(text["Address"], patient.Address ?? notRecorded),
+            new(text["Address"], patient.Address ?? (patient.AddressProtected ? text["Protected (name and address protection)"] : notRecorded)),
             new(text["Phone"], patient.Phone ?? notRecorded),
             new(text["General practitioner"], patient.Gp?.Name ?? notRecorded),
         ];

@@ -37,7 +37,7 @@ public sealed class PathwaySummaryService(
         var (sections, _) = await guard.DemandSharedReadAsync(actor, patientId, PatientSection.MasterData, "Pathway summary (PDF)", ct, wanted);
         var patient = await sharedReads.GetAsync(patientId, PatientSnapshot.Key, PatientSnapshot.DependsOn,
             (db, c) => PatientSnapshot.ReadAsync(db, patientId, c), ct: ct);
-        var overview = PatientOverviewService.For(patient, sections, CopenhagenTime.Today(clock));
+        var overview = PatientOverviewService.For(actor, patient, sections, CopenhagenTime.Today(clock));
         var appointments = sections.Contains(PatientSection.Calendar) ? await UpcomingAsync(patientId, ct) : null;
         var contributed = new List<IReadOnlyList<DocumentBlock>>();
         foreach (var part in partList.Where(p => sections.Contains(p.Section)))

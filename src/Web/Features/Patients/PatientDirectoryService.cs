@@ -47,7 +47,7 @@ public sealed class PatientDirectoryService(
         var rows = await query
             .OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName).ThenBy(p => p.Id)
             .Skip(page * pageSize).Take(pageSize)
-            .Select(p => new { p.Id, p.GivenName, p.FamilyName, p.Cpr, City = p.Address == null ? null : p.Address.City })
+            .Select(p => new { p.Id, p.GivenName, p.FamilyName, p.Cpr, City = p.Address == null || p.NameAndAddressProtected ? null : p.Address.City })
             .ToListAsync(ct);
 
         var today = CopenhagenTime.Today(clock);

@@ -15,7 +15,9 @@ public sealed record PatientOverview(
     OrganisationRef? Gp,
     IReadOnlyList<RelativeRow>? Relatives,
     IReadOnlyList<CareTeamRow>? CareTeam,
-    IReadOnlyList<ConditionRow>? Conditions);
+    IReadOnlyList<ConditionRow>? Conditions,
+    bool AddressProtected = false,
+    bool Deceased = false);
 
 public sealed record OrganisationRef(Guid Id, string Name, string Sor, Sector Sector);
 

@@ -1,5 +1,6 @@
 using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.Common;
+using CareWorkspace.Domain.Patients;
 using CareWorkspace.Infrastructure.Access;
 using CareWorkspace.Infrastructure.Live;
 
@@ -18,21 +19,23 @@ public sealed class PatientOverviewService(
             PatientSection.Relatives, PatientSection.CareTeam, PatientSection.Conditions);
         var patient = await sharedReads.GetAsync(patientId, PatientSnapshot.Key, PatientSnapshot.DependsOn,
             (db, c) => PatientSnapshot.ReadAsync(db, patientId, c), ct: ct);
-        return For(patient, sections, CopenhagenTime.Today(clock));
+        return For(actor, patient, sections, CopenhagenTime.Today(clock));
     }
 
-    /// <summary>One viewer's overview: only the sections that viewer's read was allowed (and recorded) for.</summary>
-    public static PatientOverview For(PatientSnapshot patient, IReadOnlySet<PatientSection> sections, DateOnly today) =>
+    /// <summary>One viewer's overview: only the sections that viewer's read was allowed (and recorded) for, and a protected address only for the patient.</summary>
+    public static PatientOverview For(Actor actor, PatientSnapshot patient, IReadOnlySet<PatientSection> sections, DateOnly today) =>
         new(
             patient.Id,
             patient.Name,
             patient.Cpr.Display,
             patient.Cpr.BirthDate,
             patient.Cpr.AgeOn(today),
-            patient.Address,
+            AddressProtection.MaySeeAddress(actor, patient.NameAndAddressProtected, patient.UserId) ? patient.Address : null,
             patient.Phone,
             patient.Gp,
             sections.Contains(PatientSection.Relatives) ? patient.Relatives : null,
             sections.Contains(PatientSection.CareTeam) ? patient.CareTeamOn(today) : null,
-            sections.Contains(PatientSection.Conditions) ? patient.Conditions : null);
+            sections.Contains(PatientSection.Conditions) ? patient.Conditions : null,
+            patient.NameAndAddressProtected,
+            patient.Deceased);
 }

@@ -23,7 +23,10 @@ public sealed record PatientSnapshot(
     IReadOnlyList<RelativeRow> Relatives,
     RelativeRow? ContactRelative,
     IReadOnlyList<CareTeamRow> CareTeam,
-    IReadOnlyList<ConditionRow> Conditions)
+    IReadOnlyList<ConditionRow> Conditions,
+    bool NameAndAddressProtected = false,
+    bool Deceased = false,
+    string? UserId = null)
 {
     public const string Key = "patient record";
 
@@ -52,7 +55,10 @@ public sealed record PatientSnapshot(
                 : null,
             [.. patient.CareTeam.Where(m => organisations.ContainsKey(m.OrganisationId)).OrderBy(m => m.From)
                 .Select(m => new CareTeamRow(organisations[m.OrganisationId], m.Role, m.From, m.To, IsActive: false))],
-            [.. patient.Conditions.OrderByDescending(c => c.Onset).Select(c => new ConditionRow(c.CodeSystem, c.Code, c.Text, c.Onset))]);
+            [.. patient.Conditions.OrderByDescending(c => c.Onset).Select(c => new ConditionRow(c.CodeSystem, c.Code, c.Text, c.Onset))],
+            patient.NameAndAddressProtected,
+            patient.Deceased,
+            patient.UserId);
     }
 
     /// <summary>The care team as seen on <paramref name="today"/>: active memberships first.</summary>
