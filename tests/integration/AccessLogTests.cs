@@ -336,6 +336,28 @@ public abstract class AccessLogTests(CareAppFactory factory)
                 (s, actor, patientId, planId, ct) => s.LogSessionAsync(actor, patientId, planId,
                     new SessionInput(CopenhagenTime.Today(TimeProvider.System), null, Domain.Rehabilitation.SessionOutcome.Done, 1, null), ct)),
 
+        ["RehabilitationPlanService.CorrectSessionAsync(Actor, Guid, Guid, Guid, SessionInput, CancellationToken)"] =
+            Scenario.Of<RehabilitationPlanService, SessionView>("physio.mikkelsen", AccessAction.Update,
+                async (s, _, patientId, ct) =>
+                {
+                    var planId = await RehabilitationTestData.MakePlanAsync(Current.Value!, patientId, ct);
+                    var jens = await Current.Value!.ActorAsync("jens", ct);
+                    var sessionId = await s.LogSessionAsync(jens, patientId, planId,
+                        new SessionInput(CopenhagenTime.Today(TimeProvider.System), null, Domain.Rehabilitation.SessionOutcome.Done, 1, null), ct);
+                    return (await s.GetAsync(jens, patientId, ct)).Sessions.Single(x => x.Id == sessionId);
+                },
+                (s, actor, patientId, session, ct) => s.CorrectSessionAsync(actor, patientId, session.Id, session.Version,
+                    new SessionInput(session.Day, null, Domain.Rehabilitation.SessionOutcome.Partly, 1, null), ct)),
+        ["RehabilitationPlanService.GetEarlierPlanAsync(Actor, Guid, Guid, CancellationToken)"] =
+            Scenario.Of<RehabilitationPlanService, Guid>(Gp, AccessAction.Read,
+                async (_, _, patientId, ct) =>
+                {
+                    var earlier = await RehabilitationTestData.MakePlanAsync(Current.Value!, patientId, ct);
+                    await RehabilitationTestData.MakePlanAsync(Current.Value!, patientId, ct);
+                    return earlier;
+                },
+                (s, actor, patientId, planId, ct) => s.GetEarlierPlanAsync(actor, patientId, planId, ct)),
+
         ["InboxService.GetInboxAsync(Actor, InboxFilter, CancellationToken)"] =
             Scenario.Of<InboxService>(Gp, AccessAction.Search,
                 (s, actor, _, ct) => s.GetInboxAsync(actor, InboxFilter.All, ct)),

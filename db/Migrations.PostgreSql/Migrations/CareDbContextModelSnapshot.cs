@@ -975,6 +975,10 @@ namespace CareWorkspace.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Corrections")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<DateOnly>("Day")
                         .HasColumnType("date");
 
@@ -1019,6 +1023,10 @@ namespace CareWorkspace.Migrations.PostgreSql.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
