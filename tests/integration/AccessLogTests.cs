@@ -5,6 +5,8 @@ using CareWorkspace.Domain.CarePlans;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.Conferences;
 using CareWorkspace.Domain.Patients;
+using CareWorkspace.Domain.Triage;
+using CareWorkspace.Infrastructure.Triage;
 using CareWorkspace.IntegrationTests.Infrastructure;
 using CareWorkspace.Web.Features;
 using CareWorkspace.Web.Features.Calendar;
@@ -56,6 +58,7 @@ public abstract class AccessLogTests(CareAppFactory factory)
     }
 
     private const string Gp = "gp.larsen";
+    private const string Nurse = "nurse.holm";
 
     /// <summary>The app under test, for scenarios that book an appointment before the call (set by the test that runs them).</summary>
     private static readonly AsyncLocal<CareAppFactory?> Current = new();
@@ -336,6 +339,70 @@ public abstract class AccessLogTests(CareAppFactory factory)
                 (s, actor, patientId, planId, ct) => s.LogSessionAsync(actor, patientId, planId,
                     new SessionInput(CopenhagenTime.Today(TimeProvider.System), null, Domain.Rehabilitation.SessionOutcome.Done, 1, null), ct)),
 
+        ["RehabilitationPlanService.CorrectSessionAsync(Actor, Guid, Guid, Guid, SessionInput, CancellationToken)"] =
+            Scenario.Of<RehabilitationPlanService, SessionView>("physio.mikkelsen", AccessAction.Update,
+                async (s, _, patientId, ct) =>
+                {
+                    var planId = await RehabilitationTestData.MakePlanAsync(Current.Value!, patientId, ct);
+                    var jens = await Current.Value!.ActorAsync("jens", ct);
+                    var sessionId = await s.LogSessionAsync(jens, patientId, planId,
+                        new SessionInput(CopenhagenTime.Today(TimeProvider.System), null, Domain.Rehabilitation.SessionOutcome.Done, 1, null), ct);
+                    return (await s.GetAsync(jens, patientId, ct)).Sessions.Single(x => x.Id == sessionId);
+                },
+                (s, actor, patientId, session, ct) => s.CorrectSessionAsync(actor, patientId, session.Id, session.Version,
+                    new SessionInput(session.Day, null, Domain.Rehabilitation.SessionOutcome.Partly, 1, null), ct)),
+        ["RehabilitationPlanService.GetEarlierPlanAsync(Actor, Guid, Guid, CancellationToken)"] =
+            Scenario.Of<RehabilitationPlanService, Guid>(Gp, AccessAction.Read,
+                async (_, _, patientId, ct) =>
+                {
+                    var earlier = await RehabilitationTestData.MakePlanAsync(Current.Value!, patientId, ct);
+                    await RehabilitationTestData.MakePlanAsync(Current.Value!, patientId, ct);
+                    return earlier;
+                },
+                (s, actor, patientId, planId, ct) => s.GetEarlierPlanAsync(actor, patientId, planId, ct)),
+
+        // Early detection (TriageService lives in Infrastructure, so it is walked by name: see PatientDataTypes).
+        ["TriageService.GetBoardAsync(Actor, Guid, CancellationToken)"] =
+            Scenario.Of<TriageService>(Nurse, AccessAction.Search,
+                (s, actor, _, ct) => s.GetBoardAsync(actor, actor.OrganisationId!.Value, ct)),
+        ["TriageService.GetStatusAsync(Actor, Guid, CancellationToken)"] =
+            Scenario.Of<TriageService>(Gp, AccessAction.Read,
+                (s, actor, patientId, ct) => s.GetStatusAsync(actor, patientId, ct)),
+        ["TriageService.GetHistoryAsync(Actor, Guid, Nullable`1, CancellationToken)"] =
+            Scenario.Of<TriageService>(Gp, AccessAction.Read,
+                (s, actor, patientId, ct) => s.GetHistoryAsync(actor, patientId, null, ct)),
+        ["TriageService.GpThreadOfAsync(Actor, Guid, CancellationToken)"] =
+            Scenario.Of<TriageService>(Nurse, AccessAction.Read,
+                (s, actor, patientId, ct) => s.GpThreadOfAsync(actor, patientId, ct)),
+        ["TriageService.RecordAsync(Actor, Guid, ChangeFormInput, CancellationToken)"] =
+            Scenario.Of<TriageService>("careworker.berg", AccessAction.Create,
+                (s, actor, patientId, ct) => s.RecordAsync(actor, patientId, CalmChangeForm(), ct)),
+        ["TriageService.ConfirmColourAsync(Actor, Guid, Guid, TriageColour, String, CancellationToken)"] =
+            Scenario.Of<TriageService, Guid>("careworker.berg", AccessAction.Update,
+                async (s, actor, patientId, ct) => (await s.RecordAsync(actor, patientId, CalmChangeForm(), ct)).Id,
+                (s, actor, patientId, observationId, ct) => s.ConfirmColourAsync(actor, patientId, observationId, TriageColour.Green, null, ct)),
+        ["TriageService.MakeActionPlanAsync(Actor, Guid, ActionPlanInput, CancellationToken)"] =
+            Scenario.Of<TriageService, int>(Nurse, AccessAction.Create,
+                async (s, actor, patientId, ct) =>
+                {
+                    await CloseOpenTriagePlansAsync(s, actor, patientId, ct);
+                    return 0;
+                },
+                (s, actor, patientId, _, ct) => s.MakeActionPlanAsync(actor, patientId,
+                    new ActionPlanInput(TriageColour.Red, "Access log test", "Access log test", DateTimeOffset.UtcNow.AddHours(2)), ct)),
+        ["TriageService.MarkFollowedUpAsync(Actor, Guid, Guid, String, CancellationToken)"] =
+            Scenario.Of<TriageService, Guid>(Nurse, AccessAction.Update, OpenTriagePlanAsync,
+                (s, actor, patientId, planId, ct) => s.MarkFollowedUpAsync(actor, patientId, planId, null, ct)),
+        ["TriageService.EscalateToGpAsync(Actor, Guid, Guid, String, Nullable`1, CancellationToken)"] =
+            Scenario.Of<TriageService, Guid>(Nurse, AccessAction.Update, OpenTriagePlanAsync,
+                (s, actor, patientId, planId, ct) => s.EscalateToGpAsync(actor, patientId, planId, "Access log test", null, ct)),
+        ["TriageService.RecordAcuteHelpCalledAsync(Actor, Guid, Guid, String, CancellationToken)"] =
+            Scenario.Of<TriageService, Guid>(Nurse, AccessAction.Update, OpenTriagePlanAsync,
+                (s, actor, patientId, planId, ct) => s.RecordAcuteHelpCalledAsync(actor, patientId, planId, null, ct)),
+        ["TriageService.ClosePlanAsync(Actor, Guid, Guid, String, CancellationToken)"] =
+            Scenario.Of<TriageService, Guid>(Nurse, AccessAction.Update, OpenTriagePlanAsync,
+                (s, actor, patientId, planId, ct) => s.ClosePlanAsync(actor, patientId, planId, "Access log test", ct)),
+
         ["InboxService.GetInboxAsync(Actor, InboxFilter, CancellationToken)"] =
             Scenario.Of<InboxService>(Gp, AccessAction.Search,
                 (s, actor, _, ct) => s.GetInboxAsync(actor, InboxFilter.All, ct)),
@@ -369,16 +436,49 @@ public abstract class AccessLogTests(CareAppFactory factory)
         return (await s.GetAsync(actor, patientId, ct)).Plans.Single(p => p.Id == id);
     }
 
+    private static ChangeFormInput CalmChangeForm() => new([new ItemAnswer("mood", false)],
+        new VitalSigns(Pulse: 72, RespiratoryRate: 14, SystolicBloodPressure: 130, Temperature: 36.8m, OxygenSaturation: 97, Consciousness: Consciousness.Alert));
+
+    /// <summary>Closes the unit's open action plans for the citizen, so that a new one may be made.</summary>
+    private static async Task CloseOpenTriagePlansAsync(TriageService s, Actor nurse, Guid patientId, CancellationToken ct)
+    {
+        foreach (var open in (await s.GetStatusAsync(nurse, patientId, ct)).OpenPlans.Where(p => p.UnitId == nurse.OrganisationId))
+            await s.ClosePlanAsync(nurse, patientId, open.Id, "Access log test starts afresh", ct);
+    }
+
+    /// <summary>A fresh open action plan of the nurse's unit for the citizen; returns its id.</summary>
+    private static async Task<Guid> OpenTriagePlanAsync(TriageService s, Actor nurse, Guid patientId, CancellationToken ct)
+    {
+        await CloseOpenTriagePlansAsync(s, nurse, patientId, ct);
+        return await s.MakeActionPlanAsync(nurse, patientId,
+            new ActionPlanInput(TriageColour.Red, "Access log test", "Access log test", DateTimeOffset.UtcNow.AddHours(2)), ct);
+    }
+
     private static async Task<RelativeView> AddRelativeAsync(CareTeamService s, Actor actor, Guid patientId, CancellationToken ct)
     {
         var id = await s.AddRelativeAsync(actor, patientId, PathwayTestData.Relative(), ct);
         return (await s.GetAsync(actor, patientId, ct)).Relatives!.Single(r => r.Id == id);
     }
 
+    /// <summary>
+    /// Services of patient data outside the web project, which cannot carry <see cref="IPatientDataService"/> (it lives in
+    /// the web project): walked by name.
+    /// </summary>
+    private static readonly Type[] PatientDataServicesElsewhere = [typeof(TriageService)];
+
+    /// <summary>Public methods of those services that touch no patient's data (a unit's own settings), so leave no access record.</summary>
+    private static readonly HashSet<string> NotPatientData =
+    [
+        "TriageService.GetChangeFormAsync(Actor, CancellationToken)",
+        "TriageService.SetChangeFormAsync(Actor, ChangeFormItems, CancellationToken)",
+    ];
+
     private static IEnumerable<MethodInfo> PatientDataMethods() =>
         typeof(IPatientDataService).Assembly.GetTypes()
             .Where(t => t.IsClass && !t.IsAbstract && typeof(IPatientDataService).IsAssignableFrom(t))
+            .Concat(PatientDataServicesElsewhere)
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+            .Where(m => !NotPatientData.Contains(Signature(m)))
             .OrderBy(Signature, StringComparer.Ordinal);
 
     private static string Signature(MethodInfo method) =>
@@ -389,6 +489,10 @@ public abstract class AccessLogTests(CareAppFactory factory)
     {
         var methods = PatientDataMethods().Select(Signature).ToList();
         Assert.Contains("PatientOverviewService.GetAsync(Actor, Guid, CancellationToken)", methods);
+        Assert.Contains("TriageService.RecordAsync(Actor, Guid, ChangeFormInput, CancellationToken)", methods);
+        var exempt = PatientDataServicesElsewhere.SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+            .Select(Signature).ToHashSet();
+        Assert.True(NotPatientData.IsSubsetOf(exempt), "NotPatientData names methods that no longer exist: " + string.Join("; ", NotPatientData.Except(exempt)));
 
         var missing = methods.Except(Scenarios.Keys).ToList();
         Assert.True(missing.Count == 0,

@@ -212,7 +212,7 @@ public abstract class TriageServiceTests(CareAppFactory factory)
 
         await WithAsync(s => s.MarkFollowedUpAsync(nurse, jensId, planId, "Drank 1 litre", Ct));
         await Assert.ThrowsAsync<DomainException>(() => WithAsync(s => s.MarkFollowedUpAsync(nurse, jensId, planId, null, Ct)));
-        await WithAsync(s => s.EscalateToGpAsync(nurse, jensId, planId, "Please test the urine for infection", Ct));
+        await WithAsync(s => s.EscalateToGpAsync(nurse, jensId, planId, "Please test the urine for infection", null, Ct));
         await Assert.ThrowsAsync<PatientAccessDeniedException>(() => WithAsync(s => s.MarkFollowedUpAsync(physio, jensId, planId, null, Ct)));
 
         var status = await WithAsync(s => s.GetStatusAsync(nurse, jensId, Ct));

@@ -191,9 +191,32 @@ public sealed class TriageService(
     public Task MarkFollowedUpAsync(Actor actor, Guid patientId, Guid planId, string? note, CancellationToken ct = default) =>
         ChangePlanAsync(actor, patientId, planId, "Marked triage plan followed up", plan => plan.MarkFollowedUp(actor, clock.GetUtcNow(), note), ct);
 
-    /// <summary>Records that the citizen's GP was asked to act on the plan, with what was asked.</summary>
-    public Task EscalateToGpAsync(Actor actor, Guid patientId, Guid planId, string note, CancellationToken ct = default) =>
-        ChangePlanAsync(actor, patientId, planId, "Escalated triage plan to the GP", plan => plan.EscalateToGp(actor, clock.GetUtcNow(), note), ct);
+    /// <summary>
+    /// Records that the citizen's GP was asked to act on the plan, with what was asked and the message thread that asked
+    /// (stored on the plan's entry, so the plan links to the conversation with the GP).
+    /// </summary>
+    public Task EscalateToGpAsync(Actor actor, Guid patientId, Guid planId, string note, Guid? messageThreadId, CancellationToken ct = default) =>
+        ChangePlanAsync(actor, patientId, planId, "Escalated triage plan to the GP",
+            plan => plan.EscalateToGp(actor, clock.GetUtcNow(), note, messageThreadId), ct);
+
+    /// <summary>
+    /// The message thread of the unit's latest escalation to the GP for the citizen (any of its plans, open or closed), for
+    /// a new escalation to continue the same conversation; null when the unit has not escalated before. A read of the
+    /// Triage section, asked and logged like any other.
+    /// </summary>
+    public async Task<Guid?> GpThreadOfAsync(Actor actor, Guid patientId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await guard.DemandAsync(db, actor, patientId, AccessAction.Read, PatientSection.Triage, "Triage escalation thread", ct);
+        await db.SaveChangesAsync(ct);
+        if (actor.OrganisationId is not { } unitId)
+            return null;
+        var escalations = await db.TriageActionPlans.AsNoTracking()
+            .Where(p => p.PatientId == patientId && p.UnitId == unitId)
+            .Select(p => p.Entries.Where(e => e.Kind == ActionEntryKind.EscalatedToGp && e.MessageThreadId != null).ToList())
+            .ToListAsync(ct);
+        return escalations.SelectMany(e => e).OrderByDescending(e => e.At).Select(e => e.MessageThreadId).FirstOrDefault();
+    }
 
     /// <summary>Records that acute help was called for the citizen.</summary>
     public Task RecordAcuteHelpCalledAsync(Actor actor, Guid patientId, Guid planId, string? note, CancellationToken ct = default) =>

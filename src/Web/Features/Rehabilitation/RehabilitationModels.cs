@@ -12,7 +12,18 @@ public sealed record RehabilitationView(
     IReadOnlyList<WeekAdherence> Weeks,
     RehabilitationPermissions Can,
     IReadOnlyList<UnitOption> Units,
-    DateOnly Today);
+    DateOnly Today)
+{
+    /// <summary>The patient's older plans, newest first: each replaced by the one made after it, and still readable.</summary>
+    public IReadOnlyList<EarlierPlanSummary> EarlierPlans { get; init; } = [];
+}
+
+/// <summary>An older rehabilitation plan in the list: what it was and when the next plan replaced it.</summary>
+public sealed record EarlierPlanSummary(Guid Id, RehabilitationKind Kind, string ResponsibleOrganisationName, DateOnly StartDate, string CreatedBy,
+    DateTimeOffset CreatedAt, DateTimeOffset ReplacedAt);
+
+/// <summary>An older plan opened to read: as it was last changed, its sessions and the weeks until it was replaced.</summary>
+public sealed record EarlierPlanView(RehabilitationPlanView Plan, DateTimeOffset ReplacedAt, IReadOnlyList<SessionView> Sessions, IReadOnlyList<WeekAdherence> Weeks);
 
 /// <summary>
 /// The plan as it reads for the patient, the physiotherapist and the exercise sheet: everything needed to print it.
@@ -49,7 +60,17 @@ public sealed record SessionView(
     string? Note,
     string LoggedByName,
     UserRole LoggedByRole,
-    DateTimeOffset LoggedAt);
+    DateTimeOffset LoggedAt)
+{
+    /// <summary>The token a correction is based on.</summary>
+    public Guid Version { get; init; }
+
+    /// <summary>The corrections, oldest first: who, when, each value before and after.</summary>
+    public IReadOnlyList<SessionCorrection> Corrections { get; init; } = [];
+
+    /// <summary>Whether the viewer may correct it: the one who logged it, or staff who may change the section (the service's rule).</summary>
+    public bool CanCorrect { get; init; }
+}
 
 /// <summary>Which actions to offer: the same policy the service asks, so only buttons that will work are shown.</summary>
 public sealed record RehabilitationPermissions(bool MakePlan, bool ChangePlan, bool LogSession, bool MessagePatient);

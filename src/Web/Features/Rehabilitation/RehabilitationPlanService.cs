@@ -40,11 +40,41 @@ public sealed class RehabilitationPlanService(
                 && PatientAccessGuard.Permits(actor, relationship, AccessAction.Create, PatientSection.Rehabilitation),
             MessagePatient: actor.IsHealthProfessional && PatientAccessGuard.Permits(actor, relationship, AccessAction.Create, PatientSection.Messages));
         var units = can.MakePlan || can.ChangePlan ? await UnitsAsync(db, relationship, ct) : [];
+        var correct = Corrector(actor, relationship);
         return new RehabilitationView(patientId, patient.Name,
             plan is null ? null : await ViewOfAsync(db, plan, patient, today, ct),
-            sessions.OrderByDescending(s => s.Day).ThenByDescending(s => s.LoggedAt).Select(ViewOf).ToList(),
+            sessions.OrderByDescending(s => s.Day).ThenByDescending(s => s.LoggedAt).Select(s => ViewOf(s, correct)).ToList(),
             plan is null ? [] : RehabilitationAdherence.Weekly(plan, sessions, today),
-            can, units, today);
+            can, units, today)
+        {
+            EarlierPlans = await EarlierPlansAsync(db, patientId, ct),
+        };
+    }
+
+    /// <summary>
+    /// An older plan of the patient, opened to read (a superseded plan stays readable): as it was last changed, its sessions
+    /// and its weeks until the next plan replaced it. A read of the Rehabilitation section; another patient's plan is refused and logged.
+    /// </summary>
+    public async Task<EarlierPlanView> GetEarlierPlanAsync(Actor actor, Guid patientId, Guid planId, CancellationToken ct = default)
+    {
+        await guard.DemandSharedReadAsync(actor, patientId, PatientSection.Rehabilitation, "Earlier rehabilitation plan", ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var plan = await db.RehabilitationPlans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == planId, ct);
+        if (plan is null || plan.PatientId != patientId)
+            throw await guard.RefuseAsync(db, actor, patientId, AccessAction.Read, PatientSection.Rehabilitation,
+                $"Earlier rehabilitation plan (unknown plan {planId})", "That rehabilitation plan is not this patient's.", ct);
+        var replacedAt = await db.RehabilitationPlans.AsNoTracking()
+            .Where(p => p.PatientId == patientId && p.CreatedAt > plan.CreatedAt)
+            .OrderBy(p => p.CreatedAt).Select(p => (DateTimeOffset?)p.CreatedAt).FirstOrDefaultAsync(ct);
+        if (replacedAt is not { } replaced)
+            throw new DomainException("That is the current rehabilitation plan.");
+        var sessions = await db.RehabilitationSessions.AsNoTracking().Where(s => s.PlanId == plan.Id).ToListAsync(ct);
+        var today = CopenhagenTime.Today(clock);
+        var lastDay = CopenhagenTime.DateOf(replaced);
+        var until = lastDay < today ? lastDay : today;
+        return new EarlierPlanView(await ViewOfAsync(db, plan, await PatientAsync(db, patientId, ct), until, ct), replaced,
+            sessions.OrderByDescending(s => s.Day).ThenByDescending(s => s.LoggedAt).Select(s => ViewOf(s, _ => false)).ToList(),
+            RehabilitationAdherence.Weekly(plan, sessions, until).Select(w => w with { IsCurrent = false }).ToList());
     }
 
     /// <summary>
@@ -103,6 +133,57 @@ public sealed class RehabilitationPlanService(
             return (session.Id, logged.Id);
         }, ct);
 
+    /// <summary>
+    /// Corrects a logged session from the version the corrector read: the one who logged it (a patient or relative asks the
+    /// guard as for logging, which is all their role may do in the section) or staff who may change the section. The
+    /// correction is kept in the session's history; a stale one is refused with who corrected it last.
+    /// </summary>
+    public Task<Guid> CorrectSessionAsync(Actor actor, Guid patientId, Guid sessionId, Guid expectedVersion, SessionInput input, CancellationToken ct = default) =>
+        WriteAsync(actor, patientId, IsLogger(actor) ? AccessAction.Create : AccessAction.Update, "Corrected rehabilitation session", async (db, _, stamp) =>
+        {
+            var session = await db.RehabilitationSessions.SingleOrDefaultAsync(s => s.Id == sessionId, ct);
+            if (session is null || session.PatientId != patientId)
+            {
+                throw await guard.RefuseAsync(db, actor, patientId, IsLogger(actor) ? AccessAction.Create : AccessAction.Update, PatientSection.Rehabilitation,
+                    $"Corrected rehabilitation session (unknown session {sessionId})", "That training session is not this patient's.", ct);
+            }
+            var plan = await db.RehabilitationPlans.AsNoTracking().SingleAsync(p => p.Id == session.PlanId, ct);
+            session.Correct(plan, actor, expectedVersion, input.Day, input.ExerciseId, input.Outcome, input.Pain, input.Note,
+                CopenhagenTime.Today(clock), stamp.At);
+            return (session.Id, null);
+        }, ct);
+
+    private static bool IsLogger(Actor actor) => actor.Role is UserRole.Patient or UserRole.Relative;
+
+    /// <summary>Which sessions the actor may correct: their own as the patient or relative who logged them, any as staff who may change the section.</summary>
+    private static Func<RehabilitationSession, bool> Corrector(Actor actor, PatientRelationship relationship)
+    {
+        if (IsLogger(actor))
+        {
+            var mayLog = PatientAccessGuard.Permits(actor, relationship, AccessAction.Create, PatientSection.Rehabilitation);
+            return s => mayLog && s.LoggedByUserId == actor.UserId;
+        }
+        var mayChange = actor.IsHealthProfessional && PatientAccessGuard.Permits(actor, relationship, AccessAction.Update, PatientSection.Rehabilitation);
+        return _ => mayChange;
+    }
+
+    /// <summary>The patient's plans before the newest, newest first, each with when the next one replaced it.</summary>
+    private static async Task<IReadOnlyList<EarlierPlanSummary>> EarlierPlansAsync(CareDbContext db, Guid patientId, CancellationToken ct)
+    {
+        var plans = await db.RehabilitationPlans.AsNoTracking().Where(p => p.PatientId == patientId)
+            .OrderByDescending(p => p.CreatedAt)
+            .Select(p => new { p.Id, p.Kind, p.ResponsibleOrganisationId, p.StartDate, p.CreatedBy, p.CreatedAt })
+            .ToListAsync(ct);
+        if (plans.Count < 2)
+            return [];
+        var unitIds = plans.Select(p => p.ResponsibleOrganisationId).Distinct().ToList();
+        var units = await db.Organisations.AsNoTracking().Where(o => unitIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        return plans.Skip(1)
+            .Select((p, i) => new EarlierPlanSummary(p.Id, p.Kind, units.GetValueOrDefault(p.ResponsibleOrganisationId, ""), p.StartDate, p.CreatedBy,
+                p.CreatedAt, plans[i].CreatedAt))
+            .ToList();
+    }
+
     private static RehabilitationPlanDetails Details(RehabilitationPlanInput input) =>
         new(input.Kind, input.ResponsibleOrganisationId, input.StartDate, input.ReviewIntervalWeeks, input.Purpose);
 
@@ -128,8 +209,13 @@ public sealed class RehabilitationPlanService(
             plan.CreatedBy, plan.CreatedAt, plan.ChangedBy, plan.ChangedAt);
     }
 
-    private static SessionView ViewOf(RehabilitationSession s) =>
-        new(s.Id, s.Day, s.ExerciseId, s.ExerciseName, s.Outcome, s.Pain, s.Note, s.LoggedByName, s.LoggedByRole, s.LoggedAt);
+    private static SessionView ViewOf(RehabilitationSession s, Func<RehabilitationSession, bool> mayCorrect) =>
+        new(s.Id, s.Day, s.ExerciseId, s.ExerciseName, s.Outcome, s.Pain, s.Note, s.LoggedByName, s.LoggedByRole, s.LoggedAt)
+        {
+            Version = s.Version,
+            Corrections = s.Corrections,
+            CanCorrect = mayCorrect(s),
+        };
 
     /// <summary>The municipal units on the care team: the unit responsible for the training must be able to see the plan.</summary>
     private static async Task<IReadOnlyList<UnitOption>> UnitsAsync(CareDbContext db, PatientRelationship relationship, CancellationToken ct)

@@ -28,10 +28,12 @@ public sealed class TriageBoardService(TriageService triage, MessageService mess
     }
 
     /// <summary>
-    /// Asks the citizen's GP to act: a message flagged "needs action" on the citizen's pathway (the GP's inbox shows it),
-    /// then the escalation on the plan. Without a request nothing is posted.
+    /// Asks the citizen's GP to act: a message flagged "needs action" on the citizen's pathway (the GP's inbox shows it), in
+    /// the thread of the unit's earlier escalation for the citizen when there is one (the conversation with the GP goes
+    /// on there), else in a new thread; then the escalation on the plan, linked to that thread. Without a request nothing
+    /// is posted. Returns the thread.
     /// </summary>
-    public async Task EscalateToGpAsync(Actor actor, BoardCitizen citizen, string? request, CancellationToken ct = default)
+    public async Task<Guid> EscalateToGpAsync(Actor actor, BoardCitizen citizen, string? request, CancellationToken ct = default)
     {
         if (citizen.OpenPlan is not { } plan)
             throw new DomainException("The citizen has no open action plan.");
@@ -39,10 +41,21 @@ public sealed class TriageBoardService(TriageService triage, MessageService mess
             throw new DomainException("Write what the GP is asked to do.");
         var text = string.Format(System.Globalization.CultureInfo.CurrentCulture, L["{0}\n\nTriage colour: {1}. Decision: {2}. Action plan: {3}"],
             request.Trim(), TriageLabels.For(plan.Colour), plan.Decision, plan.Plan);
-        await messages.StartThreadAsync(actor, citizen.PatientId,
-            new NewThreadInput(string.Format(System.Globalization.CultureInfo.CurrentCulture, L["Early detection: {0} is {1}, please act"], citizen.Name, TriageLabels.For(plan.Colour).ToLower(System.Globalization.CultureInfo.CurrentCulture)),
-                MessageCategory.Other, SharedWithPatient: false, SharedWithRelatives: false, text, NeedsAction: true), [], ct);
-        await triage.EscalateToGpAsync(actor, citizen.PatientId, plan.Id, request.Trim(), ct);
+        var threadId = await ContinueThreadAsync(actor, citizen.PatientId, text, ct)
+            ?? await messages.StartThreadAsync(actor, citizen.PatientId,
+                new NewThreadInput(string.Format(System.Globalization.CultureInfo.CurrentCulture, L["Early detection: {0} is {1}, please act"], citizen.Name, TriageLabels.For(plan.Colour).ToLower(System.Globalization.CultureInfo.CurrentCulture)),
+                    MessageCategory.Other, SharedWithPatient: false, SharedWithRelatives: false, text, NeedsAction: true), [], ct);
+        await triage.EscalateToGpAsync(actor, citizen.PatientId, plan.Id, request.Trim(), threadId, ct);
+        return threadId;
+    }
+
+    /// <summary>Replies, needing action (which opens the thread for the GP again), in the thread of the unit's last escalation for the citizen; null when there is none.</summary>
+    private async Task<Guid?> ContinueThreadAsync(Actor actor, Guid patientId, string text, CancellationToken ct)
+    {
+        if (await triage.GpThreadOfAsync(actor, patientId, ct) is not { } threadId)
+            return null;
+        await messages.ReplyAsync(actor, threadId, text, needsAction: true, [], ct);
+        return threadId;
     }
 }
 
