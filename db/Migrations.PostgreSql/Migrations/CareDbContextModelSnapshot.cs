@@ -80,6 +80,49 @@ namespace CareWorkspace.Migrations.PostgreSql.Migrations
                     b.ToTable("RelativeConsents", (string)null);
                 });
 
+            modelBuilder.Entity("CareWorkspace.Domain.ApiTokens.PersonalApiToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("OwnerUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerUserId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("PersonalApiTokens", (string)null);
+                });
+
             modelBuilder.Entity("CareWorkspace.Domain.Audit.AccessRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -1619,6 +1662,15 @@ namespace CareWorkspace.Migrations.PostgreSql.Migrations
                     b.HasOne("CareWorkspace.Infrastructure.Identity.CareUser", null)
                         .WithMany()
                         .HasForeignKey("RelativeUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareWorkspace.Domain.ApiTokens.PersonalApiToken", b =>
+                {
+                    b.HasOne("CareWorkspace.Infrastructure.Identity.CareUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerUserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -80,6 +80,49 @@ namespace CareWorkspace.Migrations.SqlServer.Migrations
                     b.ToTable("RelativeConsents", (string)null);
                 });
 
+            modelBuilder.Entity("CareWorkspace.Domain.ApiTokens.PersonalApiToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("OwnerUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerUserId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("PersonalApiTokens", (string)null);
+                });
+
             modelBuilder.Entity("CareWorkspace.Domain.Audit.AccessRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -1621,6 +1664,15 @@ namespace CareWorkspace.Migrations.SqlServer.Migrations
                     b.HasOne("CareWorkspace.Infrastructure.Identity.CareUser", null)
                         .WithMany()
                         .HasForeignKey("RelativeUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareWorkspace.Domain.ApiTokens.PersonalApiToken", b =>
+                {
+                    b.HasOne("CareWorkspace.Infrastructure.Identity.CareUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerUserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -75,6 +75,49 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
                     b.ToTable("RelativeConsents", (string)null);
                 });
 
+            modelBuilder.Entity("CareWorkspace.Domain.ApiTokens.PersonalApiToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastUsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerUserId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("PersonalApiTokens", (string)null);
+                });
+
             modelBuilder.Entity("CareWorkspace.Domain.Audit.AccessRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -1602,6 +1645,15 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
                     b.HasOne("CareWorkspace.Infrastructure.Identity.CareUser", null)
                         .WithMany()
                         .HasForeignKey("RelativeUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareWorkspace.Domain.ApiTokens.PersonalApiToken", b =>
+                {
+                    b.HasOne("CareWorkspace.Infrastructure.Identity.CareUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerUserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
