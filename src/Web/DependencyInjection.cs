@@ -11,6 +11,7 @@ using CareWorkspace.Web.Features.CareTeam;
 using CareWorkspace.Web.Features.Conferences;
 using CareWorkspace.Web.Features.Consents;
 using CareWorkspace.Web.Features.Documents;
+using CareWorkspace.Web.Features.FhirApi;
 using CareWorkspace.Web.Features.FollowUp;
 using CareWorkspace.Web.Features.Jobs;
 using CareWorkspace.Web.Features.Live;
@@ -52,6 +53,8 @@ public static class DependencyInjection
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
         builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        // Not a default scheme: only the FHIR API asks for it, so a token opens no page.
+        builder.Services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null);
         builder.Services.Replace(ServiceDescriptor.Scoped<IdentityErrorDescriber, IdentityErrorTexts>());
         builder.Services.ConfigureApplicationCookie(o =>
         {
@@ -79,6 +82,8 @@ public static class DependencyInjection
         builder.Services.AddScoped<FollowUpTaskService>();
         builder.Services.AddScoped<SyncStatusService>();
         builder.Services.AddScoped<NotImportedService>();
+        builder.Services.AddScoped<FhirRecordService>();
+        builder.Services.AddScoped<ApiTokenService>();
         AddPathway(builder);
         return builder;
     }
@@ -155,6 +160,7 @@ public static class DependencyInjection
                 || context.Request.Path.StartsWithSegments(PathwayHub.Path)
                 || context.Request.Path.StartsWithSegments("/attachments")
                 || context.Request.Path.StartsWithSegments("/calendar/feed")
+                || context.Request.Path.StartsWithSegments(FhirEndpoints.Path)
                 || context.Request.Path.Value?.EndsWith(".ics", StringComparison.Ordinal) == true
                 || context.Request.Path.Value?.EndsWith(".pdf", StringComparison.Ordinal) == true)
             {
@@ -184,6 +190,7 @@ public static class DependencyInjection
         app.MapCalendarFeedEndpoints();
         app.MapDocumentEndpoints();
         app.MapSandboxEndpoints();
+        app.MapFhirEndpoints();
         // The connection closes when its sign-in cookie expires (idle or absolute limit), as a circuit signs out.
         app.MapHub<PathwayHub>(PathwayHub.Path, o => o.CloseOnAuthenticationExpiration = true);
         // The app-wide policy (SecurityHeaders) already says frame-ancestors 'none'; Blazor's own 'self' would be a second policy.

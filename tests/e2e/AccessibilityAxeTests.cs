@@ -389,6 +389,33 @@ public sealed class AccessibilityAxeTests(AppFixture app) : BrowserTest(app)
         report.AssertNone();
     });
 
+    [Fact]
+    public Task The_api_tokens_page_passes_axe_and_a_token_is_shown_once_then_revoked() => RunAsync(async () =>
+    {
+        var page = await OpenPageAsync("gp.larsen");
+        await LogInAsync(page, "gp.larsen");
+        var report = new AxeReport();
+        var name = "Axe script " + Guid.NewGuid().ToString("N")[..6];
+
+        await page.GotoAsync("account/api-tokens");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "API tokens" })).ToBeVisibleAsync();
+        await report.CheckAsync(page, "api tokens");
+        await page.GetByLabel("Name of the token").FillAsync(name);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create token" }).ClickAsync();
+        await Expect(page.GetByTestId("api-token-secret")).ToContainTextAsync("cwk_");
+        await report.CheckAsync(page, "api tokens, new token shown");
+
+        // Shown once: after a reload the token is listed, its secret is not.
+        await page.ReloadAsync();
+        var listed = page.GetByTestId("api-token").Filter(new() { HasText = name });
+        await Expect(listed).ToHaveCountAsync(1);
+        await Expect(page.GetByTestId("api-token-secret")).ToHaveCountAsync(0);
+        await listed.GetByRole(AriaRole.Button, new() { Name = "Revoke the token " + name }).ClickAsync();
+        await Expect(page.GetByTestId("api-token").Filter(new() { HasText = name })).ToHaveCountAsync(0);
+
+        report.AssertNone();
+    });
+
     private static async Task CheckAccountPagesAsync(IPage page, AxeReport report)
     {
         await page.GotoAsync("account/change-password");

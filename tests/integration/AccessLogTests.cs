@@ -16,6 +16,7 @@ using CareWorkspace.Web.Features.CareTeam;
 using CareWorkspace.Web.Features.Conferences;
 using CareWorkspace.Web.Features.Consents;
 using CareWorkspace.Web.Features.Documents;
+using CareWorkspace.Web.Features.FhirApi;
 using CareWorkspace.Web.Features.FollowUp;
 using CareWorkspace.Web.Features.Messages;
 using CareWorkspace.Web.Features.Pathway;
@@ -217,6 +218,12 @@ public abstract class AccessLogTests(CareAppFactory factory)
                 },
                 (s, actor, _, conferenceId, ct) => s.FinishAsync(actor, conferenceId, [new ConferenceAttendee(actor.DisplayName, null)], ct)),
 
+        ["FhirRecordService.PatientAsync(Actor, Guid, CancellationToken)"] =
+            Scenario.Of<FhirRecordService>(Gp, AccessAction.Read,
+                (s, actor, patientId, ct) => s.PatientAsync(actor, patientId, ct)),
+        ["FhirRecordService.EverythingAsync(Actor, Guid, CancellationToken)"] =
+            Scenario.Of<FhirRecordService>("nurse.holm", AccessAction.Read,
+                (s, actor, patientId, ct) => s.EverythingAsync(actor, patientId, ct)),
         ["CalendarFeedService.DownloadAsync(Actor, Guid, CancellationToken)"] =
             Scenario.Of<CalendarFeedService>(Gp, AccessAction.Read,
                 (s, actor, patientId, ct) => s.DownloadAsync(actor, patientId, ct)),

@@ -103,6 +103,10 @@ public sealed class AuthorisationSurfaceTests(SqliteAppFactory factory) : IClass
         ["/patients/{patientId:guid}/documents/care-plan.pdf"] = Exposure.PatientData,
         ["/patients/{patientId:guid}/documents/rehabilitation-plan.pdf"] = Exposure.PatientData,
         ["/calendar/feed/{token}.ics"] = Exposure.Token,
+        ["/fhir/metadata"] = Exposure.Anonymous,
+        ["/fhir/Patient/{id}"] = Exposure.PatientData,
+        ["/fhir/Patient/{id}/$everything"] = Exposure.PatientData,
+        ["/account/api-tokens"] = Exposure.SignedIn,
         ["/sync"] = Exposure.CoordinatorOrAdministrator,
         ["/sync/not-imported"] = Exposure.CoordinatorOrAdministrator,
         ["/sandbox/fhir/{service}/metadata"] = Exposure.DemoSandbox,
@@ -341,6 +345,58 @@ public sealed class AuthorisationSurfaceTests(SqliteAppFactory factory) : IClass
             var join = await client.GetAsync(Web.Features.Video.VideoEndpoints.JoinPath(video), Ct);
             if ((join.StatusCode == HttpStatusCode.Redirect) != participant)
                 failures.Add($"{persona.Name} video join: expected {(participant ? "the meeting" : "refusal")}, got {(int)join.StatusCode}");
+        }
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    /// <summary>The FHIR resource types each section of the record gives in <c>$everything</c> (Jens has data in each).</summary>
+    private static readonly Dictionary<PatientSection, string> FhirTypes = new()
+    {
+        [PatientSection.Relatives] = "RelatedPerson",
+        [PatientSection.CareTeam] = "CareTeam",
+        [PatientSection.Conditions] = "Condition",
+        [PatientSection.Calendar] = "Appointment",
+        [PatientSection.CarePlan] = "CarePlan",
+    };
+
+    [Fact]
+    public async Task The_FHIR_API_gives_each_persona_exactly_the_sections_they_may_read_and_records_it()
+    {
+        var world = await WorldAsync();
+        var failures = new List<string>();
+
+        foreach (var persona in world.Personas)
+        {
+            using var client = await persona.ClientAsync(factory);
+            var before = await RecordsAsync(persona, world.JensId, allowed: true);
+            var response = await client.GetAsync($"/fhir/Patient/{world.JensId}/$everything", Ct);
+            var expected = persona.SeesJens ? HttpStatusCode.OK : HttpStatusCode.Forbidden;
+            if (response.StatusCode != expected)
+            {
+                failures.Add($"{persona.Name} FHIR $everything: expected {(int)expected}, got {(int)response.StatusCode}");
+                continue;
+            }
+            using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+            if (!persona.SeesJens)
+            {
+                if (json.RootElement.GetProperty("resourceType").GetString() != "OperationOutcome")
+                    failures.Add($"{persona.Name}: refused without an OperationOutcome");
+                continue;
+            }
+            var resources = json.RootElement.GetProperty("entry").EnumerateArray().Select(e => e.GetProperty("resource")).ToList();
+            var types = resources.Select(r => r.GetProperty("resourceType").GetString()).ToHashSet();
+            foreach (var (section, type) in FhirTypes)
+            {
+                if (types.Contains(type) != persona.Sections.Contains(section))
+                    failures.Add($"{persona.Name}: {type} given = {types.Contains(type)}, but {section} in access = {persona.Sections.Contains(section)}");
+            }
+            if (!persona.Sections.Contains(PatientSection.Messages) && types.Contains("Communication"))
+                failures.Add($"{persona.Name}: messages given without access to them");
+            var patient = resources.Single(r => r.GetProperty("resourceType").GetString() == "Patient");
+            if (patient.TryGetProperty("identifier", out _) != persona.Sections.Contains(PatientSection.MasterData))
+                failures.Add($"{persona.Name}: CPR given = {patient.TryGetProperty("identifier", out _)}, but personal details in access = {persona.Sections.Contains(PatientSection.MasterData)}");
+            if (await RecordsAsync(persona, world.JensId, allowed: true) <= before)
+                failures.Add($"{persona.Name}: read through the FHIR API without an access record");
         }
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }

@@ -15,4 +15,7 @@ public static class CareClaimTypes
 
     /// <summary>When this sign-in began (round-trip format), for the absolute session lifetime.</summary>
     public const string SessionStarted = "care:session_started";
+
+    /// <summary>The personal API token a FHIR API request signed in with (none for the cookie).</summary>
+    public const string ApiTokenId = "care:api_token_id";
 }

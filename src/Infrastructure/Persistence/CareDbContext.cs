@@ -1,4 +1,5 @@
 using CareWorkspace.Domain.Access;
+using CareWorkspace.Domain.ApiTokens;
 using CareWorkspace.Domain.Audit;
 using CareWorkspace.Domain.Calendar;
 using CareWorkspace.Domain.CalendarFeeds;
@@ -52,6 +53,7 @@ public sealed class CareDbContext(DbContextOptions<CareDbContext> options) : Ide
     public DbSet<SyncState> SyncStates => Set<SyncState>();
     public DbSet<ImportedItem> ImportedItems => Set<ImportedItem>();
     public DbSet<ParkedImport> ParkedImports => Set<ParkedImport>();
+    public DbSet<PersonalApiToken> PersonalApiTokens => Set<PersonalApiToken>();
 
     /// <summary>The keys that protect cookies and antiforgery tokens, shared by every app instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
