@@ -16,7 +16,7 @@ public static class FhirEverything
         var resources = new List<Resource>
         {
             FhirPatientResources.Patient(patient, record.Shows(PatientSection.MasterData),
-                patient.GpOrganisationId is { } gp ? record.Organisations.GetValueOrDefault(gp) : null),
+                patient.GpOrganisationId is { } gp ? record.Organisations.GetValueOrDefault(gp) : null, record.ShowsAddress),
         };
         if (record.Shows(PatientSection.Relatives))
             resources.AddRange(FhirPatientResources.Relatives(patient));

@@ -10,9 +10,10 @@ public static class FhirPatientResources
 {
     /// <summary>
     /// The patient. Without the personal-details section (a relative without that consent) only the name is given,
-    /// as the pathway header shows it: no CPR, birth date, address or phone.
+    /// as the pathway header shows it: no CPR, birth date, address or phone. A patient with name and address protection
+    /// carries the "restricted" security label, and the address only for the patient (<paramref name="withAddress"/>).
     /// </summary>
-    public static FhirPatient Patient(DomainPatient patient, bool withPersonalDetails, Domain.Organisations.Organisation? gp)
+    public static FhirPatient Patient(DomainPatient patient, bool withPersonalDetails, Domain.Organisations.Organisation? gp, bool withAddress = true)
     {
         var resource = new FhirPatient
         {
@@ -20,11 +21,13 @@ public static class FhirPatientResources
             Active = true,
             Name = [new HumanName { Use = HumanName.NameUse.Official, Family = patient.FamilyName, Given = [patient.GivenName] }],
         };
+        if (patient.NameAndAddressProtected)
+            resource.Meta = new Meta { Security = [new Coding("http://terminology.hl7.org/CodeSystem/v3-Confidentiality", "R", "restricted")] };
         if (!withPersonalDetails)
             return resource;
         resource.Identifier = [new Identifier(patient.Cpr.System, patient.Cpr.Value)];
         resource.BirthDate = FhirCoding.Date(patient.Cpr.BirthDate);
-        if (patient.Address is { } address)
+        if (withAddress && patient.Address is { } address)
             resource.Address = [new Address { Use = Address.AddressUse.Home, Line = [address.Line], PostalCode = address.PostalCode, City = address.City, Country = "DK" }];
         if (patient.Phone is { } phone)
             resource.Telecom = [new ContactPoint(ContactPoint.ContactPointSystem.Phone, ContactPoint.ContactPointUse.Home, phone)];

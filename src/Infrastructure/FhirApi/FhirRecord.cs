@@ -20,7 +20,8 @@ public sealed record FhirRecord(
     IReadOnlyList<CarePlan> CarePlans,
     IReadOnlyList<ChangeObservation> Observations,
     IReadOnlyList<MessageThread> Threads,
-    DateOnly Today)
+    DateOnly Today,
+    bool ShowsAddress = true)
 {
     public bool Shows(PatientSection section) => Sections.Contains(section);
 }

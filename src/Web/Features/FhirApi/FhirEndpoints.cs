@@ -30,7 +30,7 @@ public static class FhirEndpoints
             {
                 var record = await records.PatientAsync(actor, patientId, ct);
                 var gp = record.Patient.GpOrganisationId is { } g ? record.Organisations.GetValueOrDefault(g) : null;
-                return FhirPatientResources.Patient(record.Patient, withPersonalDetails: true, gp);
+                return FhirPatientResources.Patient(record.Patient, withPersonalDetails: true, gp, record.ShowsAddress);
             }));
         patients.MapGet("/{id}/$everything", (string id, HttpContext http, FhirRecordService records, TimeProvider clock, CancellationToken ct) =>
             ReadAsync(id, http, async (actor, patientId) =>

@@ -1,5 +1,6 @@
 using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.Common;
+using CareWorkspace.Domain.Patients;
 using CareWorkspace.Infrastructure.Access;
 using CareWorkspace.Infrastructure.FhirApi;
 using CareWorkspace.Infrastructure.Persistence;
@@ -64,6 +65,7 @@ public sealed class FhirRecordService(IDbContextFactory<CareDbContext> dbFactory
             .Concat(patient.GpOrganisationId is { } gp ? [gp] : [])
             .Distinct().ToList();
         var organisations = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
-        return new FhirRecord(patient, sections, organisations, appointments, carePlans, observations, threads, CopenhagenTime.Today(clock));
+        return new FhirRecord(patient, sections, organisations, appointments, carePlans, observations, threads, CopenhagenTime.Today(clock),
+            AddressProtection.MaySeeAddress(actor, patient.NameAndAddressProtected, patient.UserId));
     }
 }
