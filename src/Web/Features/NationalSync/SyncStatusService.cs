@@ -23,6 +23,7 @@ public sealed class SyncStatusService(IDbContextFactory<CareDbContext> dbFactory
     private static readonly IReadOnlyDictionary<NationalService, string> JobIds = new Dictionary<NationalService, string>
     {
         [NationalService.HospitalNotifications] = HospitalNotificationSyncJob.JobId,
+        [NationalService.Medication] = MedicationSyncJob.JobId,
     };
 
     public static bool MayUse(Actor actor) => actor.Role is UserRole.Coordinator or UserRole.Administrator;
@@ -48,6 +49,7 @@ public sealed class SyncStatusService(IDbContextFactory<CareDbContext> dbFactory
         return service switch
         {
             NationalService.HospitalNotifications => await services.GetRequiredService<HospitalNotificationSyncJob>().RunAsync(ct),
+            NationalService.Medication => await services.GetRequiredService<MedicationSyncJob>().RunAsync(ct),
             _ => throw new ArgumentOutOfRangeException(nameof(service), service, "No sync job for this service yet."),
         };
     }
