@@ -167,14 +167,17 @@ public static class MedicationRecordReading
         : !string.IsNullOrWhiteSpace(concept.Text) ? concept.Text
         : concept.Coding.Select(c => c.Display).FirstOrDefault(d => !string.IsNullOrWhiteSpace(d));
 
+    /// <summary>The record's texts are Danish, and so is the strength's number.</summary>
+    private static readonly CultureInfo Danish = CultureInfo.GetCultureInfo("da-DK");
+
     /// <summary>The first ingredient's strength, e.g. "2,5 mikrogram/dosis" or "20 mg".</summary>
     private static string? Strength(Medication medication)
     {
         if (medication.Ingredient.FirstOrDefault()?.Strength is not { Numerator: { Value: { } amount } numerator } ratio)
             return null;
-        var text = $"{amount.ToString(CultureInfo.InvariantCulture)} {numerator.Unit ?? numerator.Code}".Trim();
+        var text = $"{amount.ToString(Danish)} {numerator.Unit ?? numerator.Code}".Trim();
         return ratio.Denominator is { } per && (per.Value != 1 || per.Unit is not null) && (per.Unit ?? per.Code) is { Length: > 0 } unit
-            ? per.Value is 1 or null ? $"{text}/{unit}" : $"{text}/{per.Value.Value.ToString(CultureInfo.InvariantCulture)} {unit}"
+            ? per.Value is 1 or null ? $"{text}/{unit}" : $"{text}/{per.Value.Value.ToString(Danish)} {unit}"
             : text;
     }
 

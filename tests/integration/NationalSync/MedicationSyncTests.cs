@@ -48,7 +48,7 @@ public abstract class MedicationSyncTests(SandboxAppFactory factory) : IDisposab
 
         var tiotropium = entries.Single(e => e.SourceId == "MedicationStatement/" + SandboxMedications.TiotropiumId);
         Assert.Equal((MedicationSource.NationalRecord, MedicationStatus.Active, "R03BB04"), (tiotropium.Source, tiotropium.Status, tiotropium.AtcCode));
-        Assert.Equal(("Spiriva Respimat", "2.5 mikrogram/dosis", "inhalationsvæske, opløsning"), (tiotropium.DrugName, tiotropium.Strength, tiotropium.Form));
+        Assert.Equal(("Spiriva Respimat", "2,5 mikrogram/dosis", "inhalationsvæske, opløsning"), (tiotropium.DrugName, tiotropium.Strength, tiotropium.Form));
         Assert.Equal(("2 pust 1 gang dagligt", "Inhalation", "mod KOL", SandboxMedications.Gp),
             (tiotropium.DoseText, tiotropium.Route, tiotropium.Indication, tiotropium.Prescriber));
         Assert.Equal("1", tiotropium.SourceVersion);

@@ -14,7 +14,7 @@ public sealed class MedicationListTests : BunitTestBase
     private static readonly DateTimeOffset SyncedAt = new(2026, 11, 29, 9, 42, 0, TimeSpan.Zero);
 
     private static MedicationItem Item(string name, string atc, MedicationStatus status, bool asNeeded = false, DateOnly? end = null) =>
-        new(Guid.NewGuid(), name, "2.5 mikrogram/dosis", "inhalationsvæske", atc, "2 pust 1 gang dagligt", asNeeded, "Inhalation", "mod KOL",
+        new(Guid.NewGuid(), name, "2,5 mikrogram/dosis", "inhalationsvæske", atc, "2 pust 1 gang dagligt", asNeeded, "Inhalation", "mod KOL",
             new DateOnly(2025, 10, 25), end, status, "Peter Larsen, Lægerne Strandvejen", null, MedicationSource.NationalRecord, SyncedAt);
 
     private static MedicationView View(MedicationRecordFreshness record) => new(

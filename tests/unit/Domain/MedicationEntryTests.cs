@@ -7,7 +7,7 @@ public sealed class MedicationEntryTests
 {
     private static readonly DateTimeOffset Fetched = new(2026, 11, 29, 9, 42, 0, TimeSpan.Zero);
 
-    private static MedicationDetails Details(MedicationStatus status = MedicationStatus.Active) => new("Spiriva Respimat", "2.5 mikrogram/dosis",
+    private static MedicationDetails Details(MedicationStatus status = MedicationStatus.Active) => new("Spiriva Respimat", "2,5 mikrogram/dosis",
         "inhalationsvæske", "R03BB04", "2 pust 1 gang dagligt", false, "Inhalation", "mod KOL", new DateOnly(2025, 10, 25), null, status, "Peter Larsen", null);
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class MedicationRecordReadingTests
 
         var d = medication!.Details;
         Assert.Equal("120352-1235", medication.Cpr.Display);
-        Assert.Equal(("Spiriva Respimat", "2.5 mikrogram/dosis", "inhalationsvæske, opløsning", "R03BB04"), (d.DrugName, d.Strength, d.Form, d.AtcCode));
+        Assert.Equal(("Spiriva Respimat", "2,5 mikrogram/dosis", "inhalationsvæske, opløsning", "R03BB04"), (d.DrugName, d.Strength, d.Form, d.AtcCode));
         Assert.Equal(("2 pust 1 gang dagligt", false, "Inhalation", "mod KOL"), (d.DoseText, d.AsNeeded, d.Route, d.Indication));
         Assert.Equal((new DateOnly(2025, 10, 25), (DateOnly?)null, MedicationStatus.Active), (d.Start, d.End, d.Status));
         Assert.Equal(("Peter Larsen, Lægerne Strandvejen", (string?)null), (d.Prescriber, d.Organisation));
