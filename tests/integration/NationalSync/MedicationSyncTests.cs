@@ -163,6 +163,29 @@ public abstract class MedicationSyncTests(SandboxAppFactory factory) : IDisposab
         Assert.False(back.Record.IsStale);
     }
 
+    [Fact]
+    public async System.Threading.Tasks.Task One_patients_medications_are_read_by_CPR_a_page_at_a_time_through_next_links()
+    {
+        const string cpr = "0101701234";
+        var subject = new ResourceReference { Identifier = new Identifier(DkIdentifiers.Cpr, cpr) };
+        var drug = SandboxMedications.Drug("C10AA05", "Atorvastatin", "tabletter", 20m, "mg", null);
+        for (var i = 0; i < SandboxSearch.DefaultCount + 5; i++)
+            factory.Sandbox.Place(NationalService.Medication, SandboxMedications.Statement($"paging-{i}", subject, drug, "1 tablet om aftenen", asNeeded: false,
+                "Oral anvendelse", "forebyggelse", new DateOnly(2026, 1, 1), null, MedicationStatement.MedicationStatusCodes.Active,
+                new ResourceReference { Display = "Test" }).ToJson(), cpr);
+
+        var pages = new List<int>();
+        await foreach (var page in factory.Services.GetRequiredService<IMedicationRecord>()
+            .ForPatientAsync(Domain.Patients.Cpr.Parse(cpr, Domain.Common.CopenhagenTime.Today(TimeProvider.System)), Ct))
+        {
+            Assert.Empty(page.Rejected);
+            Assert.All(page.Items, m => Assert.Equal(cpr, m.Item.Cpr.Value));
+            pages.Add(page.Items.Count);
+        }
+
+        Assert.Equal([SandboxSearch.DefaultCount, 5, 0], pages);
+    }
+
     private async Task<MedicationView> ViewAsync(Actor actor, Guid patientId)
     {
         using var scope = factory.Services.CreateScope();
@@ -183,8 +206,8 @@ public abstract class MedicationSyncTests(SandboxAppFactory factory) : IDisposab
             "2 pust 1 gang dagligt", asNeeded: false, "Inhalation", "mod KOL", new DateOnly(2026, 1, 5), null, status, new ResourceReference { Display = "Test" });
 }
 
-public sealed class MedicationSyncTests_Sqlite(SandboxSqliteAppFactory factory)
-    : MedicationSyncTests(factory), IClassFixture<SandboxSqliteAppFactory>;
+public sealed class MedicationSyncTests_Sqlite(RoomySandboxSqliteAppFactory factory)
+    : MedicationSyncTests(factory), IClassFixture<RoomySandboxSqliteAppFactory>;
 
-public sealed class MedicationSyncTests_PostgreSql(SandboxPostgreSqlAppFactory factory)
-    : MedicationSyncTests(factory), IClassFixture<SandboxPostgreSqlAppFactory>;
+public sealed class MedicationSyncTests_PostgreSql(RoomySandboxPostgreSqlAppFactory factory)
+    : MedicationSyncTests(factory), IClassFixture<RoomySandboxPostgreSqlAppFactory>;

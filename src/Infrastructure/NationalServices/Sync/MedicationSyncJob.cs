@@ -87,7 +87,7 @@ public sealed class MedicationSyncJob(
 
         if (imported is null)
             db.ImportedItems.Add(new ImportedItem(Service, provenance.SourceId, provenance.Version, provenance.LastUpdated, fetchedAt, id));
-        else
+        else if (imported.SourceUpdatedAt is null || provenance.LastUpdated > imported.SourceUpdatedAt)
             imported.Refetched(provenance.Version, provenance.LastUpdated, fetchedAt);
         await db.SaveChangesAsync(ct);
         if (changed)
