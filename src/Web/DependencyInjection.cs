@@ -15,6 +15,7 @@ using CareWorkspace.Web.Features.FhirApi;
 using CareWorkspace.Web.Features.FollowUp;
 using CareWorkspace.Web.Features.Jobs;
 using CareWorkspace.Web.Features.Live;
+using CareWorkspace.Web.Features.Medicines;
 using CareWorkspace.Web.Features.Messages;
 using CareWorkspace.Web.Features.NationalSync;
 using CareWorkspace.Web.Features.Notifications;
@@ -116,6 +117,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<IPathwaySummaryPart, RehabilitationSummaryPart>();
         builder.Services.AddScoped<IPathwaySummaryPart, TriageSummaryPart>();
         builder.Services.AddScoped<RehabilitationPlanService>();
+        builder.Services.AddScoped<MedicationListService>();
         builder.Services.AddSingleton<ChangeAuthors>();
         builder.Services.AddScoped<CircuitReconnectNotifier>();
         builder.Services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<CircuitReconnectNotifier>());
@@ -126,6 +128,7 @@ public static class DependencyInjection
             .Add<MessagesSection>("messages", "Messages", Icons.Material.Filled.Forum, 30, PatientSection.Messages)
             .Add<TimelineSection>("timeline", "Timeline", Icons.Material.Filled.Timeline, 40, PatientSection.Timeline)
             .Add<CalendarSection>("calendar", "Calendar", Icons.Material.Filled.CalendarMonth, 45, PatientSection.Calendar)
+            .Add<MedicationSection>("medication", "Medication", Icons.Material.Filled.Medication, 46, PatientSection.Medication)
             .Add<CarePlanSection>("care-plan", "Care plans", Icons.Material.Filled.Assignment, 47, PatientSection.CarePlan)
             .Add<RehabilitationSection>("rehabilitation", "Rehabilitation", Icons.Material.Filled.FitnessCenter, 48, PatientSection.Rehabilitation)
             .Add<TriageSection>("triage", "Early detection", Icons.Material.Filled.Traffic, 49, PatientSection.Triage)

@@ -55,6 +55,8 @@ public sealed class AccessibilityAxeTests(AppFixture app) : BrowserTest(app)
     public Task Every_page_passes_axe_for(string userName) => RunAsync(async () =>
     {
         var jens = await JensIdAsync();
+        // The Medication tab is checked with Jens' list in it, not empty.
+        await MedicationTests.SyncMedicationAsync(App);
         var page = await OpenPageAsync(userName);
         await LogInAsync(page, userName);
         var report = new AxeReport();
@@ -75,6 +77,8 @@ public sealed class AccessibilityAxeTests(AppFixture app) : BrowserTest(app)
             await page.GetByRole(AriaRole.Tab, new() { Name = tab.Trim(), Exact = true }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Tab, new() { Selected = true })).ToHaveTextAsync(tab.Trim());
             await WaitForSectionAsync(page);
+            if (tab.Trim() == "Medication")
+                await Expect(page.Locator("[data-testid=medication-item][data-atc=R03BB04]")).ToBeVisibleAsync();
             await report.CheckAsync(page, $"pathway: {tab.Trim()}");
             var add = page.GetByRole(AriaRole.Button, new() { Name = "Add care team member" });
             if (tab.Trim() == "Care team & contacts" && await add.CountAsync() > 0)

@@ -26,4 +26,7 @@ public enum PatientSection
 
     /// <summary>Municipal early detection: the change forms recorded at visits, the triage colour and the unit's action plans.</summary>
     Triage,
+
+    /// <summary>The patient's medications: from the Shared Medication Record (imported, read-only) and, later, local prescribing.</summary>
+    Medication,
 }

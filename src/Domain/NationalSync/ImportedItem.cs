@@ -30,4 +30,12 @@ public sealed class ImportedItem
         FetchedAt = fetchedAt;
         PatientId = patientId;
     }
+
+    /// <summary>A newer version of the same item was imported.</summary>
+    public void Refetched(string? version, DateTimeOffset? sourceUpdatedAt, DateTimeOffset fetchedAt)
+    {
+        Version = Common.Guard.Optional(version, "Version", VersionMaxLength);
+        SourceUpdatedAt = sourceUpdatedAt;
+        FetchedAt = fetchedAt;
+    }
 }

@@ -28,11 +28,14 @@ public static class NationalServicesRegistration
         builder.Services.AddSingleton<IOrganisationRegister, OrganisationRegisterAdapter>();
         builder.Services.AddSingleton<ISharedAppointments, SharedAppointmentsAdapter>();
         builder.Services.AddSingleton<IHospitalNotifications, HospitalNotificationsAdapter>();
+        builder.Services.AddSingleton<IMedicationRecord, MedicationRecordAdapter>();
 
         builder.Services.AddTransient<HospitalNotificationSyncJob>();
         builder.Services.AddTransient<IRecurringJob>(sp => sp.GetRequiredService<HospitalNotificationSyncJob>());
         builder.Services.AddTransient<PersonSyncJob>();
         builder.Services.AddTransient<IRecurringJob>(sp => sp.GetRequiredService<PersonSyncJob>());
+        builder.Services.AddTransient<MedicationSyncJob>();
+        builder.Services.AddTransient<IRecurringJob>(sp => sp.GetRequiredService<MedicationSyncJob>());
 
         builder.Services.AddSingleton<SandboxFaults>();
         builder.Services.AddSingleton(sp =>

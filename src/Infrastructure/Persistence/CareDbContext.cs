@@ -7,6 +7,7 @@ using CareWorkspace.Domain.CarePlans;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.Conferences;
 using CareWorkspace.Domain.FollowUp;
+using CareWorkspace.Domain.Medicines;
 using CareWorkspace.Domain.Messaging;
 using CareWorkspace.Domain.NationalSync;
 using CareWorkspace.Domain.Notifications;
@@ -54,6 +55,7 @@ public sealed class CareDbContext(DbContextOptions<CareDbContext> options) : Ide
     public DbSet<ImportedItem> ImportedItems => Set<ImportedItem>();
     public DbSet<ParkedImport> ParkedImports => Set<ParkedImport>();
     public DbSet<PersonalApiToken> PersonalApiTokens => Set<PersonalApiToken>();
+    public DbSet<MedicationEntry> MedicationEntries => Set<MedicationEntry>();
 
     /// <summary>The keys that protect cookies and antiforgery tokens, shared by every app instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -11,6 +11,10 @@ namespace CareWorkspace.IntegrationTests.Infrastructure;
 /// The app in demo mode whose national-service clients reach its own sandbox over the test server's HTTP handler (the
 /// same requests, resilience pipeline and parsing as over the network), with short timeouts and retry delays.
 /// </summary>
+/// <param name="timeout">
+/// The attempt timeout. Over the test server it covers reading the whole answer too, so tests that read full pages of
+/// many resources (and never test slowness) give it more room on a loaded machine.
+/// </param>
 public class SandboxAppFactory(DatabaseProvider provider, string timeout = "00:00:01") : CareAppFactory(provider, new Dictionary<string, string?>
 {
     ["NationalServices:SandboxOrigin"] = "http://localhost",
@@ -35,8 +39,7 @@ public sealed class SandboxSqliteAppFactory() : SandboxAppFactory(DatabaseProvid
 
 public sealed class SandboxPostgreSqlAppFactory() : SandboxAppFactory(DatabaseProvider.PostgreSql);
 
-/// <summary>The sandbox app for runs that make many requests (one per patient): a slow moment on a busy machine is not a timeout.</summary>
-public sealed class PatientSandboxSqliteAppFactory() : SandboxAppFactory(DatabaseProvider.Sqlite, "00:00:10");
+/// <summary>The sandbox app with a 10 s attempt timeout, for tests that read many full pages (the medication sync).</summary>
+public sealed class RoomySandboxSqliteAppFactory() : SandboxAppFactory(DatabaseProvider.Sqlite, "00:00:10");
 
-/// <inheritdoc cref="PatientSandboxSqliteAppFactory"/>
-public sealed class PatientSandboxPostgreSqlAppFactory() : SandboxAppFactory(DatabaseProvider.PostgreSql, "00:00:10");
+public sealed class RoomySandboxPostgreSqlAppFactory() : SandboxAppFactory(DatabaseProvider.PostgreSql, "00:00:10");

@@ -136,6 +136,6 @@ public abstract class PersonSyncTests(SandboxAppFactory factory) : IDisposable
     }
 }
 
-public sealed class PersonSyncTests_Sqlite(PatientSandboxSqliteAppFactory factory) : PersonSyncTests(factory), IClassFixture<PatientSandboxSqliteAppFactory>;
+public sealed class PersonSyncTests_Sqlite(RoomySandboxSqliteAppFactory factory) : PersonSyncTests(factory), IClassFixture<RoomySandboxSqliteAppFactory>;
 
-public sealed class PersonSyncTests_PostgreSql(PatientSandboxPostgreSqlAppFactory factory) : PersonSyncTests(factory), IClassFixture<PatientSandboxPostgreSqlAppFactory>;
+public sealed class PersonSyncTests_PostgreSql(RoomySandboxPostgreSqlAppFactory factory) : PersonSyncTests(factory), IClassFixture<RoomySandboxPostgreSqlAppFactory>;

@@ -33,7 +33,7 @@ public sealed class SyncStatusPageTests(SandboxSqliteAppFactory factory) : IClas
         var cut = page.Render<SyncStatusPage>();
         cut.WaitForAssertion(() => Assert.Equal(Enum.GetValues<NationalService>().Length, cut.FindAll("[data-testid=sync-status] tbody tr").Count), LivePageContext.Timeout);
         Assert.Contains("Never", cut.Find("[data-testid=sync-HospitalNotifications]").TextContent, StringComparison.Ordinal);
-        Assert.Contains("Not synced yet", cut.Find("[data-testid=sync-Medication]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Not synced yet", cut.Find("[data-testid=sync-Person]").TextContent, StringComparison.Ordinal);
 
         await cut.ClickNowAsync("[data-testid=sync-HospitalNotifications] button");
 
@@ -44,6 +44,22 @@ public sealed class SyncStatusPageTests(SandboxSqliteAppFactory factory) : IClas
         await using var db = await factory.CreateDbContextAsync(Ct);
         var jensId = await factory.JensIdAsync(Ct);
         Assert.True(await db.PathwayEvents.AnyAsync(e => e.PatientId == jensId && e.Kind == PathwayEventKind.Discharged && e.At == dischargedAt, Ct));
+    }
+
+    [Fact]
+    public async Task Sync_now_on_the_medication_record_imports_Jens_medications()
+    {
+        await using var page = await PageAsync("coordinator.dahl");
+        var cut = page.Render<SyncStatusPage>();
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=sync-Medication] button")), LivePageContext.Timeout);
+
+        await cut.ClickNowAsync("[data-testid=sync-Medication] button");
+
+        cut.WaitForAssertion(() => Assert.Contains("Shared medication record synced:", cut.Find("[data-testid=sync-outcome]").TextContent, StringComparison.Ordinal),
+            LivePageContext.Timeout);
+        await using var db = await factory.CreateDbContextAsync(Ct);
+        var jensId = await factory.JensIdAsync(Ct);
+        Assert.True(await db.MedicationEntries.AnyAsync(m => m.PatientId == jensId && m.AtcCode == "R03BB04", Ct));
     }
 
     [Fact]

@@ -63,8 +63,7 @@ public static class SandboxSeed
         store.Place(NationalService.HospitalNotifications, SandboxMessages.HospitalNotification(JensDischargeId, cpr, "Jensen",
             DemoOrganisations.HospitalSor, HospitalName, DemoOrganisations.HomeCareSor, HomeCareName, now.AddDays(-30), now.AddDays(-23)), cpr);
 
-        store.Place(NationalService.Medication, Medication("jens-tiotropium", subject, "Spiriva Respimat 2,5 mikrogram/dosis", "2 pust 1 gang dagligt", now.AddDays(-400)).ToJson(), cpr);
-        store.Place(NationalService.Medication, Medication("jens-prednisolone", subject, "Prednisolon 25 mg tabletter", "1 tablet dagligt i 5 dage", now.AddDays(-23)).ToJson(), cpr);
+        SandboxMedications.Fill(store, subject, cpr, now);
 
         store.Place(NationalService.Appointments, new Appointment
         {
@@ -99,16 +98,6 @@ public static class SandboxSeed
         Name = name,
         Type = [new CodeableConcept { Text = kind }],
         Telecom = [new ContactPoint(ContactPoint.ContactPointSystem.Phone, ContactPoint.ContactPointUse.Work, phone)],
-    };
-
-    private static MedicationStatement Medication(string id, ResourceReference subject, string drug, string dosage, DateTimeOffset from) => new()
-    {
-        Id = id,
-        Status = MedicationStatement.MedicationStatusCodes.Active,
-        Medication = new CodeableConcept { Text = drug },
-        Subject = subject,
-        Effective = new Period(new FhirDateTime(from), null),
-        Dosage = [new Dosage { Text = dosage }],
     };
 
     private static Observation Measurement(string id, ResourceReference subject, string loinc, string display, decimal value, string ucum, string unit, DateTimeOffset at) => new()

@@ -33,6 +33,12 @@ public abstract class NationalSyncJob<T>(IDbContextFactory<CareDbContext> dbFact
 
     protected abstract bool TryRead(Hl7.Fhir.Model.Resource resource, DateOnly today, out T? item, out string reason);
 
+    /// <summary>
+    /// Whether a newer version of an item already imported is imported again (its <see cref="ImportAsync"/> then updates
+    /// what it made and the <see cref="ImportedItem"/>); otherwise an item is imported once, whatever its version.
+    /// </summary>
+    protected virtual bool ImportsNewVersions => false;
+
     /// <summary>Imports one item in its own transaction (with its <see cref="ImportedItem"/>); false when it is not for this workspace. Throws when it fails.</summary>
     protected abstract Task<bool> ImportAsync(T item, Provenance provenance, DateTimeOffset fetchedAt, CancellationToken ct);
 
@@ -74,7 +80,7 @@ public abstract class NationalSyncJob<T>(IDbContextFactory<CareDbContext> dbFact
 
     private async Task ImportOrParkAsync(T item, Provenance provenance, Counter counts, CancellationToken ct)
     {
-        if (await AlreadyImportedAsync(provenance.SourceId, ct))
+        if (await AlreadyImportedAsync(provenance, ct))
             return;
         try
         {
@@ -117,10 +123,13 @@ public abstract class NationalSyncJob<T>(IDbContextFactory<CareDbContext> dbFact
         }
     }
 
-    private async Task<bool> AlreadyImportedAsync(string sourceId, CancellationToken ct)
+    private async Task<bool> AlreadyImportedAsync(Provenance provenance, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.ImportedItems.AnyAsync(i => i.Service == Service && i.SourceId == sourceId, ct);
+        var imported = db.ImportedItems.Where(i => i.Service == Service && i.SourceId == provenance.SourceId);
+        return ImportsNewVersions
+            ? await imported.AnyAsync(i => i.Version == provenance.Version, ct)
+            : await imported.AnyAsync(ct);
     }
 
     /// <summary>Keeps the rejected entry with its reason (once: a rejection seen again is not counted again).</summary>

@@ -24,6 +24,7 @@ public sealed class SyncStatusService(IDbContextFactory<CareDbContext> dbFactory
     {
         [NationalService.HospitalNotifications] = HospitalNotificationSyncJob.JobId,
         [NationalService.Person] = PersonSyncJob.JobId,
+        [NationalService.Medication] = MedicationSyncJob.JobId,
     };
 
     public static bool MayUse(Actor actor) => actor.Role is UserRole.Coordinator or UserRole.Administrator;
@@ -51,6 +52,7 @@ public sealed class SyncStatusService(IDbContextFactory<CareDbContext> dbFactory
         {
             NationalService.HospitalNotifications => await services.GetRequiredService<HospitalNotificationSyncJob>().RunAsync(ct),
             NationalService.Person => await services.GetRequiredService<PersonSyncJob>().RunAsync(ct),
+            NationalService.Medication => await services.GetRequiredService<MedicationSyncJob>().RunAsync(ct),
             _ => throw new ArgumentOutOfRangeException(nameof(service), service, "No sync job for this service yet."),
         };
     }

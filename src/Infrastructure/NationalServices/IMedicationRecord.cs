@@ -1,0 +1,46 @@
+using System.Runtime.CompilerServices;
+using CareWorkspace.Domain.Common;
+using CareWorkspace.Domain.NationalSync;
+using CareWorkspace.Domain.Patients;
+using Hl7.Fhir.Model;
+using Microsoft.Extensions.Logging;
+
+namespace CareWorkspace.Infrastructure.NationalServices;
+
+/// <summary>The Shared Medication Record (Fælles Medicinkort's role): the medication statements and prescriptions of patients.</summary>
+public interface IMedicationRecord
+{
+    /// <summary>The changes since <paramref name="since"/> (all, when null): medication statements, then prescriptions, a page at a time.</summary>
+    IAsyncEnumerable<NationalPage<NationalMedication>> ChangedSinceAsync(DateTimeOffset? since, CancellationToken ct);
+
+    /// <summary>One patient's medication statements and prescriptions, found by CPR, a page at a time.</summary>
+    IAsyncEnumerable<NationalPage<NationalMedication>> ForPatientAsync(Cpr cpr, CancellationToken ct);
+}
+
+internal sealed class MedicationRecordAdapter(NationalServiceClients clients, TimeProvider clock, ILogger<MedicationRecordAdapter> logger) : IMedicationRecord
+{
+    private static readonly string[] Types = ["MedicationStatement", "MedicationRequest"];
+
+    public IAsyncEnumerable<NationalPage<NationalMedication>> ChangedSinceAsync(DateTimeOffset? since, CancellationToken ct) =>
+        ReadAsync(type => clients.ChangedSince(type, since), ct);
+
+    public IAsyncEnumerable<NationalPage<NationalMedication>> ForPatientAsync(Cpr cpr, CancellationToken ct) =>
+        ReadAsync(type => $"{type}?patient.identifier={FhirSearchReader.Escape($"{DkIdentifiers.Cpr}|{cpr.Value}")}", ct);
+
+    private async IAsyncEnumerable<NationalPage<NationalMedication>> ReadAsync(Func<string, string> query, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var reader = clients.ReaderFor(NationalService.Medication);
+        var today = CopenhagenTime.Today(clock);
+        foreach (var type in Types)
+        {
+            await foreach (var page in reader.SearchAsync(query(type), ct))
+            {
+                var mapped = PageMapping.Map<NationalMedication>(page, (Resource r, out NationalMedication? m, out string reason) =>
+                    MedicationRecordReading.TryRead(r, today, out m, out reason));
+                foreach (var rejected in mapped.Rejected.Skip(page.Rejected.Count))
+                    logger.LogWarning("Medication {SourceId} rejected: {Reason}", rejected.SourceId, rejected.Reason);
+                yield return mapped;
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using CareWorkspace.Domain.Access;
+using CareWorkspace.Domain.Common;
+using CareWorkspace.Domain.Medicines;
+using CareWorkspace.Domain.NationalSync;
+using CareWorkspace.Infrastructure.Access;
+using CareWorkspace.Infrastructure.Persistence;
+using CareWorkspace.Infrastructure.Realtime;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace CareWorkspace.Infrastructure.NationalServices.Sync;
+
+/// <summary>
+/// Imports the Shared Medication Record as the system actor: each medication statement or prescription of a patient
+/// here becomes one <see cref="MedicationEntry"/> (source National record), kept up to date when the record sends a
+/// newer version and removed when the record withdraws it (entered in error). A medication of someone who is not a
+/// patient here is read and left. Open medication sections hear of each import after its commit.
+/// </summary>
+public sealed class MedicationSyncJob(
+    IDbContextFactory<CareDbContext> dbFactory,
+    IMedicationRecord record,
+    PatientAccessGuard guard,
+    IPathwayNotifier notifier,
+    TimeProvider clock,
+    NationalServicesSettings settings,
+    ILogger<MedicationSyncJob> logger) : NationalSyncJob<NationalMedication>(dbFactory, clock, logger)
+{
+    public const string JobId = "national-sync-medication";
+    private const string What = "Import medication";
+
+    private static Actor Actor => SystemActor.NationalSync;
+
+    public override NationalService Service => NationalService.Medication;
+
+    protected override bool ImportsNewVersions => true;
+
+    public override void Schedule(IRecurringJobManager recurring)
+    {
+        if (settings.IsSetUp(Service))
+            recurring.AddOrUpdate<MedicationSyncJob>(JobId, job => job.RunAsync(CancellationToken.None), settings.ScheduleOf(Service),
+                new RecurringJobOptions { TimeZone = CopenhagenTime.Zone });
+        else
+            recurring.RemoveIfExists(JobId);
+    }
+
+    protected override IAsyncEnumerable<NationalPage<NationalMedication>> ChangesSinceAsync(DateTimeOffset? since, CancellationToken ct) =>
+        record.ChangedSinceAsync(since, ct);
+
+    protected override bool TryRead(Hl7.Fhir.Model.Resource resource, DateOnly today, out NationalMedication? item, out string reason) =>
+        MedicationRecordReading.TryRead(resource, today, out item, out reason);
+
+    protected override async Task<bool> ImportAsync(NationalMedication medication, Provenance provenance, DateTimeOffset fetchedAt, CancellationToken ct)
+    {
+        await using var db = await Databases.CreateDbContextAsync(ct);
+        var patientId = await db.Patients.AsNoTracking().Where(p => p.Cpr == medication.Cpr).Select(p => (Guid?)p.Id).SingleOrDefaultAsync(ct);
+        if (patientId is not { } id)
+            return false;
+        var entry = await db.MedicationEntries.SingleOrDefaultAsync(m => m.SourceId == provenance.SourceId, ct);
+        var imported = await db.ImportedItems.SingleOrDefaultAsync(i => i.Service == Service && i.SourceId == provenance.SourceId, ct);
+        var action = entry is null ? AccessAction.Create : AccessAction.Update;
+        var allowed = await guard.DemandForJobAsync(db, Actor, [id], action, PatientSection.Medication, What, ct);
+        if (!allowed.ContainsKey(id))
+        {
+            await db.SaveChangesAsync(ct);
+            return false;
+        }
+        if (entry is not null && entry.PatientId != id)
+            throw new InvalidOperationException($"{provenance.SourceId} now names another patient; it is kept for inspection, not moved.");
+
+        var changed = true;
+        if (medication.EnteredInError)
+        {
+            changed = entry is not null;
+            if (entry is not null)
+                db.MedicationEntries.Remove(entry);
+        }
+        else if (entry is null)
+        {
+            entry = MedicationEntry.Imported(id, medication.Details, provenance.SourceId, provenance.Version, provenance.LastUpdated, fetchedAt);
+            db.MedicationEntries.Add(entry);
+        }
+        else
+        {
+            changed = entry.UpdateFromRecord(medication.Details, provenance.Version, provenance.LastUpdated, fetchedAt);
+        }
+
+        if (imported is null)
+            db.ImportedItems.Add(new ImportedItem(Service, provenance.SourceId, provenance.Version, provenance.LastUpdated, fetchedAt, id));
+        else if (imported.SourceUpdatedAt is null || provenance.LastUpdated > imported.SourceUpdatedAt)
+            imported.Refetched(provenance.Version, provenance.LastUpdated, fetchedAt);
+        await db.SaveChangesAsync(ct);
+        if (changed)
+            notifier.PathwayChanged(new PathwayChange(id, PatientSection.Medication, entry?.Id, Actor.UserId));
+        return true;
+    }
+}

@@ -1,0 +1,31 @@
+using CareWorkspace.Domain.Medicines;
+using CareWorkspace.Domain.Patients;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CareWorkspace.Infrastructure.Persistence.Configurations;
+
+internal sealed class MedicationEntryConfiguration : IEntityTypeConfiguration<MedicationEntry>
+{
+    public void Configure(EntityTypeBuilder<MedicationEntry> builder)
+    {
+        builder.ToTable("MedicationEntries");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.Property(m => m.DrugName).HasMaxLength(MedicationEntry.DrugNameMaxLength).IsRequired();
+        builder.Property(m => m.Strength).HasMaxLength(MedicationEntry.ShortTextMaxLength);
+        builder.Property(m => m.Form).HasMaxLength(MedicationEntry.ShortTextMaxLength);
+        builder.Property(m => m.AtcCode).HasMaxLength(MedicationEntry.ShortTextMaxLength);
+        builder.Property(m => m.DoseText).HasMaxLength(MedicationEntry.TextMaxLength);
+        builder.Property(m => m.Route).HasMaxLength(MedicationEntry.ShortTextMaxLength);
+        builder.Property(m => m.Indication).HasMaxLength(MedicationEntry.TextMaxLength);
+        builder.Property(m => m.Prescriber).HasMaxLength(MedicationEntry.DrugNameMaxLength);
+        builder.Property(m => m.Organisation).HasMaxLength(MedicationEntry.DrugNameMaxLength);
+        builder.Property(m => m.SourceId).HasMaxLength(MedicationEntry.SourceIdMaxLength);
+        builder.Property(m => m.SourceVersion).HasMaxLength(MedicationEntry.VersionMaxLength);
+        // One entry per national record item, whatever runs import it.
+        builder.HasIndex(m => m.SourceId).IsUnique();
+        builder.HasIndex(m => new { m.PatientId, m.Status });
+        builder.HasOne<Patient>().WithMany().HasForeignKey(m => m.PatientId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
