@@ -3,12 +3,14 @@ using System.Net.Http.Headers;
 using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.ApiTokens;
 using CareWorkspace.Domain.Triage;
+using CareWorkspace.Infrastructure.Identity;
 using CareWorkspace.Infrastructure.NationalServices;
 using CareWorkspace.Infrastructure.Triage;
 using CareWorkspace.IntegrationTests.Infrastructure;
 using CareWorkspace.Web.Features.Account;
 using CareWorkspace.Web.Features.Consents;
 using Hl7.Fhir.Model;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Task = System.Threading.Tasks.Task;
@@ -232,6 +234,33 @@ public abstract class FhirApiTests(CareAppFactory factory)
             Assert.Contains(reason, outcome.Issue.Single().Diagnostics ?? "", StringComparison.Ordinal);
         }
         Assert.Equal(before, await AccessTestData.CountRecordsAsync(factory, gp.UserId, jensId, allowed: true, PatientSection.MasterData, Ct));
+    }
+
+    [Fact]
+    public async Task A_token_of_a_deactivated_account_or_one_whose_password_an_administrator_set_gets_401()
+    {
+        var jensId = await factory.JensIdAsync(Ct);
+        foreach (var (change, reason) in new (Action<CareUser>, string)[]
+        {
+            (u => u.Deactivated = true, "deactivated"),
+            (u => u.MustChangePassword = true, "must choose a new password"),
+        })
+        {
+            var (relative, _, _) = await AccessTestData.NewRelativeAsync(factory, jensId, Ct);
+            NewApiToken token;
+            await using (var scope = factory.Services.CreateAsyncScope())
+            {
+                token = await scope.ServiceProvider.GetRequiredService<ApiTokenService>().CreateAsync(relative, "Script", 30, Ct);
+                var users = scope.ServiceProvider.GetRequiredService<UserManager<CareUser>>();
+                var user = await users.FindByIdAsync(relative.UserId);
+                change(user!);
+                await users.UpdateAsync(user!);
+            }
+            using var client = BearerClient(token.Secret);
+            using var response = await client.GetAsync($"/fhir/Patient/{jensId}", Ct);
+            var outcome = await RefusalAsync(response, HttpStatusCode.Unauthorized);
+            Assert.Contains(reason, outcome.Issue.Single().Diagnostics ?? "", StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -49,6 +49,9 @@ public sealed class ApiTokenAuthentication(
         var owner = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == token.OwnerUserId, Context.RequestAborted);
         if (owner is null || owner.Deactivated)
             return Refuse("The API token's account is deactivated.", token.Id);
+        // An administrator set the password: the account may be in other hands until its owner chooses a new one.
+        if (owner.MustChangePassword)
+            return Refuse("The API token's account must choose a new password first.", token.Id);
 
         token.MarkUsed(now);
         await db.SaveChangesAsync(Context.RequestAborted);
