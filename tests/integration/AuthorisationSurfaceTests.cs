@@ -199,6 +199,7 @@ public sealed class AuthorisationSurfaceTests(SqliteAppFactory factory) : IClass
         ["care-plan"] = (sp, actor, id) => sp.GetRequiredService<Web.Features.CarePlans.CarePlanService>().GetAsync(actor, id, Ct),
         ["rehabilitation"] = (sp, actor, id) => sp.GetRequiredService<Web.Features.Rehabilitation.RehabilitationPlanService>().GetAsync(actor, id, Ct),
         ["triage"] = (sp, actor, id) => sp.GetRequiredService<CareWorkspace.Infrastructure.Triage.TriageService>().GetStatusAsync(actor, id, Ct),
+        ["measurements"] = (sp, actor, id) => sp.GetRequiredService<CareWorkspace.Infrastructure.Measurements.MeasurementService>().GetAsync(actor, id, Ct),
         ["calendar"] = (sp, actor, id) => sp.GetRequiredService<Web.Features.Calendar.AppointmentService>().GetAsync(actor, id,
             DateOnly.FromDateTime(DateTime.UnixEpoch).AddYears(56), DateOnly.FromDateTime(DateTime.UnixEpoch).AddYears(56).AddDays(30), Ct),
     };

@@ -26,4 +26,7 @@ public enum PatientSection
 
     /// <summary>Municipal early detection: the change forms recorded at visits, the triage colour and the unit's action plans.</summary>
     Triage,
+
+    /// <summary>Home measurements from the national telemedicine infrastructure (read-only here: they change only at the source).</summary>
+    Measurements,
 }

@@ -28,9 +28,14 @@ public static class NationalServicesRegistration
         builder.Services.AddSingleton<IOrganisationRegister, OrganisationRegisterAdapter>();
         builder.Services.AddSingleton<ISharedAppointments, SharedAppointmentsAdapter>();
         builder.Services.AddSingleton<IHospitalNotifications, HospitalNotificationsAdapter>();
+        builder.Services.AddSingleton<IHomeMeasurements, HomeMeasurementsAdapter>();
 
         builder.Services.AddTransient<HospitalNotificationSyncJob>();
         builder.Services.AddTransient<IRecurringJob>(sp => sp.GetRequiredService<HospitalNotificationSyncJob>());
+        builder.Services.AddTransient<MeasurementSyncJob>();
+        builder.Services.AddTransient<IRecurringJob>(sp => sp.GetRequiredService<MeasurementSyncJob>());
+        builder.Services.AddTransient<SharedAppointmentSyncJob>();
+        builder.Services.AddTransient<IRecurringJob>(sp => sp.GetRequiredService<SharedAppointmentSyncJob>());
 
         builder.Services.AddSingleton<SandboxFaults>();
         builder.Services.AddSingleton(sp =>

@@ -6,6 +6,7 @@ using CareWorkspace.Domain.CarePlans;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.Conferences;
 using CareWorkspace.Domain.FollowUp;
+using CareWorkspace.Domain.Measurements;
 using CareWorkspace.Domain.Messaging;
 using CareWorkspace.Domain.NationalSync;
 using CareWorkspace.Domain.Notifications;
@@ -52,6 +53,7 @@ public sealed class CareDbContext(DbContextOptions<CareDbContext> options) : Ide
     public DbSet<SyncState> SyncStates => Set<SyncState>();
     public DbSet<ImportedItem> ImportedItems => Set<ImportedItem>();
     public DbSet<ParkedImport> ParkedImports => Set<ParkedImport>();
+    public DbSet<HomeMeasurement> HomeMeasurements => Set<HomeMeasurement>();
 
     /// <summary>The keys that protect cookies and antiforgery tokens, shared by every app instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -32,6 +32,7 @@ public static class TranslationFolders
         "src/Web/Features/Rehabilitation",
         "src/Web/Features/Triage",
         "src/Web/Features/TriageBoard",
+        "src/Web/Features/Measurements",
     ];
 
     public static readonly IReadOnlyList<string> NotYetTranslated =

@@ -28,6 +28,8 @@ public static class A11yText
 
     public static string ChangedTriage(string name) => Text["{0} recorded a change or changed the triage", name];
 
+    public static string NewMeasurements(string name) => Text["{0} brought new home measurements", name];
+
     public static string WroteMessage(string name) => Text["{0} wrote a message", name];
 
     private static IStringLocalizer Text => StaticText.For(typeof(A11yText));

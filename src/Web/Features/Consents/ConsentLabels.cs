@@ -22,5 +22,6 @@ public static class ConsentLabels
         PatientSection.CarePlan => L["Care plans"],
         PatientSection.Rehabilitation => L["Rehabilitation plan"],
         PatientSection.Triage => L["Early detection (triage)"],
+        PatientSection.Measurements => L["Home measurements"],
     };
 }

@@ -28,6 +28,7 @@ public static class ChangeAnnouncements
             PatientSection.CarePlan => A11yText.ChangedCarePlan(authorName),
             PatientSection.Rehabilitation => A11yText.ChangedRehabilitation(authorName),
             PatientSection.Triage => A11yText.ChangedTriage(authorName),
+            PatientSection.Measurements => A11yText.NewMeasurements(authorName),
             _ => null,
         };
     }

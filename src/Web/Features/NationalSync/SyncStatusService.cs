@@ -23,6 +23,8 @@ public sealed class SyncStatusService(IDbContextFactory<CareDbContext> dbFactory
     private static readonly IReadOnlyDictionary<NationalService, string> JobIds = new Dictionary<NationalService, string>
     {
         [NationalService.HospitalNotifications] = HospitalNotificationSyncJob.JobId,
+        [NationalService.Measurements] = MeasurementSyncJob.JobId,
+        [NationalService.Appointments] = SharedAppointmentSyncJob.JobId,
     };
 
     public static bool MayUse(Actor actor) => actor.Role is UserRole.Coordinator or UserRole.Administrator;
@@ -48,6 +50,8 @@ public sealed class SyncStatusService(IDbContextFactory<CareDbContext> dbFactory
         return service switch
         {
             NationalService.HospitalNotifications => await services.GetRequiredService<HospitalNotificationSyncJob>().RunAsync(ct),
+            NationalService.Measurements => await services.GetRequiredService<MeasurementSyncJob>().RunAsync(ct),
+            NationalService.Appointments => await services.GetRequiredService<SharedAppointmentSyncJob>().RunAsync(ct),
             _ => throw new ArgumentOutOfRangeException(nameof(service), service, "No sync job for this service yet."),
         };
     }
