@@ -38,6 +38,7 @@ public static class DependencyInjection
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AccessExpiryWatcher>());
         builder.Services.AddScoped<DemoDataSeeder>();
         builder.Services.AddScoped<TriageService>();
+        builder.Services.AddScoped<CareWorkspace.Infrastructure.Measurements.MeasurementService>();
         // Read now, so that a template file that does not parse stops start-up with its file and line.
         builder.Services.AddSingleton(CarePlanTemplates.Load(builder.Configuration["CarePlans:TemplateFolder"]
             ?? Path.Combine(AppContext.BaseDirectory, CarePlanTemplates.DefaultFolder)));

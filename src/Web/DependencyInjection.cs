@@ -132,6 +132,7 @@ public static class DependencyInjection
             .Add<CarePlanSection>("care-plan", "Care plans", Icons.Material.Filled.Assignment, 47, PatientSection.CarePlan)
             .Add<RehabilitationSection>("rehabilitation", "Rehabilitation", Icons.Material.Filled.FitnessCenter, 48, PatientSection.Rehabilitation)
             .Add<TriageSection>("triage", "Early detection", Icons.Material.Filled.Traffic, 49, PatientSection.Triage)
+            .Add<CareWorkspace.Web.Features.Measurements.MeasurementsSection>("measurements", "Measurements", Icons.Material.Filled.MonitorHeart, 46, PatientSection.Measurements)
             .Add<ConsentSection>("consents", "Consent", Icons.Material.Filled.VerifiedUser, 50, PatientSection.Consents));
 
         builder.Services.AddSignalR();

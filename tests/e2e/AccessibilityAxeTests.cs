@@ -57,6 +57,7 @@ public sealed class AccessibilityAxeTests(AppFixture app) : BrowserTest(app)
         var jens = await JensIdAsync();
         // The Medication tab is checked with Jens' list in it, not empty.
         await MedicationTests.SyncMedicationAsync(App);
+        await SyncMeasurementsAsync();
         var page = await OpenPageAsync(userName);
         await LogInAsync(page, userName);
         var report = new AxeReport();
@@ -95,6 +96,8 @@ public sealed class AccessibilityAxeTests(AppFixture app) : BrowserTest(app)
                 await CheckCalendarSectionAsync(page, report);
             if (tab.Trim() == "Care plans")
                 await CheckCarePlanSectionAsync(page, report);
+            if (tab.Trim() == "Measurements")
+                await CheckMeasurementsSectionAsync(page, report);
         }
 
         await page.GotoAsync("inbox");
@@ -157,6 +160,22 @@ public sealed class AccessibilityAxeTests(AppFixture app) : BrowserTest(app)
     }
 
     /// <summary>The calendar section in its week and month views, and the New appointment dialog for those who book.</summary>
+    /// <summary>Jens' home measurements are in the database, so the section shows its charts and tables (the sync is idempotent).</summary>
+    private async Task SyncMeasurementsAsync()
+    {
+        using var scope = App.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<CareWorkspace.Infrastructure.NationalServices.Sync.MeasurementSyncJob>().RunAsync(CancellationToken.None);
+    }
+
+    /// <summary>The measurements section with its charts and tables, and one table opened to all its rows.</summary>
+    private static async Task CheckMeasurementsSectionAsync(IPage page, AxeReport report)
+    {
+        await Expect(page.GetByTestId("measurement-series").First).ToBeVisibleAsync();
+        await page.GetByTestId("measurement-show-all").First.ClickAsync();
+        await Expect(page.GetByTestId("measurement-show-all").First).ToHaveAttributeAsync("aria-expanded", "true");
+        await report.CheckAsync(page, "pathway: measurements, one table in full");
+    }
+
     private static async Task CheckCalendarSectionAsync(IPage page, AxeReport report)
     {
         foreach (var layout in new[] { "Week", "Month" })

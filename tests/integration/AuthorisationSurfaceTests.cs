@@ -205,6 +205,7 @@ public sealed class AuthorisationSurfaceTests(SqliteAppFactory factory) : IClass
         ["rehabilitation"] = (sp, actor, id) => sp.GetRequiredService<Web.Features.Rehabilitation.RehabilitationPlanService>().GetAsync(actor, id, Ct),
         ["triage"] = (sp, actor, id) => sp.GetRequiredService<CareWorkspace.Infrastructure.Triage.TriageService>().GetStatusAsync(actor, id, Ct),
         ["medication"] = (sp, actor, id) => sp.GetRequiredService<Web.Features.Medicines.MedicationListService>().GetAsync(actor, id, Ct),
+        ["measurements"] = (sp, actor, id) => sp.GetRequiredService<CareWorkspace.Infrastructure.Measurements.MeasurementService>().GetAsync(actor, id, Ct),
         ["calendar"] = (sp, actor, id) => sp.GetRequiredService<Web.Features.Calendar.AppointmentService>().GetAsync(actor, id,
             DateOnly.FromDateTime(DateTime.UnixEpoch).AddYears(56), DateOnly.FromDateTime(DateTime.UnixEpoch).AddYears(56).AddDays(30), Ct),
     };

@@ -24,11 +24,12 @@ public static class AccessMatrix
         (PatientSection.Timeline,      ["RS",   "RS",   "RS",    "RS",    "RS",    "RS",    "RS",    "R",     "R", ""]),
         (PatientSection.Presence,      ["R",    "R",    "R",     "R",     "R",     "R",     "R",     "R",     "R", ""]),
         (PatientSection.Consents,      ["RCUD", "RCUD", "R",     "RCUD",  "R",     "R",     "RCUD",  "RCUD",  "", ""]),
-        (PatientSection.Calendar,      ["RSCU", "RSCU", "RSCU",  "RSCU",  "RSCU",  "RSCU",  "RSCU",  "R",     "R", "R"]),
+        (PatientSection.Calendar,      ["RSCU", "RSCU", "RSCU",  "RSCU",  "RSCU",  "RSCU",  "RSCU",  "R",     "R", "RCU"]),
         (PatientSection.CarePlan,      ["RSCU", "RSCU", "RSCU",  "RSCU",  "RS",    "RSCU",  "RSCU",  "R",     "R", ""]),
         (PatientSection.Rehabilitation, ["RSCU", "RS",  "RS",    "RS",    "RS",    "RSU",   "RS",    "RC",    "RC", ""]),
         (PatientSection.Triage,        ["R",    "RS",   "R",     "RSCU",  "RSCU",  "R",     "RS",    "R",     "R", ""]),
         (PatientSection.Medication,    ["RS",   "RS",   "RS",    "RS",    "RS",    "R",     "RS",    "R",     "R", "RCU"]),
+        (PatientSection.Measurements,  ["R",    "R",    "R",     "R",     "R",     "R",     "R",     "R",     "R", "C"]),
     ];
 
     private static readonly Dictionary<(UserRole, PatientSection), Permission> Cells = Build();

@@ -29,4 +29,6 @@ public enum PatientSection
 
     /// <summary>The patient's medications: from the Shared Medication Record (imported, read-only) and, later, local prescribing.</summary>
     Medication,
+    /// <summary>Home measurements from the national telemedicine infrastructure (read-only here: they change only at the source).</summary>
+    Measurements,
 }

@@ -12,6 +12,8 @@ public sealed class Appointment : AggregateRoot
 {
     public const int CancellationReasonMaxLength = 500;
     public const int ChangedByMaxLength = 200;
+    public const int ExternalIdentifierMaxLength = 300;
+    public const int ExternalSourceMaxLength = 200;
 
     private readonly List<AppointmentParticipant> _participants = [];
 
@@ -31,6 +33,12 @@ public sealed class Appointment : AggregateRoot
 
     /// <summary>The video room, for an appointment in video mode once a meeting is made.</summary>
     public VideoMeeting? VideoMeeting { get; private set; }
+
+    /// <summary>For an appointment from a national service: its identifier there ("system|value"), unique here.</summary>
+    public string? ExternalIdentifier { get; private set; }
+
+    /// <summary>For an appointment from a national service: whose booking it is (the hospital's name), shown on it.</summary>
+    public string? ExternalSource { get; private set; }
 
     public string BookedBy { get; private set; } = "";
     public DateTimeOffset BookedAt { get; private set; }
@@ -70,6 +78,52 @@ public sealed class Appointment : AggregateRoot
         IEnumerable<AppointmentParticipant> participants, ChangeStamp stamp, AppointmentStatus status, Guid seriesId) =>
         new(patientId, organisationId, details, time, participants, status, stamp, seriesId);
 
+    /// <summary>
+    /// An appointment booked elsewhere (the hospital's booking) as the national appointments service has it, with any
+    /// status and time (it may be past or already fulfilled). Changed only by its source (<see cref="UpdateFromSource"/>).
+    /// </summary>
+    public static Appointment Import(Guid patientId, Guid organisationId, AppointmentDetails details, AppointmentTime time,
+        IEnumerable<AppointmentParticipant> participants, AppointmentStatus status, string externalIdentifier, string externalSource, ChangeStamp stamp)
+    {
+        if (patientId == Guid.Empty)
+            throw new DomainException("An appointment belongs to a patient.");
+        if (organisationId == Guid.Empty)
+            throw new DomainException("An appointment needs the organisation that owns it.");
+        var appointment = new Appointment
+        {
+            PatientId = patientId,
+            OrganisationId = organisationId,
+            ExternalIdentifier = Guard.Required(externalIdentifier, "Identifier", ExternalIdentifierMaxLength),
+            ExternalSource = Guard.Required(externalSource, "Source", ExternalSourceMaxLength),
+            BookedBy = Guard.Required(stamp.ByName, "Booked by", ChangedByMaxLength),
+            BookedAt = stamp.At.ToUniversalTime(),
+        };
+        appointment.FromSource(details, time, participants, status);
+        return appointment;
+    }
+
+    /// <summary>Booked elsewhere and imported: read-only here.</summary>
+    public bool IsImported => ExternalIdentifier is not null;
+
+    /// <summary>The source changed the appointment (a new version): what, when, who and status follow it, whatever they were.</summary>
+    public void UpdateFromSource(AppointmentDetails details, AppointmentTime time, IEnumerable<AppointmentParticipant> participants,
+        AppointmentStatus status, ChangeStamp stamp)
+    {
+        if (!IsImported)
+            throw new DomainException("Only an imported appointment is changed by its source.");
+        FromSource(details, time, participants, status);
+        Stamp(stamp);
+    }
+
+    private void FromSource(AppointmentDetails details, AppointmentTime time, IEnumerable<AppointmentParticipant> participants, AppointmentStatus status)
+    {
+        Apply(details);
+        Start = time.Start;
+        End = time.End;
+        Status = Enum.IsDefined(status) ? status : throw new DomainException("Choose the status of the appointment.");
+        SetParticipants(participants);
+    }
+
     public AppointmentTime Time => new(Start, End);
 
     public AppointmentDetails Details => new(Type, Mode, Location, Reason, Notes);
@@ -79,6 +133,7 @@ public sealed class Appointment : AggregateRoot
     /// <summary>Changes what, when and who in one step (the appointment dialog); refused when stale, closed or moved into the past.</summary>
     public void Change(Guid expectedVersion, AppointmentDetails details, AppointmentTime time, IEnumerable<AppointmentParticipant> participants, ChangeStamp stamp)
     {
+        RefuseImported();
         RefuseStale(expectedVersion);
         RefuseClosed();
         if (time != Time)
@@ -98,6 +153,7 @@ public sealed class Appointment : AggregateRoot
 
     public void Cancel(Guid expectedVersion, string? reason, ChangeStamp stamp)
     {
+        RefuseImported();
         RefuseStale(expectedVersion);
         var why = Guard.Optional(reason, "Reason for cancelling", CancellationReasonMaxLength)
             ?? throw new DomainException("Give the reason for cancelling the appointment.");
@@ -108,6 +164,7 @@ public sealed class Appointment : AggregateRoot
     /// <summary>Booked, arrived, fulfilled or no-show; cancelling needs a reason (<see cref="Cancel"/>).</summary>
     public void ChangeStatus(Guid expectedVersion, AppointmentStatus status, ChangeStamp stamp)
     {
+        RefuseImported();
         RefuseStale(expectedVersion);
         if (status == AppointmentStatus.Cancelled)
             throw new DomainException("Give the reason for cancelling the appointment.");
@@ -125,6 +182,7 @@ public sealed class Appointment : AggregateRoot
     /// <summary>A participant accepts, declines or answers tentatively.</summary>
     public void Respond(Guid participantId, ParticipationStatus answer, ChangeStamp stamp)
     {
+        RefuseImported();
         var participant = _participants.SingleOrDefault(p => p.Id == participantId)
             ?? throw new DomainException("That person does not take part in this appointment.");
         RefuseClosed();
@@ -153,6 +211,7 @@ public sealed class Appointment : AggregateRoot
     /// <summary>Invites one more person (a relative, as a guest of a video consultation) to an open appointment.</summary>
     public void InviteGuest(AppointmentParticipant guest, ChangeStamp stamp)
     {
+        RefuseImported();
         RefuseClosed();
         if (guest.UserId is not null && _participants.Any(p => p.UserId == guest.UserId))
             throw new DomainException("Each person takes part only once.");
@@ -213,6 +272,12 @@ public sealed class Appointment : AggregateRoot
     {
         if (Version != expectedVersion)
             throw new StaleEditException("This appointment", ChangedBy ?? BookedBy, ChangedAt ?? BookedAt, Values());
+    }
+
+    private void RefuseImported()
+    {
+        if (IsImported)
+            throw new DomainException("This appointment is {0}'s booking, shared through the national appointments service; it can only be changed there.", ExternalSource);
     }
 
     private void RefuseClosed()

@@ -36,6 +36,14 @@ public static class NationalServicesRegistration
         builder.Services.AddTransient<IRecurringJob>(sp => sp.GetRequiredService<PersonSyncJob>());
         builder.Services.AddTransient<MedicationSyncJob>();
         builder.Services.AddTransient<IRecurringJob>(sp => sp.GetRequiredService<MedicationSyncJob>());
+        builder.Services.AddSingleton<IHomeMeasurements, HomeMeasurementsAdapter>();
+
+        builder.Services.AddTransient<HospitalNotificationSyncJob>();
+        builder.Services.AddTransient<IRecurringJob>(sp => sp.GetRequiredService<HospitalNotificationSyncJob>());
+        builder.Services.AddTransient<MeasurementSyncJob>();
+        builder.Services.AddTransient<IRecurringJob>(sp => sp.GetRequiredService<MeasurementSyncJob>());
+        builder.Services.AddTransient<SharedAppointmentSyncJob>();
+        builder.Services.AddTransient<IRecurringJob>(sp => sp.GetRequiredService<SharedAppointmentSyncJob>());
 
         builder.Services.AddSingleton<SandboxFaults>();
         builder.Services.AddSingleton(sp =>

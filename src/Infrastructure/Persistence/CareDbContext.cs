@@ -8,6 +8,7 @@ using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.Conferences;
 using CareWorkspace.Domain.FollowUp;
 using CareWorkspace.Domain.Medicines;
+using CareWorkspace.Domain.Measurements;
 using CareWorkspace.Domain.Messaging;
 using CareWorkspace.Domain.NationalSync;
 using CareWorkspace.Domain.Notifications;
@@ -56,6 +57,7 @@ public sealed class CareDbContext(DbContextOptions<CareDbContext> options) : Ide
     public DbSet<ParkedImport> ParkedImports => Set<ParkedImport>();
     public DbSet<PersonalApiToken> PersonalApiTokens => Set<PersonalApiToken>();
     public DbSet<MedicationEntry> MedicationEntries => Set<MedicationEntry>();
+    public DbSet<HomeMeasurement> HomeMeasurements => Set<HomeMeasurement>();
 
     /// <summary>The keys that protect cookies and antiforgery tokens, shared by every app instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

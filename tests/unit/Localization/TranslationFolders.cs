@@ -33,6 +33,7 @@ public static class TranslationFolders
         "src/Web/Features/Triage",
         "src/Web/Features/TriageBoard",
         "src/Web/Features/Medicines",
+        "src/Web/Features/Measurements",
     ];
 
     public static readonly IReadOnlyList<string> NotYetTranslated =

@@ -84,10 +84,35 @@ public static class SandboxSeed
             ],
         }.ToJson(), cpr);
 
-        for (var day = 6; day >= 1; day--)
+        PlaceHomeMeasurements(store, subject, cpr, now);
+    }
+
+    /// <summary>
+    /// Six weeks of Jens' home measurements around his stay (admitted 30 days ago, home 23 days ago): oxygen saturation
+    /// and pulse each morning, weight and lung function (FEV1) each week; low saturation and a fast pulse before the
+    /// admission, recovering after it. None while he was in hospital.
+    /// </summary>
+    private static void PlaceHomeMeasurements(SandboxStore store, ResourceReference subject, string cpr, DateTimeOffset now)
+    {
+        var morning = Domain.Common.CopenhagenTime.At(Domain.Common.CopenhagenTime.DateOf(now), new TimeOnly(8, 0));
+        for (var day = 42; day >= 1; day--)
         {
-            store.Place(NationalService.Measurements, Measurement($"jens-spo2-{day}", subject, "59408-5", "Oxygen saturation in Arterial blood by Pulse oximetry", 91 + day % 3, "%", "%", now.AddDays(-day)).ToJson(), cpr);
-            store.Place(NationalService.Measurements, Measurement($"jens-pulse-{day}", subject, "8867-4", "Heart rate", 78 + day, "/min", "beats/minute", now.AddDays(-day)).ToJson(), cpr);
+            if (day is <= 30 and > 23)
+                continue;
+            var at = morning.AddDays(-day).AddMinutes(day * 7 % 40);
+            var worse = day is > 30 and <= 34;
+            var recovering = day is <= 23 and > 16;
+            var spo2 = worse ? 88 + day % 2 : recovering ? 91 + day % 2 : 93 + day % 3;
+            var pulse = worse ? 98 + day % 5 : recovering ? 88 + day % 4 : 76 + day % 6;
+            store.Place(NationalService.Measurements, Measurement($"jens-spo2-{day}", subject, "59408-5", "Oxygen saturation in Arterial blood by Pulse oximetry", spo2, "%", "%", at).ToJson(), cpr);
+            store.Place(NationalService.Measurements, Measurement($"jens-pulse-{day}", subject, "8867-4", "Heart rate", pulse, "/min", "beats/minute", at).ToJson(), cpr);
+            if (day % 7 == 0 || day == 22)
+            {
+                var weight = 78.6m - (42 - day) * 0.04m;
+                var fev1 = worse || day == 22 ? 0.98m : 1.21m + day % 3 * 0.03m;
+                store.Place(NationalService.Measurements, Measurement($"jens-weight-{day}", subject, "29463-7", "Body weight", weight, "kg", "kg", at.AddMinutes(5)).ToJson(), cpr);
+                store.Place(NationalService.Measurements, Measurement($"jens-fev1-{day}", subject, "20150-9", "FEV1", fev1, "L", "L", at.AddMinutes(10)).ToJson(), cpr);
+            }
         }
     }
 

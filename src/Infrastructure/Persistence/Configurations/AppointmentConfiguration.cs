@@ -23,6 +23,11 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
         builder.Ignore(a => a.Time);
         builder.Ignore(a => a.Details);
         builder.Ignore(a => a.IsOpen);
+        builder.Ignore(a => a.IsImported);
+        builder.Property(a => a.ExternalIdentifier).HasMaxLength(Appointment.ExternalIdentifierMaxLength);
+        builder.Property(a => a.ExternalSource).HasMaxLength(Appointment.ExternalSourceMaxLength);
+        // De-duplicates the appointments imported from the national service, whichever run brings them.
+        builder.HasIndex(a => a.ExternalIdentifier).IsUnique();
         builder.HasOne<Patient>().WithMany().HasForeignKey(a => a.PatientId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(a => a.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<AppointmentSeries>().WithMany().HasForeignKey(a => a.SeriesId).OnDelete(DeleteBehavior.Restrict);

@@ -29,6 +29,7 @@ public static class A11yText
     public static string ChangedTriage(string name) => Text["{0} recorded a change or changed the triage", name];
 
     public static string ChangedMedication(string name) => Text["{0} changed the medication", name];
+    public static string NewMeasurements(string name) => Text["{0} brought new home measurements", name];
 
     public static string WroteMessage(string name) => Text["{0} wrote a message", name];
 

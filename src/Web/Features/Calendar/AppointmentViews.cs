@@ -11,6 +11,6 @@ internal static class AppointmentViews
         return new AppointmentView(a.Id, a.Version, a.PatientId, a.SeriesId, a.OrganisationId, organisation?.Name ?? "", organisation?.Sector ?? Sector.Hospital,
             a.Type, a.Mode, a.Location, a.Start, a.End, a.Status, a.CancellationReason, a.Reason, a.Notes,
             a.Participants.OrderBy(p => p.Kind).ThenBy(p => p.Name, StringComparer.CurrentCulture).Select(p => new ParticipantView(p.Id, p.Kind, p.UserId, p.Name, p.Requirement, p.Status)).ToList(),
-            a.VideoMeeting is not null, a.BookedBy, a.ChangedBy, a.ChangedAt);
+            a.VideoMeeting is not null, a.BookedBy, a.ChangedBy, a.ChangedAt, a.IsImported ? a.ExternalSource : null);
     }
 }

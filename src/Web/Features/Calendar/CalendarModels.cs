@@ -27,8 +27,12 @@ public sealed record AppointmentView(
     Guid Id, Guid Version, Guid PatientId, Guid? SeriesId, Guid OrganisationId, string OrganisationName, Sector Sector,
     AppointmentType Type, AppointmentMode Mode, string? Location, DateTimeOffset Start, DateTimeOffset End,
     AppointmentStatus Status, string? CancellationReason, string? Reason, string? Notes,
-    IReadOnlyList<ParticipantView> Participants, bool HasVideoMeeting, string BookedBy, string? ChangedBy, DateTimeOffset? ChangedAt)
+    IReadOnlyList<ParticipantView> Participants, bool HasVideoMeeting, string BookedBy, string? ChangedBy, DateTimeOffset? ChangedAt,
+    string? ExternalSource = null)
 {
+    /// <summary>Booked elsewhere (the hospital's booking) and shared through the national appointments service: read-only here.</summary>
+    public bool IsImported => ExternalSource is not null;
+
     public bool IsOpen => AppointmentLifecycle.IsOpen(Status);
 
     /// <summary>The viewer's own place among the participants (as <see cref="Appointment.ParticipantFor"/>), to answer the invitation.</summary>

@@ -23,5 +23,6 @@ public static class ConsentLabels
         PatientSection.Rehabilitation => L["Rehabilitation plan"],
         PatientSection.Triage => L["Early detection (triage)"],
         PatientSection.Medication => L["Medication"],
+        PatientSection.Measurements => L["Home measurements"],
     };
 }

@@ -29,6 +29,7 @@ public static class ChangeAnnouncements
             PatientSection.Rehabilitation => A11yText.ChangedRehabilitation(authorName),
             PatientSection.Triage => A11yText.ChangedTriage(authorName),
             PatientSection.Medication => A11yText.ChangedMedication(authorName),
+            PatientSection.Measurements => A11yText.NewMeasurements(authorName),
             _ => null,
         };
     }

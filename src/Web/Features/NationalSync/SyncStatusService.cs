@@ -25,6 +25,8 @@ public sealed class SyncStatusService(IDbContextFactory<CareDbContext> dbFactory
         [NationalService.HospitalNotifications] = HospitalNotificationSyncJob.JobId,
         [NationalService.Person] = PersonSyncJob.JobId,
         [NationalService.Medication] = MedicationSyncJob.JobId,
+        [NationalService.Measurements] = MeasurementSyncJob.JobId,
+        [NationalService.Appointments] = SharedAppointmentSyncJob.JobId,
     };
 
     public static bool MayUse(Actor actor) => actor.Role is UserRole.Coordinator or UserRole.Administrator;
@@ -53,6 +55,8 @@ public sealed class SyncStatusService(IDbContextFactory<CareDbContext> dbFactory
             NationalService.HospitalNotifications => await services.GetRequiredService<HospitalNotificationSyncJob>().RunAsync(ct),
             NationalService.Person => await services.GetRequiredService<PersonSyncJob>().RunAsync(ct),
             NationalService.Medication => await services.GetRequiredService<MedicationSyncJob>().RunAsync(ct),
+            NationalService.Measurements => await services.GetRequiredService<MeasurementSyncJob>().RunAsync(ct),
+            NationalService.Appointments => await services.GetRequiredService<SharedAppointmentSyncJob>().RunAsync(ct),
             _ => throw new ArgumentOutOfRangeException(nameof(service), service, "No sync job for this service yet."),
         };
     }

@@ -1,0 +1,24 @@
+using CareWorkspace.Domain.Measurements;
+
+namespace CareWorkspace.Infrastructure.Measurements;
+
+/// <summary>A patient's home measurements, one series per kind and unit, and how current the sync with the source is.</summary>
+public sealed record MeasurementsView(Guid PatientId, IReadOnlyList<MeasurementSeries> Series, MeasurementSync Sync);
+
+/// <summary>One kind's measurements, oldest first (a chart and a table).</summary>
+public sealed record MeasurementSeries(MeasurementKind Kind, string Name, string Unit, IReadOnlyList<MeasurementPoint> Points)
+{
+    public MeasurementPoint Latest => Points[^1];
+}
+
+/// <summary>One measurement with its provenance: the source's id and version, when it was fetched.</summary>
+public sealed record MeasurementPoint(DateTimeOffset MeasuredAt, decimal Value, string SourceId, string? SourceVersion, DateTimeOffset FetchedAt);
+
+/// <summary>
+/// The sync with the national telemedicine infrastructure: the last successful run and the last failed one. When the
+/// last run failed the section says "not updated since" the last success.
+/// </summary>
+public sealed record MeasurementSync(DateTimeOffset? LastSuccessAt, DateTimeOffset? LastErrorAt)
+{
+    public bool NotUpdated => LastErrorAt is { } failed && (LastSuccessAt is not { } succeeded || failed > succeeded);
+}

@@ -1,0 +1,73 @@
+using CareWorkspace.Domain.Access;
+using CareWorkspace.Domain.Common;
+using CareWorkspace.Domain.Measurements;
+using CareWorkspace.Domain.NationalSync;
+using CareWorkspace.Infrastructure.Access;
+using CareWorkspace.Infrastructure.Persistence;
+using CareWorkspace.Infrastructure.Realtime;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace CareWorkspace.Infrastructure.NationalServices.Sync;
+
+/// <summary>
+/// Imports home measurements as the system actor: each Observation with a UCUM quantity becomes a
+/// <see cref="HomeMeasurement"/> of the patient with that CPR, with its provenance. A measurement of someone who is
+/// not a patient here is read and left. Open pathways hear of each import after its commit.
+/// </summary>
+public sealed class MeasurementSyncJob(
+    IDbContextFactory<CareDbContext> dbFactory,
+    IHomeMeasurements measurements,
+    PatientAccessGuard guard,
+    IPathwayNotifier notifier,
+    TimeProvider clock,
+    NationalServicesSettings settings,
+    ILogger<MeasurementSyncJob> logger) : NationalSyncJob<HomeMeasurementReading>(dbFactory, clock, logger)
+{
+    public const string JobId = "national-sync-measurements";
+    private const string What = "Import home measurement";
+
+    private static Actor Actor => SystemActor.NationalSync;
+
+    public override NationalService Service => NationalService.Measurements;
+
+    public override void Schedule(IRecurringJobManager recurring)
+    {
+        if (settings.IsSetUp(Service))
+            recurring.AddOrUpdate<MeasurementSyncJob>(JobId, job => job.RunAsync(CancellationToken.None), settings.ScheduleOf(Service),
+                new RecurringJobOptions { TimeZone = CopenhagenTime.Zone });
+        else
+            recurring.RemoveIfExists(JobId);
+    }
+
+    protected override IAsyncEnumerable<NationalPage<HomeMeasurementReading>> ChangesSinceAsync(DateTimeOffset? since, CancellationToken ct) =>
+        measurements.ChangedSinceAsync(since, ct);
+
+    protected override bool TryRead(Hl7.Fhir.Model.Resource resource, DateOnly today, out HomeMeasurementReading? item, out string reason) =>
+        HomeMeasurementObservation.TryRead(resource, today, out item, out reason);
+
+    protected override async Task<bool> ImportAsync(HomeMeasurementReading reading, Provenance provenance, DateTimeOffset fetchedAt, CancellationToken ct)
+    {
+        await using var db = await Databases.CreateDbContextAsync(ct);
+        var patientId = await db.Patients.AsNoTracking().Where(p => p.Cpr == reading.Cpr).Select(p => (Guid?)p.Id).SingleOrDefaultAsync(ct);
+        if (patientId is not { } id)
+            return false;
+        var relationships = await guard.DemandForJobAsync(db, Actor, [id], AccessAction.Create, PatientSection.Measurements, What, ct);
+        if (!relationships.TryGetValue(id, out var relationship))
+        {
+            await db.SaveChangesAsync(ct);
+            return false;
+        }
+        var measurement = new HomeMeasurement(id, reading.Kind, reading.Code, reading.Name, reading.Value, reading.Unit, reading.MeasuredAt,
+            provenance.SourceId, provenance.Version, fetchedAt);
+        db.HomeMeasurements.Add(measurement);
+        db.ImportedItems.Add(new ImportedItem(Service, provenance.SourceId, provenance.Version, provenance.LastUpdated, fetchedAt, id));
+        await db.SaveChangesAsync(ct);
+        notifier.PathwayChanged(new PathwayChange(id, PatientSection.Measurements, measurement.Id, Actor.UserId)
+        {
+            SeenBy = WhoMaySee.Change(relationship, PatientSection.Measurements, Audience.Everyone),
+        });
+        return true;
+    }
+}
