@@ -129,11 +129,11 @@ public static class DependencyInjection
             .Add<TimelineSection>("timeline", "Timeline", Icons.Material.Filled.Timeline, 40, PatientSection.Timeline)
             .Add<CalendarSection>("calendar", "Calendar", Icons.Material.Filled.CalendarMonth, 45, PatientSection.Calendar)
             .Add<MedicationSection>("medication", "Medication", Icons.Material.Filled.Medication, 46, PatientSection.Medication)
-            .Add<CarePlanSection>("care-plan", "Care plans", Icons.Material.Filled.Assignment, 47, PatientSection.CarePlan)
-            .Add<RehabilitationSection>("rehabilitation", "Rehabilitation", Icons.Material.Filled.FitnessCenter, 48, PatientSection.Rehabilitation)
-            .Add<TriageSection>("triage", "Early detection", Icons.Material.Filled.Traffic, 49, PatientSection.Triage)
-            .Add<CareWorkspace.Web.Features.Measurements.MeasurementsSection>("measurements", "Measurements", Icons.Material.Filled.MonitorHeart, 46, PatientSection.Measurements)
-            .Add<ConsentSection>("consents", "Consent", Icons.Material.Filled.VerifiedUser, 50, PatientSection.Consents));
+            .Add<CarePlanSection>("care-plan", "Care plans", Icons.Material.Filled.Assignment, 48, PatientSection.CarePlan)
+            .Add<RehabilitationSection>("rehabilitation", "Rehabilitation", Icons.Material.Filled.FitnessCenter, 49, PatientSection.Rehabilitation)
+            .Add<TriageSection>("triage", "Early detection", Icons.Material.Filled.Traffic, 50, PatientSection.Triage)
+            .Add<CareWorkspace.Web.Features.Measurements.MeasurementsSection>("measurements", "Measurements", Icons.Material.Filled.MonitorHeart, 47, PatientSection.Measurements)
+            .Add<ConsentSection>("consents", "Consent", Icons.Material.Filled.VerifiedUser, 60, PatientSection.Consents));
 
         builder.Services.AddSignalR();
         if (!string.IsNullOrWhiteSpace(builder.Configuration["Redis:ConnectionString"]))

@@ -33,7 +33,7 @@ public sealed class PatientJourneyTests(AppFixture app) : BrowserTest(app)
         // The address opens the live pathway page: header on top, the overview on its default tab.
         await Expect(page.GetByTestId("pathway-header").GetByTestId("patient-name")).ToHaveTextAsync("Jens Jensen");
         await Expect(page.GetByRole(AriaRole.Tab, new() { Selected = true })).ToHaveTextAsync("Overview");
-        await Expect(page.GetByRole(AriaRole.Tab)).ToHaveTextAsync(["Overview", "Care team & contacts", "Messages", "Timeline", "Calendar", "Medication", "Care plans", "Rehabilitation", "Early detection", "Consent"]);
+        await Expect(page.GetByRole(AriaRole.Tab)).ToHaveTextAsync(["Overview", "Care team & contacts", "Messages", "Timeline", "Calendar", "Medication", "Measurements", "Care plans", "Rehabilitation", "Early detection", "Consent"]);
         var overview = page.GetByTestId("patient-overview");
         await Expect(overview.GetByTestId("patient-name")).ToHaveTextAsync("Jens Jensen");
         await Expect(overview).ToContainTextAsync($"CPR {JensCpr}");
