@@ -252,6 +252,9 @@ public sealed class AccessibilityAxeTests(AppFixture app) : BrowserTest(app)
         await physio.GetByTestId("message-patient").ClickAsync();
         await Expect(physio.GetByTestId("message-patient-form")).ToBeVisibleAsync();
         await report.CheckAsync(physio, "rehabilitation: message the patient");
+        await physio.GetByTestId("correct-session").First.ClickAsync();
+        await Expect(physio.GetByTestId("session-correction-form")).ToBeVisibleAsync();
+        await report.CheckAsync(physio, "rehabilitation: correct a logged session");
 
         var doctor = await OpenPageAsync("hospital.doctor");
         await LogInAsync(doctor, "hospital.doctor");
