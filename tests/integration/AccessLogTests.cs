@@ -218,6 +218,9 @@ public abstract class AccessLogTests(CareAppFactory factory)
                 },
                 (s, actor, _, conferenceId, ct) => s.FinishAsync(actor, conferenceId, [new ConferenceAttendee(actor.DisplayName, null)], ct)),
 
+        ["MedicationListService.GetAsync(Actor, Guid, CancellationToken)"] =
+            Scenario.Of<Web.Features.Medicines.MedicationListService>(Gp, AccessAction.Read,
+                (s, actor, patientId, ct) => s.GetAsync(actor, patientId, ct)),
         ["FhirRecordService.PatientAsync(Actor, Guid, CancellationToken)"] =
             Scenario.Of<FhirRecordService>(Gp, AccessAction.Read,
                 (s, actor, patientId, ct) => s.PatientAsync(actor, patientId, ct)),

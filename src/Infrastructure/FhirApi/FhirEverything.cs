@@ -37,6 +37,10 @@ public static class FhirEverything
         }
         if (record.Shows(PatientSection.Triage))
             resources.AddRange(record.Observations.OrderBy(o => o.RecordedAt).SelectMany(o => FhirObservationResources.Of(o, name)));
+        if (record.Shows(PatientSection.Medication))
+            resources.AddRange((record.Medications ?? []).OrderBy(m => m.Start).ThenBy(m => m.DrugName, StringComparer.Ordinal).Select(m => FhirMedicationResources.Statement(m, name)));
+        if (record.Shows(PatientSection.Measurements))
+            resources.AddRange((record.Measurements ?? []).OrderBy(m => m.MeasuredAt).Select(m => FhirHomeMeasurementResources.Of(m, name)));
         if (record.Shows(PatientSection.Messages))
             resources.AddRange(record.Threads.OrderBy(t => t.StartedAt).SelectMany(t => FhirCommunicationResources.Of(t, name)));
 

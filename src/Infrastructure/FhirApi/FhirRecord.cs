@@ -1,5 +1,7 @@
 using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.Calendar;
+using CareWorkspace.Domain.Measurements;
+using CareWorkspace.Domain.Medicines;
 using CareWorkspace.Domain.CarePlans;
 using CareWorkspace.Domain.Messaging;
 using CareWorkspace.Domain.Organisations;
@@ -21,7 +23,9 @@ public sealed record FhirRecord(
     IReadOnlyList<ChangeObservation> Observations,
     IReadOnlyList<MessageThread> Threads,
     DateOnly Today,
-    bool ShowsAddress = true)
+    bool ShowsAddress = true,
+    IReadOnlyList<MedicationEntry>? Medications = null,
+    IReadOnlyList<HomeMeasurement>? Measurements = null)
 {
     public bool Shows(PatientSection section) => Sections.Contains(section);
 }

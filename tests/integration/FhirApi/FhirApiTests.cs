@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.ApiTokens;
+using CareWorkspace.Domain.Measurements;
+using CareWorkspace.Domain.Medicines;
 using CareWorkspace.Domain.Triage;
 using CareWorkspace.Infrastructure.Identity;
 using CareWorkspace.Infrastructure.NationalServices;
@@ -125,6 +127,16 @@ public abstract class FhirApiTests(CareAppFactory factory)
                 new VitalSigns(Pulse: 88, RespiratoryRate: 16, SystolicBloodPressure: 130, Temperature: 37.1m, OxygenSaturation: 95, Consciousness: Consciousness.Alert),
                 ConfirmedColour: null), Ct);
         }
+        var now = DateTimeOffset.UtcNow;
+        await using (var db = await factory.CreateDbContextAsync(Ct))
+        {
+            db.MedicationEntries.Add(MedicationEntry.Imported(jensId, new MedicationDetails("Spiriva Respimat", "2,5 mikrogram/dosis", "inhalationsspray", "R03BB04",
+                "2 pust 1 gang dagligt", false, "inhalation", "KOL", new DateOnly(2025, 10, 1), null, MedicationStatus.Active, "Lægerne Strandvejen", null),
+                "MedicationStatement/fhir-test-" + Guid.NewGuid().ToString("N"), "1", now, now));
+            db.HomeMeasurements.Add(new HomeMeasurement(jensId, MeasurementKind.OxygenSaturation, "http://loinc.org|59408-5", "Oxygen saturation", 94m, "%",
+                now.AddHours(-2), "Observation/fhir-test-" + Guid.NewGuid().ToString("N"), "1", now));
+            await db.SaveChangesAsync(Ct);
+        }
         var before = await AccessTestData.CountRecordsAsync(factory, gp.UserId, jensId, allowed: true, PatientSection.Messages, Ct);
 
         var token = await MakeTokenAsync("gp.larsen");
@@ -135,8 +147,11 @@ public abstract class FhirApiTests(CareAppFactory factory)
         var bundle = await FhirAsync<Bundle>(response);
         Assert.Equal(Bundle.BundleType.Searchset, bundle.Type);
         var types = bundle.Entry.Select(e => e.Resource!.TypeName).ToHashSet();
-        foreach (var expected in new[] { "Patient", "RelatedPerson", "CareTeam", "Condition", "Appointment", "CarePlan", "Goal", "Observation", "Communication" })
+        foreach (var expected in new[] { "Patient", "RelatedPerson", "CareTeam", "Condition", "Appointment", "CarePlan", "Goal", "Observation", "Communication", "MedicationStatement" })
             Assert.Contains(expected, types);
+        var spiriva = bundle.Entry.Select(e => e.Resource).OfType<MedicationStatement>().Single(m => m.Medication is CodeableConcept { Text: { } text } && text.StartsWith("Spiriva", StringComparison.Ordinal));
+        Assert.Equal("R03BB04", ((CodeableConcept)spiriva.Medication).Coding.Single().Code);
+        Assert.Contains(bundle.Entry.Select(e => e.Resource).OfType<Observation>(), o => o.Code.Coding.Any(c => c.Code == "59408-5") && o.Value is Quantity { Value: 94m, Code: "%" });
         Assert.Contains(bundle.Entry.Select(e => e.Resource).OfType<Observation>(), o => o.Code.Coding.Any(c => c.Code == "tobs"));
         var careTeam = bundle.Entry.Select(e => e.Resource).OfType<CareTeam>().Single();
         Assert.All(careTeam.Participant, p => Assert.Equal(DkIdentifiers.Sor, p.Member?.Identifier?.System));

@@ -85,7 +85,7 @@ public sealed class NotImportedPageTests(SandboxSqliteAppFactory factory) : ICla
     {
         var marker = Guid.NewGuid().ToString("N");
         for (var i = 0; i < NotImportedService.PageSize + 2; i++)
-            await AddAsync(ParkedImport.Rejected(NationalService.Measurements, $"Observation/{marker}-{i}", "Not valid FHIR R4", "{}", DateTimeOffset.UtcNow.AddMinutes(i)));
+            await AddAsync(ParkedImport.Rejected(NationalService.Measurements, $"Observation/{marker}-{i}", "Not valid FHIR R4", "{}", DateTimeOffset.UtcNow.AddDays(-1).AddMinutes(i)));
         var coordinator = await factory.ActorAsync("coordinator.dahl", Ct);
 
         var first = await Service().ListAsync(coordinator, NationalService.Measurements, 0, Ct);

@@ -20,6 +20,7 @@ public sealed class FhirRecordService(IDbContextFactory<CareDbContext> dbFactory
     [
         PatientSection.MasterData, PatientSection.Relatives, PatientSection.CareTeam, PatientSection.Conditions,
         PatientSection.Calendar, PatientSection.CarePlan, PatientSection.Triage, PatientSection.Messages,
+        PatientSection.Medication, PatientSection.Measurements,
     ];
 
     /// <summary><c>GET /fhir/Patient/{id}</c>: the personal details section, refused (and logged) like the overview.</summary>
@@ -53,6 +54,12 @@ public sealed class FhirRecordService(IDbContextFactory<CareDbContext> dbFactory
         var carePlans = sections.Contains(PatientSection.CarePlan)
             ? await db.CarePlans.AsNoTracking().Where(p => p.PatientId == patientId).ToListAsync(ct)
             : [];
+        var medications = sections.Contains(PatientSection.Medication)
+            ? await db.MedicationEntries.AsNoTracking().Where(m => m.PatientId == patientId).ToListAsync(ct)
+            : [];
+        var measurements = sections.Contains(PatientSection.Measurements)
+            ? await db.HomeMeasurements.AsNoTracking().Where(m => m.PatientId == patientId).ToListAsync(ct)
+            : [];
         var observations = sections.Contains(PatientSection.Triage)
             ? await db.TriageObservations.AsNoTracking().Where(o => o.PatientId == patientId).ToListAsync(ct)
             : [];
@@ -66,6 +73,6 @@ public sealed class FhirRecordService(IDbContextFactory<CareDbContext> dbFactory
             .Distinct().ToList();
         var organisations = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
         return new FhirRecord(patient, sections, organisations, appointments, carePlans, observations, threads, CopenhagenTime.Today(clock),
-            AddressProtection.MaySeeAddress(actor, patient.NameAndAddressProtected, patient.UserId));
+            AddressProtection.MaySeeAddress(actor, patient.NameAndAddressProtected, patient.UserId), medications, measurements);
     }
 }
