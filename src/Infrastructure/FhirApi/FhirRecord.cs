@@ -1,8 +1,8 @@
 using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.Calendar;
+using CareWorkspace.Domain.CarePlans;
 using CareWorkspace.Domain.Measurements;
 using CareWorkspace.Domain.Medicines;
-using CareWorkspace.Domain.CarePlans;
 using CareWorkspace.Domain.Messaging;
 using CareWorkspace.Domain.Organisations;
 using CareWorkspace.Domain.Triage;
