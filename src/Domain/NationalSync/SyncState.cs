@@ -43,6 +43,13 @@ public sealed class SyncState
         LastStartedAt is { } started && now - started < LongestRun
         && (LastSuccessAt is null || LastSuccessAt < started) && (LastErrorAt is null || LastErrorAt < started);
 
+    /// <summary>
+    /// When the service's data stopped being updated: the last failure, if it came after the last success (an imported
+    /// section then says "not updated since …"); null while the last run succeeded.
+    /// </summary>
+    public static DateTimeOffset? FailingSince(DateTimeOffset? lastSuccessAt, DateTimeOffset? lastErrorAt) =>
+        lastErrorAt is { } failed && (lastSuccessAt is not { } succeeded || failed > succeeded) ? failed : null;
+
     /// <summary>A run read everything up to <paramref name="newestSeen"/>: the watermark moves there (never back).</summary>
     public void Succeeded(DateTimeOffset at, DateTimeOffset? newestSeen, SyncCounts counts)
     {

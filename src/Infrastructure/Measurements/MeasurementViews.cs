@@ -1,3 +1,4 @@
+using CareWorkspace.Domain.NationalSync;
 using CareWorkspace.Domain.Measurements;
 
 namespace CareWorkspace.Infrastructure.Measurements;
@@ -20,5 +21,5 @@ public sealed record MeasurementPoint(DateTimeOffset MeasuredAt, decimal Value, 
 /// </summary>
 public sealed record MeasurementSync(DateTimeOffset? LastSuccessAt, DateTimeOffset? LastErrorAt)
 {
-    public bool NotUpdated => LastErrorAt is { } failed && (LastSuccessAt is not { } succeeded || failed > succeeded);
+    public bool NotUpdated => SyncState.FailingSince(LastSuccessAt, LastErrorAt) is not null;
 }

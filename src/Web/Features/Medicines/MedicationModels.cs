@@ -1,3 +1,4 @@
+using CareWorkspace.Domain.NationalSync;
 using CareWorkspace.Domain.Medicines;
 
 namespace CareWorkspace.Web.Features.Medicines;
@@ -30,7 +31,7 @@ public sealed record MedicationRecordFreshness(DateTimeOffset? LastSyncedAt, Dat
     public bool IsStale => FailingSince is not null;
 
     public static MedicationRecordFreshness From(DateTimeOffset? lastSuccess, DateTimeOffset? lastError) =>
-        new(lastSuccess, lastError is { } failed && (lastSuccess is null || failed > lastSuccess) ? failed : null);
+        new(lastSuccess, SyncState.FailingSince(lastSuccess, lastError));
 }
 
 /// <summary>The medication section: current (active, paused) and recently stopped medications, and the record's freshness.</summary>
