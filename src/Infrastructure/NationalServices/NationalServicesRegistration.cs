@@ -30,20 +30,13 @@ public static class NationalServicesRegistration
         builder.Services.AddSingleton<IHospitalNotifications, HospitalNotificationsAdapter>();
         builder.Services.AddSingleton<IMedicationRecord, MedicationRecordAdapter>();
 
-        builder.Services.AddTransient<HospitalNotificationSyncJob>();
-        builder.Services.AddTransient<IRecurringJob>(sp => sp.GetRequiredService<HospitalNotificationSyncJob>());
-        builder.Services.AddTransient<PersonSyncJob>();
-        builder.Services.AddTransient<IRecurringJob>(sp => sp.GetRequiredService<PersonSyncJob>());
-        builder.Services.AddTransient<MedicationSyncJob>();
-        builder.Services.AddTransient<IRecurringJob>(sp => sp.GetRequiredService<MedicationSyncJob>());
         builder.Services.AddSingleton<IHomeMeasurements, HomeMeasurementsAdapter>();
 
-        builder.Services.AddTransient<HospitalNotificationSyncJob>();
-        builder.Services.AddTransient<IRecurringJob>(sp => sp.GetRequiredService<HospitalNotificationSyncJob>());
-        builder.Services.AddTransient<MeasurementSyncJob>();
-        builder.Services.AddTransient<IRecurringJob>(sp => sp.GetRequiredService<MeasurementSyncJob>());
-        builder.Services.AddTransient<SharedAppointmentSyncJob>();
-        builder.Services.AddTransient<IRecurringJob>(sp => sp.GetRequiredService<SharedAppointmentSyncJob>());
+        AddSync<PersonSyncJob>(builder.Services);
+        AddSync<HospitalNotificationSyncJob>(builder.Services);
+        AddSync<MedicationSyncJob>(builder.Services);
+        AddSync<MeasurementSyncJob>(builder.Services);
+        AddSync<SharedAppointmentSyncJob>(builder.Services);
 
         builder.Services.AddSingleton<SandboxFaults>();
         builder.Services.AddSingleton(sp =>
@@ -70,5 +63,14 @@ public static class NationalServicesRegistration
                 o.Retry.UseJitter = true;
                 o.CircuitBreaker.SamplingDuration = TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(30).Ticks, settings.Timeout.Ticks * 2));
             });
+    }
+
+    /// <summary>A sync job: resolvable itself (the tests run it), as a recurring job (scheduled at start-up) and as a national sync (Sync now).</summary>
+    private static void AddSync<TJob>(IServiceCollection services)
+        where TJob : class, INationalSync
+    {
+        services.AddTransient<TJob>();
+        services.AddTransient<IRecurringJob>(sp => sp.GetRequiredService<TJob>());
+        services.AddTransient<INationalSync>(sp => sp.GetRequiredService<TJob>());
     }
 }

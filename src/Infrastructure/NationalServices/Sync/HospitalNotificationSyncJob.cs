@@ -28,6 +28,8 @@ public sealed class HospitalNotificationSyncJob(
     ILogger<HospitalNotificationSyncJob> logger) : NationalSyncJob<HospitalNotification>(dbFactory, clock, logger)
 {
     public const string JobId = "national-sync-hospital-notifications";
+
+    public override string RecurringJobId => JobId;
     private const string What = "Import hospital notification";
 
     private static Actor Actor => SystemActor.NationalSync;

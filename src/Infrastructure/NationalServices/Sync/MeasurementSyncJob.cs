@@ -26,6 +26,8 @@ public sealed class MeasurementSyncJob(
     ILogger<MeasurementSyncJob> logger) : NationalSyncJob<HomeMeasurementReading>(dbFactory, clock, logger)
 {
     public const string JobId = "national-sync-measurements";
+
+    public override string RecurringJobId => JobId;
     private const string What = "Import home measurement";
 
     private static Actor Actor => SystemActor.NationalSync;

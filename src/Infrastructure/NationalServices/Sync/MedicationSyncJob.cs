@@ -27,6 +27,8 @@ public sealed class MedicationSyncJob(
     ILogger<MedicationSyncJob> logger) : NationalSyncJob<NationalMedication>(dbFactory, clock, logger)
 {
     public const string JobId = "national-sync-medication";
+
+    public override string RecurringJobId => JobId;
     private const string What = "Import medication";
 
     private static Actor Actor => SystemActor.NationalSync;

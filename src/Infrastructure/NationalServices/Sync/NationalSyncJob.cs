@@ -1,6 +1,5 @@
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.NationalSync;
-using CareWorkspace.Infrastructure.Jobs;
 using CareWorkspace.Infrastructure.Persistence;
 using CareWorkspace.Infrastructure.Reminders;
 using Hangfire;
@@ -18,7 +17,7 @@ namespace CareWorkspace.Infrastructure.NationalServices.Sync;
 /// what is already imported is recognised by (service, source id) and not imported again. When the service cannot be
 /// read the run records why and fails, and Hangfire tries it again with back-off.
 /// </summary>
-public abstract class NationalSyncJob<T>(IDbContextFactory<CareDbContext> dbFactory, TimeProvider clock, ILogger logger) : IRecurringJob
+public abstract class NationalSyncJob<T>(IDbContextFactory<CareDbContext> dbFactory, TimeProvider clock, ILogger logger) : INationalSync
     where T : class
 {
     protected IDbContextFactory<CareDbContext> Databases => dbFactory;
@@ -26,6 +25,8 @@ public abstract class NationalSyncJob<T>(IDbContextFactory<CareDbContext> dbFact
     protected TimeProvider Clock => clock;
 
     public abstract NationalService Service { get; }
+
+    public abstract string RecurringJobId { get; }
 
     public abstract void Schedule(IRecurringJobManager recurring);
 

@@ -3,7 +3,6 @@ using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.NationalSync;
 using CareWorkspace.Domain.Patients;
 using CareWorkspace.Infrastructure.Access;
-using CareWorkspace.Infrastructure.Jobs;
 using CareWorkspace.Infrastructure.Persistence;
 using CareWorkspace.Infrastructure.Realtime;
 using Hangfire;
@@ -26,13 +25,17 @@ public sealed class PersonSyncJob(
     IPathwayNotifier notifier,
     TimeProvider clock,
     NationalServicesSettings settings,
-    ILogger<PersonSyncJob> logger) : IRecurringJob
+    ILogger<PersonSyncJob> logger) : INationalSync
 {
     public const string JobId = "national-sync-person";
     public const int Batch = 200;
     private const string What = "Update master data from the person register";
 
     private static Actor Actor => SystemActor.NationalSync;
+
+    public NationalService Service => NationalService.Person;
+
+    public string RecurringJobId => JobId;
 
     public void Schedule(IRecurringJobManager recurring)
     {

@@ -28,6 +28,8 @@ public sealed class SharedAppointmentSyncJob(
     ILogger<SharedAppointmentSyncJob> logger) : NationalSyncJob<SharedAppointment>(dbFactory, clock, logger)
 {
     public const string JobId = "national-sync-appointments";
+
+    public override string RecurringJobId => JobId;
     private const string What = "Import shared appointment";
 
     private static Actor Actor => SystemActor.NationalSync;

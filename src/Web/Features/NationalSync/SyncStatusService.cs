@@ -20,14 +20,9 @@ public sealed record SyncStatusRow(NationalService Service, bool IsSetUp, bool H
 public sealed class SyncStatusService(IDbContextFactory<CareDbContext> dbFactory, NationalServicesSettings settings, JobStorage jobs,
     IServiceProvider services, TimeProvider clock)
 {
-    private static readonly IReadOnlyDictionary<NationalService, string> JobIds = new Dictionary<NationalService, string>
-    {
-        [NationalService.HospitalNotifications] = HospitalNotificationSyncJob.JobId,
-        [NationalService.Person] = PersonSyncJob.JobId,
-        [NationalService.Medication] = MedicationSyncJob.JobId,
-        [NationalService.Measurements] = MeasurementSyncJob.JobId,
-        [NationalService.Appointments] = SharedAppointmentSyncJob.JobId,
-    };
+    // Every sync job says which service it keeps in step and under which recurring job id, so this page needs no list of its own.
+    private IReadOnlyDictionary<NationalService, INationalSync> Syncs =>
+        services.GetServices<INationalSync>().ToDictionary(s => s.Service);
 
     public static bool MayUse(Actor actor) => actor.Role is UserRole.Coordinator or UserRole.Administrator;
 
@@ -36,12 +31,13 @@ public sealed class SyncStatusService(IDbContextFactory<CareDbContext> dbFactory
         Demand(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var states = await db.SyncStates.AsNoTracking().ToDictionaryAsync(s => s.Service, ct);
-        var next = NextRuns();
+        var syncs = Syncs;
+        var next = NextRuns(syncs.Values);
         var now = clock.GetUtcNow();
         return [.. Enum.GetValues<NationalService>().Select(service =>
         {
             var state = states.GetValueOrDefault(service);
-            return new SyncStatusRow(service, settings.IsSetUp(service), JobIds.ContainsKey(service), state?.LastSuccessAt, state?.LastErrorAt, state?.LastError,
+            return new SyncStatusRow(service, settings.IsSetUp(service), syncs.ContainsKey(service), state?.LastSuccessAt, state?.LastErrorAt, state?.LastError,
                 state?.Read ?? 0, state?.Imported ?? 0, state?.Rejected ?? 0, state?.Parked ?? 0, next.GetValueOrDefault(service), state?.IsRunning(now) ?? false);
         })];
     }
@@ -50,22 +46,17 @@ public sealed class SyncStatusService(IDbContextFactory<CareDbContext> dbFactory
     public async Task<SyncCounts> SyncNowAsync(Actor actor, NationalService service, CancellationToken ct)
     {
         Demand(actor);
-        return service switch
-        {
-            NationalService.HospitalNotifications => await services.GetRequiredService<HospitalNotificationSyncJob>().RunAsync(ct),
-            NationalService.Person => await services.GetRequiredService<PersonSyncJob>().RunAsync(ct),
-            NationalService.Medication => await services.GetRequiredService<MedicationSyncJob>().RunAsync(ct),
-            NationalService.Measurements => await services.GetRequiredService<MeasurementSyncJob>().RunAsync(ct),
-            NationalService.Appointments => await services.GetRequiredService<SharedAppointmentSyncJob>().RunAsync(ct),
-            _ => throw new ArgumentOutOfRangeException(nameof(service), service, "No sync job for this service yet."),
-        };
+        return Syncs.TryGetValue(service, out var sync)
+            ? await sync.RunAsync(ct)
+            : throw new ArgumentOutOfRangeException(nameof(service), service, "No sync job for this service yet.");
     }
 
-    private Dictionary<NationalService, DateTimeOffset?> NextRuns()
+    private Dictionary<NationalService, DateTimeOffset?> NextRuns(IEnumerable<INationalSync> syncs)
     {
         using var connection = jobs.GetConnection();
-        var recurring = connection.GetRecurringJobs([.. JobIds.Values]).ToDictionary(j => j.Id, StringComparer.Ordinal);
-        return JobIds.ToDictionary(j => j.Key, j => recurring.TryGetValue(j.Value, out var job) && job.NextExecution is { } at
+        var ids = syncs.ToDictionary(s => s.Service, s => s.RecurringJobId);
+        var recurring = connection.GetRecurringJobs([.. ids.Values]).ToDictionary(j => j.Id, StringComparer.Ordinal);
+        return ids.ToDictionary(j => j.Key, j => recurring.TryGetValue(j.Value, out var job) && job.NextExecution is { } at
             ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc))
             : (DateTimeOffset?)null);
     }
