@@ -83,7 +83,7 @@ public sealed class HospitalNotificationSyncJob(
                 db.PathwayEvents.Add(discharged);
                 break;
         }
-        db.ImportedItems.Add(new ImportedItem(Service, provenance.SourceId, provenance.Version, provenance.LastUpdated, fetchedAt, patient.Id));
+        await RecordImportedAsync(db, provenance, fetchedAt, patient.Id, ct);
         await db.SaveChangesAsync(ct);
         if (notification.Kind == HospitalNotificationKind.Other)
             return true;

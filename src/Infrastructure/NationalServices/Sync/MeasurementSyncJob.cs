@@ -64,7 +64,7 @@ public sealed class MeasurementSyncJob(
         var measurement = new HomeMeasurement(id, reading.Kind, reading.Code, reading.Name, reading.Value, reading.Unit, reading.MeasuredAt,
             provenance.SourceId, provenance.Version, fetchedAt);
         db.HomeMeasurements.Add(measurement);
-        db.ImportedItems.Add(new ImportedItem(Service, provenance.SourceId, provenance.Version, provenance.LastUpdated, fetchedAt, id));
+        await RecordImportedAsync(db, provenance, fetchedAt, id, ct);
         await db.SaveChangesAsync(ct);
         notifier.PathwayChanged(new PathwayChange(id, PatientSection.Measurements, measurement.Id, Actor.UserId)
         {

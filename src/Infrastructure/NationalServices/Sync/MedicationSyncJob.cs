@@ -59,7 +59,6 @@ public sealed class MedicationSyncJob(
         if (patientId is not { } id)
             return false;
         var entry = await db.MedicationEntries.SingleOrDefaultAsync(m => m.SourceId == provenance.SourceId, ct);
-        var imported = await db.ImportedItems.SingleOrDefaultAsync(i => i.Service == Service && i.SourceId == provenance.SourceId, ct);
         var action = entry is null ? AccessAction.Create : AccessAction.Update;
         var allowed = await guard.DemandForJobAsync(db, Actor, [id], action, PatientSection.Medication, What, ct);
         if (!allowed.ContainsKey(id))
@@ -87,10 +86,7 @@ public sealed class MedicationSyncJob(
             changed = entry.UpdateFromRecord(medication.Details, provenance.Version, provenance.LastUpdated, fetchedAt);
         }
 
-        if (imported is null)
-            db.ImportedItems.Add(new ImportedItem(Service, provenance.SourceId, provenance.Version, provenance.LastUpdated, fetchedAt, id));
-        else if (imported.SourceUpdatedAt is null || provenance.LastUpdated > imported.SourceUpdatedAt)
-            imported.Refetched(provenance.Version, provenance.LastUpdated, fetchedAt);
+        await RecordImportedAsync(db, provenance, fetchedAt, id, ct);
         await db.SaveChangesAsync(ct);
         if (changed)
             notifier.PathwayChanged(new PathwayChange(id, PatientSection.Medication, entry?.Id, Actor.UserId));

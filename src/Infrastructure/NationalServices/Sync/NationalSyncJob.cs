@@ -124,13 +124,35 @@ public abstract class NationalSyncJob<T>(IDbContextFactory<CareDbContext> dbFact
         }
     }
 
+    /// <summary>
+    /// Imported already: the same source id at all, or — for a job that follows new versions — the same version, or an
+    /// older one than the version followed already (that changes nothing).
+    /// </summary>
     private async Task<bool> AlreadyImportedAsync(Provenance provenance, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var imported = db.ImportedItems.Where(i => i.Service == Service && i.SourceId == provenance.SourceId);
-        return ImportsNewVersions
-            ? await imported.AnyAsync(i => i.Version == provenance.Version, ct)
-            : await imported.AnyAsync(ct);
+        if (!ImportsNewVersions)
+            return await imported.AnyAsync(ct);
+        // Compared here, not in SQL: a source's times may carry any offset, which the stored form does not order by.
+        var followed = await imported.Select(i => new { i.Version, i.SourceUpdatedAt }).FirstOrDefaultAsync(ct);
+        return followed is not null && (followed.Version == provenance.Version
+            || (followed.SourceUpdatedAt is { } seen && provenance.LastUpdated is { } incoming && incoming <= seen));
+    }
+
+    /// <summary>
+    /// Records in <paramref name="db"/> (saved with the import) that this version was imported: a first import adds the
+    /// item with its provenance; a newer version of a followed item moves its provenance forward.
+    /// </summary>
+    protected async Task RecordImportedAsync(CareDbContext db, Provenance provenance, DateTimeOffset fetchedAt, Guid patientId, CancellationToken ct)
+    {
+        var imported = ImportsNewVersions
+            ? await db.ImportedItems.SingleOrDefaultAsync(i => i.Service == Service && i.SourceId == provenance.SourceId, ct)
+            : null;
+        if (imported is null)
+            db.ImportedItems.Add(new ImportedItem(Service, provenance.SourceId, provenance.Version, provenance.LastUpdated, fetchedAt, patientId));
+        else
+            imported.Refetched(provenance.Version, provenance.LastUpdated, fetchedAt);
     }
 
     /// <summary>Keeps the rejected entry with its reason (once: a rejection seen again is not counted again).</summary>

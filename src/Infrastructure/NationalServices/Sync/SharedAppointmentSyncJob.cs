@@ -81,9 +81,6 @@ public sealed class SharedAppointmentSyncJob(
         ];
         var status = SharedAppointmentStatus.ToCalendar(shared.Status);
         var stamp = new ChangeStamp(Actor.DisplayName, fetchedAt);
-        var imported = await db.ImportedItems.SingleOrDefaultAsync(i => i.Service == Service && i.SourceId == provenance.SourceId, ct);
-        if (imported?.SourceUpdatedAt is { } seen && provenance.LastUpdated is { } incoming && incoming <= seen)
-            return false; // an older version than the one followed already
         var appointment = await db.Appointments.SingleOrDefaultAsync(a => a.ExternalIdentifier == shared.Identifier, ct);
         if (appointment is null)
         {
@@ -99,10 +96,7 @@ public sealed class SharedAppointmentSyncJob(
         {
             throw new InvalidOperationException($"The appointment {shared.Identifier} was imported for another patient.");
         }
-        if (imported is null)
-            db.ImportedItems.Add(new ImportedItem(Service, provenance.SourceId, provenance.Version, provenance.LastUpdated, fetchedAt, patient.Id));
-        else
-            imported.Refetched(provenance.Version, provenance.LastUpdated, fetchedAt);
+        await RecordImportedAsync(db, provenance, fetchedAt, patient.Id, ct);
         await db.SaveChangesAsync(ct);
         notifier.PathwayChanged(new PathwayChange(patient.Id, PatientSection.Calendar, appointment.Id, Actor.UserId)
         {
