@@ -151,9 +151,10 @@ public sealed class AccessibilityAxeTests(AppFixture app) : BrowserTest(app)
         await addGoal.ClickAsync();
         var editor = page.GetByTestId("goal-editor");
         await Expect(editor.GetByLabel("Measure")).ToBeVisibleAsync();
-        await editor.GetByLabel("Unit (UCUM)").FillAsync("mmHg");
-        // Leaving the field commits it (the check runs on the committed value whether or not the input event was seen).
-        await editor.GetByLabel("Unit (UCUM)").PressAsync("Tab");
+        var unitField = editor.GetByLabel("Unit (UCUM)");
+        await unitField.ClickAsync();
+        await unitField.PressSequentiallyAsync("mmHg");
+        await unitField.PressAsync("Tab");
         await Expect(editor).ToContainTextAsync("is not a UCUM unit");
         await editor.EvaluateAsync("e => Promise.all(e.getAnimations({ subtree: true }).map(a => a.finished.catch(() => null)))");
         await report.CheckAsync(page, "pathway: goal editor dialog");

@@ -36,6 +36,17 @@ public sealed class ChangeFormEditorTests : BunitTestBase
     }
 
     [Fact]
+    public async Task An_impossible_pulse_stays_refused_after_the_field_is_left()
+    {
+        var cut = RenderForm([]);
+
+        await cut.Find("#vital-pulse").InputAsync("400");
+        await cut.Find("#vital-pulse").BlurAsync();
+
+        Assert.Contains("A pulse of 400 /min is not possible", cut.Find("[data-testid=vital-pulse-field]").TextContent);
+    }
+
+    [Fact]
     public async Task Text_that_is_not_a_number_is_refused_beside_the_field()
     {
         var sent = new List<ChangeFormInput>();

@@ -54,6 +54,17 @@ public sealed class GoalEditorDialogTests : BunitTestBase
     }
 
     [Fact]
+    public async Task AUnitThatIsNotUcum_StaysExplained_AfterTheFieldIsLeft()
+    {
+        var provider = await OpenAsync();
+        await TypeAsync(provider, "goal-unit", "mmHg");
+
+        await provider.InvokeAsync(() => provider.Find("#goal-unit").Blur());
+
+        provider.WaitForAssertion(() => Assert.Contains("'mmHg' is not a UCUM unit", provider.Markup, StringComparison.Ordinal), Timeout);
+    }
+
+    [Fact]
     public async Task AUcumUnit_IsAccepted_AndTheGoalIsSubmittedWithItsMeasure()
     {
         var provider = await OpenAsync();
