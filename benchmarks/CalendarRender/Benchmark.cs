@@ -47,7 +47,7 @@ internal static class Benchmark
         var staff = scope.ServiceProvider.GetRequiredService<StaffCalendarService>();
         await using var renderer = new HtmlRenderer(scope.ServiceProvider, scope.ServiceProvider.GetRequiredService<ILoggerFactory>());
 
-        var results = new List<(string Name, Stats Read, Stats Render, Stats Total, int Shown)>();
+        var results = new List<(string Name, Percentiles Read, Percentiles Render, Percentiles Total, int Shown)>();
         foreach (var (name, layout) in new[] { ("Patient calendar, week", CalendarLayout.Week), ("Patient calendar, month", CalendarLayout.Month), ("Patient calendar, agenda (28 days)", CalendarLayout.Agenda) })
         {
             var (from, to) = CalendarPeriod.Around(layout, busyMonday);
@@ -134,7 +134,7 @@ internal static class Benchmark
         return (jens.Id, gp);
     }
 
-    private static async Task<(string, Stats, Stats, Stats, int)> MeasureAsync(string name, HtmlRenderer renderer, CalendarLayout layout,
+    private static async Task<(string, Percentiles, Percentiles, Percentiles, int)> MeasureAsync(string name, HtmlRenderer renderer, CalendarLayout layout,
         Func<Task<(DateOnly From, DateOnly To, DateOnly Today, IReadOnlyList<AppointmentView> Appointments, IReadOnlyDictionary<Guid, string>? Names)>> read)
     {
         var reads = new List<double>();
@@ -169,17 +169,7 @@ internal static class Benchmark
             renders.Add(watch.Elapsed.TotalMilliseconds - readMs);
             totals.Add(watch.Elapsed.TotalMilliseconds);
         }
-        Console.WriteLine(Invariant($"{name}: {shown} appointments, read + render p50 {Stats.Of(totals).P50:F1} ms"));
-        return (name, Stats.Of(reads), Stats.Of(renders), Stats.Of(totals), shown);
-    }
-}
-
-internal sealed record Stats(double P50, double P95, double Max)
-{
-    public static Stats Of(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        double At(double q) => sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Count) - 1, 0, sorted.Count - 1)];
-        return new Stats(At(0.5), At(0.95), sorted[^1]);
+        Console.WriteLine(Invariant($"{name}: {shown} appointments, read + render p50 {Percentiles.Of(totals).P50:F1} ms"));
+        return (name, Percentiles.Of(reads), Percentiles.Of(renders), Percentiles.Of(totals), shown);
     }
 }

@@ -372,9 +372,9 @@ public abstract class AccessLogTests(CareAppFactory factory)
                 (s, actor, patientId, planId, ct) => s.GetEarlierPlanAsync(actor, patientId, planId, ct)),
 
         // Early detection (TriageService lives in Infrastructure, so it is walked by name: see PatientDataTypes).
-        ["TriageService.GetBoardAsync(Actor, Guid, CancellationToken)"] =
+        ["TriageService.GetBoardAsync(Actor, Guid, TriageBoardView, CancellationToken)"] =
             Scenario.Of<TriageService>(Nurse, AccessAction.Search,
-                (s, actor, _, ct) => s.GetBoardAsync(actor, actor.OrganisationId!.Value, ct)),
+                (s, actor, _, ct) => s.GetBoardAsync(actor, actor.OrganisationId!.Value, ct: ct)),
         ["TriageService.GetStatusAsync(Actor, Guid, CancellationToken)"] =
             Scenario.Of<TriageService>(Gp, AccessAction.Read,
                 (s, actor, patientId, ct) => s.GetStatusAsync(actor, patientId, ct)),

@@ -35,7 +35,7 @@ public abstract class TriageEscalationThreadTests(CareAppFactory factory)
         var observation = await WithAsync<TriageService, ObservationView>(s => s.RecordAsync(nurse, jensId, Worrying(), Ct));
         await WithAsync<TriageService, Guid>(s => s.MakeActionPlanAsync(nurse, jensId,
             new ActionPlanInput(TriageColour.Red, "Suspected infection", "Fluids; ask the GP", DateTimeOffset.UtcNow.AddHours(2), null, observation.Id), Ct));
-        var board = await WithAsync<TriageBoardService, TriageBoardScreen>(s => s.GetAsync(nurse, null, Ct));
+        var board = await WithAsync<TriageBoardService, TriageBoardScreen>(s => s.GetAsync(nurse, null, ct: Ct));
         return board.Board.Citizens.Single(c => c.PatientId == jensId);
     }
 

@@ -88,7 +88,7 @@ public abstract class TriageServiceTests(CareAppFactory factory)
         var jensId = await factory.JensIdAsync(Ct);
         var nurse = await factory.ActorAsync("nurse.holm", Ct);
 
-        var board = await WithAsync(s => s.GetBoardAsync(nurse, nurse.OrganisationId!.Value, Ct));
+        var board = await WithAsync(s => s.GetBoardAsync(nurse, nurse.OrganisationId!.Value, ct: Ct));
 
         Assert.InRange(board.Citizens.Count, 38, 45);
         var others = board.Citizens.Where(c => c.PatientId != jensId).ToList();
@@ -119,7 +119,7 @@ public abstract class TriageServiceTests(CareAppFactory factory)
         var latest = await WithAsync(s => s.RecordAsync(worker, jensId,
             new ChangeFormInput([new ItemAnswer("mood", false)], VitalSigns.None, ConfirmedColour: TriageColour.Green), Ct));
 
-        var board = await WithAsync(s => s.GetBoardAsync(nurse, unitId, Ct));
+        var board = await WithAsync(s => s.GetBoardAsync(nurse, unitId, ct: Ct));
 
         Assert.Equal("Havby Kommune, Hjemmeplejen", board.UnitName);
         var jens = Assert.Single(board.Citizens, c => c.PatientId == jensId);
@@ -137,9 +137,9 @@ public abstract class TriageServiceTests(CareAppFactory factory)
             Assert.Equal(board.Citizens.Select(c => c.Colour).OrderDescending(), board.Citizens.Select(c => c.Colour));
         }
 
-        var refused = await Assert.ThrowsAsync<PatientAccessDeniedException>(() => WithAsync(s => s.GetBoardAsync(outsider, unitId, Ct)));
+        var refused = await Assert.ThrowsAsync<PatientAccessDeniedException>(() => WithAsync(s => s.GetBoardAsync(outsider, unitId, ct: Ct)));
         Assert.Equal("The user does not work in this unit.", refused.Message);
-        await Assert.ThrowsAsync<PatientAccessDeniedException>(() => WithAsync(s => s.GetBoardAsync(gp, unitId, Ct)));
+        await Assert.ThrowsAsync<PatientAccessDeniedException>(() => WithAsync(s => s.GetBoardAsync(gp, unitId, ct: Ct)));
         await using var check = await factory.CreateDbContextAsync(Ct);
         Assert.True(await check.AccessRecords.AnyAsync(r => r.UserId == outsider.UserId && !r.Allowed && r.PatientId == null
             && r.Section == PatientSection.Triage && r.Reason == "The user does not work in this unit.", Ct));
@@ -222,7 +222,7 @@ public abstract class TriageServiceTests(CareAppFactory factory)
         Assert.True(plan.FollowedUpToday);
         Assert.False(plan.IsOverdue);
         Assert.Equal([ActionEntryKind.FollowedUp, ActionEntryKind.EscalatedToGp], plan.Entries.Select(e => e.Kind));
-        var board = await WithAsync(s => s.GetBoardAsync(nurse, nurse.OrganisationId!.Value, Ct));
+        var board = await WithAsync(s => s.GetBoardAsync(nurse, nurse.OrganisationId!.Value, ct: Ct));
         Assert.Equal(planId, board.Citizens.Single(c => c.PatientId == jensId).OpenPlan!.Id);
 
         await WithAsync(s => s.ClosePlanAsync(nurse, jensId, planId, "Drinking well again", Ct));

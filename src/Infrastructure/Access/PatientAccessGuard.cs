@@ -229,6 +229,13 @@ public sealed class PatientAccessGuard(TimeProvider clock, ILogger<PatientAccess
     }
 
     /// <summary>Adds one search record per patient shown; saved by the caller before the result is returned.</summary>
+    /// <summary>
+    /// Records that the patients were listed to the actor (a board or list of many patients whose access was decided for
+    /// the list as a whole), and returns once the records are durable (group-committed by <see cref="AccessRecordWriter"/>).
+    /// </summary>
+    public Task RecordListedAsync(Actor actor, IEnumerable<Guid> patientIds, string what, PatientSection section, CancellationToken ct = default) =>
+        records.WriteAsync([.. patientIds.Select(id => NewRecord(actor, id, section, what, AccessAction.Search, AccessDecision.Allow("Listed in a search result.")))], ct);
+
     public void RecordSearch(CareDbContext db, Actor actor, IEnumerable<Guid> patientIds, string what, PatientSection section = PatientSection.MasterData)
     {
         foreach (var id in patientIds)

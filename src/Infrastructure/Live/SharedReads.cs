@@ -27,6 +27,7 @@ public sealed class SharedReads(IDbContextFactory<CareDbContext> databases, Time
 
     private readonly object gate = new();
     private readonly Dictionary<(Guid Patient, PatientSection Section), long> generations = [];
+    private readonly Dictionary<AudienceKey, long> audienceGenerations = [];
     private readonly Dictionary<(Guid Patient, string Key), Entry> entries = [];
     private long lastGeneration;
     private long readsStarted;
@@ -64,7 +65,38 @@ public sealed class SharedReads(IDbContextFactory<CareDbContext> databases, Time
         }
     }
 
-    public void Changed(PathwayChange change) => Changed(change.PatientId, change.Section);
+    /// <summary>
+    /// A change: its patient's section, and every audience it names (a unit's triage board). A change to who is on a care
+    /// team or to a person's details may move anyone in or out of any audience, so it counts for all of them.
+    /// </summary>
+    public void Changed(PathwayChange change)
+    {
+        Changed(change.PatientId, change.Section);
+        lock (gate)
+        {
+            var generation = ++lastGeneration;
+            var audiences = change.Section is PatientSection.CareTeam or PatientSection.MasterData
+                ? audienceGenerations.Keys.ToList()
+                : change.SeenBy ?? (IReadOnlyList<AudienceKey>)[];
+            foreach (var audience in audiences)
+                audienceGenerations[audience] = generation;
+        }
+    }
+
+    /// <summary>
+    /// Like <see cref="GetAsync{T}"/> for data that is not one patient's but one audience's (a unit's triage board): read
+    /// anew after any change that names <paramref name="audience"/>.
+    /// </summary>
+    public Task<T> GetForAudienceAsync<T>(AudienceKey audience, string key, Func<CareDbContext, CancellationToken, Task<T>> read,
+        long stamp = 0, CancellationToken ct = default)
+    {
+        return GetOrStartAsync(Guid.Empty, audience.Value + "/" + key, () =>
+        {
+            if (!audienceGenerations.TryGetValue(audience, out var generation))
+                audienceGenerations[audience] = generation = ++lastGeneration;
+            return [generation, stamp];
+        }, read, fresh: false, ct);
+    }
 
     /// <summary>
     /// The result of <paramref name="read"/> for this patient and key: joined if a read started under the current
@@ -73,8 +105,15 @@ public sealed class SharedReads(IDbContextFactory<CareDbContext> databases, Time
     /// relationship was judged on). The read itself is not cancelled by <paramref name="ct"/> (others may share it);
     /// only this caller's wait is.
     /// </summary>
-    public async Task<T> GetAsync<T>(Guid patientId, string key, IReadOnlyList<PatientSection> dependsOn,
+    public Task<T> GetAsync<T>(Guid patientId, string key, IReadOnlyList<PatientSection> dependsOn,
         Func<CareDbContext, CancellationToken, Task<T>> read, bool fresh = false, long stamp = 0, CancellationToken ct = default)
+    {
+        return GetOrStartAsync(patientId, key, () => [.. dependsOn.Select(s => generations.GetValueOrDefault((patientId, s))), stamp], read, fresh, ct);
+    }
+
+    /// <param name="dependsOn">The generations the read depends on now; called under the lock, after the sweep.</param>
+    private async Task<T> GetOrStartAsync<T>(Guid patientId, string key, Func<long[]> dependsOn, Func<CareDbContext, CancellationToken, Task<T>> read,
+        bool fresh, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
         Entry entry;
@@ -82,7 +121,7 @@ public sealed class SharedReads(IDbContextFactory<CareDbContext> databases, Time
         {
             var now = clock.GetUtcNow();
             SweepIfDue(now);
-            var current = dependsOn.Select(s => generations.GetValueOrDefault((patientId, s))).Append(stamp).ToArray();
+            var current = dependsOn();
             if (fresh || !entries.TryGetValue((patientId, key), out entry!) || !entry.CanServe(current, now))
             {
                 entry = new Entry(current, now, StartRead(patientId, key, read));
@@ -129,6 +168,8 @@ public sealed class SharedReads(IDbContextFactory<CareDbContext> databases, Time
         var read = entries.Keys.Select(k => k.Patient).ToHashSet();
         foreach (var key in generations.Keys.Where(k => !read.Contains(k.Patient)).ToList())
             generations.Remove(key);
+        foreach (var audience in audienceGenerations.Keys.Where(a => !entries.Keys.Any(k => k.Key.StartsWith(a.Value + "/", StringComparison.Ordinal))).ToList())
+            audienceGenerations.Remove(audience);
     }
 
     private sealed class Entry(long[] generations, DateTimeOffset startedAt, Task<object?> read)

@@ -3,6 +3,7 @@ using CareWorkspace.Domain.Audit;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.Triage;
 using CareWorkspace.Infrastructure.Access;
+using CareWorkspace.Infrastructure.Live;
 using CareWorkspace.Infrastructure.Persistence;
 using CareWorkspace.Infrastructure.Realtime;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,7 @@ public sealed class TriageService(
     IDbContextFactory<CareDbContext> dbFactory,
     PatientAccessGuard guard,
     IPathwayNotifier notifier,
+    SharedReads sharedReads,
     TimeProvider clock,
     ILogger<TriageService> logger)
 {
@@ -49,15 +51,32 @@ public sealed class TriageService(
     }
 
     /// <summary>
-    /// The unit's citizens, each with the unit's latest change form and open action plan, in a fixed number of queries
-    /// whatever the number of citizens. Only the unit's own staff may open it; each citizen listed is an access record.
+    /// The unit's citizens, each with the unit's latest change form and open action plan. Only the unit's own staff may
+    /// open it. The board is read once per change to the unit and shared by every open board of the unit (see
+    /// <see cref="SharedReads"/>); each citizen listed is an access record of this viewer, durable before the board is
+    /// returned. A board re-read for a viewer who already sees <paramref name="shown"/> records only the citizens whose
+    /// card changed or who are new on it: the others show this viewer nothing it has not already been shown.
     /// </summary>
-    public async Task<TriageBoardView> GetBoardAsync(Actor actor, Guid unitId, CancellationToken ct = default)
+    public async Task<TriageBoardView> GetBoardAsync(Actor actor, Guid unitId, TriageBoardView? shown = null, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await DemandUnitAsync(db, actor, unitId, ct);
+        await DemandUnitAsync(actor, unitId, ct);
         var now = clock.GetUtcNow();
-        var today = CopenhagenTime.Today(clock);
+        // Read anew at least every minute: overdue plans and "time since the last observation" move with the clock.
+        var board = await sharedReads.GetForAudienceAsync(AudienceKey.TriageBoardOf(unitId), "board",
+            (db, c) => ReadBoardAsync(db, unitId, now, c), stamp: now.ToUnixTimeSeconds() / 60, ct: ct);
+        var before = shown?.UnitId == unitId ? shown.Citizens.ToDictionary(c => c.PatientId) : [];
+        var listed = board.Citizens.Where(c => !before.TryGetValue(c.PatientId, out var was) || !was.ShowsTheSameAs(c)).Select(c => c.PatientId);
+        await guard.RecordListedAsync(actor, listed, "Triage board", PatientSection.Triage, ct);
+        return board with { Can = Permissions(actor) };
+    }
+
+    // Danish names in Danish order (Æ, Ø, Å last) whatever the language of the viewer whose read is shared.
+    private static readonly StringComparer DanishNames = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("da-DK"), ignoreCase: false);
+
+    /// <summary>The unit's board for every viewer, in a fixed number of queries whatever the number of citizens.</summary>
+    private async Task<TriageBoardView> ReadBoardAsync(CareDbContext db, Guid unitId, DateTimeOffset now, CancellationToken ct)
+    {
+        var today = CopenhagenTime.DateOf(now);
         var unitName = await db.Organisations.AsNoTracking().Where(o => o.Id == unitId).Select(o => o.Name).SingleAsync(ct);
         var citizens = await db.Patients.AsNoTracking()
             .Where(p => p.CareTeam.Any(m => m.OrganisationId == unitId && m.From <= today && (m.To == null || m.To >= today)))
@@ -81,16 +100,13 @@ public sealed class TriageService(
             .GroupBy(p => p.PatientId)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.CreatedAt).First());
 
-        guard.RecordSearch(db, actor, citizens.Select(c => c.Id), "Triage board", PatientSection.Triage);
-        await db.SaveChangesAsync(ct);
-
         var list = citizens
             .Select(c => new BoardCitizen(c.Id, $"{c.GivenName} {c.FamilyName}", c.Contact,
                 latest.TryGetValue(c.Id, out var o) ? Board(o) : null,
                 plans.TryGetValue(c.Id, out var p) ? View(p, now) : null))
-            .OrderByDescending(c => c.Colour).ThenBy(c => c.Name, StringComparer.CurrentCulture)
+            .OrderByDescending(c => c.Colour).ThenBy(c => c.Name, DanishNames)
             .ToList();
-        return new TriageBoardView(unitId, unitName, list, Permissions(actor), now);
+        return new TriageBoardView(unitId, unitName, list, new TriagePermissions(Record: false, Plan: false), now);
     }
 
     /// <summary>
@@ -280,7 +296,7 @@ public sealed class TriageService(
     }
 
     /// <summary>Only the unit's own staff, in a role that may list triage, open its board; a refusal is logged.</summary>
-    private async Task DemandUnitAsync(CareDbContext db, Actor actor, Guid unitId, CancellationToken ct)
+    private async Task DemandUnitAsync(Actor actor, Guid unitId, CancellationToken ct)
     {
         var decision = !actor.IsHealthProfessional || actor.OrganisationId != unitId
             ? AccessDecision.Deny("The user does not work in this unit.")
@@ -289,6 +305,7 @@ public sealed class TriageService(
                 : null;
         if (decision is null)
             return;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.AccessRecords.Add(new AccessRecord(clock.GetUtcNow(), actor, null, PatientSection.Triage, $"Triage board of unit {unitId}",
             AccessAction.Search, false, decision.Reason));
         await db.SaveChangesAsync(ct);

@@ -119,6 +119,12 @@ public sealed record BoardCitizen(
     public TriageColour Colour => Latest?.Colour ?? TriageColour.Green;
 
     public bool IsOverdue => OpenPlan?.IsOverdue ?? false;
+
+    /// <summary>Whether the card shows nothing new against <paramref name="other"/>: the same name, change form and action plan.</summary>
+    public bool ShowsTheSameAs(BoardCitizen other) =>
+        PatientId == other.PatientId && Name == other.Name && ContactPerson == other.ContactPerson
+        && Latest?.Id == other.Latest?.Id && Latest?.Colour == other.Latest?.Colour && Latest?.IsConfirmed == other.Latest?.IsConfirmed
+        && OpenPlan?.Version == other.OpenPlan?.Version;
 }
 
 /// <summary>A unit's citizens with their latest change form: the triage board's and the recording page's list.</summary>

@@ -17,10 +17,13 @@ public sealed class TriageBoardService(TriageService triage, MessageService mess
 {
     private static IStringLocalizer L => StaticText.For(typeof(TriageBoardService));
 
-    /// <summary>The board of the unit (the actor's own unless another is named); refused and logged for anyone outside it.</summary>
-    public async Task<TriageBoardScreen> GetAsync(Actor actor, Guid? unitId, CancellationToken ct = default)
+    /// <summary>
+    /// The board of the unit (the actor's own unless another is named); refused and logged for anyone outside it. Given the
+    /// board the viewer already sees, only the cards that changed are recorded as accesses again.
+    /// </summary>
+    public async Task<TriageBoardScreen> GetAsync(Actor actor, Guid? unitId, TriageBoardView? shown = null, CancellationToken ct = default)
     {
-        var board = await triage.GetBoardAsync(actor, unitId ?? actor.OrganisationId ?? Guid.Empty, ct);
+        var board = await triage.GetBoardAsync(actor, unitId ?? actor.OrganisationId ?? Guid.Empty, shown, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var flagAfterDays = await db.TriageChangeForms.AsNoTracking().Where(f => f.UnitId == board.UnitId)
             .Select(f => (int?)f.FlagAfterDays).SingleOrDefaultAsync(ct) ?? UnitChangeForm.DefaultFlagAfterDays;
