@@ -869,6 +869,37 @@ namespace CareWorkspace.Migrations.PostgreSql.Migrations
                     b.ToTable("ParkedImports", (string)null);
                 });
 
+            modelBuilder.Entity("CareWorkspace.Domain.NationalSync.PatientRefresh", b =>
+                {
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Service")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("Concurrency")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("FailedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("FetchedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("PatientId", "Service");
+
+                    b.ToTable("PatientRefreshes", (string)null);
+                });
+
             modelBuilder.Entity("CareWorkspace.Domain.NationalSync.SyncState", b =>
                 {
                     b.Property<string>("Service")
@@ -2429,6 +2460,15 @@ namespace CareWorkspace.Migrations.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("CareWorkspace.Domain.NationalSync.PatientRefresh", b =>
+                {
+                    b.HasOne("CareWorkspace.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CareWorkspace.Domain.Organisations.Organisation", b =>

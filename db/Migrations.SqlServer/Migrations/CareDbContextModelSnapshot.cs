@@ -871,6 +871,37 @@ namespace CareWorkspace.Migrations.SqlServer.Migrations
                     b.ToTable("ParkedImports", (string)null);
                 });
 
+            modelBuilder.Entity("CareWorkspace.Domain.NationalSync.PatientRefresh", b =>
+                {
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Service")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<Guid>("Concurrency")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("FailedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("FetchedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTimeOffset?>("RequestedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("PatientId", "Service");
+
+                    b.ToTable("PatientRefreshes", (string)null);
+                });
+
             modelBuilder.Entity("CareWorkspace.Domain.NationalSync.SyncState", b =>
                 {
                     b.Property<string>("Service")
@@ -2433,6 +2464,15 @@ namespace CareWorkspace.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("CareWorkspace.Domain.NationalSync.PatientRefresh", b =>
+                {
+                    b.HasOne("CareWorkspace.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CareWorkspace.Domain.Organisations.Organisation", b =>

@@ -860,6 +860,37 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
                     b.ToTable("ParkedImports", (string)null);
                 });
 
+            modelBuilder.Entity("CareWorkspace.Domain.NationalSync.PatientRefresh", b =>
+                {
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Service")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Concurrency")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FailedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FetchedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PatientId", "Service");
+
+                    b.ToTable("PatientRefreshes", (string)null);
+                });
+
             modelBuilder.Entity("CareWorkspace.Domain.NationalSync.SyncState", b =>
                 {
                     b.Property<string>("Service")
@@ -2410,6 +2441,15 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("CareWorkspace.Domain.NationalSync.PatientRefresh", b =>
+                {
+                    b.HasOne("CareWorkspace.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CareWorkspace.Domain.Organisations.Organisation", b =>

@@ -21,8 +21,14 @@ public sealed class MeasurementService(IDbContextFactory<CareDbContext> dbFactor
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var since = clock.GetUtcNow() - Shown;
         var rows = await db.HomeMeasurements.AsNoTracking().Where(m => m.PatientId == patientId && m.MeasuredAt >= since).ToListAsync(ct);
-        var sync = await db.SyncStates.AsNoTracking().Where(s => s.Service == NationalService.Measurements)
-            .Select(s => new MeasurementSync(s.LastSuccessAt, s.LastErrorAt)).SingleOrDefaultAsync(ct) ?? new MeasurementSync(null, null);
+        var state = await db.SyncStates.AsNoTracking().Where(s => s.Service == NationalService.Measurements)
+            .Select(s => new { s.LastSuccessAt, s.LastErrorAt }).SingleOrDefaultAsync(ct);
+        var refresh = await db.PatientRefreshes.AsNoTracking()
+            .SingleOrDefaultAsync(r => r.PatientId == patientId && r.Service == NationalService.Measurements, ct);
+        var sync = new MeasurementSync(PatientRefresh.LastSuccessAt(refresh, state?.LastSuccessAt), PatientRefresh.LastFailureAt(refresh, state?.LastErrorAt))
+        {
+            Updating = refresh?.IsPending(clock.GetUtcNow()) == true,
+        };
         var series = rows
             .GroupBy(m => (m.Kind, Code: m.Kind == Domain.Measurements.MeasurementKind.Other ? m.Code : "", m.Unit))
             .Select(g =>

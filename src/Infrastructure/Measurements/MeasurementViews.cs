@@ -1,5 +1,5 @@
-using CareWorkspace.Domain.NationalSync;
 using CareWorkspace.Domain.Measurements;
+using CareWorkspace.Domain.NationalSync;
 
 namespace CareWorkspace.Infrastructure.Measurements;
 
@@ -16,10 +16,13 @@ public sealed record MeasurementSeries(MeasurementKind Kind, string Name, string
 public sealed record MeasurementPoint(DateTimeOffset MeasuredAt, decimal Value, string SourceId, string? SourceVersion, DateTimeOffset FetchedAt);
 
 /// <summary>
-/// The sync with the national telemedicine infrastructure: the last successful run and the last failed one. When the
-/// last run failed the section says "not updated since" the last success.
+/// The sync with the national telemedicine infrastructure: the last successful run (or fetch of this patient) and the
+/// last failed one. When the last one failed the section says "not updated since" the last success. Updating: a fetch
+/// of this patient, asked for when the pathway was opened, is under way.
 /// </summary>
 public sealed record MeasurementSync(DateTimeOffset? LastSuccessAt, DateTimeOffset? LastErrorAt)
 {
     public bool NotUpdated => SyncState.FailingSince(LastSuccessAt, LastErrorAt) is not null;
+
+    public bool Updating { get; init; }
 }

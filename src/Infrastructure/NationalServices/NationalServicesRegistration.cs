@@ -38,6 +38,9 @@ public static class NationalServicesRegistration
         AddSync<MeasurementSyncJob>(builder.Services);
         AddSync<SharedAppointmentSyncJob>(builder.Services);
 
+        // The refresh when a pathway is opened with stale data (one patient, one service, queued once).
+        builder.Services.AddPatientRefresh();
+
         builder.Services.AddSingleton<SandboxFaults>();
         builder.Services.AddSingleton(sp =>
         {

@@ -32,6 +32,9 @@ public sealed record NationalServicesSettings
     /// <summary>How old a patient's master data may be before the person sync asks the register again.</summary>
     public TimeSpan PersonRefreshAfter { get; init; } = TimeSpan.FromDays(1);
 
+    /// <summary>How old a patient's data from a service may be when their pathway is opened before just their data is fetched again.</summary>
+    public TimeSpan RefreshOnOpenAfter { get; init; } = TimeSpan.FromMinutes(15);
+
     /// <summary>A base URL is set, or the sandbox stands in for it.</summary>
     public bool IsSetUp(NationalService service) => BaseUrls.ContainsKey(service) || SandboxEnabled;
 
@@ -66,6 +69,7 @@ public sealed record NationalServicesSettings
             PageSize = Math.Clamp(section.GetValue("PageSize", 100), 1, 1000),
             GpFollowUpWithinDays = Math.Clamp(section.GetValue("GpFollowUpWithinDays", 7), 1, Domain.FollowUp.FollowUpTask.MaxDays),
             PersonRefreshAfter = Positive(section.GetValue("PersonRefreshAfter", TimeSpan.FromDays(1)), "PersonRefreshAfter"),
+            RefreshOnOpenAfter = Positive(section.GetValue("RefreshOnOpenAfter", TimeSpan.FromMinutes(15)), "RefreshOnOpenAfter"),
         };
     }
 

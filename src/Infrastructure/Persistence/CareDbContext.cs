@@ -55,6 +55,7 @@ public sealed class CareDbContext(DbContextOptions<CareDbContext> options) : Ide
     public DbSet<SyncState> SyncStates => Set<SyncState>();
     public DbSet<ImportedItem> ImportedItems => Set<ImportedItem>();
     public DbSet<ParkedImport> ParkedImports => Set<ParkedImport>();
+    public DbSet<PatientRefresh> PatientRefreshes => Set<PatientRefresh>();
     public DbSet<PersonalApiToken> PersonalApiTokens => Set<PersonalApiToken>();
     public DbSet<MedicationEntry> MedicationEntries => Set<MedicationEntry>();
     public DbSet<HomeMeasurement> HomeMeasurements => Set<HomeMeasurement>();

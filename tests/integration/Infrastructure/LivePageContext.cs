@@ -71,6 +71,8 @@ public sealed class LivePageContext : BunitContext
         Services.AddScoped<CareWorkspace.Web.Features.FollowUp.FollowUpTaskService>();
         Services.AddScoped<CareWorkspace.Web.Features.FollowUp.DischargeService>();
         Services.AddScoped<CareWorkspace.Web.Features.FollowUp.ActorSectors>();
+        Services.AddSingleton(app.Services.GetRequiredService<CareWorkspace.Infrastructure.NationalServices.Sync.PatientRefreshRequests>());
+        Services.AddScoped<CareWorkspace.Web.Features.NationalSync.PathwayRefreshOnOpen>();
     }
 
     public TestDatabase Database { get; }

@@ -77,4 +77,20 @@ public sealed class MeasurementsContentTests : BunitTestBase
         Assert.Equal("Ingen hjemmemålinger de seneste 90 dage.", cut.Find("[data-testid=measurements-none]").TextContent.Trim());
         Assert.Contains("endnu ikke synkroniseret", cut.Find("[data-testid=measurements-source]").TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void While_a_refresh_asked_for_on_opening_is_under_way_the_section_says_it_is_updating_in_English_and_Danish()
+    {
+        var cut = Render<MeasurementsContent>(p => p.Add(x => x.View, View(new MeasurementSync(Synced, null) { Updating = true },
+            Series(MeasurementKind.Pulse, "/min", 78))));
+
+        Assert.Equal("Updating from the national telemedicine infrastructure…", cut.Find("[data-testid=measurements-updating]").TextContent.Trim());
+        Assert.Single(cut.FindAll("[data-testid=measurement-row]"));
+
+        UseLanguage(CareCultures.Danish);
+        var danish = Render<MeasurementsContent>(p => p.Add(x => x.View, View(new MeasurementSync(null, null) { Updating = true })));
+
+        Assert.Equal("Opdaterer fra den nationale telemedicinske infrastruktur…", danish.Find("[data-testid=measurements-updating]").TextContent.Trim());
+        Assert.Empty(Render<MeasurementsContent>(p => p.Add(x => x.View, View(new MeasurementSync(Synced, null)))).FindAll("[data-testid=measurements-updating]"));
+    }
 }

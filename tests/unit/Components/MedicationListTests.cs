@@ -71,4 +71,27 @@ public sealed class MedicationListTests : BunitTestBase
         Assert.NotNull(cut.Find("[data-testid=medication-not-synced]"));
         Assert.Equal("No medications are recorded.", cut.Find("[data-testid=no-medication]").TextContent.Trim());
     }
+
+    [Fact]
+    public void While_a_refresh_asked_for_on_opening_is_under_way_the_section_says_it_is_updating_and_shows_what_it_has()
+    {
+        var cut = Render<MedicationList>(p => p.Add(c => c.View, View(new MedicationRecordFreshness(SyncedAt, null) { Updating = true })));
+
+        Assert.Equal("Updating from the Shared Medication Record…", cut.Find("[data-testid=medication-updating]").TextContent.Trim());
+        Assert.Equal("From the Shared Medication Record · synced 10:42", cut.Find("[data-testid=medication-source]").TextContent.Trim());
+        Assert.Equal(4, cut.FindAll("[data-testid=medication-item]").Count);
+
+        cut.Render(p => p.Add(c => c.View, View(new MedicationRecordFreshness(SyncedAt, null))));
+
+        Assert.Empty(cut.FindAll("[data-testid=medication-updating]"));
+    }
+
+    [Fact]
+    public void In_Danish_the_section_says_it_is_updating_from_the_medicine_card()
+    {
+        UseLanguage(CareCultures.Danish);
+        var cut = Render<MedicationList>(p => p.Add(c => c.View, View(new MedicationRecordFreshness(null, null) { Updating = true })));
+
+        Assert.Equal("Opdaterer fra Fælles Medicinkort…", cut.Find("[data-testid=medication-updating]").TextContent.Trim());
+    }
 }

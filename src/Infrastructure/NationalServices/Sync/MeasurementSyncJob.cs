@@ -23,7 +23,7 @@ public sealed class MeasurementSyncJob(
     IPathwayNotifier notifier,
     TimeProvider clock,
     NationalServicesSettings settings,
-    ILogger<MeasurementSyncJob> logger) : NationalSyncJob<HomeMeasurementReading>(dbFactory, clock, logger)
+    ILogger<MeasurementSyncJob> logger) : NationalSyncJob<HomeMeasurementReading>(dbFactory, clock, logger), IPatientSync
 {
     public const string JobId = "national-sync-measurements";
 
@@ -45,6 +45,9 @@ public sealed class MeasurementSyncJob(
 
     protected override IAsyncEnumerable<NationalPage<HomeMeasurementReading>> ChangesSinceAsync(DateTimeOffset? since, CancellationToken ct) =>
         measurements.ChangedSinceAsync(since, ct);
+
+    public Task<SyncCounts> RefreshPatientAsync(Guid patientId, Domain.Patients.Cpr cpr, CancellationToken ct) =>
+        ImportOnePatientAsync(measurements.ForPatientAsync(cpr, ct), ct);
 
     protected override bool TryRead(Hl7.Fhir.Model.Resource resource, DateOnly today, out HomeMeasurementReading? item, out string reason) =>
         HomeMeasurementObservation.TryRead(resource, today, out item, out reason);

@@ -24,7 +24,7 @@ public sealed class MedicationSyncJob(
     IPathwayNotifier notifier,
     TimeProvider clock,
     NationalServicesSettings settings,
-    ILogger<MedicationSyncJob> logger) : NationalSyncJob<NationalMedication>(dbFactory, clock, logger)
+    ILogger<MedicationSyncJob> logger) : NationalSyncJob<NationalMedication>(dbFactory, clock, logger), IPatientSync
 {
     public const string JobId = "national-sync-medication";
 
@@ -48,6 +48,9 @@ public sealed class MedicationSyncJob(
 
     protected override IAsyncEnumerable<NationalPage<NationalMedication>> ChangesSinceAsync(DateTimeOffset? since, CancellationToken ct) =>
         record.ChangedSinceAsync(since, ct);
+
+    public Task<SyncCounts> RefreshPatientAsync(Guid patientId, Domain.Patients.Cpr cpr, CancellationToken ct) =>
+        ImportOnePatientAsync(record.ForPatientAsync(cpr, ct), ct);
 
     protected override bool TryRead(Hl7.Fhir.Model.Resource resource, DateOnly today, out NationalMedication? item, out string reason) =>
         MedicationRecordReading.TryRead(resource, today, out item, out reason);

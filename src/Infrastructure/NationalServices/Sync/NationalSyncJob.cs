@@ -55,15 +55,8 @@ public abstract class NationalSyncJob<T>(IDbContextFactory<CareDbContext> dbFact
             DateTimeOffset? newest = null;
             await foreach (var page in ChangesSinceAsync(await WatermarkAsync(ct), ct))
             {
-                counts.Read += page.Read;
-                foreach (var rejected in page.Rejected)
-                    counts.Rejected += await RecordRejectedAsync(rejected, ct) ? 1 : 0;
-                foreach (var (item, provenance) in page.Items)
-                {
-                    await ImportOrParkAsync(item, provenance, counts, ct);
-                    if (provenance.LastUpdated is { } updated && (newest is null || updated > newest))
-                        newest = updated;
-                }
+                if (await ImportPageAsync(page, counts, ct) is { } updated && (newest is null || updated > newest))
+                    newest = updated;
                 await UpdateStateAsync(s => s.Progressed(counts.ToCounts()), ct);
             }
             var result = counts.ToCounts();
@@ -77,6 +70,35 @@ public abstract class NationalSyncJob<T>(IDbContextFactory<CareDbContext> dbFact
             await UpdateStateAsync(s => s.Failed(clock.GetUtcNow(), ex.Message, counts.ToCounts()), CancellationToken.None);
             throw;
         }
+    }
+
+    /// <summary>
+    /// One patient's items (the refresh when their pathway is opened), imported exactly as a run imports them: the same
+    /// rejections, provenance, "already imported" and retries. It leaves the watermark and the service's sync state to
+    /// the recurring run. Throws <see cref="NationalServiceException"/> when the service could not be read.
+    /// </summary>
+    protected async Task<SyncCounts> ImportOnePatientAsync(IAsyncEnumerable<NationalPage<T>> pages, CancellationToken ct)
+    {
+        var counts = new Counter();
+        await foreach (var page in pages.WithCancellation(ct))
+            await ImportPageAsync(page, counts, ct);
+        return counts.ToCounts();
+    }
+
+    /// <summary>Imports a page's items and keeps its rejected entries; returns the newest source change imported.</summary>
+    private async Task<DateTimeOffset?> ImportPageAsync(NationalPage<T> page, Counter counts, CancellationToken ct)
+    {
+        DateTimeOffset? newest = null;
+        counts.Read += page.Read;
+        foreach (var rejected in page.Rejected)
+            counts.Rejected += await RecordRejectedAsync(rejected, ct) ? 1 : 0;
+        foreach (var (item, provenance) in page.Items)
+        {
+            await ImportOrParkAsync(item, provenance, counts, ct);
+            if (provenance.LastUpdated is { } updated && (newest is null || updated > newest))
+                newest = updated;
+        }
+        return newest;
     }
 
     private async Task ImportOrParkAsync(T item, Provenance provenance, Counter counts, CancellationToken ct)

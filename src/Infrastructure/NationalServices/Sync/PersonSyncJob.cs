@@ -25,7 +25,7 @@ public sealed class PersonSyncJob(
     IPathwayNotifier notifier,
     TimeProvider clock,
     NationalServicesSettings settings,
-    ILogger<PersonSyncJob> logger) : INationalSync
+    ILogger<PersonSyncJob> logger) : INationalSync, IPatientSync
 {
     public const string JobId = "national-sync-person";
     public const int Batch = 200;
@@ -55,20 +55,10 @@ public sealed class PersonSyncJob(
         {
             foreach (var (patientId, cpr) in await DueAsync(ct))
             {
-                read++;
-                PersonRecord? person;
-                try
-                {
-                    person = await register.FindByCprAsync(cpr, ct);
-                }
-                catch (NationalServiceException ex) when (ex.Failure == NationalServiceFailure.Malformed)
-                {
-                    logger.LogWarning("Person register: the answer about patient {PatientId} was refused: {Reason}", patientId, ex.Message);
-                    rejected++;
-                    person = null;
-                }
-                if (await ApplyAsync(patientId, person, ct))
-                    updated++;
+                var one = await RefreshPatientAsync(patientId, cpr, ct);
+                read += one.Read;
+                updated += one.Imported;
+                rejected += one.Rejected;
             }
             var counts = new SyncCounts(read, updated, rejected, 0);
             await SyncStateWriter.UpdateAsync(dbFactory, NationalService.Person, s => s.Succeeded(clock.GetUtcNow(), null, counts), ct);
@@ -81,6 +71,24 @@ public sealed class PersonSyncJob(
             await SyncStateWriter.UpdateAsync(dbFactory, NationalService.Person, s => s.Failed(clock.GetUtcNow(), ex.Message, counts), CancellationToken.None);
             throw;
         }
+    }
+
+    /// <summary>Asks the register about one patient and writes what it said; a refused answer is counted as rejected.</summary>
+    public async Task<SyncCounts> RefreshPatientAsync(Guid patientId, Cpr cpr, CancellationToken ct)
+    {
+        PersonRecord? person;
+        var rejected = 0;
+        try
+        {
+            person = await register.FindByCprAsync(cpr, ct);
+        }
+        catch (NationalServiceException ex) when (ex.Failure == NationalServiceFailure.Malformed)
+        {
+            logger.LogWarning("Person register: the answer about patient {PatientId} was refused: {Reason}", patientId, ex.Message);
+            rejected = 1;
+            person = null;
+        }
+        return new SyncCounts(1, await ApplyAsync(patientId, person, ct) ? 1 : 0, rejected, 0);
     }
 
     private async Task<List<(Guid Id, Cpr Cpr)>> DueAsync(CancellationToken ct)

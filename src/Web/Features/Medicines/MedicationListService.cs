@@ -29,12 +29,16 @@ public sealed class MedicationListService(IDbContextFactory<CareDbContext> dbFac
             .ToListAsync(ct);
         var state = await db.SyncStates.AsNoTracking().Where(s => s.Service == NationalService.Medication)
             .Select(s => new { s.LastSuccessAt, s.LastErrorAt }).SingleOrDefaultAsync(ct);
+        var refresh = await db.PatientRefreshes.AsNoTracking()
+            .SingleOrDefaultAsync(r => r.PatientId == patientId && r.Service == NationalService.Medication, ct);
         var items = entries.OrderBy(m => m.DrugName, StringComparer.CurrentCultureIgnoreCase).Select(ViewOf).ToList();
         return new MedicationView(
             [.. items.Where(i => i.Status == MedicationStatus.Active)],
             [.. items.Where(i => i.Status == MedicationStatus.Paused)],
             [.. items.Where(i => i.Status == MedicationStatus.Stopped).OrderByDescending(i => i.End)],
-            MedicationRecordFreshness.From(state?.LastSuccessAt, state?.LastErrorAt),
+            MedicationRecordFreshness.From(PatientRefresh.LastSuccessAt(refresh, state?.LastSuccessAt), PatientRefresh.LastFailureAt(refresh, state?.LastErrorAt))
+                with
+            { Updating = refresh?.IsPending(clock.GetUtcNow()) == true },
             today);
     }
 

@@ -1,5 +1,5 @@
-using CareWorkspace.Domain.NationalSync;
 using CareWorkspace.Domain.Medicines;
+using CareWorkspace.Domain.NationalSync;
 
 namespace CareWorkspace.Web.Features.Medicines;
 
@@ -23,12 +23,15 @@ public sealed record MedicationItem(
     DateTimeOffset? FetchedAt);
 
 /// <summary>
-/// How fresh the Shared Medication Record's part of the list is: the last successful sync, and the last failure when
-/// it came after it (then the section says "not updated since …").
+/// How fresh the Shared Medication Record's part of the list is: the last successful sync (or fetch of this patient), and
+/// the last failure when it came after it (then the section says "not updated since …"); and whether a fetch of this
+/// patient, asked for when the pathway was opened, is under way.
 /// </summary>
 public sealed record MedicationRecordFreshness(DateTimeOffset? LastSyncedAt, DateTimeOffset? FailingSince)
 {
     public bool IsStale => FailingSince is not null;
+
+    public bool Updating { get; init; }
 
     public static MedicationRecordFreshness From(DateTimeOffset? lastSuccess, DateTimeOffset? lastError) =>
         new(lastSuccess, SyncState.FailingSince(lastSuccess, lastError));
