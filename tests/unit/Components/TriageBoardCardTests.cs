@@ -47,6 +47,28 @@ public sealed class TriageBoardCardTests : BunitTestBase
     }
 
     [Fact]
+    public void A_card_is_rendered_again_only_when_what_it_shows_changes()
+    {
+        var latest = Observation(TriageColour.Yellow, Now.AddHours(-3));
+        var citizen = new BoardCitizen(Guid.NewGuid(), "Jens Jensen", "Kirsten Lund", latest, null);
+        var cut = RenderCard(citizen);
+        var renders = cut.RenderCount;
+
+        // The board read again after another citizen's change: an equal card, a new object.
+        cut.Render(p => p.Add(c => c.Citizen, citizen with { }).Add(c => c.Now, Now.AddSeconds(20)));
+        Assert.Equal(renders, cut.RenderCount);
+
+        // An hour later the time since the change form reads differently.
+        cut.Render(p => p.Add(c => c.Citizen, citizen with { }).Add(c => c.Now, Now.AddHours(1)));
+        Assert.Equal("4 h ago · Sara Berg", cut.Find("[data-testid=triage-card-since]").TextContent);
+
+        // A new change form for this citizen.
+        cut.Render(p => p.Add(c => c.Citizen, citizen with { Latest = Observation(TriageColour.Red, Now.AddHours(1)) }).Add(c => c.Now, Now.AddHours(1)));
+        Assert.Equal("red", cut.Find("[data-testid=triage-card]").GetAttribute("data-colour"));
+        Assert.Equal(renders + 2, cut.RenderCount);
+    }
+
+    [Fact]
     public void An_overdue_plan_and_a_citizen_not_observed_for_too_long_are_flagged()
     {
         var citizen = new BoardCitizen(Guid.NewGuid(), "Inger Madsen", "Kirsten Lund",

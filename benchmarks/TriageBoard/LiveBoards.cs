@@ -1,0 +1,145 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using CareWorkspace.Benchmarks;
+using CareWorkspace.Domain.Access;
+using CareWorkspace.Domain.Triage;
+using CareWorkspace.Infrastructure.Live;
+using CareWorkspace.Infrastructure.Realtime;
+using CareWorkspace.Infrastructure.Triage;
+using CareWorkspace.Web.Features.TriageBoard;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CareWorkspace.TriageBoardBenchmark;
+
+/// <summary>
+/// A new change form reaching the open boards of its unit (each with its own scope and renderer, as a circuit has),
+/// while as many boards of another unit stay open: commit → the board read again (shared) → its cards re-rendered.
+/// </summary>
+internal sealed class LiveBoards(IServiceProvider services, Actor viewer, Guid unitId, Actor otherViewer, Guid otherUnitId)
+{
+    public const int OpenBoards = 50;
+    public const int Changes = 20;
+
+    public sealed record Result(Percentiles Latency, Percentiles LastBoard, int OtherUnitNotices, long OtherUnitReads, long OwnUnitReads);
+
+    public async Task<Result> MeasureAsync(Actor worker, IReadOnlyList<Guid> citizens)
+    {
+        var notifier = services.GetRequiredService<IPathwayNotifier>();
+        var reads = services.GetRequiredService<SharedReads>();
+        var round = new ConcurrentBag<double>();
+        var latencies = new List<double>();
+        var lastBoard = new List<double>();
+        CountdownEvent? arrived = null;
+        var otherNotices = 0;
+        var subscriptions = new List<IDisposable>();
+        var boards = new List<OpenBoard>();
+        try
+        {
+            for (var i = 0; i < OpenBoards; i++)
+            {
+                boards.Add(await OpenBoard.OpenAsync(services, viewer, unitId));
+                boards.Add(await OpenBoard.OpenAsync(services, otherViewer, otherUnitId));
+            }
+            foreach (var board in boards.Where(b => b.UnitId == unitId))
+                subscriptions.Add(notifier.SubscribeNamed(AudienceKey.TriageBoardOf(unitId), async change =>
+                {
+                    await board.ReadAgainAsync();
+                    round.Add(Stopwatch.GetElapsedTime(board.Since).TotalMilliseconds);
+                    arrived!.Signal();
+                }));
+            foreach (var board in boards.Where(b => b.UnitId == otherUnitId))
+                subscriptions.Add(notifier.SubscribeNamed(AudienceKey.TriageBoardOf(otherUnitId), _ =>
+                {
+                    Interlocked.Increment(ref otherNotices);
+                    return board.ReadAgainAsync();
+                }));
+
+            var otherKey = AudienceKey.TriageBoardOf(otherUnitId).Value + "/board";
+            var ownKey = AudienceKey.TriageBoardOf(unitId).Value + "/board";
+            var (otherReadsBefore, ownReadsBefore) = (reads.ReadsOf(otherKey), reads.ReadsOf(ownKey));
+            await using var scope = services.CreateAsyncScope();
+            var triage = scope.ServiceProvider.GetRequiredService<TriageService>();
+            for (var change = -2; change < Changes; change++)
+            {
+                arrived = new CountdownEvent(OpenBoards);
+                round = [];
+                var started = Stopwatch.GetTimestamp();
+                foreach (var board in boards)
+                    board.Since = started;
+                await triage.RecordAsync(worker, citizens[(change + 2) % citizens.Count],
+                    new ChangeFormInput([new ItemAnswer("mood", true, "Quieter than usual")], new VitalSigns(Pulse: 90 + change)));
+                if (!arrived.Wait(TimeSpan.FromSeconds(30)))
+                    throw new TimeoutException("Not every open board heard the change within 30 s.");
+                if (change >= 0)
+                {
+                    latencies.AddRange(round);
+                    lastBoard.Add(round.Max());
+                }
+                await Task.Delay(200);
+            }
+            return new Result(Percentiles.Of(latencies), Percentiles.Of(lastBoard), otherNotices,
+                reads.ReadsOf(otherKey) - otherReadsBefore, reads.ReadsOf(ownKey) - ownReadsBefore);
+        }
+        finally
+        {
+            subscriptions.ForEach(s => s.Dispose());
+            foreach (var board in boards)
+                await board.DisposeAsync();
+        }
+    }
+
+    /// <summary>One device's board: its own scope and renderer, the board it shows, re-read and re-rendered on a change.</summary>
+    private sealed class OpenBoard : IAsyncDisposable
+    {
+        private readonly AsyncServiceScope scope;
+        private readonly HtmlRenderer renderer;
+        private readonly Actor viewer;
+        private BoardHost host = null!;
+        private TriageBoardScreen shown = null!;
+
+        private OpenBoard(AsyncServiceScope scope, Actor viewer, Guid unitId)
+        {
+            this.scope = scope;
+            this.viewer = viewer;
+            UnitId = unitId;
+            renderer = new HtmlRenderer(scope.ServiceProvider, scope.ServiceProvider.GetRequiredService<ILoggerFactory>());
+        }
+
+        public Guid UnitId { get; }
+
+        /// <summary>When the change being measured was started (a <see cref="Stopwatch"/> timestamp).</summary>
+        public long Since { get; set; }
+
+        public static async Task<OpenBoard> OpenAsync(IServiceProvider services, Actor viewer, Guid unitId)
+        {
+            var board = new OpenBoard(services.CreateAsyncScope(), viewer, unitId);
+            board.shown = await board.Boards.GetAsync(viewer, unitId);
+            await board.renderer.Dispatcher.InvokeAsync(async () =>
+            {
+                await board.renderer.RenderComponentAsync<BoardHost>(ParameterView.FromDictionary(new Dictionary<string, object?>
+                {
+                    [nameof(BoardHost.Opened)] = (Action<BoardHost>)(h => board.host = h),
+                }));
+                board.host.Show(board.shown);
+            });
+            return board;
+        }
+
+        private TriageBoardService Boards => scope.ServiceProvider.GetRequiredService<TriageBoardService>();
+
+        public async Task ReadAgainAsync()
+        {
+            shown = await Boards.GetAsync(viewer, UnitId, shown.Board);
+            await renderer.Dispatcher.InvokeAsync(() => host.Show(shown));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await renderer.DisposeAsync();
+            await scope.DisposeAsync();
+        }
+    }
+}
