@@ -5,6 +5,7 @@ using CareWorkspace.Infrastructure.NationalServices;
 using CareWorkspace.Infrastructure.NationalServices.Sandbox;
 using CareWorkspace.Infrastructure.NationalServices.Sync;
 using CareWorkspace.IntegrationTests.Infrastructure;
+using CareWorkspace.Web.Features.CareTeam;
 using Hl7.Fhir.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,8 +14,8 @@ namespace CareWorkspace.IntegrationTests.NationalSync;
 
 /// <summary>
 /// The organisation-register (SOR) sync on the real database, over HTTP against the sandbox: master data follows SOR,
-/// a second run changes nothing, a register that is down is recorded as the run's error with nothing lost, and an
-/// invalid Organization is refused with its reason while the others are taken.
+/// a second run changes nothing, a register that is down is recorded as the run's error with nothing lost, an
+/// invalid Organization is refused with its reason while the others are taken, and the care team shows SOR's phone.
 /// </summary>
 public abstract class OrganisationSyncTests(SandboxAppFactory factory) : IDisposable
 {
@@ -111,6 +112,24 @@ public abstract class OrganisationSyncTests(SandboxAppFactory factory) : IDispos
         Assert.Equal(ParkedImportState.Rejected, kept.State);
         Assert.Contains("active", kept.Reason, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("Hjemmeplejen Nord", kept.Payload, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Jens_care_team_shows_the_home_care_s_new_phone_from_SOR_with_the_time_it_was_checked()
+    {
+        factory.Sandbox.Place(NationalService.Organisation, SandboxOrganisations.Organisation("havby-hjemmepleje", DemoOrganisations.HomeCareSor,
+            SandboxSeed.HomeCareName, "Hjemmepleje", "Plejevej 2", "2900", "Havby", "+45 39 98 41 41", null).ToJson());
+        var started = factory.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+
+        await RunAsync();
+
+        using var scope = factory.Services.CreateScope();
+        var view = await scope.ServiceProvider.GetRequiredService<CareTeamService>().GetAsync(await factory.ActorAsync("gp.larsen", Ct), await factory.JensIdAsync(Ct), Ct);
+        var homeCare = view.Members.Single(m => m.OrganisationName == SandboxSeed.HomeCareName).Contact!;
+        Assert.Equal(("+45 39 98 41 41", "Plejevej 2, 2900 Havby", SorStatus.Active), (homeCare.Phone, homeCare.Address, homeCare.Status));
+        Assert.True(homeCare.CheckedAt >= started);
+        var hospital = view.Members.Single(m => m.OrganisationName == SandboxSeed.HospitalName).Contact!;
+        Assert.Equal(SandboxOrganisations.HospitalPhone, hospital.Phone);
     }
 
     private sealed record MasterData(string Sor, string Name, string? Address, string? Phone, string? Kind, SorStatus Status);

@@ -1,4 +1,5 @@
 using CareWorkspace.Domain.NationalSync;
+using CareWorkspace.Domain.Organisations;
 using CareWorkspace.Infrastructure.Demo;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
@@ -16,23 +17,34 @@ public static class SandboxOrganisations
 
     public static void Fill(SandboxStore store)
     {
-        Place(store, Organisation("hospital", DemoOrganisations.HospitalSor, SandboxSeed.HospitalName, "Sygehusafdeling",
-            "Kystvej 1, opgang 4", "2900", "Havby", HospitalPhone, "lungemedicinsk@nordkysthospital.example.dk",
-            new Identifier(DkIdentifiers.Gln, "5790001351087")));
-        Place(store, Organisation("gp-clinic", DemoOrganisations.GpClinicSor, "Lægerne Strandvejen", "Almen praksis",
-            "Strandvejen 48, 1. sal", "2900", "Havby", "+45 98 76 54 32", null,
-            new Identifier(DkIdentifiers.Ydernummer, "045321")));
-        Place(store, Organisation("havby-kommune", DemoOrganisations.MunicipalitySor, "Havby Kommune", "Kommune",
-            "Rådhuspladsen 1", "2900", "Havby", "+45 39 98 00 00", "havby@havby.example.dk"));
-        Place(store, Organisation("havby-hjemmepleje", DemoOrganisations.HomeCareSor, SandboxSeed.HomeCareName, "Hjemmepleje",
-            "Plejevej 2", "2900", "Havby", "+45 39 98 41 00", null, partOf: "havby-kommune"));
-        Place(store, Organisation("havby-genoptraening", DemoOrganisations.RehabSor, "Havby Kommune, Genoptræningscenter", "Genoptræning",
-            "Idrætsvej 5", "2900", "Havby", "+45 39 98 42 50", null, partOf: "havby-kommune"));
-        Place(store, Organisation("skovlund-kommune", DemoOrganisations.OtherMunicipalitySor, "Skovlund Kommune", "Kommune",
-            "Torvet 3", "6823", "Skovlund", "+45 76 94 10 00", "post@skovlund.example.dk"));
-        Place(store, Organisation("skovlund-hjemmepleje", DemoOrganisations.OtherHomeCareSor, "Skovlund Kommune, Hjemmeplejen", "Hjemmepleje",
-            "Bøgevej 14", "6823", "Skovlund", "+45 76 94 12 20", null, partOf: "skovlund-kommune"));
+        foreach (var organisation in All())
+            store.Place(NationalService.Organisation, organisation.ToJson());
     }
+
+    /// <summary>What SOR says about a demo organisation (null: not one of them), as the sync would read it.</summary>
+    public static SorEntry? EntryFor(SorCode sor) =>
+        All().Select(o => OrganisationRegisterAdapter.TryRead(o, out var record, out _) ? record : null)
+            .FirstOrDefault(r => r?.Sor == sor)?.ToEntry();
+
+    private static IEnumerable<Organization> All() =>
+    [
+        Organisation("hospital", DemoOrganisations.HospitalSor, SandboxSeed.HospitalName, "Sygehusafdeling",
+            "Kystvej 1, opgang 4", "2900", "Havby", HospitalPhone, "lungemedicinsk@nordkysthospital.example.dk",
+            new Identifier(DkIdentifiers.Gln, "5790001351087")),
+        Organisation("gp-clinic", DemoOrganisations.GpClinicSor, "Lægerne Strandvejen", "Almen praksis",
+            "Strandvejen 48, 1. sal", "2900", "Havby", "+45 98 76 54 32", null,
+            new Identifier(DkIdentifiers.Ydernummer, "045321")),
+        Organisation("havby-kommune", DemoOrganisations.MunicipalitySor, "Havby Kommune", "Kommune",
+            "Rådhuspladsen 1", "2900", "Havby", "+45 39 98 00 00", "havby@havby.example.dk"),
+        Organisation("havby-hjemmepleje", DemoOrganisations.HomeCareSor, SandboxSeed.HomeCareName, "Hjemmepleje",
+            "Plejevej 2", "2900", "Havby", "+45 39 98 41 00", null, partOf: "havby-kommune"),
+        Organisation("havby-genoptraening", DemoOrganisations.RehabSor, "Havby Kommune, Genoptræningscenter", "Genoptræning",
+            "Idrætsvej 5", "2900", "Havby", "+45 39 98 42 50", null, partOf: "havby-kommune"),
+        Organisation("skovlund-kommune", DemoOrganisations.OtherMunicipalitySor, "Skovlund Kommune", "Kommune",
+            "Torvet 3", "6823", "Skovlund", "+45 76 94 10 00", "post@skovlund.example.dk"),
+        Organisation("skovlund-hjemmepleje", DemoOrganisations.OtherHomeCareSor, "Skovlund Kommune, Hjemmeplejen", "Hjemmepleje",
+            "Bøgevej 14", "6823", "Skovlund", "+45 76 94 12 20", null, partOf: "skovlund-kommune"),
+    ];
 
     /// <summary>An active organisation in SOR as a FHIR Organization (DK-core identifier systems).</summary>
     public static Organization Organisation(string id, string sor, string name, string kind, string line, string postalCode, string city,
@@ -56,5 +68,4 @@ public static class SandboxOrganisations
         return organisation;
     }
 
-    private static void Place(SandboxStore store, Organization organisation) => store.Place(NationalService.Organisation, organisation.ToJson());
 }
