@@ -111,7 +111,7 @@ public sealed class OrganisationSyncJob(
             logger.LogWarning("Organisation register: SOR has no organisation with SOR code {Sor} ({Name}); it is marked as not in the register",
                 sor.Value, organisation.Name);
             organisation.NotFoundInSor(now);
-            await db.SaveChangesAsync(ct);
+            await SaveAsync(db, sor, ct);
             return Outcome.Refused;
         }
         bool changed;
@@ -127,17 +127,22 @@ public sealed class OrganisationSyncJob(
         }
         await RecordProvenanceAsync(db, provenance, now, ct);
         await db.ParkedImports.Where(p => p.Service == Service && p.SourceId == provenance.SourceId).ExecuteDeleteAsync(ct);
+        return await SaveAsync(db, sor, ct) && changed ? Outcome.Changed : Outcome.Unchanged;
+    }
+
+    private async Task<bool> SaveAsync(CareDbContext db, SorCode sor, CancellationToken ct)
+    {
         try
         {
             await db.SaveChangesAsync(ct);
+            return true;
         }
         catch (DbUpdateConcurrencyException)
         {
             // Renamed by an administrator meanwhile: the next run asks again.
             logger.LogInformation("Organisation register: {Sor} was changed meanwhile; it is asked again next run", sor.Value);
-            return Outcome.Unchanged;
+            return false;
         }
-        return changed ? Outcome.Changed : Outcome.Unchanged;
     }
 
     /// <summary>The version read is recorded once; a newer one moves the provenance forward.</summary>
