@@ -80,6 +80,8 @@ public sealed class AccessibilityAxeTests(AppFixture app) : BrowserTest(app)
             await WaitForSectionAsync(page);
             if (tab.Trim() == "Medication")
                 await Expect(page.Locator("[data-testid=medication-item][data-atc=R03BB04]")).ToBeVisibleAsync();
+            if (tab.Trim() == "Care team & contacts")
+                await Expect(page.GetByTestId("sor-contact").First).ToBeVisibleAsync();
             await report.CheckAsync(page, $"pathway: {tab.Trim()}");
             var add = page.GetByRole(AriaRole.Button, new() { Name = "Add care team member" });
             if (tab.Trim() == "Care team & contacts" && await add.CountAsync() > 0)

@@ -30,6 +30,12 @@ public sealed class DemoDataSeeder(
             return;
 
         var organisations = DemoOrganisations.Create();
+        // The demo organisations' address and phone came with the sandbox's organisation register: already checked.
+        foreach (var organisation in organisations)
+        {
+            if (SandboxOrganisations.EntryFor(organisation.Sor) is { } sor)
+                organisation.UpdateFromSor(sor, clock.GetUtcNow());
+        }
         db.Organisations.AddRange(organisations);
         await db.SaveChangesAsync(ct);
         var bySor = organisations.ToDictionary(o => o.Sor.Value);

@@ -33,6 +33,7 @@ public static class NationalServicesRegistration
         builder.Services.AddSingleton<IHomeMeasurements, HomeMeasurementsAdapter>();
 
         AddSync<PersonSyncJob>(builder.Services);
+        AddSync<OrganisationSyncJob>(builder.Services);
         AddSync<HospitalNotificationSyncJob>(builder.Services);
         AddSync<MedicationSyncJob>(builder.Services);
         AddSync<MeasurementSyncJob>(builder.Services);

@@ -37,11 +37,12 @@ public sealed class AdapterTests(SandboxSqliteAppFactory factory) : IClassFixtur
     [Fact]
     public async Task The_organisation_register_finds_the_hospital_by_SOR_and_knows_nothing_of_an_unknown_code()
     {
-        var hospital = await Adapter<IOrganisationRegister>().FindBySorAsync(SorCode.Parse(DemoOrganisations.HospitalSor), Ct);
-        var unknown = await Adapter<IOrganisationRegister>().FindBySorAsync(SorCode.Parse("999999999999999"), Ct);
+        var hospital = await Adapter<IOrganisationRegister>().LookUpAsync(SorCode.Parse(DemoOrganisations.HospitalSor), Ct);
+        var unknown = await Adapter<IOrganisationRegister>().LookUpAsync(SorCode.Parse("999999999999999"), Ct);
 
-        Assert.Equal((SandboxSeed.HospitalName, "+45 70 11 22 33"), (hospital!.Name, hospital.Phone));
-        Assert.Null(unknown);
+        Assert.Equal((SandboxSeed.HospitalName, "+45 70 11 22 33"), (hospital.Found!.Name, hospital.Found.Phone));
+        Assert.Equal("Organization/hospital", hospital.Provenance!.SourceId);
+        Assert.Equal(OrganisationLookup.NotFound, unknown);
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed class SyncStatusPageTests(SandboxSqliteAppFactory factory) : IClas
         var cut = page.Render<SyncStatusPage>();
         cut.WaitForAssertion(() => Assert.Equal(Enum.GetValues<NationalService>().Length, cut.FindAll("[data-testid=sync-status] tbody tr").Count), LivePageContext.Timeout);
         Assert.Contains("Never", cut.Find("[data-testid=sync-HospitalNotifications]").TextContent, StringComparison.Ordinal);
-        Assert.Contains("Not synced yet", cut.Find("[data-testid=sync-Organisation]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("Sync now: Organisation register (SOR)", cut.Find("[data-testid=sync-Organisation] button").GetAttribute("aria-label"));
 
         await cut.ClickNowAsync("[data-testid=sync-HospitalNotifications] button");
 

@@ -6,7 +6,7 @@ using Hl7.Fhir.Serialization;
 namespace CareWorkspace.Infrastructure.NationalServices.Sandbox;
 
 /// <summary>
-/// What the national services know about the demo patients: Jens Jensen's person record, the hospital and GP clinic,
+/// What the national services know about the demo patients: Jens Jensen's person record, the demo organisations in SOR,
 /// his COPD diagnosis from the hospital, his medication, hospital appointments, the admission and discharge messages
 /// of his stay (the story the demo database already tells), and home measurements.
 /// </summary>
@@ -45,8 +45,7 @@ public static class SandboxSeed
             Name = [new HumanName { Use = HumanName.NameUse.Official, Family = "Krogh", Given = ["Egon"] }],
             Address = [new Address { Line = ["Plejevej 8"], PostalCode = "2900", City = "Havby", Country = "DK" }],
         }.ToJson(), protectedCpr);
-        store.Place(NationalService.Organisation, Organisation("hospital", DemoOrganisations.HospitalSor, HospitalName, "Hospital", "+45 70 11 22 33").ToJson());
-        store.Place(NationalService.Organisation, Organisation("gp-clinic", DemoOrganisations.GpClinicSor, "Lægerne Strandvejen", "Almen praksis", "+45 98 76 54 32").ToJson());
+        SandboxOrganisations.Fill(store);
 
         store.Place(NationalService.HospitalNotifications, new Condition
         {
@@ -115,15 +114,6 @@ public static class SandboxSeed
             }
         }
     }
-
-    private static Organization Organisation(string id, string sor, string name, string kind, string phone) => new()
-    {
-        Id = id,
-        Identifier = [new Identifier(DkIdentifiers.Sor, sor)],
-        Name = name,
-        Type = [new CodeableConcept { Text = kind }],
-        Telecom = [new ContactPoint(ContactPoint.ContactPointSystem.Phone, ContactPoint.ContactPointUse.Work, phone)],
-    };
 
     private static Observation Measurement(string id, ResourceReference subject, string loinc, string display, decimal value, string ucum, string unit, DateTimeOffset at) => new()
     {

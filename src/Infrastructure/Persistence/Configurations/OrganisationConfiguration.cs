@@ -1,4 +1,5 @@
 using CareWorkspace.Domain.Organisations;
+using CareWorkspace.Domain.Patients;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -19,5 +20,16 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
             .IsRequired();
         builder.HasIndex(o => o.Sor).IsUnique();
         builder.HasOne<Organisation>().WithMany().HasForeignKey(o => o.ParentId).OnDelete(DeleteBehavior.Restrict);
+
+        builder.OwnsOne(o => o.Address, a =>
+        {
+            a.Property(x => x.Line).HasColumnName("AddressLine").HasMaxLength(Address.LineMaxLength);
+            a.Property(x => x.PostalCode).HasColumnName("PostalCode").HasMaxLength(4);
+            a.Property(x => x.City).HasColumnName("City").HasMaxLength(100);
+        });
+        builder.Property(o => o.Phone).HasMaxLength(PhoneNumber.MaxLength);
+        builder.Property(o => o.Kind).HasMaxLength(Organisation.KindMaxLength);
+        // Organisations held before SOR was asked count as active until it says otherwise.
+        builder.Property(o => o.SorStatus).HasDefaultValue(SorStatus.Active).ValueGeneratedNever();
     }
 }

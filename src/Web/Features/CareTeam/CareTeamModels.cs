@@ -21,7 +21,7 @@ public sealed record CareTeamPermissions(bool AddMember, bool EditRelatives, boo
 public sealed record CareTeamMemberView(
     Guid Id, Guid Version, Guid OrganisationId, string OrganisationName, Sector Sector, CareTeamRole Role,
     string? PersonName, string? Phone, DateOnly From, DateOnly? To, bool IsActive, string? ChangedBy, DateTimeOffset? ChangedAt,
-    string? Reason = null, bool CanChange = false)
+    string? Reason = null, bool CanChange = false, OrganisationContact? Contact = null)
 {
     /// <summary>An ended membership is history: it is not edited, the organisation is added again instead.</summary>
     public bool HasEnded(DateOnly today) => To is { } to && to < today;
@@ -30,6 +30,14 @@ public sealed record CareTeamMemberView(
 public sealed record RelativeView(Guid Id, Guid Version, string Name, RelationshipCode Relationship, string Phone, bool IsContactRelative);
 
 public sealed record OrganisationOption(Guid Id, string Name, Sector Sector);
+
+/// <summary>How to reach an organisation, as the organisation register (SOR) gave it when it was last checked.</summary>
+public sealed record OrganisationContact(string? Address, string? Phone, DateTimeOffset CheckedAt, SorStatus Status)
+{
+    public static OrganisationContact? Of(Organisation organisation) => organisation.SorCheckedAt is { } checkedAt
+        ? new OrganisationContact(organisation.Address?.ToString(), organisation.Phone, checkedAt, organisation.SorStatus)
+        : null;
+}
 
 /// <summary>What the editor typed for a care team member.</summary>
 /// <summary>What the editor typed for a care team member; the reason is required when an organisation is added.</summary>

@@ -27,14 +27,14 @@ public sealed record CareTeamSnapshot(
     public static async Task<CareTeamSnapshot> ReadAsync(CareDbContext db, Guid patientId, CancellationToken ct)
     {
         var patient = await db.Patients.AsNoTracking().SingleAsync(p => p.Id == patientId, ct);
-        var organisations = await db.Organisations.AsNoTracking().OrderBy(o => o.Name)
-            .Select(o => new OrganisationOption(o.Id, o.Name, o.Sector)).ToListAsync(ct);
-        var byId = organisations.ToDictionary(o => o.Id);
+        var held = await db.Organisations.AsNoTracking().OrderBy(o => o.Name).ToListAsync(ct);
+        var organisations = held.Select(o => new OrganisationOption(o.Id, o.Name, o.Sector)).ToList();
+        var byId = held.ToDictionary(o => o.Id);
         var members = patient.CareTeam
             .Where(m => byId.ContainsKey(m.OrganisationId))
             .OrderBy(m => byId[m.OrganisationId].Name)
             .Select(m => new CareTeamMemberView(m.Id, m.Version, m.OrganisationId, byId[m.OrganisationId].Name, byId[m.OrganisationId].Sector, m.Role,
-                m.PersonName, m.Phone, m.From, m.To, IsActive: false, m.ChangedBy, m.ChangedAt, m.Reason))
+                m.PersonName, m.Phone, m.From, m.To, IsActive: false, m.ChangedBy, m.ChangedAt, m.Reason, Contact: OrganisationContact.Of(byId[m.OrganisationId])))
             .ToList();
         var relatives = patient.Relatives.OrderByDescending(r => r.IsContactRelative).ThenBy(r => r.Name)
             .Select(r => new RelativeView(r.Id, r.Version, r.Name, r.Relationship, r.Phone, r.IsContactRelative)).ToList();

@@ -1,0 +1,96 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CareWorkspace.Migrations.PostgreSql.Migrations
+{
+    /// <inheritdoc />
+    public partial class OrganisationMasterData : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "AddressLine",
+                table: "Organisations",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "City",
+                table: "Organisations",
+                type: "character varying(100)",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Kind",
+                table: "Organisations",
+                type: "character varying(100)",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Phone",
+                table: "Organisations",
+                type: "character varying(20)",
+                maxLength: 20,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "PostalCode",
+                table: "Organisations",
+                type: "character varying(4)",
+                maxLength: 4,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "SorCheckedAt",
+                table: "Organisations",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SorStatus",
+                table: "Organisations",
+                type: "character varying(40)",
+                maxLength: 40,
+                nullable: false,
+                defaultValue: "Active");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "AddressLine",
+                table: "Organisations");
+
+            migrationBuilder.DropColumn(
+                name: "City",
+                table: "Organisations");
+
+            migrationBuilder.DropColumn(
+                name: "Kind",
+                table: "Organisations");
+
+            migrationBuilder.DropColumn(
+                name: "Phone",
+                table: "Organisations");
+
+            migrationBuilder.DropColumn(
+                name: "PostalCode",
+                table: "Organisations");
+
+            migrationBuilder.DropColumn(
+                name: "SorCheckedAt",
+                table: "Organisations");
+
+            migrationBuilder.DropColumn(
+                name: "SorStatus",
+                table: "Organisations");
+        }
+    }
+}
