@@ -49,6 +49,7 @@ internal static class Benchmark
         var reads = new List<double>();
         var renders = new List<double>();
         var totals = new List<double>();
+        var dataOnly = new List<double>();
         var shown = 0;
         var notifier = app.Services.GetRequiredService<IPathwayNotifier>();
         for (var run = -3; run < Runs; run++)
@@ -82,6 +83,12 @@ internal static class Benchmark
             reads.Add(readMs);
             renders.Add(watch.Elapsed.TotalMilliseconds - readMs);
             totals.Add(watch.Elapsed.TotalMilliseconds);
+
+            // The same read for a viewer who already sees this board: the data read alone, no access record to write.
+            notifier.PathwayChanged(new PathwayChange(citizens[0], PatientSection.Triage) { SeenBy = [AudienceKey.TriageBoardOf(unitId)] });
+            var again = Stopwatch.StartNew();
+            await boards.GetAsync(nurse, unitId, screen.Board);
+            dataOnly.Add(again.Elapsed.TotalMilliseconds);
         }
 
         var (read, render, total) = (Percentiles.Of(reads), Percentiles.Of(renders), Percentiles.Of(totals));
@@ -90,6 +97,8 @@ internal static class Benchmark
         Console.WriteLine("|---|---|---|---|---|---|");
         Console.WriteLine(Invariant($"| Havby home care, {Weeks} weeks of change forms | {shown} | {read.P50:F1} / {read.P95:F1} ms | {render.P50:F1} / {render.P95:F1} ms | ") +
             Invariant($"{total.P50:F1} / {total.P95:F1} / {total.Max:F1} ms | {(total.P95 <= Target.TotalMilliseconds ? "**MET**" : "**NOT MET**")} |"));
+        var data = Percentiles.Of(dataOnly);
+        Console.WriteLine(Invariant($"Of the read, the data alone (a viewer who already sees the board, no access records): p50 {data.P50:F1} ms, p95 {data.P95:F1} ms."));
 
         await using (var db = await app.Services.GetRequiredService<IDbContextFactory<CareDbContext>>().CreateDbContextAsync())
         {
