@@ -87,15 +87,14 @@ public sealed class TriageService(
                 p.FamilyName,
                 Contact = p.CareTeam.Where(m => m.OrganisationId == unitId && m.From <= today && (m.To == null || m.To >= today))
                     .Select(m => m.PersonName).FirstOrDefault(),
+                // The unit's latest change form for the citizen: one seek in the (patient, unit, time) index per citizen,
+                // not a search through the unit's whole history.
+                LatestId = db.TriageObservations.Where(o => o.PatientId == p.Id && o.UnitId == unitId)
+                    .OrderByDescending(o => o.RecordedAt).ThenByDescending(o => o.Id).Select(o => (Guid?)o.Id).FirstOrDefault(),
             })
             .ToListAsync(ct);
-        // The latest per citizen: no later observation of the same citizen in the unit (served by the (patient, unit, time) index).
-        var latest = (await db.TriageObservations.AsNoTracking()
-                .Where(o => o.UnitId == unitId
-                    && !db.TriageObservations.Any(n => n.UnitId == unitId && n.PatientId == o.PatientId && n.RecordedAt > o.RecordedAt))
-                .ToListAsync(ct))
-            .GroupBy(o => o.PatientId)
-            .ToDictionary(g => g.Key, g => g.MaxBy(o => o.Id)!);
+        var latestIds = citizens.Where(c => c.LatestId is not null).Select(c => c.LatestId!.Value).ToList();
+        var latest = await db.TriageObservations.AsNoTracking().Where(o => latestIds.Contains(o.Id)).ToDictionaryAsync(o => o.PatientId, ct);
         var plans = (await db.TriageActionPlans.AsNoTracking().Where(p => p.UnitId == unitId && p.ClosedAt == null).ToListAsync(ct))
             .GroupBy(p => p.PatientId)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.CreatedAt).First());
