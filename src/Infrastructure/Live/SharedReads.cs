@@ -83,6 +83,13 @@ public sealed class SharedReads(IDbContextFactory<CareDbContext> databases, Time
         }
     }
 
+    /// <summary>Something an audience's reads depend on changed that no patient's change announces (a unit's settings).</summary>
+    public void Changed(AudienceKey audience)
+    {
+        lock (gate)
+            audienceGenerations[audience] = ++lastGeneration;
+    }
+
     /// <summary>
     /// Like <see cref="GetAsync{T}"/> for data that is not one patient's but one audience's (a unit's triage board): read
     /// anew after any change that names <paramref name="audience"/>.

@@ -48,6 +48,7 @@ public sealed class TriageService(
         else
             stored.Change(items, stamp);
         await db.SaveChangesAsync(ct);
+        sharedReads.Changed(AudienceKey.TriageBoardOf(unitId));
     }
 
     /// <summary>

@@ -27,17 +27,23 @@ public static class BoardLabels
     };
 
     /// <summary>"3 h ago", "2 days ago": how long since the last change form.</summary>
-    public static string Since(DateTimeOffset at, DateTimeOffset now)
+    public static string Since(DateTimeOffset at, DateTimeOffset now) => SinceStep(at, now) switch
+    {
+        (ElapsedUnit.JustNow, _) => L["just now"],
+        (ElapsedUnit.Minutes, var minutes) => string.Format(CultureInfo.CurrentCulture, L["{0} min ago"], minutes),
+        (ElapsedUnit.Hours, var hours) => string.Format(CultureInfo.CurrentCulture, L["{0} h ago"], hours),
+        (_, 1) => L["1 day ago"],
+        (_, var days) => string.Format(CultureInfo.CurrentCulture, L["{0} days ago"], days),
+    };
+
+    /// <summary>What <see cref="Since"/> says, as numbers: a card compares them to know whether its text moved.</summary>
+    public static (ElapsedUnit Unit, int Count) SinceStep(DateTimeOffset at, DateTimeOffset now)
     {
         var elapsed = now - at;
-        if (elapsed < TimeSpan.FromMinutes(1))
-            return L["just now"];
-        if (elapsed < TimeSpan.FromHours(1))
-            return string.Format(CultureInfo.CurrentCulture, L["{0} min ago"], (int)elapsed.TotalMinutes);
-        if (elapsed < TimeSpan.FromDays(1))
-            return string.Format(CultureInfo.CurrentCulture, L["{0} h ago"], (int)elapsed.TotalHours);
-        var days = (int)elapsed.TotalDays;
-        return days == 1 ? L["1 day ago"] : string.Format(CultureInfo.CurrentCulture, L["{0} days ago"], days);
+        return elapsed < TimeSpan.FromMinutes(1) ? (ElapsedUnit.JustNow, 0)
+            : elapsed < TimeSpan.FromHours(1) ? (ElapsedUnit.Minutes, (int)elapsed.TotalMinutes)
+            : elapsed < TimeSpan.FromDays(1) ? (ElapsedUnit.Hours, (int)elapsed.TotalHours)
+            : (ElapsedUnit.Days, (int)elapsed.TotalDays);
     }
 
     /// <summary>The CSS class of a colour (contrast-checked colours in app.css).</summary>

@@ -3,10 +3,10 @@ using CareWorkspace.Infrastructure.Triage;
 namespace CareWorkspace.Web.Features.TriageBoard;
 
 /// <summary>What a triage board card shows of a citizen at a moment: its data and the texts that move with the clock.</summary>
-internal sealed record CardFace(BoardCitizen Citizen, string? Since, bool NotObserved, int FlagAfterDays)
+internal sealed record CardFace(BoardCitizen Citizen, (ElapsedUnit, int)? Since, bool NotObserved, int FlagAfterDays)
 {
     public static CardFace Of(BoardCitizen citizen, DateTimeOffset now, int flagAfterDays) =>
-        new(citizen, citizen.Latest is { } latest ? BoardLabels.Since(latest.RecordedAt, now) : null,
+        new(citizen, citizen.Latest is { } latest ? BoardLabels.SinceStep(latest.RecordedAt, now) : null,
             BoardFlags.NotObservedTooLong(citizen, now, flagAfterDays), flagAfterDays);
 
     public bool ShowsTheSameAs(CardFace other) =>

@@ -2,7 +2,7 @@ using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.Messaging;
 using CareWorkspace.Domain.Triage;
-using CareWorkspace.Infrastructure.Persistence;
+using CareWorkspace.Infrastructure.Live;
 using CareWorkspace.Infrastructure.Triage;
 using CareWorkspace.Web.Features.Messages;
 using CareWorkspace.Web.Features.Triage;
@@ -13,7 +13,7 @@ using Microsoft.Extensions.Localization;
 namespace CareWorkspace.Web.Features.TriageBoard;
 
 /// <summary>The triage board of a unit (from <see cref="TriageService"/>) with the unit's flag setting, and the meeting's escalation to the GP.</summary>
-public sealed class TriageBoardService(TriageService triage, MessageService messages, IDbContextFactory<CareDbContext> dbFactory)
+public sealed class TriageBoardService(TriageService triage, MessageService messages, SharedReads sharedReads)
 {
     private static IStringLocalizer L => StaticText.For(typeof(TriageBoardService));
 
@@ -24,9 +24,11 @@ public sealed class TriageBoardService(TriageService triage, MessageService mess
     public async Task<TriageBoardScreen> GetAsync(Actor actor, Guid? unitId, TriageBoardView? shown = null, CancellationToken ct = default)
     {
         var board = await triage.GetBoardAsync(actor, unitId ?? actor.OrganisationId ?? Guid.Empty, shown, ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var flagAfterDays = await db.TriageChangeForms.AsNoTracking().Where(f => f.UnitId == board.UnitId)
-            .Select(f => (int?)f.FlagAfterDays).SingleOrDefaultAsync(ct) ?? UnitChangeForm.DefaultFlagAfterDays;
+        // The unit's setting, shared by its open boards like the board itself (a change to it shows within a minute).
+        var flagAfterDays = await sharedReads.GetForAudienceAsync(AudienceKey.TriageBoardOf(board.UnitId), "flag-after-days",
+            async (db, c) => await db.TriageChangeForms.AsNoTracking().Where(f => f.UnitId == board.UnitId)
+                .Select(f => (int?)f.FlagAfterDays).SingleOrDefaultAsync(c) ?? UnitChangeForm.DefaultFlagAfterDays,
+            stamp: board.AsOf.ToUnixTimeSeconds() / 60, ct: ct);
         return new TriageBoardScreen(board, flagAfterDays);
     }
 
