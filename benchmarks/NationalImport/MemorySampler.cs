@@ -19,7 +19,9 @@ internal sealed class MemorySampler : IAsyncDisposable
         {
             lock (samples)
                 return new MemoryFigures(samples[0].Managed, samples.Max(s => s.Managed), samples[^1].Managed,
-                    samples[0].Resident, samples.Max(s => s.Resident), samples[^1].Resident, samples.Count);
+                    samples[0].Resident, samples.Max(s => s.Resident), samples[^1].Resident, samples.Count,
+                    samples.Take(samples.Count / 2).Select(s => s.Managed).DefaultIfEmpty(0).Max(),
+                    samples.Skip(samples.Count / 2).Select(s => s.Managed).DefaultIfEmpty(0).Max());
         }
     }
 
@@ -52,5 +54,10 @@ internal sealed class MemorySampler : IAsyncDisposable
     }
 }
 
-/// <summary>Start, peak and end of a run's managed and resident memory, in bytes.</summary>
-internal sealed record MemoryFigures(long ManagedStart, long ManagedPeak, long ManagedEnd, long ResidentStart, long ResidentPeak, long ResidentEnd, int Samples);
+/// <summary>Start, peak and end of a run's managed and resident memory, in bytes, and the managed peak of each half of the run (growth shows as a later, higher peak).</summary>
+internal sealed record MemoryFigures(long ManagedStart, long ManagedPeak, long ManagedEnd, long ResidentStart, long ResidentPeak, long ResidentEnd, int Samples,
+    long ManagedPeakFirstHalf, long ManagedPeakSecondHalf)
+{
+    /// <summary>Managed memory still held after the run and a full collection.</summary>
+    public long ManagedRetained { get; init; }
+}
