@@ -75,4 +75,32 @@ public sealed class MeasurementSyncJob(
         });
         return true;
     }
+
+    protected override async Task<int?> ImportPageTogetherAsync(IReadOnlyList<(HomeMeasurementReading Item, Provenance Provenance)> items, DateTimeOffset fetchedAt,
+        CancellationToken ct)
+    {
+        await using var db = await Databases.CreateDbContextAsync(ct);
+        var patients = await PatientLookup.ByCprAsync(db, items.Select(i => i.Item.Cpr), ct);
+        var relationships = await guard.DemandForJobAsync(db, Actor, [.. patients.Values.Distinct()], AccessAction.Create, PatientSection.Measurements, What, ct);
+        var imported = new List<(HomeMeasurement Measurement, PatientRelationship Relationship, Provenance Provenance)>();
+        foreach (var (reading, provenance) in items)
+        {
+            if (!patients.TryGetValue(reading.Cpr, out var id) || !relationships.TryGetValue(id, out var relationship))
+                continue;
+            var measurement = new HomeMeasurement(id, reading.Kind, reading.Code, reading.Name, reading.Value, reading.Unit, reading.MeasuredAt,
+                provenance.SourceId, provenance.Version, fetchedAt);
+            db.HomeMeasurements.Add(measurement);
+            imported.Add((measurement, relationship, provenance));
+        }
+        await RecordImportedAsync(db, [.. imported.Select(i => (i.Provenance, i.Measurement.PatientId))], fetchedAt, ct);
+        await db.SaveChangesAsync(ct);
+        foreach (var (measurement, relationship, _) in imported)
+        {
+            notifier.PathwayChanged(new PathwayChange(measurement.PatientId, PatientSection.Measurements, measurement.Id, Actor.UserId)
+            {
+                SeenBy = WhoMaySee.Change(relationship, PatientSection.Measurements, Audience.Everyone),
+            });
+        }
+        return imported.Count;
+    }
 }

@@ -95,4 +95,59 @@ public sealed class MedicationSyncJob(
             notifier.PathwayChanged(new PathwayChange(id, PatientSection.Medication, entry?.Id, Actor.UserId));
         return true;
     }
+
+    protected override async Task<int?> ImportPageTogetherAsync(IReadOnlyList<(NationalMedication Item, Provenance Provenance)> items, DateTimeOffset fetchedAt,
+        CancellationToken ct)
+    {
+        await using var db = await Databases.CreateDbContextAsync(ct);
+        var patients = await PatientLookup.ByCprAsync(db, items.Select(i => i.Item.Cpr), ct);
+        var sourceIds = items.Select(i => i.Provenance.SourceId).ToList();
+        var entries = await db.MedicationEntries.Where(m => m.SourceId != null && sourceIds.Contains(m.SourceId))
+            .ToDictionaryAsync(m => m.SourceId!, StringComparer.Ordinal, ct);
+        var creating = items.Where(i => !entries.ContainsKey(i.Provenance.SourceId) && patients.ContainsKey(i.Item.Cpr)).Select(i => patients[i.Item.Cpr]).Distinct().ToList();
+        var updating = items.Where(i => entries.ContainsKey(i.Provenance.SourceId) && patients.ContainsKey(i.Item.Cpr)).Select(i => patients[i.Item.Cpr]).Distinct().ToList();
+        var mayCreate = await DemandAsync(creating, AccessAction.Create);
+        var mayUpdate = await DemandAsync(updating, AccessAction.Update);
+
+        var imported = new List<(Provenance Provenance, Guid PatientId)>();
+        var changes = new List<(Guid PatientId, MedicationEntry? Entry)>();
+        foreach (var (medication, provenance) in items)
+        {
+            if (!patients.TryGetValue(medication.Cpr, out var id))
+                continue;
+            var entry = entries.GetValueOrDefault(provenance.SourceId);
+            if (!(entry is null ? mayCreate : mayUpdate).ContainsKey(id))
+                continue;
+            if (entry is not null && entry.PatientId != id)
+                throw new InvalidOperationException($"{provenance.SourceId} now names another patient; it is kept for inspection, not moved.");
+            var changed = true;
+            if (medication.EnteredInError)
+            {
+                changed = entry is not null;
+                if (entry is not null)
+                    db.MedicationEntries.Remove(entry);
+            }
+            else if (entry is null)
+            {
+                entry = MedicationEntry.Imported(id, medication.Details, provenance.SourceId, provenance.Version, provenance.LastUpdated, fetchedAt);
+                db.MedicationEntries.Add(entry);
+            }
+            else
+            {
+                changed = entry.UpdateFromRecord(medication.Details, provenance.Version, provenance.LastUpdated, fetchedAt);
+            }
+            imported.Add((provenance, id));
+            if (changed)
+                changes.Add((id, entry));
+        }
+        await RecordImportedAsync(db, imported, fetchedAt, ct);
+        await db.SaveChangesAsync(ct);
+        foreach (var (patientId, entry) in changes)
+            notifier.PathwayChanged(new PathwayChange(patientId, PatientSection.Medication, entry?.Id, Actor.UserId));
+        return imported.Count;
+
+        async Task<IReadOnlyDictionary<Guid, PatientRelationship>> DemandAsync(List<Guid> patientIds, AccessAction action) => patientIds.Count == 0
+            ? new Dictionary<Guid, PatientRelationship>()
+            : await guard.DemandForJobAsync(db, Actor, patientIds, action, PatientSection.Medication, What, ct);
+    }
 }

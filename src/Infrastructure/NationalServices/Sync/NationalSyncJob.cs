@@ -43,6 +43,15 @@ public abstract class NationalSyncJob<T>(IDbContextFactory<CareDbContext> dbFact
     /// <summary>Imports one item in its own transaction (with its <see cref="ImportedItem"/>); false when it is not for this workspace. Throws when it fails.</summary>
     protected abstract Task<bool> ImportAsync(T item, Provenance provenance, DateTimeOffset fetchedAt, CancellationToken ct);
 
+    /// <summary>
+    /// Imports a page's items not yet imported (distinct source ids) in ONE transaction, exactly as <see cref="ImportAsync"/>
+    /// would one by one; returns how many were for this workspace, or null when the job imports item by item only. When
+    /// it throws, nothing of it was saved and the page is imported item by item, so a failing item is retried and parked
+    /// on its own. It exists because one transaction (and a dozen queries) per item cannot import a national backlog.
+    /// </summary>
+    protected virtual Task<int?> ImportPageTogetherAsync(IReadOnlyList<(T Item, Provenance Provenance)> items, DateTimeOffset fetchedAt, CancellationToken ct) =>
+        Task.FromResult<int?>(null);
+
     /// <summary>One run; returns its counts. Throws <see cref="NationalServiceException"/> when the service could not be read.</summary>
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [30, 120, 600])]
     public async Task<SyncCounts> RunAsync(CancellationToken ct)
@@ -92,13 +101,54 @@ public abstract class NationalSyncJob<T>(IDbContextFactory<CareDbContext> dbFact
         counts.Read += page.Read;
         foreach (var rejected in page.Rejected)
             counts.Rejected += await RecordRejectedAsync(rejected, ct) ? 1 : 0;
-        foreach (var (item, provenance) in page.Items)
+        if (!await TryImportTogetherAsync(page.Items, counts, ct))
         {
-            await ImportOrParkAsync(item, provenance, counts, ct);
+            foreach (var (item, provenance) in page.Items)
+                await ImportOrParkAsync(item, provenance, counts, ct);
+        }
+        foreach (var (_, provenance) in page.Items)
+        {
             if (provenance.LastUpdated is { } updated && (newest is null || updated > newest))
                 newest = updated;
         }
         return newest;
+    }
+
+    /// <summary>The page's new items in one transaction, when the job can; false when they are to be imported one by one.</summary>
+    private async Task<bool> TryImportTogetherAsync(IReadOnlyList<(T Item, Provenance Provenance)> items, Counter counts, CancellationToken ct)
+    {
+        if (items.Count == 0 || items.Select(i => i.Provenance.SourceId).Distinct(StringComparer.Ordinal).Count() != items.Count)
+            return false;
+        List<(T Item, Provenance Provenance)> fresh;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var ids = items.Select(i => i.Provenance.SourceId).ToList();
+            var followed = (await db.ImportedItems.AsNoTracking().Where(i => i.Service == Service && ids.Contains(i.SourceId))
+                    .Select(i => new { i.SourceId, i.Version, i.SourceUpdatedAt }).ToListAsync(ct))
+                .ToDictionary(i => i.SourceId, i => new ImportedVersion(i.Version, i.SourceUpdatedAt), StringComparer.Ordinal);
+            fresh = [.. items.Where(i => !IsImported(followed.GetValueOrDefault(i.Provenance.SourceId), i.Provenance))];
+        }
+        if (fresh.Count == 0)
+            return true;
+        int? imported;
+        try
+        {
+            imported = await ImportPageTogetherAsync(fresh, clock.GetUtcNow(), ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not NationalServiceException)
+        {
+            logger.LogInformation(ex, "National sync {Service}: a page of {Count} did not import together; importing it item by item", Service, fresh.Count);
+            return false;
+        }
+        if (imported is not { } done)
+            return false;
+        counts.Imported += done;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var ids = fresh.Select(i => i.Provenance.SourceId).ToList();
+            await db.ParkedImports.Where(p => p.Service == Service && ids.Contains(p.SourceId)).ExecuteDeleteAsync(ct);
+        }
+        return true;
     }
 
     private async Task ImportOrParkAsync(T item, Provenance provenance, Counter counts, CancellationToken ct)
@@ -156,10 +206,29 @@ public abstract class NationalSyncJob<T>(IDbContextFactory<CareDbContext> dbFact
         var imported = db.ImportedItems.Where(i => i.Service == Service && i.SourceId == provenance.SourceId);
         if (!ImportsNewVersions)
             return await imported.AnyAsync(ct);
+        var followed = await imported.Select(i => new ImportedVersion(i.Version, i.SourceUpdatedAt)).FirstOrDefaultAsync(ct);
+        return IsImported(followed, provenance);
+    }
+
+    private bool IsImported(ImportedVersion? followed, Provenance provenance) =>
         // Compared here, not in SQL: a source's times may carry any offset, which the stored form does not order by.
-        var followed = await imported.Select(i => new { i.Version, i.SourceUpdatedAt }).FirstOrDefaultAsync(ct);
-        return followed is not null && (followed.Version == provenance.Version
+        followed is not null && (!ImportsNewVersions || followed.Version == provenance.Version
             || (followed.SourceUpdatedAt is { } seen && provenance.LastUpdated is { } incoming && incoming <= seen));
+
+    /// <summary>Records in <paramref name="db"/> (saved with the page) that these versions were imported, as <see cref="RecordImportedAsync(CareDbContext, Provenance, DateTimeOffset, Guid, CancellationToken)"/> one by one.</summary>
+    protected async Task RecordImportedAsync(CareDbContext db, IReadOnlyList<(Provenance Provenance, Guid PatientId)> imports, DateTimeOffset fetchedAt, CancellationToken ct)
+    {
+        var ids = imports.Select(i => i.Provenance.SourceId).ToList();
+        var followed = ImportsNewVersions
+            ? await db.ImportedItems.Where(i => i.Service == Service && ids.Contains(i.SourceId)).ToDictionaryAsync(i => i.SourceId, StringComparer.Ordinal, ct)
+            : [];
+        foreach (var (provenance, patientId) in imports)
+        {
+            if (followed.TryGetValue(provenance.SourceId, out var imported))
+                imported.Refetched(provenance.Version, provenance.LastUpdated, fetchedAt);
+            else
+                db.ImportedItems.Add(new ImportedItem(Service, provenance.SourceId, provenance.Version, provenance.LastUpdated, fetchedAt, patientId));
+        }
     }
 
     /// <summary>
@@ -219,6 +288,8 @@ public abstract class NationalSyncJob<T>(IDbContextFactory<CareDbContext> dbFact
     }
 
     private Task UpdateStateAsync(Action<SyncState> change, CancellationToken ct) => SyncStateWriter.UpdateAsync(dbFactory, Service, change, ct);
+
+    private sealed record ImportedVersion(string? Version, DateTimeOffset? SourceUpdatedAt);
 
     private sealed class Counter
     {
