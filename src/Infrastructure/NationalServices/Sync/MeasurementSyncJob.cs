@@ -52,29 +52,9 @@ public sealed class MeasurementSyncJob(
     protected override bool TryRead(Hl7.Fhir.Model.Resource resource, DateOnly today, out HomeMeasurementReading? item, out string reason) =>
         HomeMeasurementObservation.TryRead(resource, today, out item, out reason);
 
-    protected override async Task<bool> ImportAsync(HomeMeasurementReading reading, Provenance provenance, DateTimeOffset fetchedAt, CancellationToken ct)
-    {
-        await using var db = await Databases.CreateDbContextAsync(ct);
-        var patientId = await db.Patients.AsNoTracking().Where(p => p.Cpr == reading.Cpr).Select(p => (Guid?)p.Id).SingleOrDefaultAsync(ct);
-        if (patientId is not { } id)
-            return false;
-        var relationships = await guard.DemandForJobAsync(db, Actor, [id], AccessAction.Create, PatientSection.Measurements, What, ct);
-        if (!relationships.TryGetValue(id, out var relationship))
-        {
-            await db.SaveChangesAsync(ct);
-            return false;
-        }
-        var measurement = new HomeMeasurement(id, reading.Kind, reading.Code, reading.Name, reading.Value, reading.Unit, reading.MeasuredAt,
-            provenance.SourceId, provenance.Version, fetchedAt);
-        db.HomeMeasurements.Add(measurement);
-        await RecordImportedAsync(db, provenance, fetchedAt, id, ct);
-        await db.SaveChangesAsync(ct);
-        notifier.PathwayChanged(new PathwayChange(id, PatientSection.Measurements, measurement.Id, Actor.UserId)
-        {
-            SeenBy = WhoMaySee.Change(relationship, PatientSection.Measurements, Audience.Everyone),
-        });
-        return true;
-    }
+    // One item is a page of one: the same rules, access check and notices as a whole page.
+    protected override async Task<bool> ImportAsync(HomeMeasurementReading reading, Provenance provenance, DateTimeOffset fetchedAt, CancellationToken ct) =>
+        await ImportPageTogetherAsync([(reading, provenance)], fetchedAt, ct) == 1;
 
     protected override async Task<int?> ImportPageTogetherAsync(IReadOnlyList<(HomeMeasurementReading Item, Provenance Provenance)> items, DateTimeOffset fetchedAt,
         CancellationToken ct)

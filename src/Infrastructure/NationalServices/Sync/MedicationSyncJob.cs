@@ -55,46 +55,9 @@ public sealed class MedicationSyncJob(
     protected override bool TryRead(Hl7.Fhir.Model.Resource resource, DateOnly today, out NationalMedication? item, out string reason) =>
         MedicationRecordReading.TryRead(resource, today, out item, out reason);
 
-    protected override async Task<bool> ImportAsync(NationalMedication medication, Provenance provenance, DateTimeOffset fetchedAt, CancellationToken ct)
-    {
-        await using var db = await Databases.CreateDbContextAsync(ct);
-        var patientId = await db.Patients.AsNoTracking().Where(p => p.Cpr == medication.Cpr).Select(p => (Guid?)p.Id).SingleOrDefaultAsync(ct);
-        if (patientId is not { } id)
-            return false;
-        var entry = await db.MedicationEntries.SingleOrDefaultAsync(m => m.SourceId == provenance.SourceId, ct);
-        var action = entry is null ? AccessAction.Create : AccessAction.Update;
-        var allowed = await guard.DemandForJobAsync(db, Actor, [id], action, PatientSection.Medication, What, ct);
-        if (!allowed.ContainsKey(id))
-        {
-            await db.SaveChangesAsync(ct);
-            return false;
-        }
-        if (entry is not null && entry.PatientId != id)
-            throw new InvalidOperationException($"{provenance.SourceId} now names another patient; it is kept for inspection, not moved.");
-
-        var changed = true;
-        if (medication.EnteredInError)
-        {
-            changed = entry is not null;
-            if (entry is not null)
-                db.MedicationEntries.Remove(entry);
-        }
-        else if (entry is null)
-        {
-            entry = MedicationEntry.Imported(id, medication.Details, provenance.SourceId, provenance.Version, provenance.LastUpdated, fetchedAt);
-            db.MedicationEntries.Add(entry);
-        }
-        else
-        {
-            changed = entry.UpdateFromRecord(medication.Details, provenance.Version, provenance.LastUpdated, fetchedAt);
-        }
-
-        await RecordImportedAsync(db, provenance, fetchedAt, id, ct);
-        await db.SaveChangesAsync(ct);
-        if (changed)
-            notifier.PathwayChanged(new PathwayChange(id, PatientSection.Medication, entry?.Id, Actor.UserId));
-        return true;
-    }
+    // One item is a page of one: the same rules, access check and notices as a whole page.
+    protected override async Task<bool> ImportAsync(NationalMedication medication, Provenance provenance, DateTimeOffset fetchedAt, CancellationToken ct) =>
+        await ImportPageTogetherAsync([(medication, provenance)], fetchedAt, ct) == 1;
 
     protected override async Task<int?> ImportPageTogetherAsync(IReadOnlyList<(NationalMedication Item, Provenance Provenance)> items, DateTimeOffset fetchedAt,
         CancellationToken ct)

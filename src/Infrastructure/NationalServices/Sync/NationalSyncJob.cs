@@ -235,16 +235,8 @@ public abstract class NationalSyncJob<T>(IDbContextFactory<CareDbContext> dbFact
     /// Records in <paramref name="db"/> (saved with the import) that this version was imported: a first import adds the
     /// item with its provenance; a newer version of a followed item moves its provenance forward.
     /// </summary>
-    protected async Task RecordImportedAsync(CareDbContext db, Provenance provenance, DateTimeOffset fetchedAt, Guid patientId, CancellationToken ct)
-    {
-        var imported = ImportsNewVersions
-            ? await db.ImportedItems.SingleOrDefaultAsync(i => i.Service == Service && i.SourceId == provenance.SourceId, ct)
-            : null;
-        if (imported is null)
-            db.ImportedItems.Add(new ImportedItem(Service, provenance.SourceId, provenance.Version, provenance.LastUpdated, fetchedAt, patientId));
-        else
-            imported.Refetched(provenance.Version, provenance.LastUpdated, fetchedAt);
-    }
+    protected Task RecordImportedAsync(CareDbContext db, Provenance provenance, DateTimeOffset fetchedAt, Guid patientId, CancellationToken ct) =>
+        RecordImportedAsync(db, [(provenance, patientId)], fetchedAt, ct);
 
     /// <summary>Keeps the rejected entry with its reason (once: a rejection seen again is not counted again).</summary>
     private async Task<bool> RecordRejectedAsync(RejectedEntry rejected, CancellationToken ct)
