@@ -1,7 +1,7 @@
+using CareWorkspace.Benchmarks;
 using CareWorkspace.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,19 +12,13 @@ namespace CareWorkspace.NationalImportBenchmark;
 /// clients reach its own sandbox over the test server's HTTP handler, as the sandbox integration tests do. The attempt
 /// timeout is generous: a page of 500 resources is read and parsed while other engineers build on the same 2 cores.
 /// </summary>
-internal sealed class SandboxBenchFactory(DatabaseProvider provider, string connection, string folder) : WebApplicationFactory<Program>
+internal sealed class SandboxBenchFactory(DatabaseProvider provider, string connection, string folder) : BenchFactory(provider, connection, folder)
 {
     public const int PageSize = 500;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
-        builder.UseSetting("Database:Provider", provider.ToString());
-        builder.UseSetting("Database:DataFolder", folder);
-        builder.UseSetting("ConnectionStrings:Care", connection);
-        builder.UseSetting("Demo:Enabled", "true");
-        builder.UseSetting("Jobs:RunServer", "false");
-        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        base.ConfigureWebHost(builder);
         builder.UseSetting("NationalServices:SandboxOrigin", "http://localhost");
         builder.UseSetting("NationalServices:Timeout", "00:02:00");
         builder.UseSetting("NationalServices:Retries", "1");

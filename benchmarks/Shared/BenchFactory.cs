@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace CareWorkspace.Benchmarks;
 
 /// <summary>The app as the benchmarks host it: demo data on the chosen database, no job server, quiet logs.</summary>
-internal sealed class BenchFactory(DatabaseProvider provider, string connection, string folder) : WebApplicationFactory<Program>
+internal class BenchFactory(DatabaseProvider provider, string connection, string folder) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
