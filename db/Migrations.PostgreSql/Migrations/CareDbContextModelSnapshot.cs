@@ -142,6 +142,9 @@ namespace CareWorkspace.Migrations.PostgreSql.Migrations
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("EmergencyAccess")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid?>("OrganisationId")
                         .HasColumnType("uuid");
 

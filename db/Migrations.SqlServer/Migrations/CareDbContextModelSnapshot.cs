@@ -142,6 +142,9 @@ namespace CareWorkspace.Migrations.SqlServer.Migrations
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<bool>("EmergencyAccess")
+                        .HasColumnType("bit");
+
                     b.Property<Guid?>("OrganisationId")
                         .HasColumnType("uniqueidentifier");
 

@@ -135,6 +135,9 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("EmergencyAccess")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("OrganisationId")
                         .HasColumnType("TEXT");
 

@@ -22,9 +22,13 @@ public sealed class AccessRecord
     public bool Allowed { get; private set; }
     public string Reason { get; private set; } = "";
 
+    /// <summary>The access was made under emergency access (breaking the glass on data the patient blocked); the patient is told.</summary>
+    public bool EmergencyAccess { get; private set; }
+
     private AccessRecord() { }
 
-    public AccessRecord(DateTimeOffset at, Actor actor, Guid? patientId, PatientSection section, string what, AccessAction action, bool allowed, string reason)
+    public AccessRecord(DateTimeOffset at, Actor actor, Guid? patientId, PatientSection section, string what, AccessAction action, bool allowed, string reason,
+        bool emergencyAccess = false)
     {
         At = at;
         UserId = actor.UserId;
@@ -38,5 +42,6 @@ public sealed class AccessRecord
         Action = action;
         Allowed = allowed;
         Reason = reason.Length > 500 ? reason[..500] : reason;
+        EmergencyAccess = emergencyAccess;
     }
 }
