@@ -94,6 +94,50 @@ public sealed class CarePlanJourneyTests(AppFixture app) : BrowserTest(app)
         }
     });
 
+    [Fact]
+    public Task The_GP_starts_a_blank_plan_adds_an_activity_linked_to_an_appointment_and_the_link_opens_it_in_the_calendar() => RunAsync(async () =>
+    {
+        var jensId = await JensIdAsync();
+        var title = "Blodtryk " + Guid.NewGuid().ToString("N")[..6];
+        var gp = await OpenPageAsync("gp");
+        await LogInAsync(gp, "gp.larsen");
+        await OpenCarePlansAsync(gp, jensId);
+
+        await gp.GetByTestId("new-care-plan-button").ClickAsync();
+        var dialog = gp.GetByRole(AriaRole.Dialog, new() { Name = "New care plan" });
+        await Expect(dialog.GetByTestId("create-care-plan")).ToBeVisibleAsync();
+        // A blank plan is the first choice; it has only what the GP writes.
+        await Expect(dialog.GetByRole(AriaRole.Combobox, new() { Name = "Template" })).ToBeVisibleAsync();
+        await dialog.GetByLabel("Title", new() { Exact = true }).FillAsync(title);
+        await dialog.GetByLabel("Conditions addressed").FillAsync("Hypertension (DI10)");
+        await dialog.GetByTestId("create-care-plan").ClickAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
+
+        var plan = gp.GetByTestId("care-plan").Filter(new() { HasText = title });
+        await Expect(plan.GetByTestId("care-plan-status")).ToHaveTextAsync("Draft");
+        await Expect(plan.GetByTestId("agree-goal")).ToHaveCountAsync(0);
+        await Expect(plan.GetByTestId("activity-appointment-link")).ToHaveCountAsync(0);
+
+        await plan.GetByTestId("add-activity").ClickAsync();
+        var editor = gp.GetByRole(AriaRole.Dialog, new() { Name = "Add activity" });
+        await Expect(editor.GetByTestId("activity-save")).ToBeVisibleAsync();
+        await editor.GetByLabel("Activity", new() { Exact = true }).FillAsync("Blodtrykskontrol hos egen læge");
+        await editor.GetByRole(AriaRole.Combobox, new() { Name = "Appointment in the calendar" }).ClickAsync();
+        // The first choice is "None"; the next is one of Jens' appointments.
+        await gp.Locator(".mud-popover-open").GetByRole(AriaRole.Option).Nth(1).ClickAsync();
+        await editor.GetByTestId("activity-save").ClickAsync();
+        await Expect(editor).ToHaveCountAsync(0);
+
+        await Expect(plan.GetByTestId("care-plan-activities")).ToContainTextAsync("Blodtrykskontrol hos egen læge");
+        var link = plan.GetByTestId("activity-appointment-link");
+        await Expect(link).ToHaveCountAsync(1);
+        await link.ClickAsync();
+        await Expect(gp.GetByRole(AriaRole.Tab, new() { Selected = true })).ToHaveTextAsync("Calendar");
+        var appointment = gp.GetByRole(AriaRole.Dialog, new() { Name = "Appointment" });
+        await Expect(appointment).ToBeVisibleAsync();
+        await Expect(appointment.GetByTestId("appointment-status")).ToContainTextAsync("Status:");
+    });
+
     private static async Task OpenCarePlansAsync(IPage page, Guid jensId)
     {
         await page.GotoAsync($"patients/{jensId}/care-plan");

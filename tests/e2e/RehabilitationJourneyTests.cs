@@ -62,6 +62,51 @@ public sealed class RehabilitationJourneyTests(AppFixture app) : BrowserTest(app
     });
 
     [Fact]
+    public Task Jens_corrects_a_session_he_logged_and_the_physiotherapists_open_review_shows_the_correction_without_a_reload() => RunAsync(async () =>
+    {
+        var jens = await JensIdAsync();
+        var note = "Gik kun halvdelen " + Guid.NewGuid().ToString("N")[..6];
+
+        var physio = await OpenPageAsync("physio.mikkelsen");
+        await LogInAsync(physio, "physio.mikkelsen");
+        await OpenRehabilitationAsync(physio, jens);
+        await physio.EvaluateAsync("() => { window.__marker = 1; }");
+
+        var patient = await OpenPageAsync("jens");
+        await LogInAsync(patient, "jens");
+        await patient.GotoAsync($"patients/{jens}/rehabilitation/log");
+        await WaitForBlazorAsync(patient);
+        var form = patient.GetByTestId("rehabilitation-log-form");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Gåtur", Exact = true }).ClickAsync();
+        await form.GetByRole(AriaRole.Button, new() { Name = "Not done", Exact = true }).ClickAsync();
+        await form.GetByTestId("log-pain-6").ClickAsync();
+        await form.GetByLabel("Note for the physiotherapist (optional)").FillAsync(note);
+        await form.GetByTestId("save-training").ClickAsync();
+        await Expect(patient.GetByTestId("log-saved")).ToContainTextAsync("Gåtur");
+
+        // He meant "partly done" and less pain: he corrects it from his rehabilitation plan.
+        await OpenRehabilitationAsync(patient, jens);
+        var own = patient.GetByTestId("rehabilitation-session").Filter(new() { HasText = note });
+        await Expect(own).ToContainTextAsync("Not done");
+        await own.GetByTestId("correct-session").ClickAsync();
+        var correction = own.GetByTestId("session-correction-form");
+        await correction.GetByTestId("correction-outcome-Partly").ClickAsync();
+        await Expect(correction.GetByTestId("correction-outcome-Partly")).ToHaveAttributeAsync("aria-pressed", "true");
+        await correction.GetByLabel("Pain (0–10, empty for none)").FillAsync("3");
+        await correction.GetByTestId("save-correction").ClickAsync();
+        await Expect(own.GetByTestId("session-correction-form")).ToHaveCountAsync(0);
+        await Expect(own.GetByTestId("session-correction")).ToContainTextAsync("Corrected by Jens Jensen");
+
+        // The physiotherapist's review, open all along, shows the corrected session and what was changed.
+        var session = physio.GetByTestId("rehabilitation-session").Filter(new() { HasText = note });
+        await Expect(session.GetByTestId("session-correction")).ToContainTextAsync("Corrected by Jens Jensen", new() { Timeout = Live.Timeout });
+        await Expect(session).ToContainTextAsync("Partly done");
+        await Expect(session).ToContainTextAsync("Pain 3/10");
+        await Expect(session.GetByTestId("session-correction")).ToContainTextAsync("6");
+        Assert.True(await physio.EvaluateAsync<bool>("() => window.__marker === 1"), "The physiotherapist's page was reloaded.");
+    });
+
+    [Fact]
     public Task The_physiotherapist_messages_Jens_from_the_review_and_Jens_reads_it_in_his_messages() => RunAsync(async () =>
     {
         var jens = await JensIdAsync();
