@@ -1,3 +1,8 @@
+using CareWorkspace.Domain.NationalSync;
+using CareWorkspace.Infrastructure.NationalServices;
+using CareWorkspace.Infrastructure.NationalServices.Sandbox;
+using CareWorkspace.Infrastructure.NationalServices.Sync;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -39,4 +44,40 @@ public sealed class MeasurementsJourneyTests(AppFixture app) : BrowserTest(app)
         Assert.True(await spo2.GetByTestId("measurement-row").CountAsync() > 7);
         await ScreenshotAsync(gp, "measurements");
     });
+
+    [Fact]
+    public Task The_open_Measurements_tab_says_not_updated_as_soon_as_a_sync_run_fails_and_clears_when_one_succeeds() => RunAsync(async () =>
+    {
+        var jens = await JensIdAsync();
+        await RunMeasurementSyncAsync();
+        var gp = await OpenPageAsync("gp");
+        await LogInAsync(gp, "gp.larsen");
+        await AccessibilityJourneyTests.OpenPathwayAsync(gp, jens, "measurements");
+        await Expect(gp.GetByTestId("measurements-source")).ToContainTextAsync("synced");
+        await Expect(gp.GetByTestId("measurements-not-updated")).ToHaveCountAsync(0);
+        await gp.EvaluateAsync("() => { window.__marker = 1; }");
+
+        // The recurring run fails while the tab is open: nothing about Jens changed, yet the tab must stop claiming to be current.
+        var faults = App.Services.GetRequiredService<SandboxFaults>();
+        faults.Set(NationalService.Measurements, SandboxFault.Down);
+        try
+        {
+            await Assert.ThrowsAsync<NationalServiceException>(RunMeasurementSyncAsync);
+        }
+        finally
+        {
+            faults.ClearAll();
+        }
+        await Expect(gp.GetByTestId("measurements-not-updated")).ToContainTextAsync("Not updated since", new() { Timeout = 5_000 });
+
+        await RunMeasurementSyncAsync();
+        await Expect(gp.GetByTestId("measurements-not-updated")).ToHaveCountAsync(0, new() { Timeout = 5_000 });
+        Assert.True(await gp.EvaluateAsync<bool>("() => window.__marker === 1"), "The GP's page was reloaded.");
+    });
+
+    private async Task RunMeasurementSyncAsync()
+    {
+        using var scope = App.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<MeasurementSyncJob>().RunAsync(CancellationToken.None);
+    }
 }

@@ -19,6 +19,12 @@ public readonly record struct AudienceKey(string Value)
     /// </summary>
     public static AudienceKey TriageBoardOf(Guid unitId) => new("triage:" + unitId.ToString("N"));
 
+    /// <summary>
+    /// A national service's sync status: named when its runs start failing or recover, so an open section that shows
+    /// "not updated since" (medication, measurements) changes at once, without a change to any one patient.
+    /// </summary>
+    public static AudienceKey NationalServiceStatusOf(NationalSync.NationalService service) => new("sync:" + service);
+
     /// <summary>The keys a viewer listens under: a professional's organisation, a patient's or relative's own user.</summary>
     public static IReadOnlyList<AudienceKey> ListenedToBy(Actor actor) => actor.Role switch
     {

@@ -50,6 +50,9 @@ public sealed class SyncState
     public static DateTimeOffset? FailingSince(DateTimeOffset? lastSuccessAt, DateTimeOffset? lastErrorAt) =>
         lastErrorAt is { } failed && (lastSuccessAt is not { } succeeded || failed > succeeded) ? failed : null;
 
+    /// <summary>Whether the service's data is not being updated now (see <see cref="FailingSince(DateTimeOffset?, DateTimeOffset?)"/>).</summary>
+    public bool IsFailing => FailingSince(LastSuccessAt, LastErrorAt) is not null;
+
     /// <summary>A run read everything up to <paramref name="newestSeen"/>: the watermark moves there (never back).</summary>
     public void Succeeded(DateTimeOffset at, DateTimeOffset? newestSeen, SyncCounts counts)
     {

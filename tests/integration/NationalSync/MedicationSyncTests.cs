@@ -193,6 +193,38 @@ public abstract class MedicationSyncTests(SandboxAppFactory factory) : IDisposab
     }
 
     [Fact]
+    public async System.Threading.Tasks.Task Open_sections_hear_once_when_the_record_stops_being_updated_and_once_when_it_is_updated_again()
+    {
+        await RunAsync();
+        var notifier = factory.Services.GetRequiredService<IPathwayNotifier>();
+        var key = AudienceKey.NationalServiceStatusOf(NationalService.Medication);
+        var heard = System.Threading.Channels.Channel.CreateUnbounded<PathwayChange>();
+        using var section = notifier.SubscribeNamed(key, change =>
+        {
+            // Not the test's token here: the notifier's loop may run in the context of the test that started it.
+            heard.Writer.TryWrite(change);
+            return System.Threading.Tasks.Task.CompletedTask;
+        });
+
+        factory.Faults.Set(NationalService.Medication, SandboxFault.Down);
+        await Assert.ThrowsAsync<NationalServiceException>(RunAsync);
+        var stopped = await heard.Reader.ReadAsync(Ct).AsTask().WaitAsync(PathwayTestData.SignalTimeout, Ct);
+        await Assert.ThrowsAsync<NationalServiceException>(RunAsync);
+        factory.Faults.ClearAll();
+        await RunAsync();
+        var updatedAgain = await heard.Reader.ReadAsync(Ct).AsTask().WaitAsync(PathwayTestData.SignalTimeout, Ct);
+        await RunAsync();
+        // A marker sent after the runs arrives after any notice they sent: nothing came between (no second "stopped", no
+        // notice for a run that changed nothing).
+        notifier.PathwayChanged(new PathwayChange(Guid.Empty, PatientSection.Timeline) { SeenBy = [key] });
+        var next = await heard.Reader.ReadAsync(Ct).AsTask().WaitAsync(PathwayTestData.SignalTimeout, Ct);
+
+        Assert.Equal((Guid.Empty, PatientSection.Medication), (stopped.PatientId, stopped.Section));
+        Assert.Equal((Guid.Empty, PatientSection.Medication), (updatedAgain.PatientId, updatedAgain.Section));
+        Assert.Equal(PatientSection.Timeline, next.Section);
+    }
+
+    [Fact]
     public async System.Threading.Tasks.Task One_patients_medications_are_read_by_CPR_a_page_at_a_time_through_next_links()
     {
         const string cpr = "0101701234";

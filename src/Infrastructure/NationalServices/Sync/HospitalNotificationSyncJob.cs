@@ -25,7 +25,7 @@ public sealed class HospitalNotificationSyncJob(
     IPathwayNotifier notifier,
     TimeProvider clock,
     NationalServicesSettings settings,
-    ILogger<HospitalNotificationSyncJob> logger) : NationalSyncJob<HospitalNotification>(dbFactory, clock, logger)
+    ILogger<HospitalNotificationSyncJob> logger) : NationalSyncJob<HospitalNotification>(dbFactory, notifier, clock, logger)
 {
     public const string JobId = "national-sync-hospital-notifications";
 
@@ -35,6 +35,8 @@ public sealed class HospitalNotificationSyncJob(
     private static Actor Actor => SystemActor.NationalSync;
 
     public override NationalService Service => NationalService.HospitalNotifications;
+
+    protected override PatientSection ShownIn => PatientSection.Timeline;
 
     public override void Schedule(IRecurringJobManager recurring)
     {
@@ -89,13 +91,13 @@ public sealed class HospitalNotificationSyncJob(
             return true;
         if (task is not null)
         {
-            notifier.PathwayChanged(new PathwayChange(patient.Id, PatientSection.CareTeam, task.Id, Actor.UserId)
+            Notifier.PathwayChanged(new PathwayChange(patient.Id, PatientSection.CareTeam, task.Id, Actor.UserId)
             {
                 Audience = Audience.CareTeam,
                 SeenBy = WhoMaySee.Change(relationship, PatientSection.CareTeam, Audience.CareTeam),
             });
         }
-        notifier.PathwayChanged(new PathwayChange(patient.Id, PatientSection.Timeline, task?.Id, Actor.UserId));
+        Notifier.PathwayChanged(new PathwayChange(patient.Id, PatientSection.Timeline, task?.Id, Actor.UserId));
         return true;
     }
 }

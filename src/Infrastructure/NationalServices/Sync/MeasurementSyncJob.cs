@@ -23,7 +23,7 @@ public sealed class MeasurementSyncJob(
     IPathwayNotifier notifier,
     TimeProvider clock,
     NationalServicesSettings settings,
-    ILogger<MeasurementSyncJob> logger) : NationalSyncJob<HomeMeasurementReading>(dbFactory, clock, logger), IPatientSync
+    ILogger<MeasurementSyncJob> logger) : NationalSyncJob<HomeMeasurementReading>(dbFactory, notifier, clock, logger), IPatientSync
 {
     public const string JobId = "national-sync-measurements";
 
@@ -33,6 +33,8 @@ public sealed class MeasurementSyncJob(
     private static Actor Actor => SystemActor.NationalSync;
 
     public override NationalService Service => NationalService.Measurements;
+
+    protected override PatientSection ShownIn => PatientSection.Measurements;
 
     public override void Schedule(IRecurringJobManager recurring)
     {
@@ -76,7 +78,7 @@ public sealed class MeasurementSyncJob(
         await db.SaveChangesAsync(ct);
         foreach (var (measurement, relationship, _) in imported)
         {
-            notifier.PathwayChanged(new PathwayChange(measurement.PatientId, PatientSection.Measurements, measurement.Id, Actor.UserId)
+            Notifier.PathwayChanged(new PathwayChange(measurement.PatientId, PatientSection.Measurements, measurement.Id, Actor.UserId)
             {
                 SeenBy = WhoMaySee.Change(relationship, PatientSection.Measurements, Audience.Everyone),
             });

@@ -24,7 +24,7 @@ public sealed class MedicationSyncJob(
     IPathwayNotifier notifier,
     TimeProvider clock,
     NationalServicesSettings settings,
-    ILogger<MedicationSyncJob> logger) : NationalSyncJob<NationalMedication>(dbFactory, clock, logger), IPatientSync
+    ILogger<MedicationSyncJob> logger) : NationalSyncJob<NationalMedication>(dbFactory, notifier, clock, logger), IPatientSync
 {
     public const string JobId = "national-sync-medication";
 
@@ -34,6 +34,8 @@ public sealed class MedicationSyncJob(
     private static Actor Actor => SystemActor.NationalSync;
 
     public override NationalService Service => NationalService.Medication;
+
+    protected override PatientSection ShownIn => PatientSection.Medication;
 
     protected override bool ImportsNewVersions => true;
 
@@ -106,7 +108,7 @@ public sealed class MedicationSyncJob(
         await RecordImportedAsync(db, imported, fetchedAt, ct);
         await db.SaveChangesAsync(ct);
         foreach (var (patientId, entry) in changes)
-            notifier.PathwayChanged(new PathwayChange(patientId, PatientSection.Medication, entry?.Id, Actor.UserId));
+            Notifier.PathwayChanged(new PathwayChange(patientId, PatientSection.Medication, entry?.Id, Actor.UserId));
         return imported.Count;
 
         async Task<IReadOnlyDictionary<Guid, PatientRelationship>> DemandAsync(List<Guid> patientIds, AccessAction action) => patientIds.Count == 0

@@ -1,6 +1,8 @@
+using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.NationalSync;
 using CareWorkspace.Infrastructure.Persistence;
+using CareWorkspace.Infrastructure.Realtime;
 using CareWorkspace.Infrastructure.Reminders;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -17,18 +19,24 @@ namespace CareWorkspace.Infrastructure.NationalServices.Sync;
 /// what is already imported is recognised by (service, source id) and not imported again. When the service cannot be
 /// read the run records why and fails, and Hangfire tries it again with back-off.
 /// </summary>
-public abstract class NationalSyncJob<T>(IDbContextFactory<CareDbContext> dbFactory, TimeProvider clock, ILogger logger) : INationalSync
+public abstract class NationalSyncJob<T>(IDbContextFactory<CareDbContext> dbFactory, IPathwayNotifier notifier, TimeProvider clock, ILogger logger)
+    : INationalSync
     where T : class
 {
     protected IDbContextFactory<CareDbContext> Databases => dbFactory;
 
     protected TimeProvider Clock => clock;
 
+    protected IPathwayNotifier Notifier => notifier;
+
     public abstract NationalService Service { get; }
 
     public abstract string RecurringJobId { get; }
 
     public abstract void Schedule(IRecurringJobManager recurring);
+
+    /// <summary>The pathway section that shows this service's data (and says "not updated since" while its runs fail).</summary>
+    protected abstract PatientSection ShownIn { get; }
 
     protected abstract IAsyncEnumerable<NationalPage<T>> ChangesSinceAsync(DateTimeOffset? since, CancellationToken ct);
 
@@ -279,7 +287,12 @@ public abstract class NationalSyncJob<T>(IDbContextFactory<CareDbContext> dbFact
         return await db.SyncStates.AsNoTracking().Where(s => s.Service == Service).Select(s => s.Watermark).SingleOrDefaultAsync(ct);
     }
 
-    private Task UpdateStateAsync(Action<SyncState> change, CancellationToken ct) => SyncStateWriter.UpdateAsync(dbFactory, Service, change, ct);
+    /// <summary>Writes the run's state; when it starts or ends a failing spell, every open section showing the service hears it.</summary>
+    private async Task UpdateStateAsync(Action<SyncState> change, CancellationToken ct)
+    {
+        if (await SyncStateWriter.UpdateAsync(dbFactory, Service, change, ct))
+            notifier.PathwayChanged(new PathwayChange(Guid.Empty, ShownIn) { SeenBy = [AudienceKey.NationalServiceStatusOf(Service)] });
+    }
 
     private sealed record ImportedVersion(string? Version, DateTimeOffset? SourceUpdatedAt);
 

@@ -25,7 +25,7 @@ public sealed class SharedAppointmentSyncJob(
     IPathwayNotifier notifier,
     TimeProvider clock,
     NationalServicesSettings settings,
-    ILogger<SharedAppointmentSyncJob> logger) : NationalSyncJob<SharedAppointment>(dbFactory, clock, logger)
+    ILogger<SharedAppointmentSyncJob> logger) : NationalSyncJob<SharedAppointment>(dbFactory, notifier, clock, logger)
 {
     public const string JobId = "national-sync-appointments";
 
@@ -35,6 +35,8 @@ public sealed class SharedAppointmentSyncJob(
     private static Actor Actor => SystemActor.NationalSync;
 
     public override NationalService Service => NationalService.Appointments;
+
+    protected override PatientSection ShownIn => PatientSection.Calendar;
 
     // A hospital moves or cancels a booking under the same resource: each newer version is followed.
     protected override bool ImportsNewVersions => true;
@@ -98,7 +100,7 @@ public sealed class SharedAppointmentSyncJob(
         }
         await RecordImportedAsync(db, provenance, fetchedAt, patient.Id, ct);
         await db.SaveChangesAsync(ct);
-        notifier.PathwayChanged(new PathwayChange(patient.Id, PatientSection.Calendar, appointment.Id, Actor.UserId)
+        Notifier.PathwayChanged(new PathwayChange(patient.Id, PatientSection.Calendar, appointment.Id, Actor.UserId)
         {
             SeenBy = WhoMaySee.Change(relationship, PatientSection.Calendar, Audience.Everyone),
         });

@@ -7,7 +7,8 @@ namespace CareWorkspace.Infrastructure.NationalServices.Sync;
 /// <summary>Writes a service's sync state (created on first use), reading it again when another run wrote it meanwhile.</summary>
 internal static class SyncStateWriter
 {
-    public static async Task UpdateAsync(IDbContextFactory<CareDbContext> dbFactory, NationalService service, Action<SyncState> change, CancellationToken ct)
+    /// <returns>Whether the change started or ended a failing spell (<see cref="SyncState.IsFailing"/> flipped).</returns>
+    public static async Task<bool> UpdateAsync(IDbContextFactory<CareDbContext> dbFactory, NationalService service, Action<SyncState> change, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -18,11 +19,12 @@ internal static class SyncStateWriter
                 state = new SyncState(service);
                 db.SyncStates.Add(state);
             }
+            var wasFailing = state.IsFailing;
             change(state);
             try
             {
                 await db.SaveChangesAsync(ct);
-                return;
+                return wasFailing != state.IsFailing;
             }
             catch (DbUpdateException) when (attempt < 5)
             {

@@ -50,6 +50,9 @@ public abstract class PathwaySectionBase : ComponentBase, IDisposable
 
     protected abstract IReadOnlyList<PatientSection> WatchedSections { get; }
 
+    /// <summary>Keys, beyond the patient's sections, whose named changes reload the section (a national service's sync status).</summary>
+    protected virtual IReadOnlyList<AudienceKey> WatchedKeys => [];
+
     protected abstract Task LoadAsync(Actor actor);
 
     protected override void OnInitialized() =>
@@ -63,6 +66,8 @@ public abstract class PathwaySectionBase : ComponentBase, IDisposable
             return;
         _live!.StopWatching();
         _live.WatchPatient(PatientId, WatchedSections);
+        foreach (var key in WatchedKeys)
+            _live.WatchNamed(key);
         _subscribedPatient = PatientId;
         await ReloadAsync();
     }
