@@ -64,9 +64,7 @@ public abstract class NationalSyncJob<T>(IDbContextFactory<CareDbContext> dbFact
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [30, 120, 600])]
     public async Task<SyncCounts> RunAsync(CancellationToken ct)
     {
-        var counts = new Counter();
-        await UpdateStateAsync(s => s.Started(clock.GetUtcNow()), ct);
-        try
+        var result = await SyncRun.RecordAsync(UpdateStateAsync, clock, async counts =>
         {
             await RetryDueAsync(counts, ct);
             DateTimeOffset? newest = null;
@@ -76,17 +74,11 @@ public abstract class NationalSyncJob<T>(IDbContextFactory<CareDbContext> dbFact
                     newest = updated;
                 await UpdateStateAsync(s => s.Progressed(counts.ToCounts()), ct);
             }
-            var result = counts.ToCounts();
-            await UpdateStateAsync(s => s.Succeeded(clock.GetUtcNow(), newest, result), ct);
-            logger.LogInformation("National sync {Service}: {Read} read, {Imported} imported, {Rejected} rejected, {Parked} failed",
-                Service, result.Read, result.Imported, result.Rejected, result.Parked);
-            return result;
-        }
-        catch (NationalServiceException ex)
-        {
-            await UpdateStateAsync(s => s.Failed(clock.GetUtcNow(), ex.Message, counts.ToCounts()), CancellationToken.None);
-            throw;
-        }
+            return newest;
+        }, ct);
+        logger.LogInformation("National sync {Service}: {Read} read, {Imported} imported, {Rejected} rejected, {Parked} failed",
+            Service, result.Read, result.Imported, result.Rejected, result.Parked);
+        return result;
     }
 
     /// <summary>
@@ -96,14 +88,14 @@ public abstract class NationalSyncJob<T>(IDbContextFactory<CareDbContext> dbFact
     /// </summary>
     protected async Task<SyncCounts> ImportOnePatientAsync(IAsyncEnumerable<NationalPage<T>> pages, CancellationToken ct)
     {
-        var counts = new Counter();
+        var counts = new SyncTally();
         await foreach (var page in pages.WithCancellation(ct))
             await ImportPageAsync(page, counts, ct);
         return counts.ToCounts();
     }
 
     /// <summary>Imports a page's items and keeps its rejected entries; returns the newest source change imported.</summary>
-    private async Task<DateTimeOffset?> ImportPageAsync(NationalPage<T> page, Counter counts, CancellationToken ct)
+    private async Task<DateTimeOffset?> ImportPageAsync(NationalPage<T> page, SyncTally counts, CancellationToken ct)
     {
         DateTimeOffset? newest = null;
         counts.Read += page.Read;
@@ -123,7 +115,7 @@ public abstract class NationalSyncJob<T>(IDbContextFactory<CareDbContext> dbFact
     }
 
     /// <summary>The page's new items in one transaction, when the job can; false when they are to be imported one by one.</summary>
-    private async Task<bool> TryImportTogetherAsync(IReadOnlyList<(T Item, Provenance Provenance)> items, Counter counts, CancellationToken ct)
+    private async Task<bool> TryImportTogetherAsync(IReadOnlyList<(T Item, Provenance Provenance)> items, SyncTally counts, CancellationToken ct)
     {
         if (items.Count == 0 || items.Select(i => i.Provenance.SourceId).Distinct(StringComparer.Ordinal).Count() != items.Count)
             return false;
@@ -159,7 +151,7 @@ public abstract class NationalSyncJob<T>(IDbContextFactory<CareDbContext> dbFact
         return true;
     }
 
-    private async Task ImportOrParkAsync(T item, Provenance provenance, Counter counts, CancellationToken ct)
+    private async Task ImportOrParkAsync(T item, Provenance provenance, SyncTally counts, CancellationToken ct)
     {
         if (await AlreadyImportedAsync(provenance, ct))
             return;
@@ -181,7 +173,7 @@ public abstract class NationalSyncJob<T>(IDbContextFactory<CareDbContext> dbFact
         }
     }
 
-    private async Task RetryDueAsync(Counter counts, CancellationToken ct)
+    private async Task RetryDueAsync(SyncTally counts, CancellationToken ct)
     {
         List<ParkedImport> due;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
@@ -295,14 +287,4 @@ public abstract class NationalSyncJob<T>(IDbContextFactory<CareDbContext> dbFact
     }
 
     private sealed record ImportedVersion(string? Version, DateTimeOffset? SourceUpdatedAt);
-
-    private sealed class Counter
-    {
-        public int Read { get; set; }
-        public int Imported { get; set; }
-        public int Rejected { get; set; }
-        public int Parked { get; set; }
-
-        public SyncCounts ToCounts() => new(Read, Imported, Rejected, Parked);
-    }
 }

@@ -48,41 +48,33 @@ public sealed class OrganisationSyncJob(
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [30, 120, 600])]
     public async Task<SyncCounts> RunAsync(CancellationToken ct)
     {
-        int read = 0, updated = 0, rejected = 0;
-        await UpdateStateAsync(s => s.Started(clock.GetUtcNow()), ct);
-        try
+        var counts = await SyncRun.RecordAsync(UpdateStateAsync, clock, async tally =>
         {
             foreach (var (organisationId, sor) in await AllAsync(ct))
             {
                 ct.ThrowIfCancellationRequested();
-                read++;
+                tally.Read++;
                 var lookup = await register.LookUpAsync(sor, ct);
                 switch (await ApplyAsync(organisationId, sor, lookup, ct))
                 {
                     case Outcome.Changed:
-                        updated++;
+                        tally.Imported++;
                         break;
                     case Outcome.Refused:
-                        rejected++;
+                        tally.Rejected++;
                         break;
                 }
-                if (read % ProgressEvery == 0)
+                if (tally.Read % ProgressEvery == 0)
                 {
-                    var soFar = new SyncCounts(read, updated, rejected, 0);
+                    var soFar = tally.ToCounts();
                     await UpdateStateAsync(s => s.Progressed(soFar), ct);
                 }
             }
-            var counts = new SyncCounts(read, updated, rejected, 0);
-            await UpdateStateAsync(s => s.Succeeded(clock.GetUtcNow(), null, counts), ct);
-            logger.LogInformation("Organisation register: {Read} organisations asked about, {Updated} updated, {Rejected} refused", read, updated, rejected);
-            return counts;
-        }
-        catch (NationalServiceException ex)
-        {
-            var counts = new SyncCounts(read, updated, rejected, 0);
-            await UpdateStateAsync(s => s.Failed(clock.GetUtcNow(), ex.Message, counts), CancellationToken.None);
-            throw;
-        }
+            return null;
+        }, ct);
+        logger.LogInformation("Organisation register: {Read} organisations asked about, {Updated} updated, {Rejected} refused",
+            counts.Read, counts.Imported, counts.Rejected);
+        return counts;
     }
 
     private async Task<List<(Guid Id, SorCode Sor)>> AllAsync(CancellationToken ct)

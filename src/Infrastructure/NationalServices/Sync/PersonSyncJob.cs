@@ -49,28 +49,21 @@ public sealed class PersonSyncJob(
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [30, 120, 600])]
     public async Task<SyncCounts> RunAsync(CancellationToken ct)
     {
-        int read = 0, updated = 0, rejected = 0;
-        await SyncStateWriter.UpdateAsync(dbFactory, NationalService.Person, s => s.Started(clock.GetUtcNow()), ct);
-        try
-        {
-            foreach (var (patientId, cpr) in await DueAsync(ct))
+        var counts = await SyncRun.RecordAsync((change, token) => SyncStateWriter.UpdateAsync(dbFactory, NationalService.Person, change, token), clock,
+            async tally =>
             {
-                var one = await RefreshPatientAsync(patientId, cpr, ct);
-                read += one.Read;
-                updated += one.Imported;
-                rejected += one.Rejected;
-            }
-            var counts = new SyncCounts(read, updated, rejected, 0);
-            await SyncStateWriter.UpdateAsync(dbFactory, NationalService.Person, s => s.Succeeded(clock.GetUtcNow(), null, counts), ct);
-            logger.LogInformation("Person register: {Read} patients asked about, {Updated} updated, {Rejected} answers refused", read, updated, rejected);
-            return counts;
-        }
-        catch (NationalServiceException ex)
-        {
-            var counts = new SyncCounts(read, updated, rejected, 0);
-            await SyncStateWriter.UpdateAsync(dbFactory, NationalService.Person, s => s.Failed(clock.GetUtcNow(), ex.Message, counts), CancellationToken.None);
-            throw;
-        }
+                foreach (var (patientId, cpr) in await DueAsync(ct))
+                {
+                    var one = await RefreshPatientAsync(patientId, cpr, ct);
+                    tally.Read += one.Read;
+                    tally.Imported += one.Imported;
+                    tally.Rejected += one.Rejected;
+                }
+                return null;
+            }, ct);
+        logger.LogInformation("Person register: {Read} patients asked about, {Updated} updated, {Rejected} answers refused",
+            counts.Read, counts.Imported, counts.Rejected);
+        return counts;
     }
 
     /// <summary>Asks the register about one patient and writes what it said; a refused answer is counted as rejected.</summary>
