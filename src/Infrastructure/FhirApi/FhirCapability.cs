@@ -19,7 +19,7 @@ public static class FhirCapability
         Software = new CapabilityStatement.SoftwareComponent { Name = "CareWorkspace", Version = softwareVersion },
         Implementation = new CapabilityStatement.ImplementationComponent { Description = "CareWorkspace", Url = fhirBase.AbsoluteUri },
         FhirVersion = FHIRVersion.N4_0_1,
-        Format = ["application/fhir+json", "json"],
+        Format = ["application/fhir+json", "json", "application/fhir+xml", "xml"],
         Rest =
         [
             new CapabilityStatement.RestComponent

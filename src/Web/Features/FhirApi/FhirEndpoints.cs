@@ -3,7 +3,6 @@ using CareWorkspace.Domain.Access;
 using CareWorkspace.Infrastructure.FhirApi;
 using CareWorkspace.Infrastructure.Identity;
 using Hl7.Fhir.Model;
-using Hl7.Fhir.Serialization;
 using Microsoft.AspNetCore.Authentication;
 
 namespace CareWorkspace.Web.Features.FhirApi;
@@ -11,12 +10,13 @@ namespace CareWorkspace.Web.Features.FhirApi;
 /// <summary>
 /// Our own read-only FHIR R4 API under <c>/fhir</c>: the CapabilityStatement, a Patient, and <c>Patient/{id}/$everything</c>.
 /// The caller is the signed-in cookie user or the owner of a personal API token; every read goes through the access
-/// guard (<see cref="FhirRecordService"/>). Every answer, refusals included, is <c>application/fhir+json</c>.
+/// guard (<see cref="FhirRecordService"/>). Every answer, refusals included, is FHIR JSON, or XML when asked for
+/// (<see cref="FhirResult"/>); refusals are worded in the caller's language (<see cref="FhirApiText"/>).
 /// </summary>
 public static class FhirEndpoints
 {
     public const string Path = "/fhir";
-    public const string ContentType = "application/fhir+json; charset=utf-8";
+    public const string ContentType = FhirFormats.JsonContentType;
 
     public static void MapFhirEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -60,14 +60,14 @@ public static class FhirEndpoints
     {
         http.Response.Headers.CacheControl = "no-store";
         if (!Guid.TryParse(id, out var patientId))
-            return Outcome(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, $"Patient/{id} is not known.");
+            return Outcome(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, FhirApiText.Translate(http, "Patient/{0} is not known.", id));
         try
         {
             return Fhir(await read(http.User.ToActor()!, patientId));
         }
         catch (PatientNotFoundException)
         {
-            return Outcome(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, $"Patient/{id} is not known.");
+            return Outcome(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, FhirApiText.Translate(http, "Patient/{0} is not known.", id));
         }
         catch (PatientAccessDeniedException ex)
         {
@@ -75,16 +75,17 @@ public static class FhirEndpoints
         }
     }
 
+    /// <param name="reason">An English sentence of <see cref="FhirApiText"/>'s (the token handler's refusals are too).</param>
     private static IResult Unauthorized(HttpContext http, string reason)
     {
         http.Response.Headers.WWWAuthenticate = "Bearer realm=\"CareWorkspace FHIR API\"";
-        return Outcome(StatusCodes.Status401Unauthorized, OperationOutcome.IssueType.Login, reason);
+        return Outcome(StatusCodes.Status401Unauthorized, OperationOutcome.IssueType.Login, FhirApiText.Translate(http, reason));
     }
 
     private static IResult Outcome(int status, OperationOutcome.IssueType type, string diagnostics) =>
-        Results.Text(FhirOutcomes.Error(type, diagnostics).ToJson(), ContentType, statusCode: status);
+        new FhirResult(FhirOutcomes.Error(type, diagnostics), status);
 
-    private static IResult Fhir(Resource resource) => Results.Text(resource.ToJson(), ContentType);
+    private static IResult Fhir(Resource resource) => new FhirResult(resource);
 
     private static Uri BaseOf(HttpContext http) =>
         new($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}{Path}/");
