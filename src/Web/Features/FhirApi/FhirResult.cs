@@ -1,7 +1,7 @@
 using CareWorkspace.Infrastructure.FhirApi;
 using Hl7.Fhir.Model;
-using Task = System.Threading.Tasks.Task;
 using Hl7.Fhir.Serialization;
+using Task = System.Threading.Tasks.Task;
 
 namespace CareWorkspace.Web.Features.FhirApi;
 
