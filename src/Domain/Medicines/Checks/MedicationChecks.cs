@@ -45,9 +45,9 @@ public sealed class MedicationChecks
         var code = AtcCode.Parse(drug.AtcCode);
         if (!AtcCode.IsSubstance(code))
             throw new DomainException("'{0}' is an ATC class; a prescription needs the substance's full code (7 characters, e.g. M01AE01).", code);
-        var candidate = new Coded(drug with { AtcCode = code }, code);
+        var candidate = new Coded(drug with { AtcCode = code }, code, Matching(code));
         var alerts = new List<MedicationAlert>();
-        foreach (var other in Coded.All(current))
+        foreach (var other in All(current))
         {
             if (drug.EntryId is { } id && other.Drug.EntryId == id)
                 continue;
@@ -60,7 +60,7 @@ public sealed class MedicationChecks
     /// <summary>The alerts among the drugs on a list (each pair once) and each drug's dose, with the entries concerned.</summary>
     public IReadOnlyList<MedicationListAlert> CheckList(IReadOnlyList<CheckedDrug> current, CultureInfo language)
     {
-        var drugs = Coded.All(current);
+        var drugs = All(current);
         var alerts = new List<MedicationListAlert>();
         for (var i = 0; i < drugs.Count; i++)
         {
@@ -84,7 +84,7 @@ public sealed class MedicationChecks
             yield return new MedicationAlert(MedicationAlertKind.DuplicateTherapy, AlertSeverity.Moderate, DuplicateSubgroupRule, SameSubgroupWhy,
                 [drug.Drug.DrugName, drug.Code, other.Drug.DrugName, other.Code, drug.Code[..AtcCode.ChemicalSubgroupLength]], Literature: AtcLiterature);
         }
-        foreach (var rule in _interactions.For(drug.Code).Distinct())
+        foreach (var rule in drug.Interactions)
         {
             var forward = AtcCode.Matches(drug.Code, rule.First) && AtcCode.Matches(other.Code, rule.Second);
             var backward = AtcCode.Matches(drug.Code, rule.Second) && AtcCode.Matches(other.Code, rule.First);
@@ -121,14 +121,15 @@ public sealed class MedicationChecks
 
     private static Guid[] Entries(params Coded[] drugs) => [.. drugs.Select(d => d.Drug.EntryId).OfType<Guid>()];
 
-    // A drug whose ATC code is a valid substance code; drugs on the list without one (free text) cannot be checked by code.
-    private sealed record Coded(CheckedDrug Drug, string Code)
-    {
-        public static List<Coded> All(IEnumerable<CheckedDrug> drugs) =>
-        [
-            .. drugs.Select(d => (Drug: d, Code: d.AtcCode?.Trim().ToUpperInvariant()))
-                .Where(d => AtcCode.IsSubstance(d.Code))
-                .Select(d => new Coded(d.Drug, d.Code!)),
-        ];
-    }
+    // Drugs on the list without a substance code (free text) cannot be checked by code; each one's rules are looked up once.
+    private List<Coded> All(IEnumerable<CheckedDrug> drugs) =>
+    [
+        .. drugs.Select(d => (Drug: d, Code: d.AtcCode?.Trim().ToUpperInvariant()))
+            .Where(d => AtcCode.IsSubstance(d.Code))
+            .Select(d => new Coded(d.Drug, d.Code!, Matching(d.Code!))),
+    ];
+
+    private InteractionRule[] Matching(string code) => [.. _interactions.For(code).Distinct()];
+
+    private sealed record Coded(CheckedDrug Drug, string Code, InteractionRule[] Interactions);
 }
