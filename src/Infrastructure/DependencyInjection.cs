@@ -1,3 +1,4 @@
+using CareWorkspace.Domain.Medicines.Checks;
 using CareWorkspace.Infrastructure.Access;
 using CareWorkspace.Infrastructure.Attachments;
 using CareWorkspace.Infrastructure.CarePlans;
@@ -46,6 +47,7 @@ public static class DependencyInjection
         // Likewise the medication rule files: a line with a typo stops start-up naming the file and the line.
         builder.Services.AddSingleton(MedicationRuleFiles.Load(builder.Configuration["Medicines:RuleFolder"]
             ?? Path.Combine(AppContext.BaseDirectory, MedicationRuleFiles.DefaultFolder)));
+        builder.Services.AddSingleton(sp => new MedicationChecks(sp.GetRequiredService<MedicationRules>()));
         builder.Services.AddSingleton(new AttachmentStore(Path.Combine(settings.DataFolder, "attachments")));
         AddRealtime(builder);
         builder.AddNotifications();
