@@ -14,4 +14,8 @@ public sealed record LocalPrescription(
     string? Indication,
     DateOnly? Start,
     DateOnly? End,
-    string? Organisation);
+    string? Organisation)
+{
+    /// <summary>The prescriber's name as shown on the entry; the name of the change stamp when not given.</summary>
+    public string? Prescriber { get; init; }
+}

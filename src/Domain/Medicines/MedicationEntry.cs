@@ -77,7 +77,8 @@ public sealed class MedicationEntry
             throw new DomainException("'{0}' is an ATC class; a prescription needs the substance's full code (7 characters, e.g. M01AE01).", atc);
         var entry = new MedicationEntry { PatientId = patientId, Source = MedicationSource.Local };
         entry.Set(new MedicationDetails(prescription.DrugName, prescription.Strength, prescription.Form, atc, prescription.DoseText, prescription.AsNeeded,
-            prescription.Route, prescription.Indication, prescription.Start, prescription.End, MedicationStatus.Active, stamp.ByName, prescription.Organisation));
+            prescription.Route, prescription.Indication, prescription.Start, prescription.End, MedicationStatus.Active, prescription.Prescriber ?? stamp.ByName,
+            prescription.Organisation));
         (entry.DailyDoseAmount, entry.DailyDoseUnit) = DailyDose(prescription.DailyDoseAmount, prescription.DailyDoseUnit);
         foreach (var alert in alerts)
             entry._overrides.Add(new MedicationAlertOverride(alert.Kind, alert.Severity, alert.RuleId, reason!, stamp));

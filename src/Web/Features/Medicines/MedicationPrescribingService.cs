@@ -42,7 +42,7 @@ public sealed class MedicationPrescribingService(
         Writer.WriteAsync(actor, patientId, AccessAction.Create, "Prescribed a medication", async (db, _, stamp) =>
         {
             var alerts = await AlertsAsync(db, patientId, prescription, ct);
-            var entry = MedicationEntry.Local(patientId, prescription with { Organisation = actor.OrganisationName }, alerts, overrideReason, stamp);
+            var entry = MedicationEntry.Local(patientId, prescription with { Organisation = actor.OrganisationName, Prescriber = actor.DisplayName }, alerts, overrideReason, stamp);
             db.MedicationEntries.Add(entry);
             return (entry.Id, null);
         }, ct);
