@@ -1,3 +1,4 @@
+using CareWorkspace.Domain.Medicines.Checks;
 using CareWorkspace.Infrastructure.Access;
 using CareWorkspace.Infrastructure.Attachments;
 using CareWorkspace.Infrastructure.CarePlans;
@@ -5,6 +6,7 @@ using CareWorkspace.Infrastructure.Demo;
 using CareWorkspace.Infrastructure.Identity;
 using CareWorkspace.Infrastructure.Jobs;
 using CareWorkspace.Infrastructure.Live;
+using CareWorkspace.Infrastructure.Medicines;
 using CareWorkspace.Infrastructure.NationalServices;
 using CareWorkspace.Infrastructure.Notifications;
 using CareWorkspace.Infrastructure.Persistence;
@@ -42,6 +44,10 @@ public static class DependencyInjection
         // Read now, so that a template file that does not parse stops start-up with its file and line.
         builder.Services.AddSingleton(CarePlanTemplates.Load(builder.Configuration["CarePlans:TemplateFolder"]
             ?? Path.Combine(AppContext.BaseDirectory, CarePlanTemplates.DefaultFolder)));
+        // Likewise the medication rule files: a line with a typo stops start-up naming the file and the line.
+        builder.Services.AddSingleton(MedicationRuleFiles.Load(builder.Configuration["Medicines:RuleFolder"]
+            ?? Path.Combine(AppContext.BaseDirectory, MedicationRuleFiles.DefaultFolder)));
+        builder.Services.AddSingleton(sp => new MedicationChecks(sp.GetRequiredService<MedicationRules>()));
         builder.Services.AddSingleton(new AttachmentStore(Path.Combine(settings.DataFolder, "attachments")));
         AddRealtime(builder);
         builder.AddNotifications();

@@ -118,6 +118,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<IPathwaySummaryPart, TriageSummaryPart>();
         builder.Services.AddScoped<RehabilitationPlanService>();
         builder.Services.AddScoped<MedicationListService>();
+        builder.Services.AddScoped<MedicationPrescribingService>();
         builder.Services.AddScoped<PathwayRefreshOnOpen>();
         builder.Services.AddSingleton<ChangeAuthors>();
         builder.Services.AddScoped<CircuitReconnectNotifier>();

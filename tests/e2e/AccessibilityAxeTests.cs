@@ -94,6 +94,17 @@ public sealed class AccessibilityAxeTests(AppFixture app) : BrowserTest(app)
                 await page.Keyboard.PressAsync("Escape");
                 await Expect(dialog).ToHaveCountAsync(0);
             }
+            var prescribe = page.GetByTestId("prescribe-button");
+            if (tab.Trim() == "Medication" && await prescribe.CountAsync() > 0)
+            {
+                await prescribe.ClickAsync();
+                var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Prescribe" });
+                await Expect(dialog.GetByTestId("prescribe-save")).ToBeVisibleAsync();
+                await dialog.EvaluateAsync("e => Promise.all(e.getAnimations({ subtree: true }).map(a => a.finished.catch(() => null)))");
+                await report.CheckAsync(page, "pathway: prescribe dialog");
+                await page.Keyboard.PressAsync("Escape");
+                await Expect(dialog).ToHaveCountAsync(0);
+            }
             if (tab.Trim() == "Calendar")
                 await CheckCalendarSectionAsync(page, report);
             if (tab.Trim() == "Care plans")

@@ -221,6 +221,29 @@ public abstract class AccessLogTests(CareAppFactory factory)
         ["MedicationListService.GetAsync(Actor, Guid, CancellationToken)"] =
             Scenario.Of<Web.Features.Medicines.MedicationListService>(Gp, AccessAction.Read,
                 (s, actor, patientId, ct) => s.GetAsync(actor, patientId, ct)),
+        ["MedicationPrescribingService.CheckAsync(Actor, Guid, LocalPrescription, CancellationToken)"] =
+            Scenario.Of<Web.Features.Medicines.MedicationPrescribingService>(Gp, AccessAction.Create,
+                (s, actor, patientId, ct) => s.CheckAsync(actor, patientId, AccessLogPrescription(), ct)),
+        ["MedicationPrescribingService.PrescribeAsync(Actor, Guid, LocalPrescription, String, CancellationToken)"] =
+            Scenario.Of<Web.Features.Medicines.MedicationPrescribingService>(Gp, AccessAction.Create,
+                (s, actor, patientId, ct) => s.PrescribeAsync(actor, patientId, AccessLogPrescription(), "Access log test", ct)),
+        ["MedicationPrescribingService.PauseAsync(Actor, Guid, Guid, Guid, CancellationToken)"] =
+            Scenario.Of<Web.Features.Medicines.MedicationPrescribingService, (Guid Id, Guid Version)>(Gp, AccessAction.Update,
+                PrescribeAsync,
+                (s, actor, patientId, entry, ct) => s.PauseAsync(actor, patientId, entry.Id, entry.Version, ct)),
+        ["MedicationPrescribingService.ResumeAsync(Actor, Guid, Guid, Guid, CancellationToken)"] =
+            Scenario.Of<Web.Features.Medicines.MedicationPrescribingService, (Guid Id, Guid Version)>(Gp, AccessAction.Update,
+                async (s, actor, patientId, ct) =>
+                {
+                    var entry = await PrescribeAsync(s, actor, patientId, ct);
+                    await s.PauseAsync(actor, patientId, entry.Id, entry.Version, ct);
+                    return (entry.Id, await EntryVersionAsync(actor, patientId, entry.Id, ct));
+                },
+                (s, actor, patientId, entry, ct) => s.ResumeAsync(actor, patientId, entry.Id, entry.Version, ct)),
+        ["MedicationPrescribingService.StopAsync(Actor, Guid, Guid, Guid, CancellationToken)"] =
+            Scenario.Of<Web.Features.Medicines.MedicationPrescribingService, (Guid Id, Guid Version)>(Gp, AccessAction.Update,
+                PrescribeAsync,
+                (s, actor, patientId, entry, ct) => s.StopAsync(actor, patientId, entry.Id, entry.Version, ct)),
         ["FhirRecordService.PatientAsync(Actor, Guid, CancellationToken)"] =
             Scenario.Of<FhirRecordService>(Gp, AccessAction.Read,
                 (s, actor, patientId, ct) => s.PatientAsync(actor, patientId, ct)),
@@ -444,6 +467,24 @@ public abstract class AccessLogTests(CareAppFactory factory)
     {
         var id = await s.CreateFromTemplateAsync(actor, patientId, "copd", CalendarTestData.NextDay(), ct);
         return (await s.GetAsync(actor, patientId, ct)).Plans.Single(p => p.Id == id);
+    }
+
+    private static Domain.Medicines.LocalPrescription AccessLogPrescription() =>
+        new("Levaxin " + PathwayTestData.Unique(), "H03AA01", "50 mikrogram", "tabletter", "1 tablet dagligt", null, null, false, "Oral anvendelse",
+            "hypothyreose", CalendarTestData.NextDay(), null, null);
+
+    private static async Task<(Guid Id, Guid Version)> PrescribeAsync(Web.Features.Medicines.MedicationPrescribingService s, Actor actor, Guid patientId,
+        CancellationToken ct)
+    {
+        var id = await s.PrescribeAsync(actor, patientId, AccessLogPrescription(), "Access log test", ct);
+        return (id, await EntryVersionAsync(actor, patientId, id, ct));
+    }
+
+    private static async Task<Guid> EntryVersionAsync(Actor actor, Guid patientId, Guid id, CancellationToken ct)
+    {
+        var view = await Current.Value!.CallAsync<Web.Features.Medicines.MedicationListService, Web.Features.Medicines.MedicationView>(
+            l => l.GetAsync(actor, patientId, ct));
+        return view.Active.Concat(view.Paused).Single(i => i.Id == id).Version;
     }
 
     private static ChangeFormInput CalmChangeForm() => new([new ItemAnswer("mood", false)],

@@ -615,6 +615,21 @@ namespace CareWorkspace.Migrations.PostgreSql.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<DateTimeOffset?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<decimal?>("DailyDoseAmount")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<string>("DailyDoseUnit")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("DoseText")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -680,6 +695,10 @@ namespace CareWorkspace.Migrations.PostgreSql.Migrations
                     b.Property<string>("Strength")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
@@ -2366,6 +2385,54 @@ namespace CareWorkspace.Migrations.PostgreSql.Migrations
                         .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.OwnsMany("CareWorkspace.Domain.Medicines.MedicationAlertOverride", "Overrides", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<Guid>("MedicationEntryId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset>("OverriddenAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("OverriddenBy")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.Property<string>("RuleId")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<string>("Severity")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("MedicationEntryId");
+
+                            b1.ToTable("MedicationAlertOverrides", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("MedicationEntryId");
+                        });
+
+                    b.Navigation("Overrides");
                 });
 
             modelBuilder.Entity("CareWorkspace.Domain.Messaging.MessageReadReceipt", b =>

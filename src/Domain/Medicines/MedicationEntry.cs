@@ -1,4 +1,6 @@
+using CareWorkspace.Domain.CarePlans;
 using CareWorkspace.Domain.Common;
+using CareWorkspace.Domain.Medicines.Checks;
 
 namespace CareWorkspace.Domain.Medicines;
 
@@ -40,7 +42,114 @@ public sealed class MedicationEntry
     /// <summary>When this version was fetched from the national record.</summary>
     public DateTimeOffset? FetchedAt { get; private set; }
 
+    /// <summary>The structured daily dose of a local prescription (the dose text says how it is taken), for the dose check.</summary>
+    public decimal? DailyDoseAmount { get; private set; }
+
+    /// <summary>The UCUM unit of <see cref="DailyDoseAmount"/>, e.g. mg.</summary>
+    public string? DailyDoseUnit { get; private set; }
+
+    /// <summary>Optimistic concurrency token of a local entry: changes on every save, so a stale stop or pause is refused.</summary>
+    public Guid Version { get; private set; } = Guid.NewGuid();
+
+    public string? ChangedBy { get; private set; }
+    public DateTimeOffset? ChangedAt { get; private set; }
+
+    private readonly List<MedicationAlertOverride> _overrides = [];
+
+    /// <summary>The alerts the prescriber overrode when prescribing this entry, with their reason.</summary>
+    public IReadOnlyList<MedicationAlertOverride> Overrides => _overrides;
+
     private MedicationEntry() { }
+
+    /// <summary>
+    /// A drug prescribed in CareWorkspace, after the checks: each alert they raised must be overridden with a written reason,
+    /// which is kept with the entry (who, when, which rule). The ATC code must be a known substance code, and a structured
+    /// daily dose needs a UCUM unit.
+    /// </summary>
+    public static MedicationEntry Local(Guid patientId, LocalPrescription prescription, IReadOnlyList<MedicationAlert> alerts, string? overrideReason,
+        ChangeStamp stamp)
+    {
+        var reason = Guard.Optional(overrideReason, "Reason for overriding", TextMaxLength);
+        if (alerts.Count > 0 && reason is null)
+            throw new DomainException("The checks raised {0} alert(s). Write why you prescribe anyway to override them, or change the prescription.", alerts.Count);
+        var atc = Checks.AtcCode.Parse(prescription.AtcCode);
+        if (!Checks.AtcCode.IsSubstance(atc))
+            throw new DomainException("'{0}' is an ATC class; a prescription needs the substance's full code (7 characters, e.g. M01AE01).", atc);
+        var entry = new MedicationEntry { PatientId = patientId, Source = MedicationSource.Local };
+        entry.Set(new MedicationDetails(prescription.DrugName, prescription.Strength, prescription.Form, atc, prescription.DoseText, prescription.AsNeeded,
+            prescription.Route, prescription.Indication, prescription.Start, prescription.End, MedicationStatus.Active, prescription.Prescriber ?? stamp.ByName,
+            prescription.Organisation));
+        (entry.DailyDoseAmount, entry.DailyDoseUnit) = DailyDose(prescription.DailyDoseAmount, prescription.DailyDoseUnit);
+        foreach (var alert in alerts)
+            entry._overrides.Add(new MedicationAlertOverride(alert.Kind, alert.Severity, alert.RuleId, reason!, stamp));
+        entry.Record(stamp);
+        return entry;
+    }
+
+    /// <summary>Pauses a local medication (e.g. during an admission).</summary>
+    public void Pause(Guid expectedVersion, ChangeStamp stamp)
+    {
+        RefuseUnchangeable(expectedVersion);
+        if (Status != MedicationStatus.Active)
+            throw new DomainException("Only an active medication can be paused.");
+        ChangeStatus(stamp, MedicationStatus.Paused, null);
+    }
+
+    /// <summary>Resumes a paused local medication.</summary>
+    public void Resume(Guid expectedVersion, ChangeStamp stamp)
+    {
+        RefuseUnchangeable(expectedVersion);
+        if (Status != MedicationStatus.Paused)
+            throw new DomainException("Only a paused medication can be resumed.");
+        ChangeStatus(stamp, MedicationStatus.Active, null);
+    }
+
+    /// <summary>Stops a local medication as of <paramref name="today"/>.</summary>
+    public void Stop(Guid expectedVersion, DateOnly today, ChangeStamp stamp)
+    {
+        RefuseUnchangeable(expectedVersion);
+        if (Status == MedicationStatus.Stopped)
+            throw new DomainException("This medication is already stopped.");
+        ChangeStatus(stamp, MedicationStatus.Stopped, Start is { } start && today < start ? start : today);
+    }
+
+    private void RefuseUnchangeable(Guid expectedVersion)
+    {
+        if (Source != MedicationSource.Local)
+            throw new DomainException("A medication from the Shared Medication Record is changed there, not here.");
+        if (Version != expectedVersion)
+            throw new StaleEditException("This medication", ChangedBy ?? Prescriber ?? "", ChangedAt ?? DateTimeOffset.MinValue,
+                new Dictionary<string, string?> { ["Status"] = Status.ToString() });
+    }
+
+    private void ChangeStatus(ChangeStamp stamp, MedicationStatus to, DateOnly? end)
+    {
+        Status = to;
+        if (end is not null)
+            End = end;
+        Record(stamp);
+    }
+
+    private void Record(ChangeStamp stamp)
+    {
+        ChangedBy = Guard.Required(stamp.ByName, "Changed by", DrugNameMaxLength);
+        ChangedAt = stamp.At.ToUniversalTime();
+        Version = Guid.NewGuid();
+    }
+
+    private static (decimal?, string?) DailyDose(decimal? amount, string? unit)
+    {
+        var code = unit?.Trim();
+        if (amount is null)
+            return string.IsNullOrEmpty(code) ? (null, null) : throw new DomainException("A daily dose unit needs its amount.");
+        if (amount <= 0)
+            throw new DomainException("A daily dose must be above zero (was {0}).", amount);
+        if (string.IsNullOrEmpty(code))
+            throw new DomainException("A daily dose needs its unit (UCUM, e.g. mg).");
+        if (!UcumUnit.IsValid(code) || code.Length > UcumUnit.MaxLength)
+            throw new DomainException("'{0}' is not a unit a dose can be given in. Write the daily dose in UCUM, e.g. mg, g, ug, mL or [iU].", code);
+        return (amount, code);
+    }
 
     /// <summary>An entry read from the Shared Medication Record.</summary>
     public static MedicationEntry Imported(Guid patientId, MedicationDetails details, string sourceId, string? version,

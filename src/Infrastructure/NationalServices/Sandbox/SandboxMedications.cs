@@ -9,13 +9,14 @@ namespace CareWorkspace.Infrastructure.NationalServices.Sandbox;
 
 /// <summary>
 /// Jens Jensen's medication as the Shared Medication Record has it: his COPD inhalers (tiotropium daily, salbutamol as
-/// needed) from his GP, a statin prescription, the hospital's short prednisolone course after the exacerbation (ended)
-/// and alendronate paused meanwhile. Drugs are contained Medications with ATC code, form and strength, as in FMK.
+/// needed) and his blood-pressure drug (ramipril, an ACE inhibitor) from his GP, a statin prescription, the hospital's
+/// short prednisolone course after the exacerbation (ended) and alendronate paused meanwhile. Drugs are contained Medications with ATC code, form and strength, as in FMK.
 /// </summary>
 public static class SandboxMedications
 {
     public const string TiotropiumId = "jens-tiotropium";
     public const string SalbutamolId = "jens-salbutamol";
+    public const string RamiprilId = "jens-ramipril";
     public const string AtorvastatinId = "jens-atorvastatin";
     public const string PrednisoloneId = "jens-prednisolone";
     public const string AlendronateId = "jens-alendronate";
@@ -30,6 +31,9 @@ public static class SandboxMedications
             "2 pust 1 gang dagligt", asNeeded: false, "Inhalation", "mod KOL", today.AddDays(-400), null, MedicationStatement.MedicationStatusCodes.Active, gp));
         Place(store, cpr, Statement(SalbutamolId, subject, Drug("R03AC02", "Airomir", "inhalationsspray, suspension", 0.1m, "mg", "dosis"),
             "1-2 pust efter behov, højst 8 pust i døgnet", asNeeded: true, "Inhalation", "mod åndenød", today.AddDays(-400), null,
+            MedicationStatement.MedicationStatusCodes.Active, gp));
+        Place(store, cpr, Statement(RamiprilId, subject, Drug("C09AA05", "Ramipril \"Actavis\"", "tabletter", 5m, "mg", null),
+            "1 tablet om morgenen", asNeeded: false, "Oral anvendelse", "mod forhøjet blodtryk", today.AddDays(-700), null,
             MedicationStatement.MedicationStatusCodes.Active, gp));
         Place(store, cpr, new MedicationRequest
         {

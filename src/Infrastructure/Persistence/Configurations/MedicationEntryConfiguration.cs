@@ -1,3 +1,4 @@
+using CareWorkspace.Domain.CarePlans;
 using CareWorkspace.Domain.Medicines;
 using CareWorkspace.Domain.Patients;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +24,21 @@ internal sealed class MedicationEntryConfiguration : IEntityTypeConfiguration<Me
         builder.Property(m => m.Organisation).HasMaxLength(MedicationEntry.DrugNameMaxLength);
         builder.Property(m => m.SourceId).HasMaxLength(MedicationEntry.SourceIdMaxLength);
         builder.Property(m => m.SourceVersion).HasMaxLength(MedicationEntry.VersionMaxLength);
+        builder.Property(m => m.DailyDoseAmount).HasPrecision(18, 4);
+        builder.Property(m => m.DailyDoseUnit).HasMaxLength(UcumUnit.MaxLength);
+        builder.Property(m => m.Version).IsConcurrencyToken();
+        builder.Property(m => m.ChangedBy).HasMaxLength(MedicationEntry.DrugNameMaxLength);
+        builder.OwnsMany(m => m.Overrides, o =>
+        {
+            o.ToTable("MedicationAlertOverrides");
+            o.WithOwner().HasForeignKey("MedicationEntryId");
+            o.HasKey(x => x.Id);
+            o.Property(x => x.Id).ValueGeneratedNever();
+            o.Property(x => x.RuleId).HasMaxLength(MedicationEntry.ShortTextMaxLength).IsRequired();
+            o.Property(x => x.Reason).HasMaxLength(MedicationEntry.TextMaxLength).IsRequired();
+            o.Property(x => x.OverriddenBy).HasMaxLength(MedicationEntry.DrugNameMaxLength).IsRequired();
+        });
+        builder.Navigation(m => m.Overrides).HasField("_overrides").UsePropertyAccessMode(PropertyAccessMode.Field);
         // One entry per national record item, whatever runs import it.
         builder.HasIndex(m => m.SourceId).IsUnique();
         builder.HasIndex(m => new { m.PatientId, m.Status });

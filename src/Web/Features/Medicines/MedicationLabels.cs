@@ -1,5 +1,6 @@
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.Medicines;
+using CareWorkspace.Domain.Medicines.Checks;
 using CareWorkspace.Web.Localization;
 using Microsoft.Extensions.Localization;
 
@@ -23,6 +24,23 @@ public static class MedicationLabels
         MedicationSource.NationalRecord => L["Shared Medication Record"],
         MedicationSource.Local => L["Recorded in CareWorkspace"],
         _ => source.ToString(),
+    };
+
+    public static string Kind(MedicationAlertKind kind) => kind switch
+    {
+        MedicationAlertKind.Allergy => L["Allergy"],
+        MedicationAlertKind.Interaction => L["Interaction"],
+        MedicationAlertKind.DuplicateTherapy => L["Duplicate therapy"],
+        MedicationAlertKind.MaximumDose => L["Dose above maximum"],
+        _ => kind.ToString(),
+    };
+
+    public static string Severity(AlertSeverity severity) => severity switch
+    {
+        AlertSeverity.Minor => L["Minor"],
+        AlertSeverity.Moderate => L["Moderate"],
+        AlertSeverity.Major => L["Major"],
+        _ => severity.ToString(),
     };
 
     /// <summary>"from the Shared Medication Record · synced 10:42" (the date too when it was not today, Copenhagen time).</summary>

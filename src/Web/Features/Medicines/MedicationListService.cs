@@ -1,6 +1,8 @@
+using System.Globalization;
 using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.Medicines;
+using CareWorkspace.Domain.Medicines.Checks;
 using CareWorkspace.Domain.NationalSync;
 using CareWorkspace.Infrastructure.Access;
 using CareWorkspace.Infrastructure.Persistence;
@@ -9,18 +11,20 @@ using Microsoft.EntityFrameworkCore;
 namespace CareWorkspace.Web.Features.Medicines;
 
 /// <summary>
-/// The patient's medication list, read-only: what the Shared Medication Record holds (imported by the national sync)
-/// grouped active / paused / stopped (stopped ones for <see cref="RecentDays"/> days), with how fresh the record is.
+/// The patient's medication list: what the Shared Medication Record holds (imported by the national sync) and what was
+/// prescribed locally, grouped active / paused / stopped (stopped ones for <see cref="RecentDays"/> days), with how fresh
+/// the record is, the checks' alerts among the active ones and the overrides of local prescriptions.
 /// Every read asks the access guard for the Medication section.
 /// </summary>
-public sealed class MedicationListService(IDbContextFactory<CareDbContext> dbFactory, PatientAccessGuard guard, TimeProvider clock) : IPatientDataService
+public sealed class MedicationListService(IDbContextFactory<CareDbContext> dbFactory, PatientAccessGuard guard, MedicationChecks checks, TimeProvider clock)
+    : IPatientDataService
 {
     /// <summary>How long a stopped medication stays on the list.</summary>
     public const int RecentDays = 90;
 
     public async Task<MedicationView> GetAsync(Actor actor, Guid patientId, CancellationToken ct = default)
     {
-        await guard.DemandSharedReadAsync(actor, patientId, PatientSection.Medication, "Medication", ct);
+        var (_, relationship) = await guard.DemandSharedReadAsync(actor, patientId, PatientSection.Medication, "Medication", ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var today = CopenhagenTime.Today(clock);
         var since = today.AddDays(-RecentDays);
@@ -31,7 +35,10 @@ public sealed class MedicationListService(IDbContextFactory<CareDbContext> dbFac
             .Select(s => new { s.LastSuccessAt, s.LastErrorAt }).SingleOrDefaultAsync(ct);
         var refresh = await db.PatientRefreshes.AsNoTracking()
             .SingleOrDefaultAsync(r => r.PatientId == patientId && r.Service == NationalService.Medication, ct);
-        var items = entries.OrderBy(m => m.DrugName, StringComparer.CurrentCultureIgnoreCase).Select(ViewOf).ToList();
+        var alerts = AlertsByEntry(entries);
+        var items = entries.OrderBy(m => m.DrugName, StringComparer.CurrentCultureIgnoreCase)
+            .Select(m => ViewOf(m) with { Alerts = alerts.GetValueOrDefault(m.Id) ?? [] })
+            .ToList();
         return new MedicationView(
             [.. items.Where(i => i.Status == MedicationStatus.Active)],
             [.. items.Where(i => i.Status == MedicationStatus.Paused)],
@@ -39,9 +46,42 @@ public sealed class MedicationListService(IDbContextFactory<CareDbContext> dbFac
             MedicationRecordFreshness.From(PatientRefresh.LastSuccessAt(refresh, state?.LastSuccessAt), PatientRefresh.LastFailureAt(refresh, state?.LastErrorAt))
                 with
             { Updating = refresh?.IsPending(clock.GetUtcNow()) == true },
-            today);
+            today)
+        {
+            PatientId = patientId,
+            Can = new MedicationPermissions(
+                Prescribe: PatientAccessGuard.Permits(actor, relationship, AccessAction.Create, PatientSection.Medication),
+                Change: PatientAccessGuard.Permits(actor, relationship, AccessAction.Update, PatientSection.Medication)),
+        };
+    }
+
+    /// <summary>
+    /// The checks' alerts among the active medications, imported and local alike (interactions, duplicate therapy, doses),
+    /// by the entries they concern, so each is shown next to them.
+    /// </summary>
+    private Dictionary<Guid, List<MedicationAlertView>> AlertsByEntry(IEnumerable<MedicationEntry> entries)
+    {
+        var active = entries.Where(m => m.Status == MedicationStatus.Active).Select(MedicationAlertViews.Checked).ToList();
+        var byEntry = new Dictionary<Guid, List<MedicationAlertView>>();
+        foreach (var found in checks.CheckList(active, CultureInfo.CurrentUICulture))
+        {
+            var view = MedicationAlertViews.From(found.Alert);
+            foreach (var id in found.EntryIds)
+            {
+                if (!byEntry.TryGetValue(id, out var list))
+                    byEntry[id] = list = [];
+                list.Add(view);
+            }
+        }
+        return byEntry;
     }
 
     private static MedicationItem ViewOf(MedicationEntry m) => new(m.Id, m.DrugName, m.Strength, m.Form, m.AtcCode, m.DoseText, m.AsNeeded, m.Route,
-        m.Indication, m.Start, m.End, m.Status, m.Prescriber, m.Organisation, m.Source, m.FetchedAt);
+        m.Indication, m.Start, m.End, m.Status, m.Prescriber, m.Organisation, m.Source, m.FetchedAt)
+    {
+        Version = m.Version,
+        DailyDoseAmount = m.DailyDoseAmount,
+        DailyDoseUnit = m.DailyDoseUnit,
+        Overrides = [.. m.Overrides.OrderBy(o => o.OverriddenAt).Select(MedicationAlertViews.From)],
+    };
 }

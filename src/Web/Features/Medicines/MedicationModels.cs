@@ -1,4 +1,5 @@
 using CareWorkspace.Domain.Medicines;
+using CareWorkspace.Domain.Medicines.Checks;
 using CareWorkspace.Domain.NationalSync;
 
 namespace CareWorkspace.Web.Features.Medicines;
@@ -20,7 +21,32 @@ public sealed record MedicationItem(
     string? Prescriber,
     string? Organisation,
     MedicationSource Source,
-    DateTimeOffset? FetchedAt);
+    DateTimeOffset? FetchedAt)
+{
+    /// <summary>The entry's concurrency token: a pause, resume or stop names the version the user saw.</summary>
+    public Guid Version { get; init; }
+
+    public decimal? DailyDoseAmount { get; init; }
+    public string? DailyDoseUnit { get; init; }
+
+    /// <summary>The alerts the prescriber overrode, with the reason (shown on the entry).</summary>
+    public IReadOnlyList<MedicationOverrideView> Overrides { get; init; } = [];
+
+    /// <summary>The checks' alerts among the current drugs that concern this entry.</summary>
+    public IReadOnlyList<MedicationAlertView> Alerts { get; init; } = [];
+}
+
+/// <summary>What the viewer may do in the medication section: prescribe locally, and pause, resume or stop a local medication.</summary>
+public sealed record MedicationPermissions(bool Prescribe, bool Change)
+{
+    public static readonly MedicationPermissions None = new(false, false);
+}
+
+/// <summary>One alert of the checks, worded for the reader: why it fired, which rule, its advice and literature source.</summary>
+public sealed record MedicationAlertView(MedicationAlertKind Kind, AlertSeverity Severity, string RuleId, string Why, string? Advice, string? Literature);
+
+/// <summary>An overridden alert on an entry: which rule, how serious, the reason, by whom and when.</summary>
+public sealed record MedicationOverrideView(MedicationAlertKind Kind, AlertSeverity Severity, string RuleId, string Reason, string By, DateTimeOffset At);
 
 /// <summary>
 /// How fresh the Shared Medication Record's part of the list is: the last successful sync (or fetch of this patient), and
@@ -45,5 +71,9 @@ public sealed record MedicationView(
     MedicationRecordFreshness Record,
     DateOnly Today)
 {
+    public Guid PatientId { get; init; }
+
+    public MedicationPermissions Can { get; init; } = MedicationPermissions.None;
+
     public bool IsEmpty => Active.Count == 0 && Paused.Count == 0 && Stopped.Count == 0;
 }

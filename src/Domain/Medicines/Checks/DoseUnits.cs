@@ -1,0 +1,43 @@
+using CareWorkspace.Domain.CarePlans;
+
+namespace CareWorkspace.Domain.Medicines.Checks;
+
+/// <summary>
+/// Converts a dose between UCUM units of the same kind: mass (ug, mg, g), volume (mL, L), amount (umol, mmol) and
+/// international units ([iU], [IU], k[iU]). Other units (a tablet count, a time) cannot be compared with a maximum.
+/// </summary>
+public static class DoseUnits
+{
+    private static readonly Dictionary<string, decimal> Prefixes = new(StringComparer.Ordinal)
+    {
+        [""] = 1m, ["k"] = 1_000m, ["d"] = 0.1m, ["c"] = 0.01m, ["m"] = 0.001m, ["u"] = 0.000_001m, ["n"] = 0.000_000_001m,
+    };
+
+    private static readonly Dictionary<string, string> Kinds = new(StringComparer.Ordinal)
+    {
+        ["g"] = "mass", ["L"] = "volume", ["l"] = "volume", ["mol"] = "amount", ["[iU]"] = "international units", ["[IU]"] = "international units",
+    };
+
+    /// <summary>Whether a dose in this unit can be compared with a maximum (a mass, volume, amount or international units).</summary>
+    public static bool IsMeasurable(UcumUnit unit) => Split(unit.Code) is not null;
+
+    /// <summary>The amount in <paramref name="to"/>, or null when the units are of different kinds (e.g. mL and mg).</summary>
+    public static decimal? Convert(decimal amount, UcumUnit from, UcumUnit to)
+    {
+        if (from.Code == to.Code)
+            return amount;
+        if (Split(from.Code) is not { } source || Split(to.Code) is not { } target || source.Kind != target.Kind)
+            return null;
+        return amount * source.Factor / target.Factor;
+    }
+
+    private static (string Kind, decimal Factor)? Split(string code)
+    {
+        foreach (var (atom, kind) in Kinds)
+        {
+            if (code.EndsWith(atom, StringComparison.Ordinal) && Prefixes.TryGetValue(code[..^atom.Length], out var factor))
+                return (kind, factor);
+        }
+        return null;
+    }
+}
