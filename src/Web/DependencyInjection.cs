@@ -74,6 +74,7 @@ public static class DependencyInjection
 
         builder.Services.AddScoped<CurrentActor>();
         builder.Services.AddScoped<PatientDirectoryService>();
+        builder.Services.AddScoped<CareWorkspace.Web.Features.AccessLog.AccessLogService>();
         builder.Services.AddScoped<PatientOverviewService>();
         builder.Services.AddScoped<AdministrationService>();
         builder.Services.AddSingleton<INotificationText, NotificationText>();

@@ -233,6 +233,9 @@ public abstract class AccessLogTests(CareAppFactory factory)
         ["PathwaySummaryService.WriteAsync(Actor, Guid, CancellationToken)"] =
             Scenario.Of<PathwaySummaryService>(Gp, AccessAction.Read,
                 (s, actor, patientId, ct) => s.WriteAsync(actor, patientId, ct)),
+        ["AccessLogService.PageAsync(Actor, Guid, AccessLogFilter, AccessLogCursor, CancellationToken)"] =
+            Scenario.Of<CareWorkspace.Web.Features.AccessLog.AccessLogService>("jens", AccessAction.Read,
+                (s, actor, patientId, ct) => s.PageAsync(actor, patientId, new CareWorkspace.Domain.Audit.AccessLogFilter(), null, ct)),
         ["CarePlanDocumentService.WriteAsync(Actor, Guid, CancellationToken)"] =
             Scenario.Of<CarePlanDocumentService>(Gp, AccessAction.Read,
                 (s, actor, patientId, ct) => s.WriteAsync(actor, patientId, ct)),
