@@ -111,6 +111,8 @@ public static class DependencyInjection
         builder.Services.AddScoped<PathwaySummaryDocument>();
         builder.Services.AddScoped<PathwaySummaryService>();
         builder.Services.AddScoped<CarePlanDocument>();
+        builder.Services.AddScoped<CareWorkspace.Web.Features.AccessLog.AccessLogDocument>();
+        builder.Services.AddScoped<CareWorkspace.Web.Features.AccessLog.AccessLogExportService>();
         builder.Services.AddScoped<CarePlanDocumentService>();
         builder.Services.AddScoped<IPathwaySummaryPart, CarePlanSummaryPart>();
         builder.Services.AddScoped<RehabilitationPlanDocument>();
@@ -195,6 +197,7 @@ public static class DependencyInjection
         app.MapVideoEndpoints();
         app.MapCalendarFeedEndpoints();
         app.MapDocumentEndpoints();
+        CareWorkspace.Web.Features.AccessLog.AccessLogEndpoints.MapAccessLogEndpoints(app);
         app.MapSandboxEndpoints();
         app.MapFhirEndpoints();
         // The connection closes when its sign-in cookie expires (idle or absolute limit), as a circuit signs out.

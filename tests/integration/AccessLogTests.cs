@@ -236,6 +236,12 @@ public abstract class AccessLogTests(CareAppFactory factory)
         ["AccessLogService.PageAsync(Actor, Guid, AccessLogFilter, AccessLogCursor, CancellationToken)"] =
             Scenario.Of<CareWorkspace.Web.Features.AccessLog.AccessLogService>("jens", AccessAction.Read,
                 (s, actor, patientId, ct) => s.PageAsync(actor, patientId, new CareWorkspace.Domain.Audit.AccessLogFilter(), null, ct)),
+        ["AccessLogExportService.CsvAsync(Actor, Guid, AccessLogFilter, CancellationToken)"] =
+            Scenario.Of<CareWorkspace.Web.Features.AccessLog.AccessLogExportService>("jens", AccessAction.Read,
+                (s, actor, patientId, ct) => s.CsvAsync(actor, patientId, new CareWorkspace.Domain.Audit.AccessLogFilter(), ct)),
+        ["AccessLogExportService.PdfAsync(Actor, Guid, AccessLogFilter, CancellationToken)"] =
+            Scenario.Of<CareWorkspace.Web.Features.AccessLog.AccessLogExportService>("jens", AccessAction.Read,
+                (s, actor, patientId, ct) => s.PdfAsync(actor, patientId, new CareWorkspace.Domain.Audit.AccessLogFilter(), ct)),
         ["CarePlanDocumentService.WriteAsync(Actor, Guid, CancellationToken)"] =
             Scenario.Of<CarePlanDocumentService>(Gp, AccessAction.Read,
                 (s, actor, patientId, ct) => s.WriteAsync(actor, patientId, ct)),
