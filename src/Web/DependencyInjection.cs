@@ -85,6 +85,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<SyncStatusService>();
         builder.Services.AddScoped<NotImportedService>();
         builder.Services.AddScoped<FhirRecordService>();
+        builder.Services.AddScoped<FhirAuditEventService>();
         builder.Services.AddScoped<ApiTokenService>();
         AddPathway(builder);
         return builder;
