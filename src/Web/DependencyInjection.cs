@@ -74,6 +74,7 @@ public static class DependencyInjection
 
         builder.Services.AddScoped<CurrentActor>();
         builder.Services.AddScoped<PatientDirectoryService>();
+        builder.Services.AddScoped<CareWorkspace.Web.Features.AccessLog.AccessLogService>();
         builder.Services.AddScoped<PatientOverviewService>();
         builder.Services.AddScoped<AdministrationService>();
         builder.Services.AddSingleton<INotificationText, NotificationText>();
@@ -84,6 +85,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<SyncStatusService>();
         builder.Services.AddScoped<NotImportedService>();
         builder.Services.AddScoped<FhirRecordService>();
+        builder.Services.AddScoped<FhirAuditEventService>();
         builder.Services.AddScoped<ApiTokenService>();
         AddPathway(builder);
         return builder;
@@ -110,6 +112,8 @@ public static class DependencyInjection
         builder.Services.AddScoped<PathwaySummaryDocument>();
         builder.Services.AddScoped<PathwaySummaryService>();
         builder.Services.AddScoped<CarePlanDocument>();
+        builder.Services.AddScoped<CareWorkspace.Web.Features.AccessLog.AccessLogDocument>();
+        builder.Services.AddScoped<CareWorkspace.Web.Features.AccessLog.AccessLogExportService>();
         builder.Services.AddScoped<CarePlanDocumentService>();
         builder.Services.AddScoped<IPathwaySummaryPart, CarePlanSummaryPart>();
         builder.Services.AddScoped<RehabilitationPlanDocument>();
@@ -195,6 +199,7 @@ public static class DependencyInjection
         app.MapVideoEndpoints();
         app.MapCalendarFeedEndpoints();
         app.MapDocumentEndpoints();
+        CareWorkspace.Web.Features.AccessLog.AccessLogEndpoints.MapAccessLogEndpoints(app);
         app.MapSandboxEndpoints();
         app.MapFhirEndpoints();
         // The connection closes when its sign-in cookie expires (idle or absolute limit), as a circuit signs out.

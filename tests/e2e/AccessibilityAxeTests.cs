@@ -295,6 +295,47 @@ public sealed class AccessibilityAxeTests(AppFixture app) : BrowserTest(app)
     });
 
     [Fact]
+    public Task The_patients_access_log_passes_axe_in_English_and_Danish_with_an_emergency_access_and_a_refused_period() => RunAsync(async () =>
+    {
+        await AccessLogJourneyTests.AddEmergencyAccessAsync(App.Services, await JensIdAsync());
+        var report = new AxeReport();
+        var page = await OpenPageAsync("jens");
+        await LogInAsync(page, "jens");
+        foreach (var (locale, heading, show, emergencyOnly) in new[]
+                 { ("en", "Who looked at the record", "Show", "Only emergency access"), ("da", "Hvem har set journalen", "Vis", "Kun værdispring (nødadgang)") })
+        {
+            await page.GotoAsync("my/access-log");
+            if (locale == "da")
+            {
+                await WaitForBlazorAsync(page);
+                await page.GetByRole(AriaRole.Button, new() { Name = "Dansk" }).ClickAsync();
+                await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "da");
+            }
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 })).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("access-log-entry").First).ToBeVisibleAsync();
+            await WaitForBlazorAsync(page);
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await report.CheckAsync(page, $"access log ({locale})");
+
+            await page.GetByLabel(emergencyOnly).CheckAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = show, Exact = true }).ClickAsync();
+            await Expect(page.GetByTestId("access-log-emergency").First).ToBeVisibleAsync();
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await report.CheckAsync(page, $"access log, emergency access only ({locale})");
+
+            await page.Locator("#access-log-from").FillAsync("2026-11-30");
+            await page.Locator("#access-log-to").FillAsync("2026-11-01");
+            await page.GetByRole(AriaRole.Button, new() { Name = show, Exact = true }).ClickAsync();
+            await Expect(page.Locator("#access-log-period-error")).ToBeVisibleAsync();
+            await report.CheckAsync(page, $"access log with a refused period ({locale})");
+        }
+        // Jens' stored language back to English, which the other tests expect at his sign-in.
+        await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        report.AssertNone();
+    });
+
+    [Fact]
     public Task Every_page_passes_axe_for_the_administrator() => RunAsync(async () =>
     {
         var page = await OpenPageAsync("admin");

@@ -256,6 +256,18 @@ public abstract class AccessLogTests(CareAppFactory factory)
         ["PathwaySummaryService.WriteAsync(Actor, Guid, CancellationToken)"] =
             Scenario.Of<PathwaySummaryService>(Gp, AccessAction.Read,
                 (s, actor, patientId, ct) => s.WriteAsync(actor, patientId, ct)),
+        ["AccessLogService.PageAsync(Actor, Guid, AccessLogFilter, AccessLogCursor, CancellationToken)"] =
+            Scenario.Of<CareWorkspace.Web.Features.AccessLog.AccessLogService>("jens", AccessAction.Read,
+                (s, actor, patientId, ct) => s.PageAsync(actor, patientId, new CareWorkspace.Domain.Audit.AccessLogFilter(), null, ct)),
+        ["AccessLogExportService.CsvAsync(Actor, Guid, AccessLogFilter, CancellationToken)"] =
+            Scenario.Of<CareWorkspace.Web.Features.AccessLog.AccessLogExportService>("jens", AccessAction.Read,
+                (s, actor, patientId, ct) => s.CsvAsync(actor, patientId, new CareWorkspace.Domain.Audit.AccessLogFilter(), ct)),
+        ["AccessLogExportService.PdfAsync(Actor, Guid, AccessLogFilter, CancellationToken)"] =
+            Scenario.Of<CareWorkspace.Web.Features.AccessLog.AccessLogExportService>("jens", AccessAction.Read,
+                (s, actor, patientId, ct) => s.PdfAsync(actor, patientId, new CareWorkspace.Domain.Audit.AccessLogFilter(), ct)),
+        ["FhirAuditEventService.SearchAsync(Actor, Guid, Int32, AccessLogCursor, CancellationToken)"] =
+            Scenario.Of<FhirAuditEventService>("jens", AccessAction.Read,
+                (s, actor, patientId, ct) => s.SearchAsync(actor, patientId, 10, null, ct)),
         ["CarePlanDocumentService.WriteAsync(Actor, Guid, CancellationToken)"] =
             Scenario.Of<CarePlanDocumentService>(Gp, AccessAction.Read,
                 (s, actor, patientId, ct) => s.WriteAsync(actor, patientId, ct)),

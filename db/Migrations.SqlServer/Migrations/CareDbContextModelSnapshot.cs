@@ -187,9 +187,11 @@ namespace CareWorkspace.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("At");
+
                     b.HasIndex("UserId");
 
-                    b.HasIndex("PatientId", "At");
+                    b.HasIndex("PatientId", "At", "Id");
 
                     b.ToTable("AccessRecords", (string)null);
                 });

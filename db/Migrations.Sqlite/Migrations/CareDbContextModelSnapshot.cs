@@ -180,9 +180,11 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("At");
+
                     b.HasIndex("UserId");
 
-                    b.HasIndex("PatientId", "At");
+                    b.HasIndex("PatientId", "At", "Id");
 
                     b.ToTable("AccessRecords", (string)null);
                 });

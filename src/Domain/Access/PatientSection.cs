@@ -31,4 +31,7 @@ public enum PatientSection
     Medication,
     /// <summary>Home measurements from the national telemedicine infrastructure (read-only here: they change only at the source).</summary>
     Measurements,
+
+    /// <summary>The patient's access log: who has read or changed the record, when and why (the patient's own control).</summary>
+    AccessLog,
 }

@@ -43,6 +43,16 @@ public static class FhirCapability
                             new CapabilityStatement.OperationComponent { Name = "everything", Definition = EverythingDefinition },
                         ],
                     },
+                    new CapabilityStatement.ResourceComponent
+                    {
+                        Type = "AuditEvent",
+                        Documentation = "The patient's access log (IHE BALP style), for the patient and a relative whose consent includes it.",
+                        Interaction = [new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.SearchType }],
+                        SearchParam =
+                        [
+                            new CapabilityStatement.SearchParamComponent { Name = "patient", Type = SearchParamType.Reference },
+                        ],
+                    },
                 ],
             },
         ],

@@ -76,8 +76,7 @@ public abstract class FhirApiTests(CareAppFactory factory)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var statement = await FhirAsync<CapabilityStatement>(response);
         Assert.Equal(FHIRVersion.N4_0_1, statement.FhirVersion);
-        var patient = Assert.Single(Assert.Single(statement.Rest).Resource);
-        Assert.Equal("Patient", patient.Type);
+        var patient = Assert.Single(Assert.Single(statement.Rest).Resource, r => r.Type == "Patient");
         Assert.Contains(patient.Operation, o => o.Name == "everything");
         Assert.Empty(FhirValidation.ErrorsOf(statement));
     }

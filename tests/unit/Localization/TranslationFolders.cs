@@ -13,6 +13,7 @@ public static class TranslationFolders
         "src/Web/Features/Account",
         "src/Web/Features/CareTeam",
         "src/Web/Features/Consents",
+        "src/Web/Features/AccessLog",
         "src/Web/Features/Live",
         "src/Web/Features/Pathway",
         "src/Web/Features/Timeline",

@@ -17,7 +17,9 @@ internal sealed class AccessRecordConfiguration : IEntityTypeConfiguration<Acces
         builder.Property(a => a.What).HasMaxLength(300).IsRequired();
         builder.Property(a => a.Reason).HasMaxLength(500).IsRequired();
         // No foreign keys: the log must outlive the users and patients it mentions.
-        builder.HasIndex(a => new { a.PatientId, a.At });
+        // The patient's access log pages by keyset on (At, Id) newest first, and retention deletes by age.
+        builder.HasIndex(a => new { a.PatientId, a.At, a.Id });
+        builder.HasIndex(a => a.At);
         builder.HasIndex(a => a.UserId);
     }
 }

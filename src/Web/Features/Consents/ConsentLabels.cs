@@ -24,5 +24,6 @@ public static class ConsentLabels
         PatientSection.Triage => L["Early detection (triage)"],
         PatientSection.Medication => L["Medication"],
         PatientSection.Measurements => L["Home measurements"],
+        PatientSection.AccessLog => L["Access log (who looked at the record)"],
     };
 }

@@ -1,5 +1,8 @@
+using System.Globalization;
 using System.Reflection;
 using CareWorkspace.Domain.Access;
+using CareWorkspace.Domain.Audit;
+using CareWorkspace.Infrastructure.AccessLog;
 using CareWorkspace.Infrastructure.FhirApi;
 using CareWorkspace.Infrastructure.Identity;
 using Hl7.Fhir.Model;
@@ -35,6 +38,49 @@ public static class FhirEndpoints
         patients.MapGet("/{id}/$everything", (string id, HttpContext http, FhirRecordService records, TimeProvider clock, CancellationToken ct) =>
             ReadAsync(id, http, async (actor, patientId) =>
                 FhirEverything.Bundle(await records.EverythingAsync(actor, patientId, ct), BaseOf(http), clock.GetUtcNow())));
+
+        fhir.MapGroup("/AuditEvent").AddEndpointFilter(RequireCallerAsync)
+            .MapGet("", (HttpContext http, FhirAuditEventService audits, TimeProvider clock, CancellationToken ct) => AuditEventsAsync(http, audits, clock, ct));
+    }
+
+    /// <summary><c>GET /fhir/AuditEvent?patient={id}&amp;_count=n</c>, paged by an opaque <c>_cursor</c> in the <c>next</c> link.</summary>
+    private static async Task<IResult> AuditEventsAsync(HttpContext http, FhirAuditEventService audits, TimeProvider clock, CancellationToken ct)
+    {
+        var query = http.Request.Query;
+        var patient = query["patient"].ToString();
+        var id = patient.StartsWith("Patient/", StringComparison.Ordinal) ? patient["Patient/".Length..] : patient;
+        if (string.IsNullOrEmpty(id))
+            return Outcome(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Required, "Search AuditEvent by patient: AuditEvent?patient={id}.");
+        var count = FhirAuditEventService.DefaultCount;
+        if (query.ContainsKey("_count") && (!int.TryParse(query["_count"], out count) || count is < 1 or > AccessLogQuery.MaxPageSize))
+            return Outcome(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Value, $"_count must be a whole number from 1 to {AccessLogQuery.MaxPageSize}.");
+        AccessLogCursor? after = null;
+        if (query.ContainsKey("_cursor") && !TryReadCursor(query["_cursor"].ToString(), out after))
+            return Outcome(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Value, "The _cursor is not one this server gave.");
+        return await ReadAsync(id, http, async (actor, patientId) =>
+        {
+            var page = await audits.SearchAsync(actor, patientId, count, after, ct);
+            var fhirBase = BaseOf(http);
+            var self = new Uri(fhirBase, $"AuditEvent?patient={patientId:D}&_count={count}" + (after is null ? "" : $"&_cursor={Cursor(after)}")).AbsoluteUri;
+            var next = page.Next is { } n ? new Uri(fhirBase, $"AuditEvent?patient={patientId:D}&_count={count}&_cursor={Cursor(n)}").AbsoluteUri : null;
+            return FhirAuditEventResources.Searchset([.. page.Records.Select(r => FhirAuditEventResources.Of(r, patientId, page.PatientName))],
+                fhirBase, self, next, clock.GetUtcNow());
+        });
+    }
+
+    private static string Cursor(AccessLogCursor cursor) =>
+        string.Create(CultureInfo.InvariantCulture, $"{cursor.At.UtcTicks}-{cursor.Id}");
+
+    private static bool TryReadCursor(string text, out AccessLogCursor? cursor)
+    {
+        cursor = null;
+        var parts = text.Split('-');
+        if (parts.Length != 2 || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+            || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            || ticks < DateTimeOffset.MinValue.UtcTicks || ticks > DateTimeOffset.MaxValue.UtcTicks)
+            return false;
+        cursor = new AccessLogCursor(new DateTimeOffset(ticks, TimeSpan.Zero), id);
+        return true;
     }
 
     private static readonly string Version =
