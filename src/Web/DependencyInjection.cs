@@ -16,6 +16,7 @@ using CareWorkspace.Web.Features.FollowUp;
 using CareWorkspace.Web.Features.Jobs;
 using CareWorkspace.Web.Features.Live;
 using CareWorkspace.Web.Features.Medicines;
+using CareWorkspace.Web.Features.Medicines.Allergies;
 using CareWorkspace.Web.Features.Messages;
 using CareWorkspace.Web.Features.NationalSync;
 using CareWorkspace.Web.Features.Notifications;
@@ -118,6 +119,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<IPathwaySummaryPart, TriageSummaryPart>();
         builder.Services.AddScoped<RehabilitationPlanService>();
         builder.Services.AddScoped<MedicationListService>();
+        builder.Services.AddScoped<AllergyRegisterService>();
         builder.Services.AddScoped<PathwayRefreshOnOpen>();
         builder.Services.AddSingleton<ChangeAuthors>();
         builder.Services.AddScoped<CircuitReconnectNotifier>();

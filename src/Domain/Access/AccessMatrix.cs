@@ -28,7 +28,7 @@ public static class AccessMatrix
         (PatientSection.CarePlan,      ["RSCU", "RSCU", "RSCU",  "RSCU",  "RS",    "RSCU",  "RSCU",  "R",     "R", ""]),
         (PatientSection.Rehabilitation, ["RSCU", "RS",  "RS",    "RS",    "RS",    "RSU",   "RS",    "RC",    "RC", ""]),
         (PatientSection.Triage,        ["R",    "RS",   "R",     "RSCU",  "RSCU",  "R",     "RS",    "R",     "R", ""]),
-        (PatientSection.Medication,    ["RS",   "RS",   "RS",    "RS",    "RS",    "R",     "RS",    "R",     "R", "RCU"]),
+        (PatientSection.Medication,    ["RSCU", "RSCU", "RS",    "RS",    "RS",    "R",     "RS",    "R",     "R", "RCU"]),
         (PatientSection.Measurements,  ["R",    "R",    "R",     "R",     "R",     "R",     "R",     "R",     "R", "C"]),
     ];
 
