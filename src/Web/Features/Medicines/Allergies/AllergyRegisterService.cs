@@ -34,6 +34,22 @@ public sealed class AllergyRegisterService(
             [.. entries.OrderBy(e => e.Status).ThenByDescending(e => e.RecordedAt).Select(AllergyItem.Of)], can);
     }
 
+    /// <summary>
+    /// The active entries for the CAVE banner on every page of the patient. A viewer who may not read the medication
+    /// (a relative without that consent) gets none and nothing is read, so the banner adds no refusal to the access log on
+    /// each page; a viewer who may read it has the read recorded like any other.
+    /// </summary>
+    public async Task<IReadOnlyList<AllergyItem>> GetBannerAsync(Actor actor, Guid patientId, CancellationToken ct = default)
+    {
+        var relationship = await guard.SharedRelationshipAsync(patientId, ct);
+        if (relationship is null || !PatientAccessPolicy.Decide(actor, relationship, AccessAction.Read, PatientSection.Medication).Allowed)
+            return [];
+        await guard.RecordSharedReadAsync(actor, relationship, PatientSection.Medication, "CAVE banner", ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var active = await db.AllergyEntries.AsNoTracking().Where(a => a.PatientId == patientId && a.Status == AllergyStatus.Active).ToListAsync(ct);
+        return [.. active.Select(AllergyItem.Of)];
+    }
+
     /// <summary>The history of one entry, newest first: who changed it, when, what, and the entry as it was afterwards.</summary>
     public async Task<IReadOnlyList<AllergyVersionView>> GetHistoryAsync(Actor actor, Guid patientId, Guid allergyId, CancellationToken ct = default)
     {
