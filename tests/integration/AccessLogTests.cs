@@ -248,6 +248,15 @@ public abstract class AccessLogTests(CareAppFactory factory)
             Scenario.Of<AllergyRegisterService, AllergyItem>(Gp, AccessAction.Read,
                 RecordAllergyAsync,
                 (s, actor, patientId, entry, ct) => s.GetHistoryAsync(actor, patientId, entry.Id, ct)),
+        ["MedicationReviewService.GetAsync(Actor, Guid, CancellationToken)"] =
+            Scenario.Of<Web.Features.Medicines.Review.MedicationReviewService>("jens", AccessAction.Read,
+                (s, actor, patientId, ct) => s.GetAsync(actor, patientId, ct)),
+        ["MedicationReviewService.MarkReviewedAsync(Actor, Guid, CancellationToken)"] =
+            Scenario.Of<Web.Features.Medicines.Review.MedicationReviewService>(Gp, AccessAction.Create,
+                (s, actor, patientId, ct) => s.MarkReviewedAsync(actor, patientId, ct)),
+        ["MedicationListDocumentService.WriteAsync(Actor, Guid, CancellationToken)"] =
+            Scenario.Of<MedicationListDocumentService>(Gp, AccessAction.Read,
+                (s, actor, patientId, ct) => s.WriteAsync(actor, patientId, ct)),
         ["FhirRecordService.PatientAsync(Actor, Guid, CancellationToken)"] =
             Scenario.Of<FhirRecordService>(Gp, AccessAction.Read,
                 (s, actor, patientId, ct) => s.PatientAsync(actor, patientId, ct)),

@@ -160,6 +160,37 @@ public abstract class AllergyRegisterServiceTests(CareAppFactory factory)
         Assert.Contains("suspected", alert.Arguments);
     }
 
+    [Fact]
+    public async Task The_demo_gives_Jens_a_confirmed_penicillin_allergy_that_amoxicillin_alerts_on()
+    {
+        var jensId = await factory.JensIdAsync(Ct);
+        var jens = await factory.ActorAsync("jens", Ct);
+        var gp = await factory.ActorAsync("gp.larsen", Ct);
+
+        var view = await GetAsync(jens, jensId);
+
+        var penicillins = Assert.Single(view.Entries, e => e.AtcCode == "J01C");
+        Assert.Equal(("Penicilliner (J01C)", AllergyCertainty.Confirmed, AllergyStatus.Active), (penicillins.Name, penicillins.Certainty, penicillins.Status));
+        Assert.Contains("urticaria", penicillins.Reaction, StringComparison.Ordinal);
+        Assert.Equal((false, false), (view.Can.Record, view.Can.Change));
+        Assert.Contains(await Service(s => s.GetBannerAsync(jens, jensId, Ct)), e => e.Id == penicillins.Id);
+        var alerts = await Service(s => s.CheckAsync(gp, jensId, new CheckedDrug("Amoxicillin \"Sandoz\"", "J01CA04"), Ct));
+        Assert.Contains(alerts, a => a.RuleId == AllergyCheck.RulePrefix + penicillins.Id.ToString("D") && a.Why == AllergyCheck.ClassWhy);
+    }
+
+    [Fact]
+    public async Task The_banner_is_empty_without_a_refusal_logged_for_a_relative_whose_consent_leaves_out_the_medication()
+    {
+        var jensId = await factory.JensIdAsync(Ct);
+        var ulla = await factory.ActorAsync("ulla", Ct);
+        var before = await AccessTestData.CountRecordsAsync(factory, ulla.UserId, jensId, allowed: false, PatientSection.Medication, Ct);
+
+        var banner = await Service(s => s.GetBannerAsync(ulla, jensId, Ct));
+
+        Assert.Empty(banner);
+        Assert.Equal(before, await AccessTestData.CountRecordsAsync(factory, ulla.UserId, jensId, allowed: false, PatientSection.Medication, Ct));
+    }
+
     private static async Task<Exception?> Attempt(Func<Task> change)
     {
         try

@@ -707,8 +707,7 @@ namespace CareWorkspace.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AllergyId", "Number")
-                        .IsUnique();
+                    b.HasIndex("AllergyId", "Number");
 
                     b.ToTable("AllergyVersions", (string)null);
                 });

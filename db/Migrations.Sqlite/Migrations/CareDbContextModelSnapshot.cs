@@ -699,8 +699,7 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AllergyId", "Number")
-                        .IsUnique();
+                    b.HasIndex("AllergyId", "Number");
 
                     b.ToTable("AllergyVersions", (string)null);
                 });

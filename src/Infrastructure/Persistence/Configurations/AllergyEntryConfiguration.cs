@@ -55,6 +55,9 @@ internal sealed class AllergyVersionConfiguration : IEntityTypeConfiguration<All
                 v => JsonSerializer.Deserialize<AllergySnapshot>(v, Json)!,
                 new ValueComparer<AllergySnapshot>((a, b) => ReferenceEquals(a, b), v => v.Status.GetHashCode(), v => v))
             .IsRequired();
-        builder.HasIndex(v => new { v.AllergyId, v.Number }).IsUnique();
+        // Not unique: two racing changes both insert "version n+1", and a unique index would fail the loser's insert before
+        // its entry's concurrency check does; the concurrency token is what keeps the numbers unique, and the loser is
+        // retried and refused as a stale edit.
+        builder.HasIndex(v => new { v.AllergyId, v.Number });
     }
 }
