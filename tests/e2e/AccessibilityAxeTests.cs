@@ -105,6 +105,17 @@ public sealed class AccessibilityAxeTests(AppFixture app) : BrowserTest(app)
                 await page.Keyboard.PressAsync("Escape");
                 await Expect(dialog).ToHaveCountAsync(0);
             }
+            var recordAllergy = page.GetByTestId("allergy-add");
+            if (tab.Trim() == "Medication" && await recordAllergy.CountAsync() > 0)
+            {
+                await recordAllergy.ClickAsync();
+                var allergyDialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Record allergy" });
+                await Expect(allergyDialog.GetByLabel("Substance")).ToBeVisibleAsync();
+                await allergyDialog.EvaluateAsync("e => Promise.all(e.getAnimations({ subtree: true }).map(a => a.finished.catch(() => null)))");
+                await report.CheckAsync(page, "pathway: record allergy dialog");
+                await page.Keyboard.PressAsync("Escape");
+                await Expect(allergyDialog).ToHaveCountAsync(0);
+            }
             if (tab.Trim() == "Calendar")
                 await CheckCalendarSectionAsync(page, report);
             if (tab.Trim() == "Care plans")

@@ -4,6 +4,8 @@ using CareWorkspace.Domain.Calendar;
 using CareWorkspace.Domain.CarePlans;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.Conferences;
+using CareWorkspace.Domain.Medicines.Allergies;
+using CareWorkspace.Domain.Medicines.Checks;
 using CareWorkspace.Domain.Patients;
 using CareWorkspace.Domain.Triage;
 using CareWorkspace.Infrastructure.Triage;
@@ -18,6 +20,7 @@ using CareWorkspace.Web.Features.Consents;
 using CareWorkspace.Web.Features.Documents;
 using CareWorkspace.Web.Features.FhirApi;
 using CareWorkspace.Web.Features.FollowUp;
+using CareWorkspace.Web.Features.Medicines.Allergies;
 using CareWorkspace.Web.Features.Messages;
 using CareWorkspace.Web.Features.Pathway;
 using CareWorkspace.Web.Features.Patients;
@@ -244,6 +247,39 @@ public abstract class AccessLogTests(CareAppFactory factory)
             Scenario.Of<Web.Features.Medicines.MedicationPrescribingService, (Guid Id, Guid Version)>(Gp, AccessAction.Update,
                 PrescribeAsync,
                 (s, actor, patientId, entry, ct) => s.StopAsync(actor, patientId, entry.Id, entry.Version, ct)),
+        ["AllergyRegisterService.GetAsync(Actor, Guid, CancellationToken)"] =
+            Scenario.Of<AllergyRegisterService>("nurse.holm", AccessAction.Read,
+                (s, actor, patientId, ct) => s.GetAsync(actor, patientId, ct)),
+        ["AllergyRegisterService.GetBannerAsync(Actor, Guid, CancellationToken)"] =
+            Scenario.Of<AllergyRegisterService>("jens", AccessAction.Read,
+                (s, actor, patientId, ct) => s.GetBannerAsync(actor, patientId, ct)),
+        ["AllergyRegisterService.CheckAsync(Actor, Guid, CheckedDrug, CancellationToken)"] =
+            Scenario.Of<AllergyRegisterService>(Gp, AccessAction.Read,
+                (s, actor, patientId, ct) => s.CheckAsync(actor, patientId, new CheckedDrug("Amoxicillin", "J01CA04"), ct)),
+        ["AllergyRegisterService.RecordAsync(Actor, Guid, AllergyDetails, CancellationToken)"] =
+            Scenario.Of<AllergyRegisterService>(Gp, AccessAction.Create,
+                (s, actor, patientId, ct) => s.RecordAsync(actor, patientId, AccessLogAllergy, ct)),
+        ["AllergyRegisterService.ChangeAsync(Actor, Guid, Guid, Guid, AllergyDetails, CancellationToken)"] =
+            Scenario.Of<AllergyRegisterService, AllergyItem>(Gp, AccessAction.Update,
+                RecordAllergyAsync,
+                (s, actor, patientId, entry, ct) => s.ChangeAsync(actor, patientId, entry.Id, entry.Version, AccessLogAllergy with { Reaction = "Rash" }, ct)),
+        ["AllergyRegisterService.ChangeStatusAsync(Actor, Guid, Guid, Guid, AllergyStatus, String, CancellationToken)"] =
+            Scenario.Of<AllergyRegisterService, AllergyItem>(Gp, AccessAction.Update,
+                RecordAllergyAsync,
+                (s, actor, patientId, entry, ct) => s.ChangeStatusAsync(actor, patientId, entry.Id, entry.Version, AllergyStatus.Resolved, null, ct)),
+        ["AllergyRegisterService.GetHistoryAsync(Actor, Guid, Guid, CancellationToken)"] =
+            Scenario.Of<AllergyRegisterService, AllergyItem>(Gp, AccessAction.Read,
+                RecordAllergyAsync,
+                (s, actor, patientId, entry, ct) => s.GetHistoryAsync(actor, patientId, entry.Id, ct)),
+        ["MedicationReviewService.GetAsync(Actor, Guid, CancellationToken)"] =
+            Scenario.Of<Web.Features.Medicines.Review.MedicationReviewService>("jens", AccessAction.Read,
+                (s, actor, patientId, ct) => s.GetAsync(actor, patientId, ct)),
+        ["MedicationReviewService.MarkReviewedAsync(Actor, Guid, CancellationToken)"] =
+            Scenario.Of<Web.Features.Medicines.Review.MedicationReviewService>(Gp, AccessAction.Create,
+                (s, actor, patientId, ct) => s.MarkReviewedAsync(actor, patientId, ct)),
+        ["MedicationListDocumentService.WriteAsync(Actor, Guid, CancellationToken)"] =
+            Scenario.Of<MedicationListDocumentService>(Gp, AccessAction.Read,
+                (s, actor, patientId, ct) => s.WriteAsync(actor, patientId, ct)),
         ["FhirRecordService.PatientAsync(Actor, Guid, CancellationToken)"] =
             Scenario.Of<FhirRecordService>(Gp, AccessAction.Read,
                 (s, actor, patientId, ct) => s.PatientAsync(actor, patientId, ct)),
@@ -521,6 +557,14 @@ public abstract class AccessLogTests(CareAppFactory factory)
     {
         var id = await s.AddRelativeAsync(actor, patientId, PathwayTestData.Relative(), ct);
         return (await s.GetAsync(actor, patientId, ct)).Relatives!.Single(r => r.Id == id);
+    }
+
+    private static AllergyDetails AccessLogAllergy => new("Access log substance", null, "Itching", AllergySeverity.Mild, AllergyCertainty.Suspected);
+
+    private static async Task<AllergyItem> RecordAllergyAsync(AllergyRegisterService s, Actor actor, Guid patientId, CancellationToken ct)
+    {
+        var id = await s.RecordAsync(actor, patientId, AccessLogAllergy, ct);
+        return (await s.GetAsync(actor, patientId, ct)).Entries.Single(e => e.Id == id);
     }
 
     /// <summary>

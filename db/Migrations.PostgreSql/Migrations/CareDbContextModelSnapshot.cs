@@ -605,6 +605,114 @@ namespace CareWorkspace.Migrations.PostgreSql.Migrations
                     b.ToTable("HomeMeasurements", (string)null);
                 });
 
+            modelBuilder.Entity("CareWorkspace.Domain.Medicines.Allergies.AllergyEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AtcCode")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<string>("Certainty")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reaction")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Substance")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "Status");
+
+                    b.ToTable("AllergyEntries", (string)null);
+                });
+
+            modelBuilder.Entity("CareWorkspace.Domain.Medicines.Allergies.AllergyVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AllergyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AllergyId", "Number");
+
+                    b.ToTable("AllergyVersions", (string)null);
+                });
+
             modelBuilder.Entity("CareWorkspace.Domain.Medicines.MedicationEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -710,6 +818,29 @@ namespace CareWorkspace.Migrations.PostgreSql.Migrations
                     b.HasIndex("PatientId", "Status");
 
                     b.ToTable("MedicationEntries", (string)null);
+                });
+
+            modelBuilder.Entity("CareWorkspace.Domain.Medicines.MedicationReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "ReviewedAt");
+
+                    b.ToTable("MedicationReviews", (string)null);
                 });
 
             modelBuilder.Entity("CareWorkspace.Domain.Messaging.MessageReadReceipt", b =>
@@ -2380,6 +2511,24 @@ namespace CareWorkspace.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CareWorkspace.Domain.Medicines.Allergies.AllergyEntry", b =>
+                {
+                    b.HasOne("CareWorkspace.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareWorkspace.Domain.Medicines.Allergies.AllergyVersion", b =>
+                {
+                    b.HasOne("CareWorkspace.Domain.Medicines.Allergies.AllergyEntry", null)
+                        .WithMany("NewVersions")
+                        .HasForeignKey("AllergyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CareWorkspace.Domain.Medicines.MedicationEntry", b =>
                 {
                     b.HasOne("CareWorkspace.Domain.Patients.Patient", null)
@@ -2435,6 +2584,15 @@ namespace CareWorkspace.Migrations.PostgreSql.Migrations
                         });
 
                     b.Navigation("Overrides");
+                });
+
+            modelBuilder.Entity("CareWorkspace.Domain.Medicines.MedicationReview", b =>
+                {
+                    b.HasOne("CareWorkspace.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CareWorkspace.Domain.Messaging.MessageReadReceipt", b =>
@@ -3035,6 +3193,11 @@ namespace CareWorkspace.Migrations.PostgreSql.Migrations
                 });
 
             modelBuilder.Entity("CareWorkspace.Domain.CarePlans.CarePlan", b =>
+                {
+                    b.Navigation("NewVersions");
+                });
+
+            modelBuilder.Entity("CareWorkspace.Domain.Medicines.Allergies.AllergyEntry", b =>
                 {
                     b.Navigation("NewVersions");
                 });

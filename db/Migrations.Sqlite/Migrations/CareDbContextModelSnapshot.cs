@@ -598,6 +598,114 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
                     b.ToTable("HomeMeasurements", (string)null);
                 });
 
+            modelBuilder.Entity("CareWorkspace.Domain.Medicines.Allergies.AllergyEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AtcCode")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Certainty")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reaction")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Substance")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "Status");
+
+                    b.ToTable("AllergyEntries", (string)null);
+                });
+
+            modelBuilder.Entity("CareWorkspace.Domain.Medicines.Allergies.AllergyVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AllergyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AllergyId", "Number");
+
+                    b.ToTable("AllergyVersions", (string)null);
+                });
+
             modelBuilder.Entity("CareWorkspace.Domain.Medicines.MedicationEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -703,6 +811,29 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
                     b.HasIndex("PatientId", "Status");
 
                     b.ToTable("MedicationEntries", (string)null);
+                });
+
+            modelBuilder.Entity("CareWorkspace.Domain.Medicines.MedicationReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "ReviewedAt");
+
+                    b.ToTable("MedicationReviews", (string)null);
                 });
 
             modelBuilder.Entity("CareWorkspace.Domain.Messaging.MessageReadReceipt", b =>
@@ -2361,6 +2492,24 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CareWorkspace.Domain.Medicines.Allergies.AllergyEntry", b =>
+                {
+                    b.HasOne("CareWorkspace.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareWorkspace.Domain.Medicines.Allergies.AllergyVersion", b =>
+                {
+                    b.HasOne("CareWorkspace.Domain.Medicines.Allergies.AllergyEntry", null)
+                        .WithMany("NewVersions")
+                        .HasForeignKey("AllergyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CareWorkspace.Domain.Medicines.MedicationEntry", b =>
                 {
                     b.HasOne("CareWorkspace.Domain.Patients.Patient", null)
@@ -2416,6 +2565,15 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
                         });
 
                     b.Navigation("Overrides");
+                });
+
+            modelBuilder.Entity("CareWorkspace.Domain.Medicines.MedicationReview", b =>
+                {
+                    b.HasOne("CareWorkspace.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CareWorkspace.Domain.Messaging.MessageReadReceipt", b =>
@@ -3016,6 +3174,11 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("CareWorkspace.Domain.CarePlans.CarePlan", b =>
+                {
+                    b.Navigation("NewVersions");
+                });
+
+            modelBuilder.Entity("CareWorkspace.Domain.Medicines.Allergies.AllergyEntry", b =>
                 {
                     b.Navigation("NewVersions");
                 });

@@ -81,6 +81,7 @@ public sealed class DemoDataSeeder(
             db.ConferenceMinutes.Add(conference.Minutes);
             db.PathwayEvents.Add(conference.Held);
         }
+        db.AllergyEntries.Add(DemoAllergies.ForJens(jens.Id, bySor, users, clock.GetUtcNow()));
         if (DemoCarePlans.ForJens(jens.Id, carePlanTemplates, bySor, users, clock.GetUtcNow()) is { } carePlan)
             db.CarePlans.Add(carePlan);
         var (rehabilitation, sessions) = DemoRehabilitation.ForJens(jens.Id, bySor, users, today, clock.GetUtcNow());

@@ -9,6 +9,7 @@ using CareWorkspace.Domain.Conferences;
 using CareWorkspace.Domain.FollowUp;
 using CareWorkspace.Domain.Measurements;
 using CareWorkspace.Domain.Medicines;
+using CareWorkspace.Domain.Medicines.Allergies;
 using CareWorkspace.Domain.Messaging;
 using CareWorkspace.Domain.NationalSync;
 using CareWorkspace.Domain.Notifications;
@@ -59,6 +60,9 @@ public sealed class CareDbContext(DbContextOptions<CareDbContext> options) : Ide
     public DbSet<PersonalApiToken> PersonalApiTokens => Set<PersonalApiToken>();
     public DbSet<MedicationEntry> MedicationEntries => Set<MedicationEntry>();
     public DbSet<HomeMeasurement> HomeMeasurements => Set<HomeMeasurement>();
+    public DbSet<AllergyEntry> AllergyEntries => Set<AllergyEntry>();
+    public DbSet<AllergyVersion> AllergyVersions => Set<AllergyVersion>();
+    public DbSet<MedicationReview> MedicationReviews => Set<MedicationReview>();
 
     /// <summary>The keys that protect cookies and antiforgery tokens, shared by every app instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

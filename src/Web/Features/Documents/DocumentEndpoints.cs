@@ -16,6 +16,8 @@ internal static class DocumentEndpoints
 
     public static string RehabilitationPlanPath(Guid patientId) => $"/patients/{patientId}/documents/rehabilitation-plan.pdf";
 
+    public static string MedicationListPath(Guid patientId) => $"/patients/{patientId}/documents/medication-list.pdf";
+
     public static void MapDocumentEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/patients/{patientId:guid}/documents/pathway-summary.pdf",
@@ -29,6 +31,10 @@ internal static class DocumentEndpoints
         endpoints.MapGet("/patients/{patientId:guid}/documents/rehabilitation-plan.pdf",
             (Guid patientId, HttpContext http, RehabilitationPlanDocumentService sheets, CancellationToken ct) =>
                 ServeAsync(http, "rehabilitation-plan.pdf", actor => sheets.WriteAsync(actor, patientId, ct)))
+            .RequireAuthorization();
+        endpoints.MapGet("/patients/{patientId:guid}/documents/medication-list.pdf",
+            (Guid patientId, HttpContext http, MedicationListDocumentService lists, CancellationToken ct) =>
+                ServeAsync(http, "medication-list.pdf", actor => lists.WriteAsync(actor, patientId, ct)))
             .RequireAuthorization();
     }
 
