@@ -36,6 +36,25 @@ public static partial class PatientAccessPolicy
         [.. items.Where(item => MaySeeItem(actor, patient, kind, idOf(item), recordedByOf(item)))];
 
     /// <summary>
+    /// The decision on every item of this kind the patient has blocked (for anyone), by item id, judged against the
+    /// organisation each block says recorded it (taken from the item when the block was made). A query leaves out the
+    /// ids that are not allowed, so counts and pages never include them; an allowed one may be allowed under emergency access.
+    /// </summary>
+    public static IReadOnlyDictionary<Guid, AccessDecision> BlockedItemDecisions(Actor actor, PatientRelationship patient, BlockedItemKind kind) =>
+        patient.Blocks.Where(b => b.IsActive && b.ItemKind == kind && b.ItemId is not null)
+            .GroupBy(b => b.ItemId!.Value)
+            .ToDictionary(g => g.Key, g => DecideItem(actor, patient, kind, g.Key, g.First().RecordedByOrganisationId));
+
+    /// <summary>The ids of the items of this kind the actor may not see (see <see cref="BlockedItemDecisions"/>).</summary>
+    public static IReadOnlyList<Guid> HiddenItemIds(Actor actor, PatientRelationship patient, BlockedItemKind kind) =>
+        [.. BlockedItemDecisions(actor, patient, kind).Where(d => !d.Value.Allowed).Select(d => d.Key)];
+
+    /// <summary>Is this id an item (of any kind) the patient blocked from the actor? A live notice naming it is not sent to them.</summary>
+    public static bool HidesItem(Actor actor, PatientRelationship patient, Guid itemId) =>
+        patient.Blocks.Where(b => b.IsActive && b.ItemId == itemId && b.ItemKind is not null)
+            .Any(b => !DecideItem(actor, patient, b.ItemKind!.Value, itemId, b.RecordedByOrganisationId).Allowed);
+
+    /// <summary>
     /// Does the patient keep something from the actor's organisation (a section or an item)? Staff are told "some
     /// information is blocked by the patient" without what. True also while the actor's emergency access lets them see it.
     /// </summary>

@@ -34,7 +34,7 @@ public sealed class EmergencyAccess : AggregateRoot
         ArgumentNullException.ThrowIfNull(rules);
         if (patientId == Guid.Empty)
             throw new DomainException("Emergency access is for one patient.");
-        if (!clinician.IsHealthProfessional || clinician.OrganisationId is null)
+        if (!MayBeTakenBy(clinician))
             throw new DomainException("Only a clinician of an organisation on the care team can use emergency access.");
         var why = Guard.Required(reason, "Reason for emergency access", ReasonMaxLength);
         if (why.Length < MinimumReasonLength)
@@ -48,12 +48,16 @@ public sealed class EmergencyAccess : AggregateRoot
         PatientId = patientId;
         ClinicianUserId = clinician.UserId;
         ClinicianName = Guard.Required(clinician.DisplayName, "Clinician", NameMaxLength);
-        OrganisationId = clinician.OrganisationId.Value;
+        OrganisationId = clinician.OrganisationId!.Value;
         OrganisationName = Guard.Optional(clinician.OrganisationName, "Organisation", NameMaxLength);
         Reason = why;
         StartedAt = at;
         EndsAt = at + length;
     }
+
+    /// <summary>Clinicians who may need blocked data for a vital reason: hospital doctors, GPs and municipal nurses, for their organisation.</summary>
+    public static bool MayBeTakenBy(Actor actor) =>
+        actor.OrganisationId is not null && actor.Role is UserRole.HospitalClinician or UserRole.GeneralPractitioner or UserRole.MunicipalNurse;
 
     public bool IsActiveAt(DateTimeOffset now) => StartedAt <= now && now < EndsAt;
 

@@ -1,6 +1,7 @@
 using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.ApiTokens;
 using CareWorkspace.Domain.Audit;
+using CareWorkspace.Domain.Blocks;
 using CareWorkspace.Domain.Calendar;
 using CareWorkspace.Domain.CalendarFeeds;
 using CareWorkspace.Domain.CarePlans;
@@ -59,6 +60,8 @@ public sealed class CareDbContext(DbContextOptions<CareDbContext> options) : Ide
     public DbSet<PersonalApiToken> PersonalApiTokens => Set<PersonalApiToken>();
     public DbSet<MedicationEntry> MedicationEntries => Set<MedicationEntry>();
     public DbSet<HomeMeasurement> HomeMeasurements => Set<HomeMeasurement>();
+    public DbSet<SharingBlock> SharingBlocks => Set<SharingBlock>();
+    public DbSet<EmergencyAccess> EmergencyAccesses => Set<EmergencyAccess>();
 
     /// <summary>The keys that protect cookies and antiforgery tokens, shared by every app instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
