@@ -103,6 +103,12 @@ public static class DependencyInjection
         builder.Services.AddScoped<StaffCalendarService>();
         builder.Services.AddScoped<CareWorkspace.Web.Features.TriageBoard.TriageBoardService>();
         builder.Services.AddScoped<ConsentService>();
+        builder.Services.AddScoped<CareWorkspace.Web.Features.Sharing.SharingBlockService>();
+        builder.Services.AddScoped<CareWorkspace.Web.Features.Sharing.EmergencyAccessService>();
+        // EmergencyAccess:MaximumMinutes raises or lowers the longest emergency access (the default stays two hours).
+        builder.Services.AddSingleton(new CareWorkspace.Domain.Blocks.EmergencyAccessRules(
+            CareWorkspace.Domain.Blocks.EmergencyAccessRules.Standard.DefaultDuration,
+            TimeSpan.FromMinutes(builder.Configuration.GetValue("EmergencyAccess:MaximumMinutes", (int)CareWorkspace.Domain.Blocks.EmergencyAccessRules.Standard.MaximumDuration.TotalMinutes))));
         builder.Services.AddScoped<TimelineService>();
         builder.Services.AddScoped<MessageService>();
         builder.Services.AddScoped<InboxService>();

@@ -484,6 +484,24 @@ public sealed class AccessibilityAxeTests(AppFixture app) : BrowserTest(app)
     });
 
     [Fact]
+    public Task The_patients_sharing_page_passes_axe() => RunAsync(async () =>
+    {
+        var page = await OpenPageAsync("jens");
+        await LogInAsync(page, "jens");
+        var report = new AxeReport();
+
+        await page.GotoAsync("my/sharing");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Block information" })).ToBeVisibleAsync();
+        await report.CheckAsync(page, "what I share");
+        // The other audience choices show the organisations instead of the sectors.
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Organisations" }).CheckAsync();
+        await Expect(page.GetByTestId("sharing-organisations")).ToBeVisibleAsync();
+        await report.CheckAsync(page, "what I share, organisations");
+
+        report.AssertNone();
+    });
+
+    [Fact]
     public Task The_api_tokens_page_passes_axe_and_a_token_is_shown_once_then_revoked() => RunAsync(async () =>
     {
         var page = await OpenPageAsync("gp.larsen");

@@ -4,9 +4,10 @@ namespace CareWorkspace.Domain.Access;
 /// The one rule for "may this user do this action on this section of this patient" (Health Act § 42 a):
 /// first the relationship (care team today, own record, an active consent granting the section),
 /// then what the user's role may do in that section (<see cref="AccessMatrix"/>).
-/// Later rules (blocks, emergency access) belong here too, so every service keeps asking the same question.
+/// Last the patient's blocks (negative consent) and a clinician's emergency access to them, so every service keeps
+/// asking the same question (see PatientAccessPolicy.Blocks.cs).
 /// </summary>
-public static class PatientAccessPolicy
+public static partial class PatientAccessPolicy
 {
     /// <param name="owningOrganisationId">
     /// For a change to one item (a care-team membership), the organisation the item belongs to: roles that may only
@@ -20,7 +21,7 @@ public static class PatientAccessPolicy
             return relationship;
         var permission = AccessMatrix.For(actor.Role, section);
         return Permits(permission, action, actor.OrganisationId, owningOrganisationId)
-            ? relationship
+            ? DecideSectionBlock(actor, patient, section) ?? relationship
             : Refusal(actor.Role, action, section, permission);
     }
 

@@ -1,3 +1,5 @@
+using CareWorkspace.Domain.Blocks;
+
 namespace CareWorkspace.Domain.Access;
 
 /// <summary>
@@ -11,7 +13,11 @@ public static class WhoMaySee
     {
         var keys = new List<AudienceKey>();
         if (audience.HasFlag(Audience.CareTeam))
-            keys.AddRange(patient.ActiveCareTeamOrganisationIds.Distinct().Select(AudienceKey.ForOrganisation));
+        {
+            keys.AddRange(patient.ActiveCareTeamOrganisationIds.Distinct()
+                .Where(organisation => PatientAccessPolicy.SectionReachesOrganisation(patient, section, organisation))
+                .Select(AudienceKey.ForOrganisation));
+        }
         if (audience.HasFlag(Audience.Patient) && patient.PatientUserId is { } patientUserId
             && MayRead(new Actor(patientUserId, "", UserRole.Patient, null, null), patient, section))
             keys.Add(AudienceKey.ForUser(patientUserId));
@@ -22,6 +28,17 @@ public static class WhoMaySee
                 .Select(AudienceKey.ForUser));
         }
         return keys;
+    }
+
+    /// <summary>Like <see cref="Change"/> for a change to one item: organisations the patient blocked the item from are left out.</summary>
+    public static IReadOnlyList<AudienceKey> ItemChange(PatientRelationship patient, PatientSection section, Audience audience,
+        BlockedItemKind kind, Guid itemId, Guid? recordedByOrganisationId)
+    {
+        var blockedOrganisations = patient.ActiveCareTeamOrganisationIds
+            .Where(organisation => !PatientAccessPolicy.ItemReachesOrganisation(patient, kind, itemId, recordedByOrganisationId, organisation))
+            .Select(AudienceKey.ForOrganisation)
+            .ToHashSet();
+        return [.. Change(patient, section, audience).Where(key => !blockedOrganisations.Contains(key))];
     }
 
     private static bool MayRead(Actor actor, PatientRelationship patient, PatientSection section) =>

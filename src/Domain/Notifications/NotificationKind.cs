@@ -11,4 +11,7 @@ public enum NotificationKind
 
     /// <summary>A follow-up after discharge is still not booked (values: <c>patient</c>, <c>due</c>).</summary>
     FollowUpEscalated,
+
+    /// <summary>A clinician used emergency access to the patient's record (values: <c>by</c>, <c>organisation</c>, <c>start</c>, <c>reason</c>).</summary>
+    EmergencyAccessUsed,
 }

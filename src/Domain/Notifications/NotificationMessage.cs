@@ -10,4 +10,6 @@ public sealed record NotificationMessage(NotificationKind Kind, IReadOnlyDiction
     public const string Organisation = "organisation";
     public const string Patient = "patient";
     public const string Due = "due";
+    public const string By = "by";
+    public const string Reason = "reason";
 }

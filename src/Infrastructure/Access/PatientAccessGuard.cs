@@ -21,6 +21,7 @@ public sealed class PatientAccessGuard(TimeProvider clock, ILogger<PatientAccess
     /// <summary>What the relationship to a patient is read from: a change to any of these reads it anew.</summary>
     private static readonly PatientSection[] RelationshipSections =
         [PatientSection.CareTeam, PatientSection.Relatives, PatientSection.Consents, PatientSection.MasterData];
+    // Blocks and emergency access are announced on Consents (the patient's control of sharing), so they are read anew too.
 
     /// <summary>
     /// Decides and adds the access record to <paramref name="db"/>. An allowed record is saved with the caller's
@@ -311,6 +312,7 @@ public sealed class PatientAccessGuard(TimeProvider clock, ILogger<PatientAccess
     public async Task<PatientRelationship?> LoadRelationshipAsync(CareDbContext db, Guid patientId, CancellationToken ct = default)
     {
         var today = Today;
+        var now = clock.GetUtcNow();
         var patient = await db.Patients.AsNoTracking()
             .Where(p => p.Id == patientId)
             .Select(p => new
@@ -318,7 +320,7 @@ public sealed class PatientAccessGuard(TimeProvider clock, ILogger<PatientAccess
                 p.UserId,
                 Organisations = p.CareTeam
                     .Where(m => m.From <= today && (m.To == null || m.To >= today))
-                    .Select(m => m.OrganisationId)
+                    .Select(m => new { m.OrganisationId, Sector = db.Organisations.Where(o => o.Id == m.OrganisationId).Select(o => o.Sector).FirstOrDefault() })
                     .ToList(),
             })
             .SingleOrDefaultAsync(ct);
@@ -327,7 +329,19 @@ public sealed class PatientAccessGuard(TimeProvider clock, ILogger<PatientAccess
         var consents = await db.RelativeConsents.AsNoTracking()
             .Where(c => c.PatientId == patientId && c.WithdrawnAt == null && (c.ValidUntil == null || c.ValidUntil >= today))
             .ToListAsync(ct);
-        return new PatientRelationship(patientId, patient.UserId, patient.Organisations, consents, clock.GetUtcNow());
+        var blocks = await db.SharingBlocks.AsNoTracking()
+            .Where(b => b.PatientId == patientId && b.LiftedAt == null)
+            .ToListAsync(ct);
+        // Emergency access only ever opens what a block closes: without blocks there is nothing to read.
+        var emergencies = blocks.Count == 0
+            ? []
+            : await db.EmergencyAccesses.AsNoTracking().Where(e => e.PatientId == patientId && e.EndsAt > now).ToListAsync(ct);
+        return new PatientRelationship(patientId, patient.UserId, [.. patient.Organisations.Select(o => o.OrganisationId)], consents, now)
+        {
+            Blocks = blocks,
+            EmergencyAccesses = emergencies,
+            OrganisationSectors = patient.Organisations.DistinctBy(o => o.OrganisationId).ToDictionary(o => o.OrganisationId, o => o.Sector),
+        };
     }
 
     private DateOnly Today => CopenhagenTime.Today(clock);
@@ -340,6 +354,20 @@ public sealed class PatientAccessGuard(TimeProvider clock, ILogger<PatientAccess
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>An access allowed only under emergency access is recorded as such, with the clinician's reason (the patient is told).</summary>
     private AccessRecord NewRecord(Actor actor, Guid? patientId, PatientSection section, string what, AccessAction action, AccessDecision decision) =>
-        new(clock.GetUtcNow(), actor, patientId, section, what, action, decision.Allowed, decision.Reason);
+        new(clock.GetUtcNow(), actor, patientId, section, what, action, decision.Allowed, decision.Reason, emergencyAccess: decision.UnderEmergencyAccess);
+
+    /// <summary>
+    /// Records that items the patient blocked were shown to the actor under emergency access (the section itself was not
+    /// blocked, so its read was recorded as ordinary). Returns once the record is durable.
+    /// </summary>
+    public Task RecordItemsUnderEmergencyAsync(Actor actor, PatientRelationship relationship, PatientSection section, string what,
+        IReadOnlyCollection<AccessDecision> shown, CancellationToken ct = default)
+    {
+        var emergency = shown.Where(d => d.UnderEmergencyAccess).ToList();
+        return emergency.Count == 0
+            ? Task.CompletedTask
+            : records.WriteAsync([NewRecord(actor, relationship.PatientId, section, $"{what}: {emergency.Count} blocked item(s)", AccessAction.Read, emergency[0])], ct);
+    }
 }

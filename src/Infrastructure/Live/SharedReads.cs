@@ -67,7 +67,8 @@ public sealed class SharedReads(IDbContextFactory<CareDbContext> databases, Time
 
     /// <summary>
     /// A change: its patient's section, and every audience it names (a unit's triage board). A change to who is on a care
-    /// team or to a person's details may move anyone in or out of any audience, so it counts for all of them.
+    /// team, to a person's details or to the patient's consents and blocks may move anyone in or out of any audience, so it
+    /// counts for all of them.
     /// </summary>
     public void Changed(PathwayChange change)
     {
@@ -75,7 +76,7 @@ public sealed class SharedReads(IDbContextFactory<CareDbContext> databases, Time
         lock (gate)
         {
             var generation = ++lastGeneration;
-            var audiences = change.Section is PatientSection.CareTeam or PatientSection.MasterData
+            var audiences = change.Section is PatientSection.CareTeam or PatientSection.MasterData or PatientSection.Consents
                 ? audienceGenerations.Keys.ToList()
                 : change.SeenBy ?? (IReadOnlyList<AudienceKey>)[];
             foreach (var audience in audiences)

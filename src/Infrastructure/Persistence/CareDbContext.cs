@@ -1,6 +1,7 @@
 using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.ApiTokens;
 using CareWorkspace.Domain.Audit;
+using CareWorkspace.Domain.Blocks;
 using CareWorkspace.Domain.Calendar;
 using CareWorkspace.Domain.CalendarFeeds;
 using CareWorkspace.Domain.CarePlans;
@@ -63,6 +64,8 @@ public sealed class CareDbContext(DbContextOptions<CareDbContext> options) : Ide
     public DbSet<AllergyEntry> AllergyEntries => Set<AllergyEntry>();
     public DbSet<AllergyVersion> AllergyVersions => Set<AllergyVersion>();
     public DbSet<MedicationReview> MedicationReviews => Set<MedicationReview>();
+    public DbSet<SharingBlock> SharingBlocks => Set<SharingBlock>();
+    public DbSet<EmergencyAccess> EmergencyAccesses => Set<EmergencyAccess>();
 
     /// <summary>The keys that protect cookies and antiforgery tokens, shared by every app instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

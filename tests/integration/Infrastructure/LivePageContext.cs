@@ -64,6 +64,8 @@ public sealed class LivePageContext : BunitContext
         Services.AddScoped<InboxService>();
         Services.AddScoped<TimelineService>();
         Services.AddScoped<CareWorkspace.Web.Features.Consents.ConsentService>();
+        Services.AddSingleton(app.Services.GetRequiredService<CareWorkspace.Domain.Blocks.EmergencyAccessRules>());
+        Services.AddScoped<CareWorkspace.Web.Features.Sharing.EmergencyAccessService>();
         Services.AddSingleton(app.Services.GetRequiredService<CareWorkspace.Infrastructure.Video.IVideoMeetingProvider>());
         Services.AddScoped<CareWorkspace.Web.Features.Video.VideoConsultationService>();
         Services.AddSingleton<CareWorkspace.Web.Features.Live.ChangeAuthors>();

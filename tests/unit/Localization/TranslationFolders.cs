@@ -35,6 +35,7 @@ public static class TranslationFolders
         "src/Web/Features/TriageBoard",
         "src/Web/Features/Medicines",
         "src/Web/Features/Measurements",
+        "src/Web/Features/Sharing",
     ];
 
     public static readonly IReadOnlyList<string> NotYetTranslated =

@@ -1,4 +1,5 @@
 using CareWorkspace.Domain.Access;
+using CareWorkspace.Domain.Blocks;
 using CareWorkspace.Domain.Calendar;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.Pathway;
@@ -29,9 +30,14 @@ public sealed class AppointmentService(
         var (_, relationship) = await guard.DemandSharedReadAsync(actor, patientId, PatientSection.Calendar, "Calendar", ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (start, end) = (CopenhagenTime.StartOf(from).ToUniversalTime(), CopenhagenTime.EndOf(to).ToUniversalTime());
-        var appointments = await db.Appointments.AsNoTracking()
+        var blocked = PatientAccessPolicy.BlockedItemDecisions(actor, relationship, BlockedItemKind.Appointment);
+        var appointments = (await db.Appointments.AsNoTracking()
             .Where(a => a.PatientId == patientId && a.Start < end && a.End > start)
-            .ToListAsync(ct);
+            .ToListAsync(ct))
+            .Where(a => !blocked.TryGetValue(a.Id, out var decision) || decision.Allowed)
+            .ToList();
+        await guard.RecordItemsUnderEmergencyAsync(actor, relationship, PatientSection.Calendar, "Calendar",
+            [.. appointments.Where(a => blocked.ContainsKey(a.Id)).Select(a => blocked[a.Id])], ct);
         var patient = await db.Patients.AsNoTracking().Where(p => p.Id == patientId)
             .Select(p => new { p.GivenName, p.FamilyName }).SingleAsync(ct);
         var can = new CalendarPermissions(
@@ -58,7 +64,9 @@ public sealed class AppointmentService(
     /// </summary>
     public async Task<DateOnly?> DayOfAsync(Actor actor, Guid patientId, Guid appointmentId, CancellationToken ct = default)
     {
-        await guard.DemandSharedReadAsync(actor, patientId, PatientSection.Calendar, "Calendar appointment", ct);
+        var (_, relationship) = await guard.DemandSharedReadAsync(actor, patientId, PatientSection.Calendar, "Calendar appointment", ct);
+        if (PatientAccessPolicy.HiddenItemIds(actor, relationship, BlockedItemKind.Appointment).Contains(appointmentId))
+            return null;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var start = await db.Appointments.AsNoTracking().Where(a => a.Id == appointmentId && a.PatientId == patientId)
             .Select(a => (DateTimeOffset?)a.Start).SingleOrDefaultAsync(ct);

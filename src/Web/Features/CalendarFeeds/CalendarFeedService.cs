@@ -1,5 +1,6 @@
 using System.Globalization;
 using CareWorkspace.Domain.Access;
+using CareWorkspace.Domain.Blocks;
 using CareWorkspace.Domain.Calendar;
 using CareWorkspace.Domain.CalendarFeeds;
 using CareWorkspace.Domain.Common;
@@ -33,8 +34,8 @@ public sealed class CalendarFeedService(
         Retry.UnitOfWorkAsync(async () =>
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            await guard.DemandAsync(db, actor, patientId, AccessAction.Read, PatientSection.Calendar, "Calendar file (.ics)", ct);
-            var text = await WriteAsync(db, patientId, ct);
+            var (_, relationship) = await guard.DemandWithRelationshipAsync(db, actor, patientId, AccessAction.Read, PatientSection.Calendar, "Calendar file (.ics)", ct);
+            var text = await WriteAsync(db, patientId, NotInFeed(actor, relationship), ct);
             await db.SaveChangesAsync(ct);
             return text;
         }, repeatable: true, ct);
@@ -111,25 +112,36 @@ public sealed class CalendarFeedService(
             if (owner is null || owner.Deactivated)
                 return null;
             var actor = new Actor(owner.Id, owner.DisplayName, owner.Role, owner.OrganisationId, null);
+            PatientRelationship relationship;
             try
             {
-                await guard.DemandAsync(db, actor, subscription.PatientId, AccessAction.Read, PatientSection.Calendar, "Calendar subscription feed", ct);
+                (_, relationship) = await guard.DemandWithRelationshipAsync(db, actor, subscription.PatientId, AccessAction.Read, PatientSection.Calendar,
+                    "Calendar subscription feed", ct);
             }
             catch (PatientAccessDeniedException)
             {
                 logger.LogInformation("Calendar subscription {SubscriptionId} refused: its owner may no longer see the calendar", subscription.Id);
                 return null;
             }
-            var text = await WriteAsync(db, subscription.PatientId, ct, CareCultures.Match(owner.PreferredLanguage) ?? CareCultures.Default);
+            var text = await WriteAsync(db, subscription.PatientId, NotInFeed(actor, relationship), ct,
+                CareCultures.Match(owner.PreferredLanguage) ?? CareCultures.Default);
             await db.SaveChangesAsync(ct);
             return text;
         }, repeatable: true, ct);
 
-    private async Task<string> WriteAsync(CareDbContext db, Guid patientId, CancellationToken ct, CultureInfo? culture = null)
+    /// <summary>
+    /// The appointments the patient blocked from the feed's owner. One seen only under emergency access stays out too:
+    /// breaking the glass is for looking at the record, not for copying it into a calendar.
+    /// </summary>
+    private static List<Guid> NotInFeed(Actor actor, PatientRelationship relationship) =>
+        [.. PatientAccessPolicy.BlockedItemDecisions(actor, relationship, BlockedItemKind.Appointment)
+            .Where(d => !d.Value.Allowed || d.Value.UnderEmergencyAccess).Select(d => d.Key)];
+
+    private async Task<string> WriteAsync(CareDbContext db, Guid patientId, List<Guid> blocked, CancellationToken ct, CultureInfo? culture = null)
     {
         var from = clock.GetUtcNow() - History;
         var appointments = await db.Appointments.AsNoTracking()
-            .Where(a => a.PatientId == patientId && a.End >= from)
+            .Where(a => a.PatientId == patientId && a.End >= from && !blocked.Contains(a.Id))
             .OrderBy(a => a.Start)
             .ToListAsync(ct);
         var organisationIds = appointments.Select(a => a.OrganisationId).Distinct().ToList();

@@ -22,6 +22,7 @@ public sealed class NotificationText : INotificationText
         NotificationKind.AppointmentReminder => "Reminder: {0} has an appointment with {1} on {2} at {3}",
         NotificationKind.FollowUpTaskCreated => "{0} was discharged and should see the GP by {1}",
         NotificationKind.FollowUpEscalated => "Follow-up after discharge not booked yet: {0}, due by {1}",
+        NotificationKind.EmergencyAccessUsed => "{0} ({1}) used emergency access to your record on {2} at {3}. Reason: {4}",
         _ => "{0}",
     };
 
@@ -48,6 +49,9 @@ public sealed class NotificationText : INotificationText
             NotificationKind.AppointmentReminder when Instant(values, NotificationMessage.Start) is { } start =>
                 L[Key(kind), patient, values.GetValueOrDefault(NotificationMessage.Organisation) ?? Missing, CareFormat.Date(start), CareFormat.Time(start)],
             NotificationKind.FollowUpTaskCreated or NotificationKind.FollowUpEscalated => L[Key(kind), patient, DueText(values)],
+            NotificationKind.EmergencyAccessUsed when Instant(values, NotificationMessage.Start) is { } used =>
+                L[Key(kind), values.GetValueOrDefault(NotificationMessage.By) ?? Missing, values.GetValueOrDefault(NotificationMessage.Organisation) ?? Missing,
+                    CareFormat.Date(used), CareFormat.Time(used), values.GetValueOrDefault(NotificationMessage.Reason) ?? Missing],
             _ => L[Key(kind), patient],
         };
     }

@@ -10,7 +10,7 @@ namespace CareWorkspace.Web.Features.Pathway;
 /// <summary>
 /// Forwards every change (this instance's and other instances') to the hub connections on this instance that joined
 /// the patient, each decided by the access policy for its receiver: the section must be readable and the item meant
-/// for them (an unshared thread never reaches the patient or a relative). The relationship is read once per change,
+/// for them (an unshared thread never reaches the patient or a relative, a blocked item never its blocked audience). The relationship is read once per change,
 /// not once per receiver. A receiver who lost access (consent withdrawn or expired, membership ended) is told and
 /// removed, so nothing more reaches it.
 /// </summary>
@@ -70,6 +70,9 @@ public sealed class PathwayHubBridge(
                 continue;
             }
             if (!change.Audience.Includes(actor) || !PatientAccessPolicy.Decide(actor, relationship!, AccessAction.Read, change.Section).Allowed)
+                continue;
+            // A notice about an item the patient blocked from this receiver would tell them it exists.
+            if (change.ItemId is { } item && PatientAccessPolicy.HidesItem(actor, relationship!, item))
                 continue;
             await hub.Clients.Client(connectionId).SendAsync(PathwayHub.ChangedMethod, notice);
         }

@@ -1,4 +1,5 @@
 using CareWorkspace.Domain.Access;
+using CareWorkspace.Domain.Blocks;
 using CareWorkspace.Domain.Pathway;
 using CareWorkspace.Infrastructure.Access;
 using CareWorkspace.Infrastructure.Persistence;
@@ -16,9 +17,15 @@ public sealed class TimelineService(IDbContextFactory<CareDbContext> dbFactory, 
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         page = Math.Max(0, page);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var readable = await guard.DemandAsync(db, actor, patientId, AccessAction.Read, PatientSection.Timeline, "Timeline", ct, PatientSection.Messages);
+        var (readable, relationship) = await guard.DemandWithRelationshipAsync(db, actor, patientId, AccessAction.Read, PatientSection.Timeline, "Timeline", ct,
+            PatientSection.Messages);
 
         var query = db.PathwayEvents.AsNoTracking().Where(e => e.PatientId == patientId);
+        // Entries the patient blocked from this viewer are left out in the query, so the count and the pages never include them.
+        var blocked = PatientAccessPolicy.BlockedItemDecisions(actor, relationship, BlockedItemKind.TimelineEntry);
+        var hidden = blocked.Where(b => !b.Value.Allowed).Select(b => b.Key).ToList();
+        if (hidden.Count > 0)
+            query = query.Where(e => !hidden.Contains(e.Id));
         // A message on the timeline is message content: only for those whose access includes Messages.
         if (!readable.Contains(PatientSection.Messages))
             query = query.Where(e => e.Type != PathwayEventType.Message);
@@ -38,6 +45,8 @@ public sealed class TimelineService(IDbContextFactory<CareDbContext> dbFactory, 
             .Select(e => new TimelineEntry(e.Id, e.At, e.Type, e.Sector, e.SourceOrganisationName, e.Title, e.Detail, e.Kind, e.Parameters))
             .ToListAsync(ct);
         await db.SaveChangesAsync(ct);
+        await guard.RecordItemsUnderEmergencyAsync(actor, relationship, PatientSection.Timeline, "Timeline",
+            [.. entries.Where(e => blocked.ContainsKey(e.Id)).Select(e => blocked[e.Id])], ct);
         return new TimelinePage(entries, total, page, pageSize);
     }
 }

@@ -1,0 +1,83 @@
+using System.Globalization;
+using CareWorkspace.Domain.Access;
+using CareWorkspace.Domain.Blocks;
+using CareWorkspace.Domain.Common;
+using CareWorkspace.Domain.Notifications;
+using CareWorkspace.Infrastructure.Access;
+using CareWorkspace.Infrastructure.Notifications;
+using CareWorkspace.Infrastructure.Persistence;
+using CareWorkspace.Infrastructure.Realtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareWorkspace.Web.Features.Sharing;
+
+/// <summary>
+/// Emergency access ("værdispring") and what the pathway shows about blocks. Breaking the glass is itself recorded in
+/// the access log as emergency access with the reason, and the patient is told through the notifications bell at once.
+/// </summary>
+public sealed class EmergencyAccessService(
+    IDbContextFactory<CareDbContext> dbFactory,
+    PatientAccessGuard guard,
+    IPathwayNotifier notifier,
+    EmergencyAccessRules rules,
+    TimeProvider clock) : IPatientDataService
+{
+    /// <summary>For the pathway: whether something is blocked from this viewer, and their own emergency access, if any.</summary>
+    public async Task<SharingNotice> NoticeAsync(Actor actor, Guid patientId, CancellationToken ct = default)
+    {
+        var relationship = await guard.SharedRelationshipAsync(patientId, ct);
+        if (relationship is null || !actor.IsHealthProfessional || !PatientAccessPolicy.DecideAnyRead(actor, relationship).Allowed)
+            return new SharingNotice(false, false, null, Minutes(rules.MaximumDuration), Minutes(rules.DefaultDuration));
+        var blocked = PatientAccessPolicy.HasInformationBlockedFor(actor, relationship);
+        var active = PatientAccessPolicy.ActiveEmergencyAccess(actor, relationship);
+        return new SharingNotice(blocked, blocked && MayBreakTheGlass(actor),
+            active is null ? null : new EmergencyAccessView(active.Id, active.StartedAt, active.EndsAt, active.Reason),
+            Minutes(rules.MaximumDuration), Minutes(rules.DefaultDuration));
+    }
+
+    public async Task<EmergencyAccessView> StartAsync(Actor actor, Guid patientId, string? reason, int? minutes, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (_, relationship) = await guard.DemandWithRelationshipAsync(db, actor, patientId, AccessAction.Read, PatientSection.MasterData, "Emergency access", ct);
+        EmergencyAccess emergency;
+        try
+        {
+            if (!MayBreakTheGlass(actor))
+                throw new DomainException("Only a clinician of an organisation on the care team can use emergency access.");
+            var now = clock.GetUtcNow();
+            emergency = new EmergencyAccess(patientId, actor, reason, now, minutes is { } m ? TimeSpan.FromMinutes(m) : null, rules);
+            db.EmergencyAccesses.Add(emergency);
+            db.AccessRecords.Add(new Domain.Audit.AccessRecord(now, actor, patientId, PatientSection.MasterData, "Started emergency access",
+                AccessAction.Read, true, DomainException.English("Emergency access: {0}", [emergency.Reason]), emergencyAccess: true));
+            if (relationship.PatientUserId is { } patientUser)
+                db.Notifications.Add(new Notification(patientUser, Told(emergency, patientId), now));
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DomainException refused)
+        {
+            await guard.RecordRefusedChangeAsync(db, actor, patientId, AccessAction.Read, PatientSection.MasterData, "Emergency access", refused.Message, ct);
+            throw;
+        }
+        // Consents: every view of the patient re-asks the guard, so what the block hid appears on this clinician's screens.
+        notifier.PathwayChanged(new PathwayChange(patientId, PatientSection.Consents, emergency.Id, actor.UserId));
+        // The views of what the blocks hide re-read too (no item named: the notice says nothing about what).
+        foreach (var section in relationship.Blocks.Select(b => b.Section ?? SharingBlockService.SectionOf(b.ItemKind!.Value)).Distinct())
+            notifier.PathwayChanged(new PathwayChange(patientId, section, null, actor.UserId) { Audience = Domain.Access.Audience.CareTeam });
+        if (relationship.PatientUserId is { } told)
+            notifier.Sent([told]);
+        return new EmergencyAccessView(emergency.Id, emergency.StartedAt, emergency.EndsAt, emergency.Reason);
+    }
+
+    private static NotificationMessage Told(EmergencyAccess emergency, Guid patientId) => new(NotificationKind.EmergencyAccessUsed,
+        new Dictionary<string, string>
+        {
+            [NotificationMessage.By] = emergency.ClinicianName,
+            [NotificationMessage.Organisation] = emergency.OrganisationName ?? "",
+            [NotificationMessage.Start] = emergency.StartedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
+            [NotificationMessage.Reason] = emergency.Reason,
+        }, patientId, "my/sharing");
+
+    private static bool MayBreakTheGlass(Actor actor) => EmergencyAccess.MayBeTakenBy(actor);
+
+    private static int Minutes(TimeSpan duration) => (int)duration.TotalMinutes;
+}

@@ -1,0 +1,241 @@
+using CareWorkspace.Domain.Access;
+using CareWorkspace.Domain.Blocks;
+using CareWorkspace.Domain.Common;
+using CareWorkspace.Domain.Notifications;
+using CareWorkspace.Domain.Organisations;
+using CareWorkspace.Domain.Pathway;
+using CareWorkspace.Infrastructure.Realtime;
+using CareWorkspace.IntegrationTests.Infrastructure;
+using CareWorkspace.Web.Features.Calendar;
+using CareWorkspace.Web.Features.CalendarFeeds;
+using CareWorkspace.Web.Features.Sharing;
+using CareWorkspace.Web.Features.Timeline;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CareWorkspace.IntegrationTests;
+
+/// <summary>
+/// The patient's blocks hold in every channel that lists items (timeline, calendar, iCal, hub notices), through the one
+/// access policy; emergency access opens them for one clinician, recorded as emergency access, and the patient is told.
+/// </summary>
+public abstract class SharingBlockTests(CareAppFactory factory)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task An_admission_blocked_for_the_municipality_is_gone_from_the_nurses_timeline_and_its_count_but_the_GP_and_hospital_see_it()
+    {
+        var jensId = await factory.JensIdAsync(Ct);
+        var (jens, nurse, gp, doctor) = await PeopleAsync();
+        var admission = await AdmissionOfAsync(jensId);
+        var nurseBefore = await TimelineAsync(nurse, jensId);
+        Assert.Contains(nurseBefore.Entries, e => e.Id == admission);
+
+        var blockId = await Sharing(s => s.BlockAsync(jens, jensId, ItemBlock(BlockedItemKind.TimelineEntry, admission, Sector.Municipality), Ct));
+        try
+        {
+            var nurseAfter = await TimelineAsync(nurse, jensId);
+            Assert.DoesNotContain(nurseAfter.Entries, e => e.Id == admission);
+            Assert.Equal(nurseBefore.TotalCount - 1, nurseAfter.TotalCount);
+            Assert.Contains((await TimelineAsync(gp, jensId)).Entries, e => e.Id == admission);
+            Assert.Contains((await TimelineAsync(doctor, jensId)).Entries, e => e.Id == admission);
+            Assert.Contains((await TimelineAsync(jens, jensId)).Entries, e => e.Id == admission);
+
+            var notice = await factory.CallAsync<EmergencyAccessService, SharingNotice>(s => s.NoticeAsync(nurse, jensId, Ct));
+            Assert.True(notice.SomethingBlocked);
+            Assert.False((await factory.CallAsync<EmergencyAccessService, SharingNotice>(s => s.NoticeAsync(gp, jensId, Ct))).SomethingBlocked);
+        }
+        finally
+        {
+            await Sharing(s => s.LiftAsync(jens, jensId, blockId, null, Ct));
+        }
+        Assert.Contains((await TimelineAsync(nurse, jensId)).Entries, e => e.Id == admission);
+        var lifted = Assert.Single((await Sharing(s => s.GetAsync(jens, jensId, Ct))).Blocks, b => b.Id == blockId);
+        Assert.False(lifted.IsActive);
+    }
+
+    [Fact]
+    public async Task An_appointment_blocked_for_the_municipality_is_gone_from_the_nurses_calendar_and_iCal_file_but_not_the_GPs()
+    {
+        var jensId = await factory.JensIdAsync(Ct);
+        var (jens, nurse, gp, _) = await PeopleAsync();
+        var (appointment, day) = await GpAppointmentOfAsync(jensId);
+
+        var blockId = await Sharing(s => s.BlockAsync(jens, jensId, ItemBlock(BlockedItemKind.Appointment, appointment, Sector.Municipality), Ct));
+        try
+        {
+            Assert.DoesNotContain((await CalendarAsync(nurse, jensId, day)).Appointments, a => a.Id == appointment);
+            Assert.Contains((await CalendarAsync(gp, jensId, day)).Appointments, a => a.Id == appointment);
+            Assert.Null(await factory.CallAsync<AppointmentService, DateOnly?>(s => s.DayOfAsync(nurse, jensId, appointment, Ct)));
+
+            var nurseFile = await factory.CallAsync<CalendarFeedService, string>(s => s.DownloadAsync(nurse, jensId, Ct));
+            var gpFile = await factory.CallAsync<CalendarFeedService, string>(s => s.DownloadAsync(gp, jensId, Ct));
+            Assert.Contains("BEGIN:VEVENT", nurseFile, StringComparison.Ordinal);
+            Assert.DoesNotContain(appointment.ToString(), nurseFile, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains(appointment.ToString(), gpFile, StringComparison.OrdinalIgnoreCase);
+        }
+        finally
+        {
+            await Sharing(s => s.LiftAsync(jens, jensId, blockId, null, Ct));
+        }
+    }
+
+    [Fact]
+    public async Task A_hub_notice_about_a_blocked_appointment_does_not_reach_the_blocked_organisation()
+    {
+        var jensId = await factory.JensIdAsync(Ct);
+        var (jens, _, _, _) = await PeopleAsync();
+        var (appointment, _) = await GpAppointmentOfAsync(jensId);
+        var blockId = await Sharing(s => s.BlockAsync(jens, jensId, ItemBlock(BlockedItemKind.Appointment, appointment, Sector.Municipality), Ct));
+        try
+        {
+            await using var nurseHub = await JoinedHubAsync("nurse.holm", jensId);
+            await using var gpHub = await JoinedHubAsync("gp.larsen", jensId);
+            var notifier = factory.Services.GetRequiredService<IPathwayNotifier>();
+
+            notifier.PathwayChanged(new PathwayChange(jensId, PatientSection.Calendar, appointment));
+            var other = Guid.NewGuid();
+            notifier.PathwayChanged(new PathwayChange(jensId, PatientSection.Calendar, other));
+
+            // Notices are delivered in order: once the second one has arrived, the first would have too.
+            await gpHub.NoticeAsync(jensId, PatientSection.Calendar, Ct);
+            Assert.Contains(gpHub.Received, n => ItemOf(n) == appointment);
+            await WaitForItemAsync(nurseHub, jensId, other);
+            Assert.DoesNotContain(nurseHub.Received, n => ItemOf(n) == appointment);
+        }
+        finally
+        {
+            await Sharing(s => s.LiftAsync(jens, jensId, blockId, null, Ct));
+        }
+    }
+
+    [Fact]
+    public async Task A_blocked_section_is_refused_until_the_doctor_breaks_the_glass_then_it_is_recorded_as_emergency_access_and_Jens_is_told()
+    {
+        var jensId = await factory.JensIdAsync(Ct);
+        var (jens, _, gp, doctor) = await PeopleAsync();
+        var blockId = await Sharing(s => s.BlockAsync(jens, jensId,
+            new BlockInput(PatientSection.Timeline, null, null, BlockAudienceKind.Sectors, [], [Sector.Hospital]), Ct));
+        try
+        {
+            var refused = await Assert.ThrowsAsync<PatientAccessDeniedException>(() => TimelineAsync(doctor, jensId));
+            Assert.Equal("The patient has blocked sharing of Timeline with your organisation.", refused.Message);
+            Assert.NotEmpty((await TimelineAsync(gp, jensId)).Entries);
+
+            var noReason = await Assert.ThrowsAsync<DomainException>(() => Emergency(s => s.StartAsync(doctor, jensId, " ", null, Ct)));
+            Assert.Equal("Reason for emergency access is required.", noReason.Message);
+            var tooLong = await Assert.ThrowsAsync<DomainException>(() => Emergency(s => s.StartAsync(doctor, jensId, "Unconscious, allergies unknown", 24 * 60, Ct)));
+            Assert.StartsWith("Emergency access can last at most", tooLong.Message, StringComparison.Ordinal);
+
+            const string reason = "Unconscious in the emergency room, need the admission history";
+            var started = await Emergency(s => s.StartAsync(doctor, jensId, reason, null, Ct));
+            Assert.Equal(TimeSpan.FromHours(2), started.EndsAt - started.StartedAt);
+
+            Assert.NotEmpty((await TimelineAsync(doctor, jensId)).Entries);
+            var banner = await factory.CallAsync<EmergencyAccessService, SharingNotice>(s => s.NoticeAsync(doctor, jensId, Ct));
+            Assert.Equal(started.Id, banner.ActiveEmergency?.Id);
+
+            await using var db = await factory.CreateDbContextAsync(Ct);
+            var record = await db.AccessRecords.AsNoTracking()
+                .Where(r => r.UserId == doctor.UserId && r.PatientId == jensId && r.Section == PatientSection.Timeline && r.Allowed)
+                .OrderByDescending(r => r.Id).FirstAsync(Ct);
+            Assert.True(record.EmergencyAccess);
+            Assert.Contains(reason, record.Reason, StringComparison.Ordinal);
+            var told = await db.Notifications.AsNoTracking()
+                .Where(n => n.RecipientUserId == jens.UserId && n.Kind == NotificationKind.EmergencyAccessUsed)
+                .OrderByDescending(n => n.CreatedAt).FirstAsync(Ct);
+            Assert.Equal(reason, told.Values[NotificationMessage.Reason]);
+            Assert.Equal(doctor.DisplayName, told.Values[NotificationMessage.By]);
+        }
+        finally
+        {
+            await Sharing(s => s.LiftAsync(jens, jensId, blockId, null, Ct));
+        }
+    }
+
+    [Fact]
+    public async Task A_forged_item_id_or_staff_without_a_reason_is_refused_and_logged()
+    {
+        var jensId = await factory.JensIdAsync(Ct);
+        var (jens, nurse, _, _) = await PeopleAsync();
+
+        var forged = await Assert.ThrowsAsync<DomainException>(() =>
+            Sharing(s => s.BlockAsync(jens, jensId, ItemBlock(BlockedItemKind.TimelineEntry, Guid.NewGuid(), Sector.Municipality), Ct)));
+        Assert.Equal("There is no such item in this patient's record.", forged.Message);
+        Assert.Equal(forged.Message, await AccessTestData.LatestRefusalAsync(factory, jens.UserId, jensId, Ct));
+
+        var staff = await Assert.ThrowsAsync<DomainException>(() =>
+            Sharing(s => s.BlockAsync(nurse, jensId, new BlockInput(PatientSection.Calendar, null, null, BlockAudienceKind.Sectors, [], [Sector.Hospital]), Ct)));
+        Assert.Equal("Staff acting for the patient must give a reason for the block.", staff.Message);
+        Assert.Equal(staff.Message, await AccessTestData.LatestRefusalAsync(factory, nurse.UserId, jensId, Ct));
+
+        await Assert.ThrowsAsync<PatientAccessDeniedException>(() => Sharing(s => s.GetAsync(nurse, jensId, Ct)));
+    }
+
+    private static BlockInput ItemBlock(BlockedItemKind kind, Guid id, Sector sector) =>
+        new(null, kind, id, BlockAudienceKind.Sectors, [], [sector]);
+
+    private async Task<(Actor Jens, Actor Nurse, Actor Gp, Actor Doctor)> PeopleAsync() =>
+        (await factory.ActorAsync("jens", Ct), await factory.ActorAsync("nurse.holm", Ct), await factory.ActorAsync("gp.larsen", Ct),
+            await factory.ActorAsync("hospital.doctor", Ct));
+
+    private async Task<Guid> AdmissionOfAsync(Guid jensId)
+    {
+        await using var db = await factory.CreateDbContextAsync(Ct);
+        return await db.PathwayEvents.AsNoTracking().Where(e => e.PatientId == jensId && e.Type == PathwayEventType.Admission)
+            .OrderByDescending(e => e.At).Select(e => e.Id).FirstAsync(Ct);
+    }
+
+    private async Task<(Guid Id, DateOnly Day)> GpAppointmentOfAsync(Guid jensId)
+    {
+        var gp = await factory.ActorAsync("gp.larsen", Ct);
+        await using var db = await factory.CreateDbContextAsync(Ct);
+        var from = DateTimeOffset.UtcNow.AddDays(-30);
+        var appointment = (await db.Appointments.AsNoTracking()
+                .Where(a => a.PatientId == jensId && a.OrganisationId == gp.OrganisationId)
+                .ToListAsync(Ct))
+            .Where(a => a.End >= from)
+            .OrderBy(a => a.Start).First();
+        return (appointment.Id, CopenhagenTime.DateOf(appointment.Start));
+    }
+
+    private Task<TimelinePage> TimelineAsync(Actor actor, Guid jensId) =>
+        factory.CallAsync<TimelineService, TimelinePage>(s => s.GetAsync(actor, jensId, new TimelineFilter(), 0, TimelineService.MaxPageSize, Ct));
+
+    private Task<CalendarView> CalendarAsync(Actor actor, Guid jensId, DateOnly day) =>
+        factory.CallAsync<AppointmentService, CalendarView>(s => s.GetAsync(actor, jensId, day, day, Ct));
+
+    private async Task<PathwayHubClient> JoinedHubAsync(string userName, Guid jensId)
+    {
+        var (http, cookie) = await HttpSignIn.SignInAsync(factory, userName, Ct);
+        http.Dispose();
+        var client = new PathwayHubClient(factory, cookie);
+        await client.Connection.StartAsync(Ct);
+        await client.Connection.InvokeAsync("JoinPatient", jensId, Ct);
+        return client;
+    }
+
+    private static async Task WaitForItemAsync(PathwayHubClient client, Guid jensId, Guid item)
+    {
+        await client.NoticeAsync(jensId, PatientSection.Calendar, Ct);
+        var deadline = DateTimeOffset.UtcNow + PathwayTestData.SignalTimeout;
+        while (!client.Received.Any(n => ItemOf(n) == item) && DateTimeOffset.UtcNow < deadline)
+            await Task.Delay(50, Ct);
+        Assert.Contains(client.Received, n => ItemOf(n) == item);
+    }
+
+    private static Guid? ItemOf(System.Text.Json.JsonElement notice) =>
+        notice.TryGetProperty("itemId", out var id) && id.TryGetGuid(out var guid) ? guid : null;
+
+    private Task<T> Sharing<T>(Func<SharingBlockService, Task<T>> call) => factory.CallAsync(call);
+
+    private Task Sharing(Func<SharingBlockService, Task> call) => factory.CallAsync(call);
+
+    private Task<T> Emergency<T>(Func<EmergencyAccessService, Task<T>> call) => factory.CallAsync(call);
+}
+
+public sealed class SharingBlockTests_Sqlite(SqliteAppFactory factory) : SharingBlockTests(factory), IClassFixture<SqliteAppFactory>;
+
+public sealed class SharingBlockTests_PostgreSql(PostgreSqlAppFactory factory) : SharingBlockTests(factory), IClassFixture<PostgreSqlAppFactory>;
