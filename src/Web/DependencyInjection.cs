@@ -134,6 +134,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<MedicationListService>();
         builder.Services.AddScoped<MedicationPrescribingService>();
         builder.Services.AddScoped<AllergyRegisterService>();
+        builder.Services.AddScoped<IPrescribingCheck, AllergyPrescribingCheck>();
         builder.Services.AddScoped<MedicationReviewService>();
         builder.Services.AddScoped<PathwayRefreshOnOpen>();
         builder.Services.AddSingleton<ChangeAuthors>();

@@ -1,11 +1,13 @@
 using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.Medicines;
+using CareWorkspace.Domain.Medicines.Allergies;
 using CareWorkspace.Domain.Medicines.Checks;
 using CareWorkspace.Infrastructure.Realtime;
 using CareWorkspace.IntegrationTests.Infrastructure;
 using CareWorkspace.Web.Features.Consents;
 using CareWorkspace.Web.Features.Medicines;
+using CareWorkspace.Web.Features.Medicines.Allergies;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CareWorkspace.IntegrationTests;
@@ -54,6 +56,37 @@ public abstract class MedicationPrescribingTests(CareAppFactory factory)
 
         await StopAsync(gp, jensId, id);
         await StopAsync(gp, jensId, warfarinId);
+    }
+
+    [Fact]
+    public async Task A_drug_in_a_class_of_the_allergy_register_raises_an_allergy_alert_when_prescribed_and_stays_flagged_on_the_list()
+    {
+        var jensId = await factory.JensIdAsync(Ct);
+        var gp = await factory.ActorAsync("gp.larsen", Ct);
+        var unique = PathwayTestData.Unique();
+        var allergyId = await factory.CallAsync<AllergyRegisterService, Guid>(s => s.RecordAsync(gp, jensId,
+            new AllergyDetails(null, "J01FA", "Udslæt " + unique, AllergySeverity.Moderate, AllergyCertainty.Suspected), Ct));
+        var clarithromycin = Drug("Klacid " + unique, "J01FA09");
+
+        var alerts = await Service(s => s.CheckAsync(gp, jensId, clarithromycin, Ct));
+
+        var allergy = Assert.Single(alerts, a => a.Kind == MedicationAlertKind.Allergy);
+        Assert.Equal(("allergy:" + allergyId.ToString("D"), AlertSeverity.Moderate), (allergy.RuleId, allergy.Severity));
+        Assert.Contains("J01FA09", allergy.Why, StringComparison.Ordinal);
+        Assert.Contains("suspected", allergy.Why, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<DomainException>(() => Service(s => s.PrescribeAsync(gp, jensId, clarithromycin, null, Ct)));
+
+        var id = await Service(s => s.PrescribeAsync(gp, jensId, clarithromycin, "Rash years ago was probably viral; no alternative", Ct));
+
+        var entry = (await ListAsync(gp, jensId)).Active.Single(i => i.Id == id);
+        Assert.Contains(entry.Overrides, o => o.RuleId == allergy.RuleId && o.Reason == "Rash years ago was probably viral; no alternative");
+        Assert.Contains(entry.Alerts, a => a.Kind == MedicationAlertKind.Allergy && a.RuleId == allergy.RuleId);
+
+        // Once the register entry is resolved, the list no longer flags the drug for it.
+        var item = (await factory.CallAsync<AllergyRegisterService, AllergyRegisterView>(s => s.GetAsync(gp, jensId, Ct))).Active.Single(a => a.Id == allergyId);
+        await factory.CallAsync<AllergyRegisterService>(s => s.ChangeStatusAsync(gp, jensId, allergyId, item.Version, AllergyStatus.Resolved, null, Ct));
+        Assert.DoesNotContain((await ListAsync(gp, jensId)).Active.Single(i => i.Id == id).Alerts, a => a.RuleId == allergy.RuleId);
+        await StopAsync(gp, jensId, id);
     }
 
     [Fact]

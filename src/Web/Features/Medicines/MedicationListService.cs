@@ -2,6 +2,7 @@ using System.Globalization;
 using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.Medicines;
+using CareWorkspace.Domain.Medicines.Allergies;
 using CareWorkspace.Domain.Medicines.Checks;
 using CareWorkspace.Domain.NationalSync;
 using CareWorkspace.Infrastructure.Access;
@@ -35,7 +36,10 @@ public sealed class MedicationListService(IDbContextFactory<CareDbContext> dbFac
             .Select(s => new { s.LastSuccessAt, s.LastErrorAt }).SingleOrDefaultAsync(ct);
         var refresh = await db.PatientRefreshes.AsNoTracking()
             .SingleOrDefaultAsync(r => r.PatientId == patientId && r.Service == NationalService.Medication, ct);
-        var alerts = AlertsByEntry(entries);
+        var allergies = await db.AllergyEntries.AsNoTracking()
+            .Where(a => a.PatientId == patientId && a.Status == AllergyStatus.Active)
+            .ToListAsync(ct);
+        var alerts = AlertsByEntry(entries, allergies);
         var items = entries.OrderBy(m => m.DrugName, StringComparer.CurrentCultureIgnoreCase)
             .Select(m => ViewOf(m) with { Alerts = alerts.GetValueOrDefault(m.Id) ?? [] })
             .ToList();
@@ -57,21 +61,28 @@ public sealed class MedicationListService(IDbContextFactory<CareDbContext> dbFac
 
     /// <summary>
     /// The checks' alerts among the active medications, imported and local alike (interactions, duplicate therapy, doses),
+    /// and each one's match in the allergy (CAVE) register — so an imported drug the patient is allergic to is flagged —
     /// by the entries they concern, so each is shown next to them.
     /// </summary>
-    private Dictionary<Guid, List<MedicationAlertView>> AlertsByEntry(IEnumerable<MedicationEntry> entries)
+    private Dictionary<Guid, List<MedicationAlertView>> AlertsByEntry(IEnumerable<MedicationEntry> entries, IReadOnlyList<AllergyEntry> allergies)
     {
         var active = entries.Where(m => m.Status == MedicationStatus.Active).Select(MedicationAlertViews.Checked).ToList();
         var byEntry = new Dictionary<Guid, List<MedicationAlertView>>();
+        void Add(Guid id, MedicationAlert alert)
+        {
+            if (!byEntry.TryGetValue(id, out var list))
+                byEntry[id] = list = [];
+            list.Add(MedicationAlertViews.From(alert));
+        }
         foreach (var found in checks.CheckList(active, CultureInfo.CurrentUICulture))
         {
-            var view = MedicationAlertViews.From(found.Alert);
             foreach (var id in found.EntryIds)
-            {
-                if (!byEntry.TryGetValue(id, out var list))
-                    byEntry[id] = list = [];
-                list.Add(view);
-            }
+                Add(id, found.Alert);
+        }
+        foreach (var drug in active)
+        {
+            foreach (var alert in AllergyCheck.Check(drug, allergies))
+                Add(drug.EntryId!.Value, alert);
         }
         return byEntry;
     }
