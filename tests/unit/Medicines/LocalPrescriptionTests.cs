@@ -13,7 +13,8 @@ public sealed class LocalPrescriptionTests
 
     private static LocalPrescription Ibuprofen(decimal? amount = 1200m, string? unit = "mg") =>
         new("Ibuprofen", "m01ae01", "400 mg", "tabletter", "1 tablet 3 gange dagligt", amount, unit, false, "Oral anvendelse", "smerter",
-            new DateOnly(2026, 11, 30), null, "Lægerne Strandvejen") { Prescriber = "Peter Larsen" };
+            new DateOnly(2026, 11, 30), null, "Lægerne Strandvejen")
+        { Prescriber = "Peter Larsen" };
 
     [Fact]
     public void AnOverride_NeedsAReason_AndIsKeptPerAlertWithWhoAndWhen()

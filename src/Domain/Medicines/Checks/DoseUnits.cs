@@ -10,12 +10,23 @@ public static class DoseUnits
 {
     private static readonly Dictionary<string, decimal> Prefixes = new(StringComparer.Ordinal)
     {
-        [""] = 1m, ["k"] = 1_000m, ["d"] = 0.1m, ["c"] = 0.01m, ["m"] = 0.001m, ["u"] = 0.000_001m, ["n"] = 0.000_000_001m,
+        [""] = 1m,
+        ["k"] = 1_000m,
+        ["d"] = 0.1m,
+        ["c"] = 0.01m,
+        ["m"] = 0.001m,
+        ["u"] = 0.000_001m,
+        ["n"] = 0.000_000_001m,
     };
 
     private static readonly Dictionary<string, string> Kinds = new(StringComparer.Ordinal)
     {
-        ["g"] = "mass", ["L"] = "volume", ["l"] = "volume", ["mol"] = "amount", ["[iU]"] = "international units", ["[IU]"] = "international units",
+        ["g"] = "mass",
+        ["L"] = "volume",
+        ["l"] = "volume",
+        ["mol"] = "amount",
+        ["[iU]"] = "international units",
+        ["[IU]"] = "international units",
     };
 
     /// <summary>Whether a dose in this unit can be compared with a maximum (a mass, volume, amount or international units).</summary>
