@@ -64,6 +64,7 @@ public sealed class LivePageContext : BunitContext
         Services.AddScoped<InboxService>();
         Services.AddScoped<TimelineService>();
         Services.AddScoped<CareWorkspace.Web.Features.Consents.ConsentService>();
+        Services.AddScoped<CareWorkspace.Web.Features.Medicines.Allergies.AllergyRegisterService>();
         Services.AddSingleton(app.Services.GetRequiredService<CareWorkspace.Domain.Blocks.EmergencyAccessRules>());
         Services.AddScoped<CareWorkspace.Web.Features.Sharing.EmergencyAccessService>();
         Services.AddSingleton(app.Services.GetRequiredService<CareWorkspace.Infrastructure.Video.IVideoMeetingProvider>());
