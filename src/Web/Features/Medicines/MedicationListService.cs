@@ -6,6 +6,7 @@ using CareWorkspace.Domain.Medicines.Allergies;
 using CareWorkspace.Domain.Medicines.Checks;
 using CareWorkspace.Domain.NationalSync;
 using CareWorkspace.Infrastructure.Access;
+using CareWorkspace.Infrastructure.Medicines;
 using CareWorkspace.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,9 +37,7 @@ public sealed class MedicationListService(IDbContextFactory<CareDbContext> dbFac
             .Select(s => new { s.LastSuccessAt, s.LastErrorAt }).SingleOrDefaultAsync(ct);
         var refresh = await db.PatientRefreshes.AsNoTracking()
             .SingleOrDefaultAsync(r => r.PatientId == patientId && r.Service == NationalService.Medication, ct);
-        var allergies = await db.AllergyEntries.AsNoTracking()
-            .Where(a => a.PatientId == patientId && a.Status == AllergyStatus.Active)
-            .ToListAsync(ct);
+        var allergies = await db.ActiveAllergiesAsync(patientId, ct);
         var alerts = AlertsByEntry(entries, allergies);
         var items = entries.OrderBy(m => m.DrugName, StringComparer.CurrentCultureIgnoreCase)
             .Select(m => ViewOf(m) with { Alerts = alerts.GetValueOrDefault(m.Id) ?? [] })

@@ -1,7 +1,7 @@
 using CareWorkspace.Domain.Medicines.Allergies;
 using CareWorkspace.Domain.Medicines.Checks;
+using CareWorkspace.Infrastructure.Medicines;
 using CareWorkspace.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareWorkspace.Web.Features.Medicines.Allergies;
 
@@ -13,9 +13,7 @@ public sealed class AllergyPrescribingCheck : IPrescribingCheck
 {
     public async Task<IReadOnlyList<MedicationAlert>> CheckAsync(CareDbContext db, Guid patientId, CheckedDrug drug, CancellationToken ct)
     {
-        var active = await db.AllergyEntries.AsNoTracking()
-            .Where(a => a.PatientId == patientId && a.Status == AllergyStatus.Active)
-            .ToListAsync(ct);
+        var active = await db.ActiveAllergiesAsync(patientId, ct);
         return AllergyCheck.Check(drug, active);
     }
 }

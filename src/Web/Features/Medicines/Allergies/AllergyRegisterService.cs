@@ -3,6 +3,7 @@ using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.Medicines.Allergies;
 using CareWorkspace.Domain.Medicines.Checks;
 using CareWorkspace.Infrastructure.Access;
+using CareWorkspace.Infrastructure.Medicines;
 using CareWorkspace.Infrastructure.Persistence;
 using CareWorkspace.Infrastructure.Realtime;
 using Microsoft.EntityFrameworkCore;
@@ -46,7 +47,7 @@ public sealed class AllergyRegisterService(
             return [];
         await guard.RecordSharedReadAsync(actor, relationship, PatientSection.Medication, "CAVE banner", ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var active = await db.AllergyEntries.AsNoTracking().Where(a => a.PatientId == patientId && a.Status == AllergyStatus.Active).ToListAsync(ct);
+        var active = await db.ActiveAllergiesAsync(patientId, ct);
         return [.. active.Select(AllergyItem.Of)];
     }
 
@@ -74,7 +75,7 @@ public sealed class AllergyRegisterService(
     {
         await guard.DemandSharedReadAsync(actor, patientId, PatientSection.Medication, "Allergy check", ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var active = await db.AllergyEntries.AsNoTracking().Where(a => a.PatientId == patientId && a.Status == AllergyStatus.Active).ToListAsync(ct);
+        var active = await db.ActiveAllergiesAsync(patientId, ct);
         return AllergyCheck.Check(drug, active);
     }
 
