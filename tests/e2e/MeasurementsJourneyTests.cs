@@ -41,6 +41,8 @@ public sealed class MeasurementsJourneyTests(AppFixture app) : BrowserTest(app)
         await Expect(gp.GetByTestId("measurements-not-updated")).ToHaveCountAsync(0);
 
         await spo2.GetByRole(AriaRole.Button, new() { Name = "Show all" }).ClickAsync();
+        // The rows arrive with the next render: wait for the button's new label before counting them.
+        await Expect(spo2.GetByRole(AriaRole.Button, new() { Name = "Show the latest 7" })).ToBeVisibleAsync();
         Assert.True(await spo2.GetByTestId("measurement-row").CountAsync() > 7);
         await ScreenshotAsync(gp, "measurements");
     });
