@@ -143,6 +143,14 @@ public abstract class SharingBlockTests(CareAppFactory factory)
                 .OrderByDescending(r => r.Id).FirstAsync(Ct);
             Assert.True(record.EmergencyAccess);
             Assert.Contains(reason, record.Reason, StringComparison.Ordinal);
+            // Breaking the glass is one record, written by the guard: the emergency access with its reason, nothing beside it.
+            var start = (await db.AccessRecords.AsNoTracking()
+                    .Where(r => r.UserId == doctor.UserId && r.PatientId == jensId && r.Allowed && r.Section == PatientSection.MasterData)
+                    .ToListAsync(Ct))
+                .Where(r => r.At >= started.StartedAt.AddSeconds(-5) && r.What.Contains("mergency access", StringComparison.Ordinal));
+            var one = Assert.Single(start);
+            Assert.True(one.EmergencyAccess);
+            Assert.Contains(reason, one.Reason, StringComparison.Ordinal);
             var told = await db.Notifications.AsNoTracking()
                 .Where(n => n.RecipientUserId == jens.UserId && n.Kind == NotificationKind.EmergencyAccessUsed)
                 .OrderByDescending(n => n.CreatedAt).FirstAsync(Ct);

@@ -47,6 +47,29 @@ public sealed class PatientAccessGuard(TimeProvider clock, ILogger<PatientAccess
     }
 
     /// <summary>
+    /// Breaking the glass: decided like a read of the patient's personal details, and recorded once, as emergency access
+    /// with the clinician's reason (the patient is told). The record is saved with the caller's SaveChanges, together with
+    /// the emergency access itself; <paramref name="startEmergency"/> may refuse (a missing reason), and then nothing is saved.
+    /// </summary>
+    public async Task<(PatientRelationship Relationship, T Started)> DemandEmergencyAccessAsync<T>(
+        CareDbContext db, Actor actor, Guid patientId, Func<PatientRelationship, T> startEmergency, Func<T, string> reasonOf,
+        CancellationToken ct = default)
+    {
+        const string what = "Started emergency access";
+        var relationship = await RelationshipOrRefuseAsync(db, actor, patientId, AccessAction.Read, PatientSection.MasterData, what, ct);
+        var decision = PatientAccessPolicy.Decide(actor, relationship, AccessAction.Read, PatientSection.MasterData);
+        if (!decision.Allowed)
+        {
+            await RecordRefusalAsync(db, actor, patientId, PatientSection.MasterData, what, AccessAction.Read, decision, ct);
+            throw decision.Refusal();
+        }
+        var started = startEmergency(relationship);
+        db.AccessRecords.Add(new AccessRecord(clock.GetUtcNow(), actor, patientId, PatientSection.MasterData, what, AccessAction.Read, true,
+            DomainException.English("Emergency access: {0}", [reasonOf(started)]), emergencyAccess: true));
+        return (relationship, started);
+    }
+
+    /// <summary>
     /// Like <see cref="DemandAsync"/> for a change to one item that belongs to an organisation (a care-team membership):
     /// roles that may change only their own organisation's items are allowed when it is theirs.
     /// </summary>

@@ -38,17 +38,18 @@ public sealed class EmergencyAccessService(
     public async Task<EmergencyAccessView> StartAsync(Actor actor, Guid patientId, string? reason, int? minutes, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (_, relationship) = await guard.DemandWithRelationshipAsync(db, actor, patientId, AccessAction.Read, PatientSection.MasterData, "Emergency access", ct);
+        PatientRelationship relationship;
         EmergencyAccess emergency;
         try
         {
-            if (!MayBreakTheGlass(actor))
-                throw new DomainException("Only a clinician of an organisation on the care team can use emergency access.");
             var now = clock.GetUtcNow();
-            emergency = new EmergencyAccess(patientId, actor, reason, now, minutes is { } m ? TimeSpan.FromMinutes(m) : null, rules);
+            (relationship, emergency) = await guard.DemandEmergencyAccessAsync(db, actor, patientId, _ =>
+            {
+                if (!MayBreakTheGlass(actor))
+                    throw new DomainException("Only a clinician of an organisation on the care team can use emergency access.");
+                return new EmergencyAccess(patientId, actor, reason, now, minutes is { } m ? TimeSpan.FromMinutes(m) : null, rules);
+            }, started => started.Reason, ct);
             db.EmergencyAccesses.Add(emergency);
-            db.AccessRecords.Add(new Domain.Audit.AccessRecord(now, actor, patientId, PatientSection.MasterData, "Started emergency access",
-                AccessAction.Read, true, DomainException.English("Emergency access: {0}", [emergency.Reason]), emergencyAccess: true));
             if (relationship.PatientUserId is { } patientUser)
                 db.Notifications.Add(new Notification(patientUser, Told(emergency, patientId), now));
             await db.SaveChangesAsync(ct);
