@@ -6,7 +6,6 @@ using CareWorkspace.Domain.CarePlans;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.Conferences;
 using CareWorkspace.Domain.Medicines.Allergies;
-using CareWorkspace.Domain.Medicines.Checks;
 using CareWorkspace.Domain.Organisations;
 using CareWorkspace.Domain.Patients;
 using CareWorkspace.Domain.Triage;
@@ -274,9 +273,6 @@ public abstract class AccessLogTests(CareAppFactory factory)
         ["AllergyRegisterService.GetBannerAsync(Actor, Guid, CancellationToken)"] =
             Scenario.Of<AllergyRegisterService>("jens", AccessAction.Read,
                 (s, actor, patientId, ct) => s.GetBannerAsync(actor, patientId, ct)),
-        ["AllergyRegisterService.CheckAsync(Actor, Guid, CheckedDrug, CancellationToken)"] =
-            Scenario.Of<AllergyRegisterService>(Gp, AccessAction.Read,
-                (s, actor, patientId, ct) => s.CheckAsync(actor, patientId, new CheckedDrug("Amoxicillin", "J01CA04"), ct)),
         ["AllergyRegisterService.RecordAsync(Actor, Guid, AllergyDetails, CancellationToken)"] =
             Scenario.Of<AllergyRegisterService>(Gp, AccessAction.Create,
                 (s, actor, patientId, ct) => s.RecordAsync(actor, patientId, AccessLogAllergy, ct)),

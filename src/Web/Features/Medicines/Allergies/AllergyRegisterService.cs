@@ -1,7 +1,6 @@
 using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.Medicines.Allergies;
-using CareWorkspace.Domain.Medicines.Checks;
 using CareWorkspace.Infrastructure.Access;
 using CareWorkspace.Infrastructure.Medicines;
 using CareWorkspace.Infrastructure.Persistence;
@@ -65,18 +64,6 @@ public sealed class AllergyRegisterService(
             .OrderByDescending(v => v.Number).ToListAsync(ct);
         await db.SaveChangesAsync(ct);
         return [.. versions.Select(v => new AllergyVersionView(v.Number, v.ChangedBy, v.ChangedAt, v.Changes, v.Snapshot))];
-    }
-
-    /// <summary>
-    /// The alerts a drug raises against the patient's active entries (for prescribing and importing); nothing when the
-    /// register has no match.
-    /// </summary>
-    public async Task<IReadOnlyList<MedicationAlert>> CheckAsync(Actor actor, Guid patientId, CheckedDrug drug, CancellationToken ct = default)
-    {
-        await guard.DemandSharedReadAsync(actor, patientId, PatientSection.Medication, "Allergy check", ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var active = await db.ActiveAllergiesAsync(patientId, ct);
-        return AllergyCheck.Check(drug, active);
     }
 
     /// <summary>A new active entry, recorded by the user now. Returns its id.</summary>
