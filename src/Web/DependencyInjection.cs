@@ -74,74 +74,78 @@ public static class DependencyInjection
         builder.AddTransportSecurity();
         builder.Services.AddLoginRateLimiting(builder.Configuration);
 
-        builder.Services.AddScoped<CurrentActor>();
-        builder.Services.AddScoped<PatientDirectoryService>();
-        builder.Services.AddScoped<CareWorkspace.Web.Features.AccessLog.AccessLogService>();
-        builder.Services.AddScoped<PatientOverviewService>();
-        builder.Services.AddScoped<AdministrationService>();
-        builder.Services.AddSingleton<INotificationText, NotificationText>();
-        builder.Services.AddScoped<NotificationService>();
-        builder.Services.AddScoped<DischargeService>();
-        builder.Services.AddScoped<ActorSectors>();
-        builder.Services.AddScoped<FollowUpTaskService>();
-        builder.Services.AddScoped<SyncStatusService>();
-        builder.Services.AddScoped<NotImportedService>();
-        builder.Services.AddScoped<FhirRecordService>();
-        builder.Services.AddScoped<FhirAuditEventService>();
-        builder.Services.AddScoped<ApiTokenService>();
+        builder.Services.AddFeatureServices(builder.Configuration);
         AddPathway(builder);
         return builder;
     }
 
-    /// <summary>The live pathway: its sections, services, real-time plumbing and the hub for non-Blazor clients.</summary>
-    private static void AddPathway(WebApplicationBuilder builder)
+    /// <summary>
+    /// The services behind the pages and the live pathway (its sections included). Component tests register these same
+    /// services and replace only the machines (database, clock, guard, sign-in) with their own.
+    /// </summary>
+    public static IServiceCollection AddFeatureServices(this IServiceCollection services, IConfiguration configuration)
     {
-        builder.Services.AddScoped<PathwayHeaderService>();
-        builder.Services.AddScoped<CareTeamService>();
-        builder.Services.AddScoped<AppointmentService>();
-        builder.Services.AddScoped<CarePlanService>();
-        builder.Services.AddScoped<StaffCalendarService>();
-        builder.Services.AddScoped<CareWorkspace.Web.Features.TriageBoard.TriageBoardService>();
-        builder.Services.AddScoped<ConsentService>();
-        builder.Services.AddScoped<CareWorkspace.Web.Features.Sharing.SharingBlockService>();
-        builder.Services.AddScoped<CareWorkspace.Web.Features.Sharing.EmergencyAccessService>();
+        services.AddScoped<CurrentActor>();
+        services.AddScoped<PatientDirectoryService>();
+        services.AddScoped<CareWorkspace.Web.Features.AccessLog.AccessLogService>();
+        services.AddScoped<PatientOverviewService>();
+        services.AddScoped<AdministrationService>();
+        services.AddSingleton<INotificationText, NotificationText>();
+        services.AddScoped<NotificationService>();
+        services.AddScoped<DischargeService>();
+        services.AddScoped<ActorSectors>();
+        services.AddScoped<FollowUpTaskService>();
+        services.AddScoped<SyncStatusService>();
+        services.AddScoped<NotImportedService>();
+        services.AddScoped<FhirRecordService>();
+        services.AddScoped<FhirAuditEventService>();
+        services.AddScoped<ApiTokenService>();
+        services.AddScoped<PathwayHeaderService>();
+        services.AddScoped<CareTeamService>();
+        services.AddScoped<AppointmentService>();
+        services.AddScoped<CarePlanService>();
+        services.AddScoped<StaffCalendarService>();
+        services.AddScoped<CareWorkspace.Web.Features.TriageBoard.TriageBoardService>();
+        services.AddScoped<ConsentService>();
+        services.AddScoped<CareWorkspace.Web.Features.Sharing.SharingBlockService>();
+        services.AddScoped<CareWorkspace.Web.Features.Sharing.EmergencyAccessService>();
         // EmergencyAccess:MaximumMinutes raises or lowers the longest emergency access (the default stays two hours).
-        builder.Services.AddSingleton(new CareWorkspace.Domain.Blocks.EmergencyAccessRules(
+        services.AddSingleton(new CareWorkspace.Domain.Blocks.EmergencyAccessRules(
             CareWorkspace.Domain.Blocks.EmergencyAccessRules.Standard.DefaultDuration,
-            TimeSpan.FromMinutes(builder.Configuration.GetValue("EmergencyAccess:MaximumMinutes", (int)CareWorkspace.Domain.Blocks.EmergencyAccessRules.Standard.MaximumDuration.TotalMinutes))));
-        builder.Services.AddScoped<TimelineService>();
-        builder.Services.AddScoped<MessageService>();
-        builder.Services.AddScoped<InboxService>();
-        builder.Services.AddScoped<ConflictResolver>();
-        builder.Services.AddScoped<VideoConsultationService>();
-        builder.Services.AddScoped<ConferenceService>();
-        builder.Services.AddScoped<CalendarFeedService>();
-        builder.Services.AddScoped<DocumentFrames>();
-        builder.Services.AddScoped<PathwaySummaryDocument>();
-        builder.Services.AddScoped<PathwaySummaryService>();
-        builder.Services.AddScoped<CarePlanDocument>();
-        builder.Services.AddScoped<CareWorkspace.Web.Features.AccessLog.AccessLogDocument>();
-        builder.Services.AddScoped<CareWorkspace.Web.Features.AccessLog.AccessLogExportService>();
-        builder.Services.AddScoped<CarePlanDocumentService>();
-        builder.Services.AddScoped<IPathwaySummaryPart, CarePlanSummaryPart>();
-        builder.Services.AddScoped<RehabilitationPlanDocument>();
-        builder.Services.AddScoped<RehabilitationPlanDocumentService>();
-        builder.Services.AddScoped<MedicationListDocument>();
-        builder.Services.AddScoped<MedicationListDocumentService>();
-        builder.Services.AddScoped<IPathwaySummaryPart, RehabilitationSummaryPart>();
-        builder.Services.AddScoped<IPathwaySummaryPart, TriageSummaryPart>();
-        builder.Services.AddScoped<RehabilitationPlanService>();
-        builder.Services.AddScoped<MedicationListService>();
-        builder.Services.AddScoped<MedicationPrescribingService>();
-        builder.Services.AddScoped<AllergyRegisterService>();
-        builder.Services.AddScoped<IPrescribingCheck, AllergyPrescribingCheck>();
-        builder.Services.AddScoped<MedicationReviewService>();
-        builder.Services.AddScoped<PathwayRefreshOnOpen>();
-        builder.Services.AddSingleton<ChangeAuthors>();
-        builder.Services.AddScoped<CircuitReconnectNotifier>();
-        builder.Services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<CircuitReconnectNotifier>());
+            TimeSpan.FromMinutes(configuration.GetValue("EmergencyAccess:MaximumMinutes", (int)CareWorkspace.Domain.Blocks.EmergencyAccessRules.Standard.MaximumDuration.TotalMinutes))));
+        services.AddScoped<TimelineService>();
+        services.AddScoped<MessageService>();
+        services.AddScoped<InboxService>();
+        services.AddScoped<ConflictResolver>();
+        services.AddScoped<VideoConsultationService>();
+        services.AddScoped<ConferenceService>();
+        services.AddScoped<CalendarFeedService>();
+        services.AddScoped<DocumentFrames>();
+        services.AddScoped<PathwaySummaryDocument>();
+        services.AddScoped<PathwaySummaryService>();
+        services.AddScoped<CarePlanDocument>();
+        services.AddScoped<CareWorkspace.Web.Features.AccessLog.AccessLogDocument>();
+        services.AddScoped<CareWorkspace.Web.Features.AccessLog.AccessLogExportService>();
+        services.AddScoped<CarePlanDocumentService>();
+        services.AddScoped<IPathwaySummaryPart, CarePlanSummaryPart>();
+        services.AddScoped<RehabilitationPlanDocument>();
+        services.AddScoped<RehabilitationPlanDocumentService>();
+        services.AddScoped<MedicationListDocument>();
+        services.AddScoped<MedicationListDocumentService>();
+        services.AddScoped<IPathwaySummaryPart, RehabilitationSummaryPart>();
+        services.AddScoped<IPathwaySummaryPart, TriageSummaryPart>();
+        services.AddScoped<RehabilitationPlanService>();
+        services.AddScoped<MedicationListService>();
+        services.AddScoped<MedicationPrescribingService>();
+        services.AddScoped<AllergyRegisterService>();
+        services.AddScoped<IPrescribingCheck, AllergyPrescribingCheck>();
+        services.AddScoped<MedicationReviewService>();
+        services.AddScoped<PathwayRefreshOnOpen>();
+        services.AddSingleton<ChangeAuthors>();
+        services.AddScoped<CircuitReconnectNotifier>();
+        services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<CircuitReconnectNotifier>());
 
-        builder.Services.AddSingleton(new PathwaySectionRegistry()
+        services.AddSingleton(new PathwaySectionRegistry()
             .Add<OverviewSection>("overview", "Overview", Icons.Material.Filled.Dashboard, 10, PatientSection.MasterData)
             .Add<CareTeamSection>("care-team", "Care team & contacts", Icons.Material.Filled.Groups, 20, PatientSection.CareTeam)
             .Add<MessagesSection>("messages", "Messages", Icons.Material.Filled.Forum, 30, PatientSection.Messages)
@@ -153,7 +157,12 @@ public static class DependencyInjection
             .Add<TriageSection>("triage", "Early detection", Icons.Material.Filled.Traffic, 50, PatientSection.Triage)
             .Add<CareWorkspace.Web.Features.Measurements.MeasurementsSection>("measurements", "Measurements", Icons.Material.Filled.MonitorHeart, 47, PatientSection.Measurements)
             .Add<ConsentSection>("consents", "Consent", Icons.Material.Filled.VerifiedUser, 60, PatientSection.Consents));
+        return services;
+    }
 
+    /// <summary>The live pathway's real-time plumbing and the hub for non-Blazor clients.</summary>
+    private static void AddPathway(WebApplicationBuilder builder)
+    {
         builder.Services.AddSignalR();
         if (!string.IsNullOrWhiteSpace(builder.Configuration["Redis:ConnectionString"]))
         {

@@ -3,7 +3,6 @@ using CareWorkspace.Domain.Access;
 using CareWorkspace.Infrastructure.CarePlans;
 using CareWorkspace.IntegrationTests.Infrastructure;
 using CareWorkspace.Web.Features.Calendar;
-using CareWorkspace.Web.Features.CalendarFeeds;
 using CareWorkspace.Web.Features.CarePlans;
 using CareWorkspace.Web.Features.Pathway;
 using CareWorkspace.Web.Features.Rehabilitation;
@@ -24,10 +23,6 @@ public abstract class PlanLinksAndDocumentButtonsTests(CareAppFactory factory)
     {
         var page = new LivePageContext(factory, actor);
         page.Services.AddSingleton(factory.Services.GetRequiredService<CarePlanTemplates>());
-        page.Services.AddScoped<CarePlanService>();
-        page.Services.AddScoped<RehabilitationPlanService>();
-        page.Services.AddScoped<AppointmentService>();
-        page.Services.AddScoped<CalendarFeedService>();
         return page;
     }
 

@@ -8,15 +8,12 @@ using CareWorkspace.Infrastructure.Identity;
 using CareWorkspace.Infrastructure.Live;
 using CareWorkspace.Infrastructure.Persistence;
 using CareWorkspace.Infrastructure.Realtime;
-using CareWorkspace.Web.Features.CareTeam;
-using CareWorkspace.Web.Features.Messages;
 using CareWorkspace.Web.Features.Pathway;
-using CareWorkspace.Web.Features.Patients;
-using CareWorkspace.Web.Features.Timeline;
+using CareWorkspace.Web;
 using CareWorkspace.Web.Localization;
-using CareWorkspace.Web.Security;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using MudBlazor;
@@ -39,6 +36,8 @@ public sealed class LivePageContext : BunitContext
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddCareLocalization();
+        // The app's own feature services, as registered for the app; below, the machines they stand on are this test's.
+        Services.AddFeatureServices(app.Services.GetRequiredService<IConfiguration>());
         Services.AddSingleton<IDbContextFactory<CareDbContext>>(Database);
         // The shared reads go through the test database too (so that it can hold or fail them), and hear of every change
         // the app's notifier delivers; the access records go through the app's own group-commit writer.
@@ -51,31 +50,12 @@ public sealed class LivePageContext : BunitContext
         Services.AddSingleton(app.Services.GetRequiredService<IPathwayNotifier>());
         Services.AddSingleton(app.Services.GetRequiredService<PresenceTracker>());
         Services.AddSingleton(app.Services.GetRequiredService<AttachmentStore>());
-        Services.AddSingleton(app.Services.GetRequiredService<TimeProvider>());
-        Services.AddSingleton(sections ?? app.Services.GetRequiredService<PathwaySectionRegistry>());
+        Services.AddSingleton(clock);
+        if (sections is not null)
+            Services.AddSingleton(sections);
         Services.AddSingleton<AuthenticationStateProvider>(new SignedIn(actor, _signInHolds));
-        Services.AddScoped<CurrentActor>();
-        Services.AddScoped<CircuitReconnectNotifier>();
-        Services.AddScoped<ConflictResolver>();
-        Services.AddScoped<PathwayHeaderService>();
-        Services.AddScoped<PatientOverviewService>();
-        Services.AddScoped<CareTeamService>();
-        Services.AddScoped<MessageService>();
-        Services.AddScoped<InboxService>();
-        Services.AddScoped<TimelineService>();
-        Services.AddScoped<CareWorkspace.Web.Features.Consents.ConsentService>();
-        Services.AddScoped<CareWorkspace.Web.Features.Medicines.Allergies.AllergyRegisterService>();
-        Services.AddSingleton(app.Services.GetRequiredService<CareWorkspace.Domain.Blocks.EmergencyAccessRules>());
-        Services.AddScoped<CareWorkspace.Web.Features.Sharing.EmergencyAccessService>();
         Services.AddSingleton(app.Services.GetRequiredService<CareWorkspace.Infrastructure.Video.IVideoMeetingProvider>());
-        Services.AddScoped<CareWorkspace.Web.Features.Video.VideoConsultationService>();
-        Services.AddSingleton<CareWorkspace.Web.Features.Live.ChangeAuthors>();
-        Services.AddScoped<CareWorkspace.Web.Features.Notifications.NotificationService>();
-        Services.AddScoped<CareWorkspace.Web.Features.FollowUp.FollowUpTaskService>();
-        Services.AddScoped<CareWorkspace.Web.Features.FollowUp.DischargeService>();
-        Services.AddScoped<CareWorkspace.Web.Features.FollowUp.ActorSectors>();
         Services.AddSingleton(app.Services.GetRequiredService<CareWorkspace.Infrastructure.NationalServices.Sync.PatientRefreshRequests>());
-        Services.AddScoped<CareWorkspace.Web.Features.NationalSync.PathwayRefreshOnOpen>();
     }
 
     public TestDatabase Database { get; }
