@@ -25,21 +25,17 @@ internal static class Benchmark
     {
         // The calendar's server time (issue 9: a 2,000-appointment patient and a 300-appointment week within 200 ms). Usage:
         //   dotnet run -c Release --project benchmarks/CalendarRender -- [sqlite|postgresql "<connection string with a new database>"]
-        var provider = args.Length > 0 && args[0].Equals("postgresql", StringComparison.OrdinalIgnoreCase) ? DatabaseProvider.PostgreSql : DatabaseProvider.Sqlite;
-        var connection = provider == DatabaseProvider.PostgreSql ? args[1] : "";
-        var folder = Path.Combine(Path.GetTempPath(), "cw-calendar-bench-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
+        using var bench = BenchRun.FromArguments(args, "calendar");
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("da-DK");
 
-        Directory.SetCurrentDirectory(AppContext.BaseDirectory);
-        await using var app = new BenchFactory(provider, connection, folder);
+        await using var app = new BenchFactory(bench.Provider, bench.Connection, bench.Folder);
         _ = app.Services;
         var clock = app.Services.GetRequiredService<TimeProvider>();
         var today = CopenhagenTime.Today(clock);
         var busyMonday = CalendarPeriod.Monday(today).AddDays(14);
 
         var (patientId, gp) = await SeedAsync(app, today, busyMonday);
-        Console.WriteLine(Invariant($"{provider}: {Total} appointments for one patient over five years, {BusyWeek} of them in the week of {busyMonday:yyyy-MM-dd}. ") +
+        Console.WriteLine(Invariant($"{bench.Provider}: {Total} appointments for one patient over five years, {BusyWeek} of them in the week of {busyMonday:yyyy-MM-dd}. ") +
             Invariant($"Load: {File.ReadAllText("/proc/loadavg").Trim()}"));
 
         await using var scope = app.Services.CreateAsyncScope();
@@ -76,15 +72,6 @@ internal static class Benchmark
                 Invariant($"{r.Total.P50:F1} / {r.Total.P95:F1} / {r.Total.Max:F1} ms | {(r.Total.P95 <= Target.TotalMilliseconds ? "**MET**" : "**NOT MET**")} |"));
         }
         Console.WriteLine(Invariant($"Load at the end: {File.ReadAllText("/proc/loadavg").Trim()}"));
-
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A temp folder left behind is harmless.
-        }
     }
 
     /// <summary>Jens' calendar gets 2,000 appointments of his GP over five years around today, 300 of them in one week.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using CareWorkspace.Benchmarks;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.NationalSync;
 using CareWorkspace.Infrastructure.NationalServices.Sandbox;
@@ -22,14 +23,10 @@ internal static class Benchmark
         // The national import (issue 12: 10,000 patients, ~200,000 resources from the sandbox at ≥ 2,000 a second, memory
         // flat, an unchanged re-run in ≤ 20 % of the time). Usage:
         //   dotnet run -c Release --project benchmarks/NationalImport -- [sqlite|postgresql "<connection string with a new database>"] [patients]
-        var provider = args.Length > 0 && args[0].Equals("postgresql", StringComparison.OrdinalIgnoreCase) ? DatabaseProvider.PostgreSql : DatabaseProvider.Sqlite;
-        var connection = provider == DatabaseProvider.PostgreSql ? args[1] : "";
+        using var bench = BenchRun.FromArguments(args, "import");
         var count = int.TryParse(args.LastOrDefault(), out var n) ? n : 10_000;
-        var folder = Path.Combine(Path.GetTempPath(), "cw-import-bench-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
 
-        Directory.SetCurrentDirectory(AppContext.BaseDirectory);
-        await using var app = new SandboxBenchFactory(provider, connection, folder);
+        await using var app = new SandboxBenchFactory(bench.Provider, bench.Connection, bench.Folder);
         _ = app.Services;
         var clock = app.Services.GetRequiredService<TimeProvider>();
         var seeding = Stopwatch.StartNew();
@@ -37,7 +34,7 @@ internal static class Benchmark
         var store = app.Services.GetRequiredService<SandboxStore>();
         var (medications, measurements) = NationalSeed.PlaceInSandbox(store, patients, clock.GetUtcNow());
         var ours = new Dictionary<NationalService, int> { [NationalService.Medication] = medications, [NationalService.Measurements] = measurements };
-        Console.WriteLine(Invariant($"{provider}: {count} more patients; the sandbox holds {medications} medication statements/prescriptions and {measurements} ") +
+        Console.WriteLine(Invariant($"{bench.Provider}: {count} more patients; the sandbox holds {medications} medication statements/prescriptions and {measurements} ") +
             Invariant($"home measurements of theirs ({store.Count} resources in all, with the demo's); seeded in {seeding.Elapsed.TotalSeconds:F0} s. ") +
             Invariant($"Page size {SandboxBenchFactory.PageSize}. Load: {LoadAverage()}"));
 
@@ -79,15 +76,6 @@ internal static class Benchmark
         Console.WriteLine(Invariant($"| Memory flat (managed peak − start; resident peak − start) | +{Mb(memory.ManagedPeak - memory.ManagedStart)}; +{Mb(memory.ResidentPeak - memory.ResidentStart)} | see the doc |"));
         Console.WriteLine(Invariant($"| Unchanged re-run ≤ {TargetRerunShare:P0} of the first | {second.Elapsed.TotalSeconds:F2} s = {share:P1} | {Verdict(share <= TargetRerunShare)} |"));
         Console.WriteLine(Invariant($"Load at the end: {LoadAverage()} (other engineers build on the same 2 cores: the figures are noisy)"));
-
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A temp folder left behind is harmless.
-        }
     }
 
     /// <summary>The median time of the sandbox's search for one full page (no HTTP, no parsing): its share of a run, not ours.</summary>

@@ -16,15 +16,10 @@ internal static class Benchmark
     {
         // The reminder job with 10,000 due reminders (issue 9: under 30 s). Usage:
         //   dotnet run -c Release --project benchmarks/ReminderJob -- [sqlite|postgresql "<connection string with a new database>"] [count]
-        var provider = args.Length > 0 && args[0].Equals("postgresql", StringComparison.OrdinalIgnoreCase) ? DatabaseProvider.PostgreSql : DatabaseProvider.Sqlite;
-        var connection = provider == DatabaseProvider.PostgreSql ? args[1] : "";
+        using var bench = BenchRun.FromArguments(args, "reminder");
         var count = int.TryParse(args.LastOrDefault(), out var n) ? n : 10_000;
-        var folder = Path.Combine(Path.GetTempPath(), "cw-reminder-bench-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
 
-        // WebApplicationFactory finds src/Web through MvcTestingAppManifest.json in the current directory.
-        Directory.SetCurrentDirectory(AppContext.BaseDirectory);
-        await using var app = new BenchFactory(provider, connection, folder);
+        await using var app = new BenchFactory(bench.Provider, bench.Connection, bench.Folder);
         _ = app.Services;
 
         await using (var db = await app.Services.GetRequiredService<IDbContextFactory<CareDbContext>>().CreateDbContextAsync())
@@ -49,7 +44,7 @@ internal static class Benchmark
                 }
             }
             await db.SaveChangesAsync();
-            Console.WriteLine($"{provider}: {count} booked appointments due within 24 h, over {patients.Count} patients");
+            Console.WriteLine($"{bench.Provider}: {count} booked appointments due within 24 h, over {patients.Count} patients");
         }
 
         await using (var scope = app.Services.CreateAsyncScope())
@@ -65,15 +60,6 @@ internal static class Benchmark
             var inApp = await db.ReminderDeliveries.CountAsync(d => d.Channel == NotificationChannelKind.InApp);
             Console.WriteLine($"First run: {sent} reminders sent ({inApp} in-app) in {watch.Elapsed.TotalSeconds:F1} s; " +
                 $"second run: {second} sent in {again.Elapsed.TotalSeconds:F1} s. Target: under 30 s -> {(watch.Elapsed < TimeSpan.FromSeconds(30) ? "MET" : "NOT MET")}");
-        }
-
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A temp folder left behind is harmless.
         }
     }
 }

@@ -29,18 +29,14 @@ internal static class Benchmark
     {
         // The triage board's server time (issue 11: a unit with 500 citizens and a year of observations within 300 ms). Usage:
         //   dotnet run -c Release --project benchmarks/TriageBoard -- [sqlite|postgresql "<connection string with a new database>"]
-        var provider = args.Length > 0 && args[0].Equals("postgresql", StringComparison.OrdinalIgnoreCase) ? DatabaseProvider.PostgreSql : DatabaseProvider.Sqlite;
-        var connection = provider == DatabaseProvider.PostgreSql ? args[1] : "";
-        var folder = Path.Combine(Path.GetTempPath(), "cw-triage-bench-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
+        using var bench = BenchRun.FromArguments(args, "triage");
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("da-DK");
 
-        Directory.SetCurrentDirectory(AppContext.BaseDirectory);
-        await using var app = new BenchFactory(provider, connection, folder);
+        await using var app = new BenchFactory(bench.Provider, bench.Connection, bench.Folder);
         _ = app.Services;
         var clock = app.Services.GetRequiredService<TimeProvider>();
         var (nurse, worker, unitId, citizens, observations) = await SeedAsync(app, CopenhagenTime.Today(clock));
-        Console.WriteLine(Invariant($"{provider}: {Citizens} more citizens on the unit's care team, {observations} change forms over {Weeks} weeks. ") +
+        Console.WriteLine(Invariant($"{bench.Provider}: {Citizens} more citizens on the unit's care team, {observations} change forms over {Weeks} weeks. ") +
             Invariant($"Load: {File.ReadAllText("/proc/loadavg").Trim()}"));
 
         await using var scope = app.Services.CreateAsyncScope();
@@ -114,15 +110,6 @@ internal static class Benchmark
                 Invariant($"{live.LastBoard.P50:F1} / {live.LastBoard.P95:F1} ms | {live.OwnUnitReads} | {live.OtherUnitNotices} / {live.OtherUnitReads} |"));
         }
         Console.WriteLine(Invariant($"Load at the end: {File.ReadAllText("/proc/loadavg").Trim()}"));
-
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A temp folder left behind is harmless.
-        }
     }
 
     /// <summary>Havby home care gets 500 more citizens, each with a change form every week for a year (the latest confirmed).</summary>
