@@ -165,7 +165,7 @@ public abstract class SharingBlockChannelTests(CareAppFactory factory)
     {
         var record = await factory.CallAsync<FhirRecordService, FhirRecord>(s => s.EverythingAsync(actor, jensId, Ct));
         var bundle = FhirEverything.Bundle(record, new Uri("https://care.example/fhir/"), DateTimeOffset.UtcNow);
-        return [.. bundle.Entry.Select(e => e.Resource.Id)];
+        return [.. bundle.Entry.Select(e => e.Resource?.Id ?? "")];
     }
 
     private async Task<BoardCitizen> BoardCardAsync(Actor nurse, Guid jensId)
