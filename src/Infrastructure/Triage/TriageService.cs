@@ -63,12 +63,41 @@ public sealed class TriageService(
         await DemandUnitAsync(actor, unitId, ct);
         var now = clock.GetUtcNow();
         // Read anew at least every minute: overdue plans and "time since the last observation" move with the clock.
-        var board = await sharedReads.GetForAudienceAsync(AudienceKey.TriageBoardOf(unitId), "board",
+        var shared = await sharedReads.GetForAudienceAsync(AudienceKey.TriageBoardOf(unitId), "board",
             (db, c) => ReadBoardAsync(db, unitId, now, c), stamp: now.ToUnixTimeSeconds() / 60, ct: ct);
+        var board = await WithoutWhatIsBlockedAsync(actor, shared, ct);
         var before = shown?.UnitId == unitId ? shown.Citizens.ToDictionary(c => c.PatientId) : [];
         var listed = board.Citizens.Where(c => !before.TryGetValue(c.PatientId, out var was) || !was.ShowsTheSameAs(c)).Select(c => c.PatientId);
         await guard.RecordListedAsync(actor, listed, "Triage board", PatientSection.Triage, ct);
         return board with { Can = Permissions(actor) };
+    }
+
+    /// <summary>
+    /// This viewer's board: a citizen who blocked the triage section from the viewer's organisation stays on it (the unit
+    /// serves them) with neither change form nor plan, marked as blocked. The one policy decides, with each such
+    /// citizen's shared relationship; only citizens with an active block are asked (one query for the board).
+    /// </summary>
+    private async Task<TriageBoardView> WithoutWhatIsBlockedAsync(Actor actor, TriageBoardView board, CancellationToken ct)
+    {
+        var ids = board.Citizens.Select(c => c.PatientId).ToList();
+        List<Guid> withBlocks;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            withBlocks = await db.SharingBlocks.AsNoTracking().Where(b => ids.Contains(b.PatientId) && b.LiftedAt == null)
+                .Select(b => b.PatientId).Distinct().ToListAsync(ct);
+        }
+        if (withBlocks.Count == 0)
+            return board;
+        var citizens = new List<BoardCitizen>(board.Citizens.Count);
+        foreach (var citizen in board.Citizens)
+        {
+            var blocked = withBlocks.Contains(citizen.PatientId)
+                && await guard.SharedRelationshipAsync(citizen.PatientId, ct) is { } relationship
+                && !PatientAccessPolicy.Decide(actor, relationship, AccessAction.Read, PatientSection.Triage).Allowed;
+            citizens.Add(blocked ? citizen with { Latest = null, OpenPlan = null, BlockedByPatient = true } : citizen);
+        }
+        // Sorted again: a blocked card's place among the colours would tell its colour.
+        return board with { Citizens = [.. citizens.OrderByDescending(c => c.Colour).ThenBy(c => c.Name, DanishNames)] };
     }
 
     // Danish names in Danish order (Æ, Ø, Å last) whatever the language of the viewer whose read is shared.
