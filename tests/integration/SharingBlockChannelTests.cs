@@ -2,11 +2,13 @@ using System.Globalization;
 using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.Blocks;
 using CareWorkspace.Domain.Calendar;
+using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.Organisations;
 using CareWorkspace.Infrastructure.FhirApi;
 using CareWorkspace.Infrastructure.Triage;
 using CareWorkspace.IntegrationTests.Infrastructure;
 using CareWorkspace.UnitTests.Documents;
+using CareWorkspace.Web.Features.Calendar;
 using CareWorkspace.Web.Features.Documents;
 using CareWorkspace.Web.Features.FhirApi;
 using CareWorkspace.Web.Features.Pathway;
@@ -109,6 +111,33 @@ public abstract class SharingBlockChannelTests(CareAppFactory factory)
         }
         Assert.False((await BoardCardAsync(nurse, jensId)).BlockedByPatient);
     }
+
+    [Fact]
+    public async Task A_calendar_blocked_for_the_municipality_is_gone_from_the_nurses_staff_calendar_which_says_something_is_blocked()
+    {
+        var jensId = await factory.JensIdAsync(Ct);
+        var (jens, nurse, _) = await PeopleAsync();
+        var today = CopenhagenTime.Today(TimeProvider.System);
+        var before = await StaffCalendarAsync(nurse, today);
+        Assert.Contains(before.Appointments, a => a.Appointment.PatientId == jensId);
+        Assert.False(before.SomethingBlocked);
+
+        var blockId = await Sharing(s => s.BlockAsync(jens, jensId,
+            new BlockInput(PatientSection.Calendar, null, null, BlockAudienceKind.Sectors, [], [Sector.Municipality]), Ct));
+        try
+        {
+            var after = await StaffCalendarAsync(nurse, today);
+            Assert.DoesNotContain(after.Appointments, a => a.Appointment.PatientId == jensId);
+            Assert.True(after.SomethingBlocked);
+        }
+        finally
+        {
+            await Sharing(s => s.LiftAsync(jens, jensId, blockId, null, Ct));
+        }
+    }
+
+    private Task<StaffCalendarView> StaffCalendarAsync(Actor actor, DateOnly today) =>
+        factory.CallAsync<StaffCalendarService, StaffCalendarView>(s => s.GetAsync(actor, today, today.AddDays(StaffCalendarService.MaxDays - 1), false, Ct));
 
     private static BlockInput ItemBlock(BlockedItemKind kind, Guid id) =>
         new(null, kind, id, BlockAudienceKind.Sectors, [], [Sector.Municipality]);

@@ -75,27 +75,20 @@ public sealed class TriageService(
     /// <summary>
     /// This viewer's board: a citizen who blocked the triage section from the viewer's organisation stays on it (the unit
     /// serves them) with neither change form nor plan, marked as blocked. The one policy decides, with each such
-    /// citizen's shared relationship; only citizens with an active block are asked (one query for the board).
+    /// citizen's shared relationship; only citizens with an active block are asked.
     /// </summary>
     private async Task<TriageBoardView> WithoutWhatIsBlockedAsync(Actor actor, TriageBoardView board, CancellationToken ct)
     {
-        var ids = board.Citizens.Select(c => c.PatientId).ToList();
-        List<Guid> withBlocks;
+        IReadOnlyDictionary<Guid, PatientRelationship> withBlocks;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
-        {
-            withBlocks = await db.SharingBlocks.AsNoTracking().Where(b => ids.Contains(b.PatientId) && b.LiftedAt == null)
-                .Select(b => b.PatientId).Distinct().ToListAsync(ct);
-        }
+            withBlocks = await guard.RelationshipsWithBlocksAsync(db, [.. board.Citizens.Select(c => c.PatientId)], ct);
         if (withBlocks.Count == 0)
             return board;
-        var citizens = new List<BoardCitizen>(board.Citizens.Count);
-        foreach (var citizen in board.Citizens)
-        {
-            var blocked = withBlocks.Contains(citizen.PatientId)
-                && await guard.SharedRelationshipAsync(citizen.PatientId, ct) is { } relationship
-                && !PatientAccessPolicy.Decide(actor, relationship, AccessAction.Read, PatientSection.Triage).Allowed;
-            citizens.Add(blocked ? citizen with { Latest = null, OpenPlan = null, BlockedByPatient = true } : citizen);
-        }
+        var citizens = board.Citizens.Select(citizen =>
+            withBlocks.TryGetValue(citizen.PatientId, out var relationship)
+            && !PatientAccessPolicy.Decide(actor, relationship, AccessAction.Read, PatientSection.Triage).Allowed
+                ? citizen with { Latest = null, OpenPlan = null, BlockedByPatient = true }
+                : citizen);
         // Sorted again: a blocked card's place among the colours would tell its colour.
         return board with { Citizens = [.. citizens.OrderByDescending(c => c.Colour).ThenBy(c => c.Name, DanishNames)] };
     }
