@@ -49,6 +49,14 @@ public static partial class PatientAccessPolicy
     public static IReadOnlyList<Guid> HiddenItemIds(Actor actor, PatientRelationship patient, BlockedItemKind kind) =>
         [.. BlockedItemDecisions(actor, patient, kind).Where(d => !d.Value.Allowed).Select(d => d.Key)];
 
+    /// <summary>
+    /// The ids of the items of this kind left out of a copy the actor takes away (a PDF, an iCal file or feed, the FHIR
+    /// API): those the actor may not see, and those seen only under emergency access, which is for looking at the record,
+    /// not for copying it out of the workspace.
+    /// </summary>
+    public static IReadOnlyList<Guid> ItemIdsKeptOutOfCopies(Actor actor, PatientRelationship patient, BlockedItemKind kind) =>
+        [.. BlockedItemDecisions(actor, patient, kind).Where(d => !d.Value.Allowed || d.Value.UnderEmergencyAccess).Select(d => d.Key)];
+
     /// <summary>Is this id an item (of any kind) the patient blocked from the actor? A live notice naming it is not sent to them.</summary>
     public static bool HidesItem(Actor actor, PatientRelationship patient, Guid itemId) =>
         patient.Blocks.Where(b => b.IsActive && b.ItemId == itemId && b.ItemKind is not null)

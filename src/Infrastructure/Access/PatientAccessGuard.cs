@@ -97,6 +97,27 @@ public sealed class PatientAccessGuard(TimeProvider clock, ILogger<PatientAccess
     }
 
     /// <summary>
+    /// For a list across patients (a board, a staff calendar): the shared relationship of each listed patient who has an
+    /// active block, so the list asks <see cref="PatientAccessPolicy"/> about those; the others block nothing. One query.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, PatientRelationship>> RelationshipsWithBlocksAsync(CareDbContext db, IReadOnlyCollection<Guid> patientIds,
+        CancellationToken ct = default)
+    {
+        var ids = patientIds.Distinct().ToList();
+        var withBlocks = ids.Count == 0
+            ? []
+            : await db.SharingBlocks.AsNoTracking().Where(b => ids.Contains(b.PatientId) && b.LiftedAt == null)
+                .Select(b => b.PatientId).Distinct().ToListAsync(ct);
+        var relationships = new Dictionary<Guid, PatientRelationship>();
+        foreach (var patientId in withBlocks)
+        {
+            if (await SharedRelationshipAsync(patientId, ct) is { } relationship)
+                relationships[patientId] = relationship;
+        }
+        return relationships;
+    }
+
+    /// <summary>
     /// A read of shared data (<see cref="SharedReads"/>): decides with the shared relationship and the one
     /// <see cref="PatientAccessPolicy"/>, and returns once the access records are durable (group-committed by
     /// <see cref="AccessRecordWriter"/>), so the caller builds the view only after that. A refusal is written at once and

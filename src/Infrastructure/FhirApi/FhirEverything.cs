@@ -23,7 +23,7 @@ public static class FhirEverything
         if (record.Shows(PatientSection.CareTeam) && patient.CareTeam.Count > 0)
             resources.Add(FhirPatientResources.CareTeam(patient, record.Organisations, record.Today));
         if (record.Shows(PatientSection.Conditions))
-            resources.AddRange(FhirPatientResources.Conditions(patient));
+            resources.AddRange(FhirPatientResources.Conditions(patient, record.Conditions));
         if (record.Shows(PatientSection.Calendar))
             resources.AddRange(record.Appointments.OrderBy(a => a.Start).Select(a =>
                 FhirCalendarResources.Appointment(a, patient.Id, name, record.Organisations.GetValueOrDefault(a.OrganisationId))));

@@ -62,8 +62,8 @@ public static class FhirPatientResources
         }).ToList(),
     };
 
-    public static IEnumerable<Hl7.Fhir.Model.Condition> Conditions(DomainPatient patient) =>
-        patient.Conditions.Select(c => Condition(patient, c));
+    public static IEnumerable<Hl7.Fhir.Model.Condition> Conditions(DomainPatient patient, IEnumerable<DomainCondition> conditions) =>
+        conditions.Select(c => Condition(patient, c));
 
     private static Hl7.Fhir.Model.Condition Condition(DomainPatient patient, DomainCondition condition) => new()
     {

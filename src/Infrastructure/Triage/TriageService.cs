@@ -63,12 +63,34 @@ public sealed class TriageService(
         await DemandUnitAsync(actor, unitId, ct);
         var now = clock.GetUtcNow();
         // Read anew at least every minute: overdue plans and "time since the last observation" move with the clock.
-        var board = await sharedReads.GetForAudienceAsync(AudienceKey.TriageBoardOf(unitId), "board",
+        var shared = await sharedReads.GetForAudienceAsync(AudienceKey.TriageBoardOf(unitId), "board",
             (db, c) => ReadBoardAsync(db, unitId, now, c), stamp: now.ToUnixTimeSeconds() / 60, ct: ct);
+        var board = await WithoutWhatIsBlockedAsync(actor, shared, ct);
         var before = shown?.UnitId == unitId ? shown.Citizens.ToDictionary(c => c.PatientId) : [];
         var listed = board.Citizens.Where(c => !before.TryGetValue(c.PatientId, out var was) || !was.ShowsTheSameAs(c)).Select(c => c.PatientId);
         await guard.RecordListedAsync(actor, listed, "Triage board", PatientSection.Triage, ct);
         return board with { Can = Permissions(actor) };
+    }
+
+    /// <summary>
+    /// This viewer's board: a citizen who blocked the triage section from the viewer's organisation stays on it (the unit
+    /// serves them) with neither change form nor plan, marked as blocked. The one policy decides, with each such
+    /// citizen's shared relationship; only citizens with an active block are asked.
+    /// </summary>
+    private async Task<TriageBoardView> WithoutWhatIsBlockedAsync(Actor actor, TriageBoardView board, CancellationToken ct)
+    {
+        IReadOnlyDictionary<Guid, PatientRelationship> withBlocks;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            withBlocks = await guard.RelationshipsWithBlocksAsync(db, [.. board.Citizens.Select(c => c.PatientId)], ct);
+        if (withBlocks.Count == 0)
+            return board;
+        var citizens = board.Citizens.Select(citizen =>
+            withBlocks.TryGetValue(citizen.PatientId, out var relationship)
+            && !PatientAccessPolicy.Decide(actor, relationship, AccessAction.Read, PatientSection.Triage).Allowed
+                ? citizen with { Latest = null, OpenPlan = null, BlockedByPatient = true }
+                : citizen);
+        // Sorted again: a blocked card's place among the colours would tell its colour.
+        return board with { Citizens = [.. citizens.OrderByDescending(c => c.Colour).ThenBy(c => c.Name, DanishNames)] };
     }
 
     // Danish names in Danish order (Æ, Ø, Å last) whatever the language of the viewer whose read is shared.

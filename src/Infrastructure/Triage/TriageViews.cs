@@ -106,14 +106,16 @@ public sealed record BoardObservation(
 
 /// <summary>
 /// One citizen the unit serves, with the latest change form the unit recorded (null if none yet), its open action
-/// plan and the unit's contact person for the citizen.
+/// plan and the unit's contact person for the citizen. <paramref name="BlockedByPatient"/>: the citizen blocked the triage
+/// section from the viewer's organisation, so the card shows neither (only that something is blocked).
 /// </summary>
 public sealed record BoardCitizen(
     Guid PatientId,
     string Name,
     string? ContactPerson,
     BoardObservation? Latest,
-    ActionPlanView? OpenPlan)
+    ActionPlanView? OpenPlan,
+    bool BlockedByPatient = false)
 {
     /// <summary>The board's column: the latest colour, green for a citizen not yet observed.</summary>
     public TriageColour Colour => Latest?.Colour ?? TriageColour.Green;
@@ -124,7 +126,7 @@ public sealed record BoardCitizen(
     public bool ShowsTheSameAs(BoardCitizen other) =>
         PatientId == other.PatientId && Name == other.Name && ContactPerson == other.ContactPerson
         && Latest?.Id == other.Latest?.Id && Latest?.Colour == other.Latest?.Colour && Latest?.IsConfirmed == other.Latest?.IsConfirmed
-        && OpenPlan?.Version == other.OpenPlan?.Version;
+        && OpenPlan?.Version == other.OpenPlan?.Version && BlockedByPatient == other.BlockedByPatient;
 }
 
 /// <summary>A unit's citizens with their latest change form: the triage board's and the recording page's list.</summary>

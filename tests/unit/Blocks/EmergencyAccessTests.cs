@@ -50,6 +50,20 @@ public sealed class EmergencyAccessTests
     }
 
     [Fact]
+    public void ACopy_LeavesOutTheBlockedItem_EvenUnderEmergencyAccess_ButNotForTheRecorderOrAnUnblockedItem()
+    {
+        var admission = Guid.NewGuid();
+        var patient = Relationship([Block(BlockTarget.Item(BlockedItemKind.TimelineEntry, admission, Gp), BlockAudience.OutsideRecordingOrganisation())],
+            [EmergencyFor(Doctor)]);
+
+        Assert.Equal([admission], PatientAccessPolicy.ItemIdsKeptOutOfCopies(Doctor, patient, BlockedItemKind.TimelineEntry));
+        Assert.Equal([admission], PatientAccessPolicy.ItemIdsKeptOutOfCopies(Nurse, patient, BlockedItemKind.TimelineEntry));
+        Assert.Empty(PatientAccessPolicy.ItemIdsKeptOutOfCopies(GpDoctor, patient, BlockedItemKind.TimelineEntry));
+        Assert.Empty(PatientAccessPolicy.ItemIdsKeptOutOfCopies(Jens, patient, BlockedItemKind.TimelineEntry));
+        Assert.Empty(PatientAccessPolicy.ItemIdsKeptOutOfCopies(Nurse, patient, BlockedItemKind.Appointment));
+    }
+
+    [Fact]
     public void EmergencyAccess_LastsTwoHoursByDefault_AndThenTheBlockHoldsAgain()
     {
         var started = Now.AddMinutes(-10);

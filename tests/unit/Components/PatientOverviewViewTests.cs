@@ -31,8 +31,8 @@ public sealed class PatientOverviewViewTests : BunitTestBase
             new CareTeamRow(HomeCare, CareTeamRole.HomeCare, new DateOnly(2024, 1, 1), new DateOnly(2024, 6, 30), false),
         ],
         [
-            new ConditionRow(Condition.SksSystem, "DJ449", "Chronic obstructive pulmonary disease", new DateOnly(2019, 5, 1)),
-            new ConditionRow(Condition.SksSystem, "DE119", "Type 2 diabetes", new DateOnly(2015, 2, 1)),
+            new ConditionRow(Guid.NewGuid(), Condition.SksSystem, "DJ449", "Chronic obstructive pulmonary disease", new DateOnly(2019, 5, 1)),
+            new ConditionRow(Guid.NewGuid(), Condition.SksSystem, "DE119", "Type 2 diabetes", new DateOnly(2015, 2, 1)),
         ]);
 
     [Theory]

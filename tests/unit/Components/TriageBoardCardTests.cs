@@ -47,6 +47,20 @@ public sealed class TriageBoardCardTests : BunitTestBase
     }
 
     [Fact]
+    public void A_citizen_who_blocked_triage_from_the_unit_shows_only_that_something_is_blocked_no_colour_and_no_flag()
+    {
+        var citizen = new BoardCitizen(Guid.NewGuid(), "Jens Jensen", "Kirsten Lund", null, null, BlockedByPatient: true);
+
+        var cut = RenderCard(citizen);
+
+        Assert.Equal("Jens Jensen", cut.Find("[data-testid=triage-card-name]").TextContent);
+        Assert.Equal("Some information is blocked by the patient.", cut.Find("[data-testid=triage-card-blocked]").TextContent);
+        Assert.Empty(cut.FindAll("[data-testid=triage-card-colour]"));
+        Assert.Empty(cut.FindAll("[data-testid=triage-flag-not-observed]"));
+        Assert.Empty(cut.FindAll("[data-testid=triage-card-news2]"));
+    }
+
+    [Fact]
     public void A_card_is_rendered_again_only_when_what_it_shows_changes()
     {
         var latest = Observation(TriageColour.Yellow, Now.AddHours(-3));

@@ -75,6 +75,7 @@ public enum SeriesScope
 }
 
 /// <summary>The appointments of one organisation's patients (or one practitioner's) over some days: the staff calendar at /calendar.</summary>
-public sealed record StaffCalendarView(DateOnly From, DateOnly To, IReadOnlyList<StaffAppointmentView> Appointments, DateOnly Today);
+/// <summary>A staff calendar; <paramref name="SomethingBlocked"/>: appointments a patient blocked from the viewer were left out.</summary>
+public sealed record StaffCalendarView(DateOnly From, DateOnly To, IReadOnlyList<StaffAppointmentView> Appointments, DateOnly Today, bool SomethingBlocked = false);
 
 public sealed record StaffAppointmentView(AppointmentView Appointment, string PatientName, bool IsMine);

@@ -129,13 +129,9 @@ public sealed class CalendarFeedService(
             return text;
         }, repeatable: true, ct);
 
-    /// <summary>
-    /// The appointments the patient blocked from the feed's owner. One seen only under emergency access stays out too:
-    /// breaking the glass is for looking at the record, not for copying it into a calendar.
-    /// </summary>
+    /// <summary>The appointments the patient blocked from the feed's owner, also those seen only under emergency access (a feed is a copy).</summary>
     private static List<Guid> NotInFeed(Actor actor, PatientRelationship relationship) =>
-        [.. PatientAccessPolicy.BlockedItemDecisions(actor, relationship, BlockedItemKind.Appointment)
-            .Where(d => !d.Value.Allowed || d.Value.UnderEmergencyAccess).Select(d => d.Key)];
+        [.. PatientAccessPolicy.ItemIdsKeptOutOfCopies(actor, relationship, BlockedItemKind.Appointment)];
 
     private async Task<string> WriteAsync(CareDbContext db, Guid patientId, List<Guid> blocked, CancellationToken ct, CultureInfo? culture = null)
     {

@@ -2,22 +2,28 @@ using CareWorkspace.Domain.Access;
 using CareWorkspace.Infrastructure.Documents;
 using CareWorkspace.Web.Features.Calendar;
 using CareWorkspace.Web.Features.Patients;
+using CareWorkspace.Web.Features.Sharing;
 using CareWorkspace.Web.Localization;
 using Microsoft.Extensions.Localization;
 
 namespace CareWorkspace.Web.Features.Documents;
 
-/// <summary>Writes the pathway summary's content in the printing user's language; a section the reader may not see says so.</summary>
-public sealed class PathwaySummaryDocument(DocumentFrames frames, IStringLocalizer<PathwaySummaryDocument> text)
+/// <summary>
+/// Writes the pathway summary's content in the printing user's language; a section the reader may not see says so, and
+/// where the patient blocked something from the reader it says "some information is blocked by the patient", not what.
+/// </summary>
+public sealed class PathwaySummaryDocument(DocumentFrames frames, IStringLocalizer<PathwaySummaryDocument> text, IStringLocalizer<SharingNoticeBanner> sharing)
 {
     /// <summary>The version of this document's layout, printed in its footer; raise it when its content changes.</summary>
     public const int Version = 1;
 
     public CareDocument Compose(Actor reader, PatientOverview patient, IReadOnlyList<IReadOnlyList<DocumentBlock>> parts,
-        IReadOnlyList<AppointmentView>? appointments)
+        IReadOnlyList<AppointmentView>? appointments, bool somethingBlocked = false)
     {
         var title = text["Pathway summary for the discharge conference"];
         var blocks = new List<DocumentBlock> { new DocumentHeading(title) };
+        if (somethingBlocked)
+            blocks.Add(new DocumentParagraph(sharing["Some information is blocked by the patient."], Muted: true));
         blocks.AddRange(MasterData(patient));
         blocks.AddRange(CareTeam(patient.CareTeam));
         blocks.AddRange(Conditions(patient.Conditions));

@@ -1,4 +1,5 @@
 using CareWorkspace.Domain.Access;
+using CareWorkspace.Domain.Blocks;
 using CareWorkspace.Domain.Calendar;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Infrastructure.Access;
@@ -34,24 +35,31 @@ public sealed class PathwaySummaryService(
         var partList = parts.OrderBy(p => p.Order).ToList();
         PatientSection[] wanted = [PatientSection.Relatives, PatientSection.CareTeam, PatientSection.Conditions, PatientSection.Calendar,
             .. partList.Select(p => p.Section)];
-        var (sections, _) = await guard.DemandSharedReadAsync(actor, patientId, PatientSection.MasterData, "Pathway summary (PDF)", ct, wanted);
+        var (sections, relationship) = await guard.DemandSharedReadAsync(actor, patientId, PatientSection.MasterData, "Pathway summary (PDF)", ct, wanted);
         var patient = await sharedReads.GetAsync(patientId, PatientSnapshot.Key, PatientSnapshot.DependsOn,
             (db, c) => PatientSnapshot.ReadAsync(db, patientId, c), ct: ct);
-        var overview = PatientOverviewService.For(actor, patient, sections, CopenhagenTime.Today(clock));
-        var appointments = sections.Contains(PatientSection.Calendar) ? await UpcomingAsync(patientId, ct) : null;
+        // A PDF is a copy: items the patient blocked from the reader stay out, also those open to them only under emergency access.
+        var keptOut = PatientAccessPolicy.ItemIdsKeptOutOfCopies(actor, relationship, BlockedItemKind.Condition);
+        var conditions = patient.Conditions.Where(c => !keptOut.Contains(c.Id)).ToList();
+        var overview = PatientOverviewService.For(actor, patient, conditions, sections, CopenhagenTime.Today(clock));
+        var appointments = sections.Contains(PatientSection.Calendar)
+            ? await UpcomingAsync(patientId, PatientAccessPolicy.ItemIdsKeptOutOfCopies(actor, relationship, BlockedItemKind.Appointment), ct)
+            : null;
         var contributed = new List<IReadOnlyList<DocumentBlock>>();
         foreach (var part in partList.Where(p => sections.Contains(p.Section)))
             contributed.Add(await part.ComposeAsync(actor, patientId, ct));
-        return PdfDocumentWriter.Write(document.Compose(actor, overview, contributed, appointments));
+        var somethingBlocked = PatientAccessPolicy.HasInformationBlockedFor(actor, relationship);
+        return PdfDocumentWriter.Write(document.Compose(actor, overview, contributed, appointments, somethingBlocked));
     }
 
-    private async Task<IReadOnlyList<AppointmentView>> UpcomingAsync(Guid patientId, CancellationToken ct)
+    private async Task<IReadOnlyList<AppointmentView>> UpcomingAsync(Guid patientId, IReadOnlyList<Guid> keptOut, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var until = now + Horizon;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var hidden = keptOut.ToList();
         var appointments = await db.Appointments.AsNoTracking()
-            .Where(a => a.PatientId == patientId && a.End > now && a.Start < until
+            .Where(a => a.PatientId == patientId && a.End > now && a.Start < until && !hidden.Contains(a.Id)
                 && (a.Status == AppointmentStatus.Booked || a.Status == AppointmentStatus.Proposed))
             .OrderBy(a => a.Start)
             .Take(MaxAppointments)

@@ -1,4 +1,5 @@
 using CareWorkspace.Domain.Access;
+using CareWorkspace.Domain.Blocks;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.Patients;
 using CareWorkspace.Infrastructure.Access;
@@ -48,8 +49,13 @@ public sealed class FhirRecordService(IDbContextFactory<CareDbContext> dbFactory
     private async Task<FhirRecord> LoadAsync(CareDbContext db, Actor actor, Guid patientId, IReadOnlySet<PatientSection> sections, CancellationToken ct)
     {
         var patient = await db.Patients.AsNoTracking().SingleAsync(p => p.Id == patientId, ct);
+        // The API hands out a copy: items the patient blocked from the caller stay out, also those open only under emergency access.
+        var relationship = await guard.LoadRelationshipAsync(db, patientId, ct) ?? throw new PatientNotFoundException(patientId);
+        var hiddenConditions = PatientAccessPolicy.ItemIdsKeptOutOfCopies(actor, relationship, BlockedItemKind.Condition);
+        var conditions = patient.Conditions.Where(c => !hiddenConditions.Contains(c.Id)).ToList();
+        var hiddenAppointments = PatientAccessPolicy.ItemIdsKeptOutOfCopies(actor, relationship, BlockedItemKind.Appointment).ToList();
         var appointments = sections.Contains(PatientSection.Calendar)
-            ? await db.Appointments.AsNoTracking().Where(a => a.PatientId == patientId).ToListAsync(ct)
+            ? await db.Appointments.AsNoTracking().Where(a => a.PatientId == patientId && !hiddenAppointments.Contains(a.Id)).ToListAsync(ct)
             : [];
         var carePlans = sections.Contains(PatientSection.CarePlan)
             ? await db.CarePlans.AsNoTracking().Where(p => p.PatientId == patientId).ToListAsync(ct)
@@ -72,7 +78,7 @@ public sealed class FhirRecordService(IDbContextFactory<CareDbContext> dbFactory
             .Concat(patient.GpOrganisationId is { } gp ? [gp] : [])
             .Distinct().ToList();
         var organisations = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
-        return new FhirRecord(patient, sections, organisations, appointments, carePlans, observations, threads, CopenhagenTime.Today(clock),
+        return new FhirRecord(patient, sections, conditions, organisations, appointments, carePlans, observations, threads, CopenhagenTime.Today(clock),
             AddressProtection.MaySeeAddress(actor, patient.NameAndAddressProtected, patient.UserId), medications, measurements);
     }
 }

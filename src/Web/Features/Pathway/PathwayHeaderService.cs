@@ -23,11 +23,17 @@ public sealed class PathwayHeaderService(
         var colour = read.Contains(PatientSection.Triage)
             ? await sharedReads.GetAsync(patientId, TriageColours.SharedKey, TriageColours.DependsOn, (db, c) => TriageColours.CurrentAsync(db, patientId, c), ct: ct)
             : null;
-        return For(patient, read, visible, CopenhagenTime.Today(clock)) with { TriageColour = colour };
+        // The condition chips leave out what the patient blocked from this viewer (the same shared relationship the read was decided on).
+        var relationship = await guard.SharedRelationshipAsync(patientId, ct) ?? throw new PatientNotFoundException(patientId);
+        var conditions = patient.ConditionsFor(actor, relationship);
+        if (read.Contains(PatientSection.Conditions))
+            await guard.RecordItemsUnderEmergencyAsync(actor, relationship, PatientSection.Conditions, "Pathway header", conditions.ShownUnderEmergency, ct);
+        return For(patient, conditions.Shown, read, visible, CopenhagenTime.Today(clock)) with { TriageColour = colour };
     }
 
-    /// <summary>One viewer's header: only the sections that viewer's read was allowed (and recorded) for.</summary>
-    public static PathwayHeader For(PatientSnapshot patient, IReadOnlySet<PatientSection> read, IReadOnlySet<PatientSection> visible, DateOnly today)
+    /// <summary>One viewer's header: only the sections that viewer's read was allowed (and recorded) for, and the conditions the viewer may see.</summary>
+    public static PathwayHeader For(PatientSnapshot patient, IReadOnlyList<ConditionRow> conditions, IReadOnlySet<PatientSection> read,
+        IReadOnlySet<PatientSection> visible, DateOnly today)
     {
         var details = read.Contains(PatientSection.MasterData);
         var contact = read.Contains(PatientSection.Relatives) ? patient.ContactRelative : null;
@@ -39,7 +45,7 @@ public sealed class PathwayHeaderService(
             contact?.Name,
             contact?.Phone,
             details || read.Contains(PatientSection.CareTeam) ? patient.Gp?.Name : null,
-            read.Contains(PatientSection.Conditions) ? [.. patient.Conditions.Select(c => c.Text)] : [],
+            read.Contains(PatientSection.Conditions) ? [.. conditions.Select(c => c.Text)] : [],
             visible);
     }
 }

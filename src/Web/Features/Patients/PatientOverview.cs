@@ -25,4 +25,5 @@ public sealed record RelativeRow(string Name, RelationshipCode Relationship, str
 
 public sealed record CareTeamRow(OrganisationRef Organisation, CareTeamRole Role, DateOnly From, DateOnly? To, bool IsActive);
 
-public sealed record ConditionRow(string CodeSystem, string Code, string Text, DateOnly Onset);
+/// <summary>A condition on the record; <paramref name="Id"/> is what a patient's block names.</summary>
+public sealed record ConditionRow(Guid Id, string CodeSystem, string Code, string Text, DateOnly Onset);

@@ -1,4 +1,5 @@
 using CareWorkspace.Domain.Access;
+using CareWorkspace.Domain.Blocks;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.Patients;
 using CareWorkspace.Infrastructure.Persistence;
@@ -55,10 +56,21 @@ public sealed record PatientSnapshot(
                 : null,
             [.. patient.CareTeam.Where(m => organisations.ContainsKey(m.OrganisationId)).OrderBy(m => m.From)
                 .Select(m => new CareTeamRow(organisations[m.OrganisationId], m.Role, m.From, m.To, IsActive: false))],
-            [.. patient.Conditions.OrderByDescending(c => c.Onset).Select(c => new ConditionRow(c.CodeSystem, c.Code, c.Text, c.Onset))],
+            [.. patient.Conditions.OrderByDescending(c => c.Onset).Select(c => new ConditionRow(c.Id, c.CodeSystem, c.Code, c.Text, c.Onset))],
             patient.NameAndAddressProtected,
             patient.Deceased,
             patient.UserId);
+    }
+
+    /// <summary>
+    /// The conditions this viewer may see: the one policy leaves out those the patient blocked from the viewer's
+    /// organisation. <c>ShownUnderEmergency</c> holds the decisions on blocked ones shown under emergency access, to record.
+    /// </summary>
+    public (IReadOnlyList<ConditionRow> Shown, IReadOnlyList<AccessDecision> ShownUnderEmergency) ConditionsFor(Actor actor, PatientRelationship relationship)
+    {
+        var blocked = PatientAccessPolicy.BlockedItemDecisions(actor, relationship, BlockedItemKind.Condition);
+        var shown = Conditions.Where(c => !blocked.TryGetValue(c.Id, out var decision) || decision.Allowed).ToList();
+        return (shown, [.. shown.Where(c => blocked.ContainsKey(c.Id)).Select(c => blocked[c.Id])]);
     }
 
     /// <summary>The care team as seen on <paramref name="today"/>: active memberships first.</summary>

@@ -14,9 +14,12 @@ public enum Trend
 /// <summary>What the board flags on a citizen's card, and the trend of a score.</summary>
 public static class BoardFlags
 {
-    /// <summary>No change form yet, or none for <paramref name="flagAfterDays"/> days (the unit's setting).</summary>
+    /// <summary>
+    /// No change form yet, or none for <paramref name="flagAfterDays"/> days (the unit's setting); never for a citizen who
+    /// blocked the triage from the unit (the board cannot tell).
+    /// </summary>
     public static bool NotObservedTooLong(BoardCitizen citizen, DateTimeOffset now, int flagAfterDays) =>
-        citizen.Latest is not { } latest || now - latest.RecordedAt > TimeSpan.FromDays(flagAfterDays);
+        !citizen.BlockedByPatient && (citizen.Latest is not { } latest || now - latest.RecordedAt > TimeSpan.FromDays(flagAfterDays));
 
     public static Trend Of(int? now, int? before) =>
         now is not { } current || before is not { } earlier ? Trend.None
