@@ -136,6 +136,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<AllergyRegisterService>();
         builder.Services.AddScoped<IPrescribingCheck, AllergyPrescribingCheck>();
         builder.Services.AddScoped<MedicationReviewService>();
+        builder.Services.AddScoped<Features.Medicines.Reconciliation.MedicationReconciliationService>();
         builder.Services.AddScoped<PathwayRefreshOnOpen>();
         builder.Services.AddSingleton<ChangeAuthors>();
         builder.Services.AddScoped<CircuitReconnectNotifier>();
