@@ -29,8 +29,7 @@ public sealed class MedicationReconciliation
     {
         if (comparison.Basis != basis)
         {
-            throw new DomainException("The medication list or the discharge list changed after you opened the reconciliation, so nothing was changed. " +
-                "The reconciliation now shows the lists as they are; your decisions are kept where the rows are the same: check them and finish again.");
+            throw new DomainException("The medication list or the discharge list changed after you opened the reconciliation, so nothing was changed. The reconciliation now shows the lists as they are; your decisions are kept where the rows are the same: check them and finish again.");
         }
         var open = comparison.Rows.Where(r => r.NeedsDecision).ToList();
         var missing = open.Count(r => !decisions.ContainsKey(r.Key));
