@@ -24,7 +24,7 @@ public sealed class MedicationReconciliationTests(AppFixture app) : BrowserTest(
         await Expect(gp.GetByTestId("reconciliation-panel")).ToBeVisibleAsync(Live);
 
         await gp.GetByTestId("reconciliation-open").ClickAsync();
-        var dialog = gp.GetByTestId("reconciliation-dialog");
+        var dialog = gp.GetByRole(AriaRole.Dialog, new() { Name = "Reconcile discharge medication" });
         await Expect(dialog).ToBeVisibleAsync();
         await Expect(dialog.Locator("[data-testid=reconciliation-row][data-drug=Granon]")).ToHaveAttributeAsync("data-kind", "New");
         await Expect(dialog.Locator("[data-testid=reconciliation-row][data-drug=Furix]")).ToHaveAttributeAsync("data-kind", "Stopped");
