@@ -140,6 +140,7 @@ public static class DependencyInjection
         services.AddScoped<AllergyRegisterService>();
         services.AddScoped<IPrescribingCheck, AllergyPrescribingCheck>();
         services.AddScoped<MedicationReviewService>();
+        services.AddScoped<Features.Medicines.Reconciliation.MedicationReconciliationService>();
         services.AddScoped<PathwayRefreshOnOpen>();
         services.AddSingleton<ChangeAuthors>();
         services.AddScoped<CircuitReconnectNotifier>();

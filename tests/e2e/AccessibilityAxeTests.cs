@@ -105,6 +105,17 @@ public sealed class AccessibilityAxeTests(AppFixture app) : BrowserTest(app)
                 await page.Keyboard.PressAsync("Escape");
                 await Expect(dialog).ToHaveCountAsync(0);
             }
+            var reconcile = page.GetByTestId("reconciliation-open");
+            if (tab.Trim() == "Medication" && await reconcile.CountAsync() > 0)
+            {
+                await reconcile.ClickAsync();
+                var reconciliation = page.GetByRole(AriaRole.Dialog, new() { Name = "Reconcile discharge medication" });
+                await Expect(reconciliation.GetByTestId("reconciliation-finish")).ToBeVisibleAsync();
+                await reconciliation.EvaluateAsync("e => Promise.all(e.getAnimations({ subtree: true }).map(a => a.finished.catch(() => null)))");
+                await report.CheckAsync(page, "pathway: medication reconciliation dialog");
+                await page.Keyboard.PressAsync("Escape");
+                await Expect(reconciliation).ToHaveCountAsync(0);
+            }
             var recordAllergy = page.GetByTestId("allergy-add");
             if (tab.Trim() == "Medication" && await recordAllergy.CountAsync() > 0)
             {

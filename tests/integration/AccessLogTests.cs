@@ -249,6 +249,23 @@ public abstract class AccessLogTests(CareAppFactory factory)
             Scenario.Of<Web.Features.Medicines.MedicationPrescribingService, (Guid Id, Guid Version)>(Gp, AccessAction.Update,
                 PrescribeAsync,
                 (s, actor, patientId, entry, ct) => s.StopAsync(actor, patientId, entry.Id, entry.Version, ct)),
+        ["MedicationReconciliationService.GetAsync(Actor, Guid, CancellationToken)"] =
+            Scenario.Of<Web.Features.Medicines.Reconciliation.MedicationReconciliationService>(Gp, AccessAction.Read,
+                (s, actor, patientId, ct) => s.GetAsync(actor, patientId, ct)),
+        ["MedicationReconciliationService.RecordDischargeListAsync(Actor, Guid, DateOnly, IReadOnlyList`1, CancellationToken)"] =
+            Scenario.Of<Web.Features.Medicines.Reconciliation.MedicationReconciliationService>("hospital.doctor", AccessAction.Create,
+                (s, actor, patientId, ct) => s.RecordDischargeListAsync(actor, patientId, new DateOnly(2026, 11, 1), [AccessLogPrescription()], ct)),
+        ["MedicationReconciliationService.FinishAsync(Actor, Guid, Guid, String, IReadOnlyDictionary`2, CancellationToken)"] =
+            Scenario.Of<Web.Features.Medicines.Reconciliation.MedicationReconciliationService, Web.Features.Medicines.Reconciliation.ReconciliationView>(Gp,
+                AccessAction.Update,
+                async (s, actor, patientId, ct) =>
+                {
+                    await s.RecordDischargeListAsync(actor, patientId, new DateOnly(2026, 12, 31), [AccessLogPrescription()], ct);
+                    return (await s.GetAsync(actor, patientId, ct))!;
+                },
+                // Every difference rejected: the scenario leaves the current list as it was.
+                (s, actor, patientId, view, ct) => s.FinishAsync(actor, patientId, view.DischargeListId, view.Basis,
+                    view.Rows.Where(r => r.NeedsDecision).ToDictionary(r => r.Key, _ => new Domain.Medicines.Reconciliation.GpDecision(false, null)), ct)),
         ["SharingBlockService.GetAsync(Actor, Guid, CancellationToken)"] =
             Scenario.Of<SharingBlockService>("jens", AccessAction.Read,
                 (s, actor, patientId, ct) => s.GetAsync(actor, patientId, ct)),

@@ -971,6 +971,77 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
                     b.ToTable("MedicationReviews", (string)null);
                 });
 
+            modelBuilder.Entity("CareWorkspace.Domain.Medicines.Reconciliation.DischargeMedicationList", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DischargedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hospital")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReconciledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReconciledBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "ReconciledAt");
+
+                    b.ToTable("DischargeMedicationLists", (string)null);
+                });
+
+            modelBuilder.Entity("CareWorkspace.Domain.Medicines.Reconciliation.MedicationReconciliation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DischargeListId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FinishedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DischargeListId")
+                        .IsUnique();
+
+                    b.HasIndex("PatientId");
+
+                    b.ToTable("MedicationReconciliations", (string)null);
+                });
+
             modelBuilder.Entity("CareWorkspace.Domain.Messaging.MessageReadReceipt", b =>
                 {
                     b.Property<long>("Id")
@@ -2727,6 +2798,149 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
                         .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CareWorkspace.Domain.Medicines.Reconciliation.DischargeMedicationList", b =>
+                {
+                    b.HasOne("CareWorkspace.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("CareWorkspace.Domain.Medicines.Reconciliation.DischargeMedicationLine", "Lines", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("AsNeeded")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("AtcCode")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<decimal?>("DailyDoseAmount")
+                                .HasPrecision(18, 4)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("DailyDoseUnit")
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("DischargeMedicationListId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("DoseText")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("DrugName")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Form")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Indication")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Route")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Strength")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("DischargeMedicationListId");
+
+                            b1.ToTable("DischargeMedicationLines", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DischargeMedicationListId");
+                        });
+
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("CareWorkspace.Domain.Medicines.Reconciliation.MedicationReconciliation", b =>
+                {
+                    b.HasOne("CareWorkspace.Domain.Medicines.Reconciliation.DischargeMedicationList", null)
+                        .WithMany()
+                        .HasForeignKey("DischargeListId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("CareWorkspace.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("CareWorkspace.Domain.Medicines.Reconciliation.ReconciliationDecision", "Decisions", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("Accepted")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("DecidedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("DecidedBy")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("DrugName")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("MedicationReconciliationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Outcome")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Reason")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("RowKey")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("MedicationReconciliationId");
+
+                            b1.ToTable("MedicationReconciliationDecisions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("MedicationReconciliationId");
+                        });
+
+                    b.Navigation("Decisions");
                 });
 
             modelBuilder.Entity("CareWorkspace.Domain.Messaging.MessageReadReceipt", b =>

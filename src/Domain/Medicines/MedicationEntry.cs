@@ -137,7 +137,7 @@ public sealed class MedicationEntry
         Version = Guid.NewGuid();
     }
 
-    private static (decimal?, string?) DailyDose(decimal? amount, string? unit)
+    internal static (decimal?, string?) DailyDose(decimal? amount, string? unit)
     {
         var code = unit?.Trim();
         if (amount is null)

@@ -82,6 +82,8 @@ public sealed class DemoDataSeeder(
             db.PathwayEvents.Add(conference.Held);
         }
         db.AllergyEntries.Add(DemoAllergies.ForJens(jens.Id, bySor, users, clock.GetUtcNow()));
+        db.MedicationEntries.AddRange(DemoMedication.LocalForJens(jens.Id, bySor, users, clock.GetUtcNow()));
+        db.DischargeMedicationLists.Add(DemoMedication.DischargeListForJens(jens.Id, bySor, users, clock.GetUtcNow()));
         if (DemoCarePlans.ForJens(jens.Id, carePlanTemplates, bySor, users, clock.GetUtcNow()) is { } carePlan)
             db.CarePlans.Add(carePlan);
         var (rehabilitation, sessions) = DemoRehabilitation.ForJens(jens.Id, bySor, users, today, clock.GetUtcNow());

@@ -11,6 +11,7 @@ using CareWorkspace.Domain.FollowUp;
 using CareWorkspace.Domain.Measurements;
 using CareWorkspace.Domain.Medicines;
 using CareWorkspace.Domain.Medicines.Allergies;
+using CareWorkspace.Domain.Medicines.Reconciliation;
 using CareWorkspace.Domain.Messaging;
 using CareWorkspace.Domain.NationalSync;
 using CareWorkspace.Domain.Notifications;
@@ -64,6 +65,8 @@ public sealed class CareDbContext(DbContextOptions<CareDbContext> options) : Ide
     public DbSet<AllergyEntry> AllergyEntries => Set<AllergyEntry>();
     public DbSet<AllergyVersion> AllergyVersions => Set<AllergyVersion>();
     public DbSet<MedicationReview> MedicationReviews => Set<MedicationReview>();
+    public DbSet<DischargeMedicationList> DischargeMedicationLists => Set<DischargeMedicationList>();
+    public DbSet<MedicationReconciliation> MedicationReconciliations => Set<MedicationReconciliation>();
     public DbSet<SharingBlock> SharingBlocks => Set<SharingBlock>();
     public DbSet<EmergencyAccess> EmergencyAccesses => Set<EmergencyAccess>();
 

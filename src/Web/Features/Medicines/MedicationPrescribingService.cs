@@ -65,6 +65,16 @@ public sealed class MedicationPrescribingService(
         var current = await db.MedicationEntries.AsNoTracking()
             .Where(m => m.PatientId == patientId && m.Status == MedicationStatus.Active)
             .ToListAsync(ct);
+        return await AlertsAsync(db, patientId, prescription, current, ct);
+    }
+
+    /// <summary>
+    /// The same checks against a given current list: a reconciliation checks each drug it adds against the list as it will be
+    /// (the entries it stops left out, the ones it adds before included).
+    /// </summary>
+    internal async Task<IReadOnlyList<MedicationAlert>> AlertsAsync(CareDbContext db, Guid patientId, LocalPrescription prescription,
+        IReadOnlyList<MedicationEntry> current, CancellationToken ct)
+    {
         var drug = new CheckedDrug(prescription.DrugName, prescription.AtcCode?.Trim().ToUpperInvariant(), prescription.DailyDoseAmount,
             prescription.DailyDoseUnit);
         var alerts = checks.Check(drug, [.. current.Select(MedicationAlertViews.Checked)], CultureInfo.CurrentUICulture).ToList();

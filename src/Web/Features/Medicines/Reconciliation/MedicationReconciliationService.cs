@@ -1,0 +1,115 @@
+using CareWorkspace.Domain.Access;
+using CareWorkspace.Domain.Common;
+using CareWorkspace.Domain.Medicines;
+using CareWorkspace.Domain.Medicines.Reconciliation;
+using CareWorkspace.Infrastructure.Access;
+using CareWorkspace.Infrastructure.Persistence;
+using CareWorkspace.Infrastructure.Realtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareWorkspace.Web.Features.Medicines.Reconciliation;
+
+/// <summary>
+/// Reconciliation at discharge: a hospital clinician records the discharge medication list; the GP sees it beside the
+/// local and the national list with the differences, decides on each, and finishing makes the accepted ones the current
+/// list (drugs added as local prescriptions through the same checks as prescribing, stopped drugs stopped, changed doses
+/// as a new local prescription replacing the old). Guarded in the Medication section; written through the
+/// <see cref="SectionWriter"/>, so every viewer of the medication section sees the result live.
+/// </summary>
+public sealed class MedicationReconciliationService(
+    IDbContextFactory<CareDbContext> dbFactory,
+    PatientAccessGuard guard,
+    IPathwayNotifier notifier,
+    MedicationPrescribingService prescribing,
+    TimeProvider clock) : IPatientDataService
+{
+    /// <summary>The latest discharge list not yet reconciled, compared with the current list; null when there is none.</summary>
+    public async Task<ReconciliationView?> GetAsync(Actor actor, Guid patientId, CancellationToken ct = default)
+    {
+        var (_, relationship) = await guard.DemandSharedReadAsync(actor, patientId, PatientSection.Medication, "Medication reconciliation", ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var list = await db.DischargeMedicationLists.AsNoTracking()
+            .Where(l => l.PatientId == patientId && l.ReconciledAt == null)
+            .OrderByDescending(l => l.DischargedOn).ThenByDescending(l => l.RecordedAt)
+            .FirstOrDefaultAsync(ct);
+        if (list is null)
+            return null;
+        var current = await CurrentAsync(db.MedicationEntries.AsNoTracking(), patientId, ct);
+        var comparison = Compare(list, current);
+        return new ReconciliationView(list.Id, list.Hospital, list.DischargedOn, list.RecordedBy, comparison.Rows, comparison.Basis,
+            PatientAccessGuard.Permits(actor, relationship, AccessAction.Update, PatientSection.Medication));
+    }
+
+    /// <summary>Records the hospital's discharge medication list for the GP to reconcile. Returns its id.</summary>
+    public Task<Guid> RecordDischargeListAsync(Actor actor, Guid patientId, DateOnly dischargedOn, IReadOnlyList<LocalPrescription> drugs,
+        CancellationToken ct = default) =>
+        Writer.WriteAsync(actor, patientId, AccessAction.Create, "Recorded a discharge medication list", (db, _, stamp) =>
+        {
+            var list = DischargeMedicationList.Record(patientId, actor.OrganisationName ?? "", dischargedOn, drugs, stamp);
+            db.DischargeMedicationLists.Add(list);
+            return Task.FromResult<(Guid, Guid?)>((list.Id, null));
+        }, ct);
+
+    /// <summary>
+    /// Finishes the reconciliation of <paramref name="dischargeListId"/> with the GP's decisions by row key, if the lists are
+    /// still those of <paramref name="basis"/> (else refused, nothing changed). Returns the reconciliation's id.
+    /// </summary>
+    public Task<Guid> FinishAsync(Actor actor, Guid patientId, Guid dischargeListId, string basis, IReadOnlyDictionary<string, GpDecision> decisions,
+        CancellationToken ct = default) =>
+        Writer.WriteAsync(actor, patientId, AccessAction.Update, "Reconciled the discharge medication", async (db, _, stamp) =>
+        {
+            var list = await db.DischargeMedicationLists.SingleOrDefaultAsync(l => l.Id == dischargeListId, ct);
+            if (list is null || list.PatientId != patientId)
+            {
+                throw await guard.RefuseAsync(db, actor, patientId, AccessAction.Update, PatientSection.Medication,
+                    $"Reconciled the discharge medication (unknown list {dischargeListId})", "That discharge list is not this patient's.", ct);
+            }
+            var current = await CurrentAsync(db.MedicationEntries, patientId, ct);
+            var comparison = Compare(list, current);
+            var reconciliation = MedicationReconciliation.Finish(list, comparison, basis, decisions, stamp);
+            await ApplyAsync(db, actor, patientId, list, current, comparison, reconciliation, stamp, ct);
+            db.MedicationReconciliations.Add(reconciliation);
+            return (reconciliation.Id, null);
+        }, ct);
+
+    /// <summary>Stops first, so each drug added is checked against the list as it will be, and the drugs added one after another.</summary>
+    private async Task ApplyAsync(CareDbContext db, Actor actor, Guid patientId, DischargeMedicationList list, List<MedicationEntry> current,
+        MedicationComparison comparison, MedicationReconciliation reconciliation, ChangeStamp stamp, CancellationToken ct)
+    {
+        var today = CopenhagenTime.Today(clock);
+        var applied = reconciliation.Decisions.Where(d => d.Outcome == ReconciliationOutcome.Applied)
+            .Select(d => (Decision: d, Row: comparison.Rows.Single(r => r.Key == d.RowKey))).ToList();
+        var working = current.Where(e => e.Status == MedicationStatus.Active).ToList();
+        foreach (var (_, row) in applied.Where(a => a.Row.Kind is DifferenceKind.Stopped or DifferenceKind.DoseChanged && a.Row.Local is not null))
+        {
+            var entry = current.Single(e => e.Id == row.Local!.Id);
+            entry.Stop(entry.Version, today, stamp);
+            working.Remove(entry);
+        }
+        foreach (var (decision, row) in applied.Where(a => a.Row.Kind is DifferenceKind.New or DifferenceKind.DoseChanged))
+        {
+            var line = list.Lines.Single(l => l.Id == row.Discharge!.Id);
+            var prescription = line.ToPrescription(today) with { Organisation = actor.OrganisationName, Prescriber = actor.DisplayName };
+            var alerts = await prescribing.AlertsAsync(db, patientId, prescription, working, ct);
+            if (alerts.Count > 0 && string.IsNullOrWhiteSpace(decision.Reason))
+            {
+                throw new DomainException("The checks raised {0} alert(s) for {1}: {2} Write a reason on its row to accept it anyway, or reject it.",
+                    alerts.Count, line.DrugName, string.Join(" ", alerts.Select(a => MedicationAlertViews.From(a).Why)));
+            }
+            var entry = MedicationEntry.Local(patientId, prescription, alerts, decision.Reason, stamp);
+            db.MedicationEntries.Add(entry);
+            working.Add(entry);
+        }
+    }
+
+    /// <summary>The current list: the active entries, local and national.</summary>
+    private static Task<List<MedicationEntry>> CurrentAsync(IQueryable<MedicationEntry> entries, Guid patientId, CancellationToken ct) =>
+        entries.Where(m => m.PatientId == patientId && m.Status == MedicationStatus.Active).OrderBy(m => m.DrugName).ToListAsync(ct);
+
+    private static MedicationComparison Compare(DischargeMedicationList list, IReadOnlyList<MedicationEntry> current) =>
+        MedicationDiff.Compare(list.Drugs(),
+            [.. current.Where(e => e.Source == MedicationSource.Local).Select(ReconciledDrug.Of)],
+            [.. current.Where(e => e.Source == MedicationSource.NationalRecord).Select(ReconciledDrug.Of)]);
+
+    private SectionWriter Writer => new(dbFactory, guard, notifier, clock, PatientSection.Medication);
+}
