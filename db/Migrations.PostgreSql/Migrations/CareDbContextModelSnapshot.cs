@@ -1869,6 +1869,16 @@ namespace CareWorkspace.Migrations.PostgreSql.Migrations
                     b.ToTable("TriageChangeForms", (string)null);
                 });
 
+            modelBuilder.Entity("CareWorkspace.Infrastructure.AccessLog.Retention.AccessRecordDeletionPermit", b =>
+                {
+                    b.Property<long>("AccessRecordId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("AccessRecordId");
+
+                    b.ToTable("AccessRecordDeletionPermits", (string)null);
+                });
+
             modelBuilder.Entity("CareWorkspace.Infrastructure.Identity.AdministrationLogEntry", b =>
                 {
                     b.Property<long>("Id")

@@ -1860,6 +1860,16 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
                     b.ToTable("TriageChangeForms", (string)null);
                 });
 
+            modelBuilder.Entity("CareWorkspace.Infrastructure.AccessLog.Retention.AccessRecordDeletionPermit", b =>
+                {
+                    b.Property<long>("AccessRecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AccessRecordId");
+
+                    b.ToTable("AccessRecordDeletionPermits", (string)null);
+                });
+
             modelBuilder.Entity("CareWorkspace.Infrastructure.Identity.AdministrationLogEntry", b =>
                 {
                     b.Property<long>("Id")
