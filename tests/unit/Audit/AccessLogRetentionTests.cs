@@ -1,3 +1,4 @@
+using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.Audit;
 using CareWorkspace.Domain.Common;
 
@@ -50,5 +51,16 @@ public sealed class AccessLogRetentionTests
         var ex = Assert.Throws<InvalidOperationException>(() => AccessLogRetention.Validate(years, "AccessLog:RetentionYears"));
         Assert.Contains("AccessLog:RetentionYears must be at least 2 years", ex.Message);
         Assert.Throws<InvalidOperationException>(() => AccessLogRetention.FirstDayKept(new DateOnly(2026, 11, 30), years));
+    }
+
+    [Fact]
+    public void Only_the_system_actor_may_archive_and_delete_access_records()
+    {
+        Assert.True(AccessLogRetention.Decide(SystemActor.AccessLogRetention).Allowed);
+        var patient = new Actor("p1", "Jens", UserRole.Patient, null, null);
+        var doctor = new Actor("d1", "Doctor", UserRole.HospitalClinician, Guid.NewGuid(), "Hospital");
+        var admin = new Actor("a1", "Admin", UserRole.Administrator, null, null);
+        foreach (var actor in new[] { patient, doctor, admin })
+            Assert.False(AccessLogRetention.Decide(actor).Allowed);
     }
 }
