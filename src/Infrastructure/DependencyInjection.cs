@@ -1,5 +1,6 @@
 using CareWorkspace.Domain.Medicines.Checks;
 using CareWorkspace.Infrastructure.Access;
+using CareWorkspace.Infrastructure.AccessLog.Retention;
 using CareWorkspace.Infrastructure.Attachments;
 using CareWorkspace.Infrastructure.CarePlans;
 using CareWorkspace.Infrastructure.Demo;
@@ -52,6 +53,7 @@ public static class DependencyInjection
         AddRealtime(builder);
         builder.AddNotifications();
         builder.AddJobs(JobSettings.From(builder.Configuration, settings));
+        builder.AddAccessLogRetention(settings.DataFolder);
         builder.AddNationalServices();
         builder.Services.AddSingleton(VideoSettings.From(builder.Configuration));
         builder.Services.AddSingleton<IVideoMeetingProvider, JitsiVideoMeetingProvider>();

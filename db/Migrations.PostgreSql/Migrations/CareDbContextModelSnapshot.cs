@@ -193,6 +193,8 @@ namespace CareWorkspace.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("PatientId", "At", "Id");
 
+                    b.HasIndex("PatientId", "OrganisationId", "At", "Id");
+
                     b.ToTable("AccessRecords", (string)null);
                 });
 
@@ -1938,6 +1940,16 @@ namespace CareWorkspace.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("TriageChangeForms", (string)null);
+                });
+
+            modelBuilder.Entity("CareWorkspace.Infrastructure.AccessLog.Retention.AccessRecordDeletionPermit", b =>
+                {
+                    b.Property<long>("AccessRecordId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("AccessRecordId");
+
+                    b.ToTable("AccessRecordDeletionPermits", (string)null);
                 });
 
             modelBuilder.Entity("CareWorkspace.Infrastructure.Identity.AdministrationLogEntry", b =>

@@ -193,6 +193,8 @@ namespace CareWorkspace.Migrations.SqlServer.Migrations
 
                     b.HasIndex("PatientId", "At", "Id");
 
+                    b.HasIndex("PatientId", "OrganisationId", "At", "Id");
+
                     b.ToTable("AccessRecords", (string)null);
                 });
 
@@ -1940,6 +1942,16 @@ namespace CareWorkspace.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("TriageChangeForms", (string)null);
+                });
+
+            modelBuilder.Entity("CareWorkspace.Infrastructure.AccessLog.Retention.AccessRecordDeletionPermit", b =>
+                {
+                    b.Property<long>("AccessRecordId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("AccessRecordId");
+
+                    b.ToTable("AccessRecordDeletionPermits", (string)null);
                 });
 
             modelBuilder.Entity("CareWorkspace.Infrastructure.Identity.AdministrationLogEntry", b =>

@@ -186,6 +186,8 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PatientId", "At", "Id");
 
+                    b.HasIndex("PatientId", "OrganisationId", "At", "Id");
+
                     b.ToTable("AccessRecords", (string)null);
                 });
 
@@ -1929,6 +1931,16 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("TriageChangeForms", (string)null);
+                });
+
+            modelBuilder.Entity("CareWorkspace.Infrastructure.AccessLog.Retention.AccessRecordDeletionPermit", b =>
+                {
+                    b.Property<long>("AccessRecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AccessRecordId");
+
+                    b.ToTable("AccessRecordDeletionPermits", (string)null);
                 });
 
             modelBuilder.Entity("CareWorkspace.Infrastructure.Identity.AdministrationLogEntry", b =>

@@ -14,5 +14,7 @@ public static class SystemActor
 
     public static Actor NationalSync { get; } = For("national-sync", "national services sync");
 
+    public static Actor AccessLogRetention { get; } = For("access-log-retention", "access log retention");
+
     private static Actor For(string job, string name) => new(UserIdPrefix + job, "System: " + name, UserRole.System, null, null);
 }

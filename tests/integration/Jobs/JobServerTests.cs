@@ -1,4 +1,5 @@
 using CareWorkspace.Domain.Notifications;
+using CareWorkspace.Infrastructure.AccessLog.Retention;
 using CareWorkspace.Infrastructure.FollowUp;
 using CareWorkspace.Infrastructure.Persistence;
 using CareWorkspace.Infrastructure.Reminders;
@@ -24,6 +25,7 @@ public abstract class JobServerTests(CareAppFactory factory)
             var recurring = connection.GetRecurringJobs().Select(j => j.Id).ToList();
             Assert.Contains(AppointmentReminderJob.JobId, recurring);
             Assert.Contains(FollowUpEscalationJob.JobId, recurring);
+            Assert.Contains(AccessLogRetentionJob.JobId, recurring);
         }
         var jens = (await factory.ActorAsync("jens", Ct)).UserId;
         var before = await RemindersAsync(jens);

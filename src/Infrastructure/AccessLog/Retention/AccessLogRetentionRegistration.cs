@@ -1,0 +1,16 @@
+using CareWorkspace.Infrastructure.Jobs;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace CareWorkspace.Infrastructure.AccessLog.Retention;
+
+public static class AccessLogRetentionRegistration
+{
+    /// <summary>Reads and checks the retention settings now, so that a period under two years stops start-up.</summary>
+    public static void AddAccessLogRetention(this IHostApplicationBuilder builder, string dataFolder)
+    {
+        builder.Services.AddSingleton(AccessLogRetentionSettings.From(builder.Configuration, dataFolder));
+        builder.Services.AddTransient<AccessLogRetentionJob>();
+        builder.Services.AddTransient<IRecurringJob>(sp => sp.GetRequiredService<AccessLogRetentionJob>());
+    }
+}
