@@ -10,6 +10,7 @@ using CareWorkspace.Domain.Conferences;
 using CareWorkspace.Domain.FollowUp;
 using CareWorkspace.Domain.Measurements;
 using CareWorkspace.Domain.Medicines;
+using CareWorkspace.Domain.Medicines.Administration;
 using CareWorkspace.Domain.Medicines.Allergies;
 using CareWorkspace.Domain.Messaging;
 using CareWorkspace.Domain.NationalSync;
@@ -64,6 +65,7 @@ public sealed class CareDbContext(DbContextOptions<CareDbContext> options) : Ide
     public DbSet<AllergyEntry> AllergyEntries => Set<AllergyEntry>();
     public DbSet<AllergyVersion> AllergyVersions => Set<AllergyVersion>();
     public DbSet<MedicationReview> MedicationReviews => Set<MedicationReview>();
+    public DbSet<AdministrationRecord> AdministrationRecords => Set<AdministrationRecord>();
     public DbSet<SharingBlock> SharingBlocks => Set<SharingBlock>();
     public DbSet<EmergencyAccess> EmergencyAccesses => Set<EmergencyAccess>();
 
