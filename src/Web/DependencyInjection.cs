@@ -133,6 +133,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<RehabilitationPlanService>();
         builder.Services.AddScoped<MedicationListService>();
         builder.Services.AddScoped<MedicationPrescribingService>();
+        builder.Services.AddScoped<CareWorkspace.Web.Features.Medicines.Administration.AdministrationService>();
         builder.Services.AddScoped<AllergyRegisterService>();
         builder.Services.AddScoped<IPrescribingCheck, AllergyPrescribingCheck>();
         builder.Services.AddScoped<MedicationReviewService>();

@@ -39,7 +39,7 @@ public sealed class AdministrationRecord
     {
         if (existing is not null)
             throw new DomainException("This dose was already recorded ({0}) by {1} at {2:HH:mm}. Nothing was changed.",
-                existing.Outcome, existing.RecordedBy, CopenhagenTime.ToCopenhagen(existing.OccurredAt));
+                existing.Outcome.ToString(), existing.RecordedBy, CopenhagenTime.ToCopenhagen(existing.OccurredAt));
     }
 
     /// <summary>
