@@ -250,6 +250,16 @@ public abstract class AccessLogTests(CareAppFactory factory)
             Scenario.Of<Web.Features.Medicines.MedicationPrescribingService, (Guid Id, Guid Version)>(Gp, AccessAction.Update,
                 PrescribeAsync,
                 (s, actor, patientId, entry, ct) => s.StopAsync(actor, patientId, entry.Id, entry.Version, ct)),
+        ["AdministrationService.GetUnitAsync(Actor, CancellationToken)"] =
+            Scenario.Of<Web.Features.Medicines.Administration.AdministrationService>("careworker.berg", AccessAction.Search,
+                (s, actor, _, ct) => s.GetUnitAsync(actor, ct)),
+        ["AdministrationService.GetResidentAsync(Actor, Guid, CancellationToken)"] =
+            Scenario.Of<Web.Features.Medicines.Administration.AdministrationService>("careworker.berg", AccessAction.Read,
+                (s, actor, patientId, ct) => s.GetResidentAsync(actor, patientId, ct)),
+        ["AdministrationService.RecordAsync(Actor, Guid, DoseInput, CancellationToken)"] =
+            Scenario.Of<Web.Features.Medicines.Administration.AdministrationService, Domain.Medicines.Administration.ScheduledDose>("careworker.berg", AccessAction.Create,
+                (_, _, patientId, ct) => AdministrationTestData.PrescribeAtMidnightAsync(Current.Value!, patientId, ct),
+                (s, actor, patientId, dose, ct) => s.RecordAsync(actor, patientId, AdministrationTestData.Given(Current.Value!, dose), ct)),
         ["SharingBlockService.GetAsync(Actor, Guid, CancellationToken)"] =
             Scenario.Of<SharingBlockService>("jens", AccessAction.Read,
                 (s, actor, patientId, ct) => s.GetAsync(actor, patientId, ct)),
