@@ -12,7 +12,7 @@ namespace CareWorkspace.IntegrationTests.Infrastructure;
 internal static class AdministrationTestData
 {
     public static LocalPrescription AtMidnight(DateOnly today) =>
-        new("Ramipril " + PathwayTestData.Unique(), "C09AA05", "5 mg", "tabletter", "1 tablet kl. 0.00", null, null, false, "Oral anvendelse", null,
+        new("D-vitamin " + PathwayTestData.Unique(), "A11CC05", "20 mikrogram", "tabletter", "1 tablet kl. 0.00", null, null, false, "Oral anvendelse", null,
             today, null, null);
 
     /// <summary>Prescribes the drug for the patient as the GP (overriding any alert) and returns today's midnight dose.</summary>

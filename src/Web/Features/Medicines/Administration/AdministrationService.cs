@@ -55,6 +55,8 @@ public sealed class AdministrationService(
         var unscheduled = medications.Where(m => DaySchedule.RunsOn(m, day) && DoseTimes.Of(m.DoseText, m.AsNeeded).Count == 0)
             .OrderBy(m => m.DrugName, StringComparer.CurrentCultureIgnoreCase)
             .Select(m => new UnscheduledMedication(m.Id, m.DrugName, m.Strength, m.DoseText, m.AsNeeded)).ToList();
+        // The guard's access record is saved with the read, before anything is shown.
+        await db.SaveChangesAsync(ct);
         return new ResidentScheduleView(patientId, name, day, doses, unscheduled,
             PatientAccessGuard.Permits(actor, relationship, AccessAction.Create, PatientSection.MedicationAdministration), now);
     }
