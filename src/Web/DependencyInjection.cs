@@ -145,6 +145,7 @@ public static class DependencyInjection
         services.AddSingleton<ChangeAuthors>();
         services.AddScoped<CircuitReconnectNotifier>();
         services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<CircuitReconnectNotifier>());
+        services.AddScoped<CareWorkspace.Web.Features.Medicines.Administration.AdministrationService>();
 
         services.AddSingleton(new PathwaySectionRegistry()
             .Add<OverviewSection>("overview", "Overview", Icons.Material.Filled.Dashboard, 10, PatientSection.MasterData)

@@ -272,6 +272,38 @@ public sealed class AccessibilityAxeTests(AppFixture app) : BrowserTest(app)
         report.AssertNone();
     });
 
+    /// <summary>Medication administration on a tablet (768 × 1024): the care home's overview, and a resident's schedule with a refused "not given".</summary>
+    [Fact]
+    public Task The_overview_and_the_schedule_pass_axe_on_a_tablet() => RunAsync(async () =>
+    {
+        var gudrun = await MedicationAdministrationTests.ResidentIdAsync(App);
+        var report = new AxeReport();
+        var tablet = await OpenPageAsync("care home");
+        await tablet.SetViewportSizeAsync(768, 1024);
+        await LogInAsync(tablet, "carehome.worker");
+
+        await tablet.GotoAsync("care-home/administration");
+        await Expect(tablet.GetByTestId("administration-residents")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await WaitForBlazorAsync(tablet);
+        await report.CheckAsync(tablet, "administration: the unit's overview");
+        await AccessibilityJourneyTests.AssertNoSidewaysScrollAsync(tablet, "administration overview");
+
+        await tablet.GotoAsync($"care-home/administration/{gudrun}");
+        await Expect(tablet.GetByTestId("administration-doses")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await WaitForBlazorAsync(tablet);
+        var open = tablet.GetByTestId("administration-not-given").First;
+        if (await open.IsVisibleAsync())
+        {
+            await open.ClickAsync();
+            await Expect(tablet.GetByTestId("administration-reason")).ToBeVisibleAsync();
+            await tablet.GetByTestId("administration-save-not-given").ClickAsync();
+            await Expect(tablet.GetByTestId("administration-dose-error")).ToContainTextAsync("Write why the dose was not given.");
+        }
+        await report.CheckAsync(tablet, "administration: a resident's schedule");
+        await AccessibilityJourneyTests.AssertNoSidewaysScrollAsync(tablet, "administration schedule");
+        report.AssertNone();
+    });
+
     /// <summary>
     /// The rehabilitation section as the physiotherapist reviews it (with the message form open) and as the hospital edits
     /// the plan, and the training log on a phone for Jens and Ulla.

@@ -266,6 +266,16 @@ public abstract class AccessLogTests(CareAppFactory factory)
                 // Every difference rejected: the scenario leaves the current list as it was.
                 (s, actor, patientId, view, ct) => s.FinishAsync(actor, patientId, view.DischargeListId, view.Basis,
                     view.Rows.Where(r => r.NeedsDecision).ToDictionary(r => r.Key, _ => new Domain.Medicines.Reconciliation.GpDecision(false, null)), ct)),
+        ["AdministrationService.GetUnitAsync(Actor, CancellationToken)"] =
+            Scenario.Of<Web.Features.Medicines.Administration.AdministrationService>("careworker.berg", AccessAction.Search,
+                (s, actor, _, ct) => s.GetUnitAsync(actor, ct)),
+        ["AdministrationService.GetResidentAsync(Actor, Guid, CancellationToken)"] =
+            Scenario.Of<Web.Features.Medicines.Administration.AdministrationService>("careworker.berg", AccessAction.Read,
+                (s, actor, patientId, ct) => s.GetResidentAsync(actor, patientId, ct)),
+        ["AdministrationService.RecordAsync(Actor, Guid, DoseInput, CancellationToken)"] =
+            Scenario.Of<Web.Features.Medicines.Administration.AdministrationService, Domain.Medicines.Administration.ScheduledDose>("careworker.berg", AccessAction.Create,
+                (_, _, patientId, ct) => AdministrationTestData.PrescribeAtMidnightAsync(Current.Value!, patientId, ct),
+                (s, actor, patientId, dose, ct) => s.RecordAsync(actor, patientId, AdministrationTestData.Given(Current.Value!, dose), ct)),
         ["SharingBlockService.GetAsync(Actor, Guid, CancellationToken)"] =
             Scenario.Of<SharingBlockService>("jens", AccessAction.Read,
                 (s, actor, patientId, ct) => s.GetAsync(actor, patientId, ct)),

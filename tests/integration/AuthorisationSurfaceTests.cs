@@ -93,6 +93,8 @@ public sealed class AuthorisationSurfaceTests(SqliteAppFactory factory) : IClass
         ["/triage/unit/{UnitId:guid}"] = Exposure.UnitData,
         ["/triage/record"] = Exposure.SignedIn,
         ["/triage/record/{PatientId:guid}"] = Exposure.PatientData,
+        ["/care-home/administration"] = Exposure.SignedIn,
+        ["/care-home/administration/{PatientId:guid}"] = Exposure.PatientData,
         ["/attachments/{id:guid}"] = Exposure.PatientData,
         ["/account/calendar"] = Exposure.SignedIn,
         ["/calendar"] = Exposure.SignedIn,
@@ -504,7 +506,7 @@ public sealed class AuthorisationSurfaceTests(SqliteAppFactory factory) : IClass
             var actor = await factory.ActorAsync(account.UserName, Ct);
             var (sees, sections) = account.UserName switch
             {
-                "nurse.roskilde" or "admin" => (false, none),
+                "nurse.roskilde" or "carehome.worker" or "admin" => (false, none),
                 "ulla" => (true, ullas),
                 _ => (true, all),
             };

@@ -742,6 +742,58 @@ namespace CareWorkspace.Migrations.PostgreSql.Migrations
                     b.ToTable("HomeMeasurements", (string)null);
                 });
 
+            modelBuilder.Entity("CareWorkspace.Domain.Medicines.Administration.AdministrationRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Initials")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<Guid>("MedicationEntryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset>("ScheduledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MedicationEntryId", "ScheduledAt")
+                        .IsUnique();
+
+                    b.HasIndex("PatientId", "ScheduledAt");
+
+                    b.ToTable("AdministrationRecords", (string)null);
+                });
+
             modelBuilder.Entity("CareWorkspace.Domain.Medicines.Allergies.AllergyEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2740,6 +2792,21 @@ namespace CareWorkspace.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("CareWorkspace.Domain.Measurements.HomeMeasurement", b =>
                 {
+                    b.HasOne("CareWorkspace.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareWorkspace.Domain.Medicines.Administration.AdministrationRecord", b =>
+                {
+                    b.HasOne("CareWorkspace.Domain.Medicines.MedicationEntry", null)
+                        .WithMany()
+                        .HasForeignKey("MedicationEntryId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
                     b.HasOne("CareWorkspace.Domain.Patients.Patient", null)
                         .WithMany()
                         .HasForeignKey("PatientId")

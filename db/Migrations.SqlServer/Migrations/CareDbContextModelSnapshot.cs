@@ -743,6 +743,58 @@ namespace CareWorkspace.Migrations.SqlServer.Migrations
                     b.ToTable("HomeMeasurements", (string)null);
                 });
 
+            modelBuilder.Entity("CareWorkspace.Domain.Medicines.Administration.AdministrationRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Initials")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("nvarchar(5)");
+
+                    b.Property<Guid>("MedicationEntryId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateTimeOffset>("ScheduledAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MedicationEntryId", "ScheduledAt")
+                        .IsUnique();
+
+                    b.HasIndex("PatientId", "ScheduledAt");
+
+                    b.ToTable("AdministrationRecords", (string)null);
+                });
+
             modelBuilder.Entity("CareWorkspace.Domain.Medicines.Allergies.AllergyEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2744,6 +2796,21 @@ namespace CareWorkspace.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("CareWorkspace.Domain.Measurements.HomeMeasurement", b =>
                 {
+                    b.HasOne("CareWorkspace.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareWorkspace.Domain.Medicines.Administration.AdministrationRecord", b =>
+                {
+                    b.HasOne("CareWorkspace.Domain.Medicines.MedicationEntry", null)
+                        .WithMany()
+                        .HasForeignKey("MedicationEntryId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
                     b.HasOne("CareWorkspace.Domain.Patients.Patient", null)
                         .WithMany()
                         .HasForeignKey("PatientId")

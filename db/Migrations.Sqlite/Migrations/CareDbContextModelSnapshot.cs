@@ -735,6 +735,58 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
                     b.ToTable("HomeMeasurements", (string)null);
                 });
 
+            modelBuilder.Entity("CareWorkspace.Domain.Medicines.Administration.AdministrationRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Initials")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MedicationEntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ScheduledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MedicationEntryId", "ScheduledAt")
+                        .IsUnique();
+
+                    b.HasIndex("PatientId", "ScheduledAt");
+
+                    b.ToTable("AdministrationRecords", (string)null);
+                });
+
             modelBuilder.Entity("CareWorkspace.Domain.Medicines.Allergies.AllergyEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2721,6 +2773,21 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("CareWorkspace.Domain.Measurements.HomeMeasurement", b =>
                 {
+                    b.HasOne("CareWorkspace.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareWorkspace.Domain.Medicines.Administration.AdministrationRecord", b =>
+                {
+                    b.HasOne("CareWorkspace.Domain.Medicines.MedicationEntry", null)
+                        .WithMany()
+                        .HasForeignKey("MedicationEntryId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
                     b.HasOne("CareWorkspace.Domain.Patients.Patient", null)
                         .WithMany()
                         .HasForeignKey("PatientId")

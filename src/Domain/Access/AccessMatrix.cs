@@ -30,6 +30,7 @@ public static class AccessMatrix
         (PatientSection.Triage,        ["R",    "RS",   "R",     "RSCU",  "RSCU",  "R",     "RS",    "R",     "R", ""]),
         (PatientSection.Medication,    ["RSCU", "RSCU", "RS",    "RS",    "RS",    "R",     "RS",    "R",     "R", "RCU"]),
         (PatientSection.Measurements,  ["R",    "R",    "R",     "R",     "R",     "R",     "R",     "R",     "R", "C"]),
+        (PatientSection.MedicationAdministration, ["R", "R", "R", "RSC", "RSC", "R",   "R",     "R",     "R", ""]),
         (PatientSection.AccessLog,     ["",     "",     "",      "",      "",      "",      "",      "R",     "R", "RD"]),
     ];
 

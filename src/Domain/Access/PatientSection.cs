@@ -32,6 +32,9 @@ public enum PatientSection
     /// <summary>Home measurements from the national telemedicine infrastructure (read-only here: they change only at the source).</summary>
     Measurements,
 
+    /// <summary>Giving medication in a care home or treatment centre: the day's scheduled doses and what staff recorded for each.</summary>
+    MedicationAdministration,
+
     /// <summary>The patient's access log: who has read or changed the record, when and why (the patient's own control).</summary>
     AccessLog,
 }

@@ -281,6 +281,24 @@ public sealed class PatientAccessGuard(TimeProvider clock, ILogger<PatientAccess
     public Task RecordListedAsync(Actor actor, IEnumerable<Guid> patientIds, string what, PatientSection section, CancellationToken ct = default) =>
         records.WriteAsync([.. patientIds.Select(id => NewRecord(actor, id, section, what, AccessAction.Search, AccessDecision.Allow("Listed in a search result.")))], ct);
 
+    /// <summary>
+    /// A unit's list of its patients (a care home's administration overview): only the unit's own staff, in a role that may
+    /// list the section. A refusal is recorded (no patient) and thrown.
+    /// </summary>
+    public async Task DemandUnitListAsync(Actor actor, Guid unitId, PatientSection section, string what, CancellationToken ct = default)
+    {
+        var decision = !actor.IsHealthProfessional || actor.OrganisationId != unitId
+            ? AccessDecision.Deny("The user does not work in this unit.")
+            : !AccessMatrix.For(actor.Role, section).HasFlag(Permission.Search)
+                ? AccessDecision.Deny("The role {0} may not search {1}.", actor.Role, section)
+                : null;
+        if (decision is null)
+            return;
+        await records.WriteAsync([NewRecord(actor, null, section, what, AccessAction.Search, decision)], ct);
+        logger.LogWarning("Access refused: user {UserId} ({Role}) opened {What}: {Reason}", actor.UserId, actor.Role, what, decision.Reason);
+        throw decision.Refusal();
+    }
+
     public void RecordSearch(CareDbContext db, Actor actor, IEnumerable<Guid> patientIds, string what, PatientSection section = PatientSection.MasterData)
     {
         foreach (var id in patientIds)

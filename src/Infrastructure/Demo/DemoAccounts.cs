@@ -18,6 +18,7 @@ public static class DemoAccounts
         new("nurse.holm", "Anne Holm", UserRole.MunicipalNurse, DemoOrganisations.HomeCareSor),
         new("careworker.berg", "Karin Berg", UserRole.MunicipalCareWorker, DemoOrganisations.HomeCareSor),
         new("physio.mikkelsen", "Jonas Mikkelsen", UserRole.Physiotherapist, DemoOrganisations.RehabSor),
+        new("carehome.worker", "Maja Friis", UserRole.MunicipalCareWorker, DemoOrganisations.CareHomeSor),
         new("nurse.roskilde", "Birgit Sørensen", UserRole.MunicipalNurse, DemoOrganisations.OtherHomeCareSor),
         new("ulla", "Ulla Jensen", UserRole.Relative, null),
         new("jens", "Jens Jensen", UserRole.Patient, null),

@@ -95,6 +95,14 @@ public sealed class DemoDataSeeder(
         db.TriageObservations.AddRange(observations);
         db.TriageActionPlans.AddRange(triagePlans);
         await db.SaveChangesAsync(ct);
+        var residents = DemoCareHome.Patients(bySor, today);
+        db.Patients.AddRange(residents);
+        await db.SaveChangesAsync(ct);
+        var medications = DemoCareHome.Medications(residents, bySor, users, today, clock.GetUtcNow());
+        db.MedicationEntries.AddRange(medications);
+        await db.SaveChangesAsync(ct);
+        db.AdministrationRecords.AddRange(DemoCareHome.AdministrationsToday(medications, bySor, users, today, clock.GetUtcNow()));
+        await db.SaveChangesAsync(ct);
         logger.LogInformation("Demo data created: {Organisations} organisations, {Users} users", organisations.Count, users.Count);
     }
 

@@ -12,6 +12,7 @@ public static class DemoOrganisations
     public const string RehabSor = "100000000003215";
     public const string OtherMunicipalitySor = "100000000004016";
     public const string OtherHomeCareSor = "100000000004117";
+    public const string CareHomeSor = "100000000003318";
 
     public static IReadOnlyList<Organisation> Create()
     {
@@ -22,6 +23,7 @@ public static class DemoOrganisations
         var rehab = new Organisation("Havby Kommune, Genoptræningscenter", SorCode.Parse(RehabSor), Sector.Municipality, municipality.Id);
         var other = new Organisation("Skovlund Kommune", SorCode.Parse(OtherMunicipalitySor), Sector.Municipality);
         var otherHomeCare = new Organisation("Skovlund Kommune, Hjemmeplejen", SorCode.Parse(OtherHomeCareSor), Sector.Municipality, other.Id);
-        return [hospital, clinic, municipality, homeCare, rehab, other, otherHomeCare];
+        var careHome = new Organisation("Havby Kommune, Plejecentret Solgården", SorCode.Parse(CareHomeSor), Sector.Municipality, municipality.Id);
+        return [hospital, clinic, municipality, homeCare, rehab, other, otherHomeCare, careHome];
     }
 }

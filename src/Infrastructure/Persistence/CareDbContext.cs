@@ -10,6 +10,7 @@ using CareWorkspace.Domain.Conferences;
 using CareWorkspace.Domain.FollowUp;
 using CareWorkspace.Domain.Measurements;
 using CareWorkspace.Domain.Medicines;
+using CareWorkspace.Domain.Medicines.Administration;
 using CareWorkspace.Domain.Medicines.Allergies;
 using CareWorkspace.Domain.Medicines.Reconciliation;
 using CareWorkspace.Domain.Messaging;
@@ -67,6 +68,7 @@ public sealed class CareDbContext(DbContextOptions<CareDbContext> options) : Ide
     public DbSet<MedicationReview> MedicationReviews => Set<MedicationReview>();
     public DbSet<DischargeMedicationList> DischargeMedicationLists => Set<DischargeMedicationList>();
     public DbSet<MedicationReconciliation> MedicationReconciliations => Set<MedicationReconciliation>();
+    public DbSet<AdministrationRecord> AdministrationRecords => Set<AdministrationRecord>();
     public DbSet<SharingBlock> SharingBlocks => Set<SharingBlock>();
     public DbSet<EmergencyAccess> EmergencyAccesses => Set<EmergencyAccess>();
 

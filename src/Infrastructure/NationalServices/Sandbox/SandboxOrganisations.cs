@@ -40,6 +40,8 @@ public static class SandboxOrganisations
             "Plejevej 2", "2900", "Havby", "+45 39 98 41 00", null, partOf: "havby-kommune"),
         Organisation("havby-genoptraening", DemoOrganisations.RehabSor, "Havby Kommune, Genoptræningscenter", "Genoptræning",
             "Idrætsvej 5", "2900", "Havby", "+45 39 98 42 50", null, partOf: "havby-kommune"),
+        Organisation("havby-solgaarden", DemoOrganisations.CareHomeSor, "Havby Kommune, Plejecentret Solgården", "Plejecenter",
+            "Solgårdsvej 4", "2900", "Havby", "+45 39 98 43 00", null, partOf: "havby-kommune"),
         Organisation("skovlund-kommune", DemoOrganisations.OtherMunicipalitySor, "Skovlund Kommune", "Kommune",
             "Torvet 3", "6823", "Skovlund", "+45 76 94 10 00", "post@skovlund.example.dk"),
         Organisation("skovlund-hjemmepleje", DemoOrganisations.OtherHomeCareSor, "Skovlund Kommune, Hjemmeplejen", "Hjemmepleje",

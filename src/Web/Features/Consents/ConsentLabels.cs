@@ -24,6 +24,7 @@ public static class ConsentLabels
         PatientSection.Triage => L["Early detection (triage)"],
         PatientSection.Medication => L["Medication"],
         PatientSection.Measurements => L["Home measurements"],
+        PatientSection.MedicationAdministration => L["Medication administration"],
         PatientSection.AccessLog => L["Access log (who looked at the record)"],
     };
 }
