@@ -21,15 +21,9 @@ internal static class Benchmark
         // Issue 14: a patient with 100,000 access records; the access-log page's first page and each filter within 300 ms
         // server time, the export of two years in under 10 s. Usage:
         //   dotnet run -c Release --project benchmarks/AccessLog -- [sqlite|postgresql "<connection string with a new database>"] [count]
-        var provider = args.Length > 0 && args[0].Equals("postgresql", StringComparison.OrdinalIgnoreCase) ? DatabaseProvider.PostgreSql : DatabaseProvider.Sqlite;
-        var connection = provider == DatabaseProvider.PostgreSql ? args[1] : "";
+        using var bench = BenchRun.FromArguments(args, "access-log");
         var count = int.TryParse(args.LastOrDefault(), out var n) ? n : 100_000;
-        var folder = Path.Combine(Path.GetTempPath(), "cw-access-log-bench-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-
-        // WebApplicationFactory finds src/Web through MvcTestingAppManifest.json in the current directory.
-        Directory.SetCurrentDirectory(AppContext.BaseDirectory);
-        await using var app = new BenchFactory(provider, connection, folder);
+        await using var app = new BenchFactory(bench.Provider, bench.Connection, bench.Folder);
         var dbFactory = app.Services.GetRequiredService<IDbContextFactory<CareDbContext>>();
         var clock = app.Services.GetRequiredService<TimeProvider>();
 
@@ -62,7 +56,7 @@ internal static class Benchmark
             await db.SaveChangesAsync();
         }
         seed.Stop();
-        Console.WriteLine($"{provider}: {count:N0} access records for Jens over two years, seeded in {seed.Elapsed.TotalSeconds:F1} s");
+        Console.WriteLine($"{bench.Provider}: {count:N0} access records for Jens over two years, seeded in {seed.Elapsed.TotalSeconds:F1} s");
 
         var today = CopenhagenTime.Today(clock);
         var cases = new (string Name, AccessLogFilter Filter)[]
@@ -93,7 +87,7 @@ internal static class Benchmark
             var p = Percentiles.Of(timings);
             var met = p.P95 <= PageTarget.TotalMilliseconds;
             allMet &= met;
-            results.Add($"| {provider} | {name} | {shown} | {p.P50:F1} | {p.P95:F1} | {p.Max:F1} | {(met ? "MET" : "NOT MET")} |");
+            results.Add($"| {bench.Provider} | {name} | {shown} | {p.P50:F1} | {p.P95:F1} | {p.Max:F1} | {(met ? "MET" : "NOT MET")} |");
         }
 
         await using (var scope = app.Services.CreateAsyncScope())
@@ -106,14 +100,14 @@ internal static class Benchmark
             csvWatch.Stop();
             var csvMet = csvWatch.Elapsed <= ExportTarget;
             allMet &= csvMet;
-            results.Add($"| {provider} | CSV export, two years ({output.Lines - 1:N0} rows, {output.Length / 1024.0 / 1024.0:F1} MB) | — | {csvWatch.Elapsed.TotalMilliseconds:F0} | — | — | {(csvMet ? "MET" : "NOT MET")} (< 10 s) |");
+            results.Add($"| {bench.Provider} | CSV export, two years ({output.Lines - 1:N0} rows, {output.Length / 1024.0 / 1024.0:F1} MB) | — | {csvWatch.Elapsed.TotalMilliseconds:F0} | — | — | {(csvMet ? "MET" : "NOT MET")} (< 10 s) |");
 
             var pdfWatch = Stopwatch.StartNew();
             var pdf = await export.PdfAsync(jens, patientId, new AccessLogFilter());
             pdfWatch.Stop();
             var pdfMet = pdfWatch.Elapsed <= ExportTarget;
             allMet &= pdfMet;
-            results.Add($"| {provider} | PDF export, two years (capped at the {AccessLogExportService.PdfMaxEntries:N0} newest, {pdf.Length / 1024.0:F0} KB) | — | {pdfWatch.Elapsed.TotalMilliseconds:F0} | — | — | {(pdfMet ? "MET" : "NOT MET")} (< 10 s) |");
+            results.Add($"| {bench.Provider} | PDF export, two years (capped at the {AccessLogExportService.PdfMaxEntries:N0} newest, {pdf.Length / 1024.0:F0} KB) | — | {pdfWatch.Elapsed.TotalMilliseconds:F0} | — | — | {(pdfMet ? "MET" : "NOT MET")} (< 10 s) |");
         }
 
         Console.WriteLine($"Server time per call over {Runs} runs after 3 warm-ups (ms); page target p95 <= 300 ms, exports < 10 s.");
@@ -123,14 +117,6 @@ internal static class Benchmark
             Console.WriteLine(line);
         Console.WriteLine(allMet ? "All targets MET" : "Some targets NOT MET");
 
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A temp folder left behind is harmless.
-        }
         Environment.ExitCode = allMet ? 0 : 1;
     }
 

@@ -193,6 +193,8 @@ namespace CareWorkspace.Migrations.SqlServer.Migrations
 
                     b.HasIndex("PatientId", "At", "Id");
 
+                    b.HasIndex("PatientId", "EmergencyAccess", "At", "Id");
+
                     b.HasIndex("PatientId", "OrganisationId", "At", "Id");
 
                     b.ToTable("AccessRecords", (string)null);

@@ -186,6 +186,8 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PatientId", "At", "Id");
 
+                    b.HasIndex("PatientId", "EmergencyAccess", "At", "Id");
+
                     b.HasIndex("PatientId", "OrganisationId", "At", "Id");
 
                     b.ToTable("AccessRecords", (string)null);

@@ -44,7 +44,7 @@ public abstract class MedicationSyncTests(SandboxAppFactory factory) : IDisposab
             SandboxMedications.PrednisoloneId, SandboxMedications.AlendronateId };
         var entries = await db.MedicationEntries.AsNoTracking().Where(m => m.PatientId == jensId).ToListAsync(Ct);
         foreach (var id in seeded)
-            Assert.Single(entries, e => e.SourceId!.EndsWith("/" + id, StringComparison.Ordinal));
+            Assert.Single(entries, e => e.SourceId?.EndsWith("/" + id, StringComparison.Ordinal) == true);
 
         var tiotropium = entries.Single(e => e.SourceId == "MedicationStatement/" + SandboxMedications.TiotropiumId);
         Assert.Equal((MedicationSource.NationalRecord, MedicationStatus.Active, "R03BB04"), (tiotropium.Source, tiotropium.Status, tiotropium.AtcCode));

@@ -21,6 +21,8 @@ internal sealed class AccessRecordConfiguration : IEntityTypeConfiguration<Acces
         builder.HasIndex(a => new { a.PatientId, a.At, a.Id });
         // The organisation filter pages the same way within one organisation (benchmarks/AccessLog: 100,000 records).
         builder.HasIndex(a => new { a.PatientId, a.OrganisationId, a.At, a.Id });
+        // "Emergency access only" finds the few such records without walking every other record of the period.
+        builder.HasIndex(a => new { a.PatientId, a.EmergencyAccess, a.At, a.Id });
         builder.HasIndex(a => a.At);
         builder.HasIndex(a => a.UserId);
     }
