@@ -141,13 +141,15 @@ public abstract class AppointmentServiceTests(CareAppFactory factory)
         var input = CalendarTestData.FollowUp(physio, first, "09:00", "10:00") with
         {
             Type = AppointmentType.Routine,
-            Recurrence = new RecurrenceInput(1, [first.DayOfWeek], Count: 30, Until: null),
+            Recurrence = new RecurrenceInput(1, [first.DayOfWeek], Count: 33, Until: null),
         };
-        // 30 weeks always span a daylight-saving change.
+        // 33 weekly appointments span 224 days, longer than Danish summer time (217 days, last Sunday of March to last Sunday
+        // of October): a daylight-saving change whatever day the test is given. 30 fell wholly in summer time once the
+        // tests before it had taken 80 days.
         var id = await Service(s => s.BookAsync(physio, jensId, input, Ct));
-        var view = await GetAsync(physio, jensId, first, first.AddDays(7 * 30));
+        var view = await GetAsync(physio, jensId, first, first.AddDays(7 * 33));
         var series = view.Appointments.Where(a => a.SeriesId is not null && a.SeriesId == view.Appointments.Single(x => x.Id == id).SeriesId).ToList();
-        Assert.Equal(30, series.Count);
+        Assert.Equal(33, series.Count);
         Assert.All(series, a => Assert.Equal(new TimeOnly(9, 0), CopenhagenTime.TimeOf(a.Start)));
         Assert.Equal(2, series.Select(a => CopenhagenTime.ToCopenhagen(a.Start).Offset).Distinct().Count());
 
@@ -156,7 +158,7 @@ public abstract class AppointmentServiceTests(CareAppFactory factory)
         Assert.Contains(conflicts, c => c.AppointmentId == series[3].Id && c.Kind == ConflictKind.Patient);
 
         await Service(s => s.CancelAsync(physio, jensId, series[10].Id, series[10].Version, "Training finished early", SeriesScope.ThisAndFollowing, Ct));
-        var after = (await GetAsync(physio, jensId, first, first.AddDays(7 * 30))).Appointments.Where(a => series.Select(x => x.Id).Contains(a.Id)).OrderBy(a => a.Start).ToList();
+        var after = (await GetAsync(physio, jensId, first, first.AddDays(7 * 33))).Appointments.Where(a => series.Select(x => x.Id).Contains(a.Id)).OrderBy(a => a.Start).ToList();
         Assert.All(after.Take(10), a => Assert.Equal(AppointmentStatus.Booked, a.Status));
         Assert.All(after.Skip(10), a => Assert.Equal(AppointmentStatus.Cancelled, a.Status));
         Assert.Empty(await Service(s => s.FindConflictsAsync(physio, jensId,
