@@ -74,6 +74,13 @@ public sealed class LiveUpdates : IDisposable
     public void WatchNamed(AudienceKey key) =>
         Add(() => _notifier.SubscribeNamed(key, OnChangeAsync));
 
+    /// <summary>
+    /// Also re-loads every <paramref name="interval"/>, for views whose content moves with the clock (a dose turning due
+    /// or missed); stopped with the other subscriptions.
+    /// </summary>
+    public void WatchClock(TimeSpan interval) =>
+        Add(() => new Timer(_ => _ = ReloadAsync(), null, interval, interval));
+
     /// <summary>Stops following changes (and catching up after a reconnect) until told to watch again.</summary>
     public void StopWatching()
     {
