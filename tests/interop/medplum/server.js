@@ -1,6 +1,9 @@
 // A FHIR R4 server not written here: Medplum's in-memory repository and router, served over HTTP on loopback, for
 // the interoperability test of the national sync (tests/integration/NationalSync/MedplumInteropTests.cs).
-// Usage: node server.js            prints "listening <port>" once it serves http://127.0.0.1:<port>/fhir/
+// Usage: node server.js [port] [linkBase]
+//   prints "listening <port>" once it serves http://127.0.0.1:<port>/fhir/. Like Medplum's server, which writes its
+//   links from its configured baseUrl, it writes the next links under linkBase when given (e.g. a public address that
+//   is not the one a client reached it at), else under the address the request came to.
 'use strict';
 globalThis.WebSocket ??= require('ws'); // Medplum's core expects a WebSocket global, which Node 20 lacks.
 const http = require('node:http');
@@ -15,6 +18,7 @@ for (const file of SEARCH_PARAMETER_BUNDLE_FILES) indexSearchParameterBundle(rea
 const repo = new MemoryRepository();
 const router = new FhirRouter();
 const base = '/fhir';
+const linkBase = process.argv[3];
 
 // The memory repository answers a search with its total but no paging links; a real server links the next page, so
 // this shim adds "next" (by _offset) the way such a server would.
@@ -22,9 +26,10 @@ function withPaging(bundle, origin, pathname, query) {
   if (bundle?.resourceType !== 'Bundle' || bundle.type !== 'searchset' || typeof bundle.total !== 'number') return bundle;
   const count = Number(query._count ?? 20);
   const offset = Number(query._offset ?? 0);
-  const link = [{ relation: 'self', url: origin + base + pathname + '?' + new URLSearchParams(query) }];
+  const at = (linkBase ?? origin + base) + pathname + '?';
+  const link = [{ relation: 'self', url: at + new URLSearchParams(query) }];
   if (offset + count < bundle.total) {
-    link.push({ relation: 'next', url: origin + base + pathname + '?' + new URLSearchParams({ ...query, _offset: String(offset + count) }) });
+    link.push({ relation: 'next', url: at + new URLSearchParams({ ...query, _offset: String(offset + count) }) });
   }
   return { ...bundle, link };
 }

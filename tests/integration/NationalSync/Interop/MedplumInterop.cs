@@ -1,9 +1,4 @@
-using System.Collections.Concurrent;
-using System.Globalization;
-using System.Net.Http.Headers;
-using System.Text.Json.Nodes;
 using CareWorkspace.Domain.NationalSync;
-using CareWorkspace.Infrastructure.NationalServices.Sandbox;
 using CareWorkspace.Infrastructure.Persistence;
 using CareWorkspace.IntegrationTests.Infrastructure;
 
@@ -19,9 +14,6 @@ public abstract class MedplumInterop(DatabaseProvider provider) : IAsyncLifetime
     public MedplumServer Medplum { get; } = new();
 
     public CareAppFactory App { get; private set; } = null!;
-
-    /// <summary>When Medplum stamped each resource loaded ("Type/id" → its <c>meta.lastUpdated</c> as Medplum answered the load).</summary>
-    public ConcurrentDictionary<string, DateTimeOffset> LastUpdated { get; } = new(StringComparer.Ordinal);
 
     public async ValueTask InitializeAsync()
     {
@@ -42,25 +34,6 @@ public abstract class MedplumInterop(DatabaseProvider provider) : IAsyncLifetime
             await App.DisposeAsync();
         await Medplum.DisposeAsync();
         GC.SuppressFinalize(this);
-    }
-
-    /// <summary>Loads resources into Medplum through its FHIR API (<c>PUT {type}/{id}</c>, keeping the ids); returns how many.</summary>
-    public async Task<int> LoadAsync(IEnumerable<SandboxResource> resources, CancellationToken ct)
-    {
-        using var http = new HttpClient { BaseAddress = Medplum.BaseUrl };
-        var count = 0;
-        foreach (var resource in resources)
-        {
-            using var content = new StringContent(resource.Json);
-            content.Headers.ContentType = new MediaTypeHeaderValue("application/fhir+json");
-            using var answer = await http.PutAsync($"{resource.Type}/{resource.Id}", content, ct);
-            var body = await answer.Content.ReadAsStringAsync(ct);
-            Assert.True(answer.IsSuccessStatusCode, $"Medplum refused {resource.Type}/{resource.Id}: {body}");
-            var stamped = JsonNode.Parse(body)!["meta"]!["lastUpdated"]!.GetValue<string>();
-            LastUpdated[$"{resource.Type}/{resource.Id}"] = DateTimeOffset.Parse(stamped, CultureInfo.InvariantCulture);
-            count++;
-        }
-        return count;
     }
 }
 

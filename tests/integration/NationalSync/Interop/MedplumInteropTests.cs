@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using CareWorkspace.Domain.NationalSync;
 using CareWorkspace.Domain.Pathway;
 using CareWorkspace.Infrastructure.Demo;
+using CareWorkspace.Infrastructure.NationalServices;
 using CareWorkspace.Infrastructure.NationalServices.Sandbox;
 using CareWorkspace.Infrastructure.NationalServices.Sync;
 using CareWorkspace.Infrastructure.Persistence;
@@ -10,6 +11,7 @@ using CareWorkspace.IntegrationTests.Infrastructure;
 using Hl7.Fhir.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CareWorkspace.IntegrationTests.NationalSync.Interop;
 
@@ -31,14 +33,16 @@ public abstract class MedplumInteropTests(MedplumInterop medplum, SandboxAppFact
         sandbox.Sandbox.Place(NationalService.HospitalNotifications, SandboxMessages.HospitalNotification("interop-stay", DemoDataSeeder.JensCpr, "Jensen",
             DemoOrganisations.HospitalSor, SandboxSeed.HospitalName, DemoOrganisations.HomeCareSor, SandboxSeed.HomeCareName, dischargedAt.AddDays(-3), dischargedAt),
             DemoDataSeeder.JensCpr);
-        var loaded = await medplum.LoadAsync(sandbox.Sandbox.All(NationalService.HospitalNotifications, "Bundle"), Ct);
+        sandbox.Sandbox.Place(NationalService.HospitalNotifications, NotAMessage, DemoDataSeeder.JensCpr);
+        var loaded = await medplum.Medplum.LoadAsync(sandbox.Sandbox.All(NationalService.HospitalNotifications, "Bundle"), Ct);
 
-        var (fromSandbox, fromMedplum) = await SyncBothAsync<HospitalNotificationSyncJob>(NotificationsAsync);
+        var (fromSandbox, fromMedplum) = await SyncBothAsync<HospitalNotificationSyncJob>(NotificationsAsync, rejected: 1);
 
         Assert.True(loaded > 2, "more than one page of messages in Medplum");
         Assert.Contains(fromMedplum, e => e.StartsWith($"{DemoDataSeeder.JensCpr} {PathwayEventKind.Discharged} {dischargedAt:O}", StringComparison.Ordinal));
         Assert.Contains(fromMedplum, e => e.StartsWith("item Bundle/interop-stay", StringComparison.Ordinal));
         Assert.Contains(fromMedplum, e => e.StartsWith("task ", StringComparison.Ordinal));
+        Assert.Contains("rejected Bundle/interop-not-a-message Rejected A message Bundle must start with its MessageHeader.", fromMedplum);
         Assert.Equal(fromSandbox, fromMedplum);
         Assert.Equal(0, (await RunAsync<HospitalNotificationSyncJob>(medplum.App)).Imported);
     }
@@ -49,7 +53,7 @@ public abstract class MedplumInteropTests(MedplumInterop medplum, SandboxAppFact
         var jens = JsonNode.Parse(sandbox.Sandbox.Read(NationalService.Person, "Patient", "jens")!.Json)!;
         jens["address"]![0]!["line"]![0] = "Strandvejen 14";
         sandbox.Sandbox.Place(NationalService.Person, jens.ToJsonString(), DemoDataSeeder.JensCpr);
-        await medplum.LoadAsync(sandbox.Sandbox.All(NationalService.Person, "Patient"), Ct);
+        await medplum.Medplum.LoadAsync(sandbox.Sandbox.All(NationalService.Person, "Patient"), Ct);
 
         var (fromSandbox, fromMedplum) = await SyncBothAsync<PersonSyncJob>(PatientsAsync);
 
@@ -63,7 +67,7 @@ public abstract class MedplumInteropTests(MedplumInterop medplum, SandboxAppFact
     {
         sandbox.Sandbox.Place(NationalService.Organisation, SandboxOrganisations.Organisation("havby-genoptraening", DemoOrganisations.RehabSor,
             "Havby Kommune, Genoptræning og Rehabilitering", "Genoptræning", "Sundhedshuset, Idrætsvej 7", "2900", "Havby", "+45 39 98 42 60", null).ToJson());
-        await medplum.LoadAsync(sandbox.Sandbox.All(NationalService.Organisation, "Organization"), Ct);
+        await medplum.Medplum.LoadAsync(sandbox.Sandbox.All(NationalService.Organisation, "Organization"), Ct);
 
         var (fromSandbox, fromMedplum) = await SyncBothAsync<OrganisationSyncJob>(OrganisationsAsync);
 
@@ -85,7 +89,7 @@ public abstract class MedplumInteropTests(MedplumInterop medplum, SandboxAppFact
 
         var salbutamol = JsonNode.Parse(sandbox.Sandbox.Read(NationalService.Medication, "MedicationStatement", SandboxMedications.SalbutamolId)!.Json)!;
         salbutamol["status"] = "on-hold";
-        await medplum.LoadAsync([sandbox.Sandbox.Place(NationalService.Medication, salbutamol.ToJsonString(), DemoDataSeeder.JensCpr)], Ct);
+        await medplum.Medplum.LoadAsync([sandbox.Sandbox.Place(NationalService.Medication, salbutamol.ToJsonString(), DemoDataSeeder.JensCpr)], Ct);
         var (changedInSandbox, changedInMedplum, read) = await SyncChangeBothAsync<MedicationSyncJob>(MedicationAsync, "MedicationStatement", "MedicationRequest");
 
         Assert.True(read < fromMedplum.Count, $"not everything read again ({read} read)");
@@ -96,7 +100,7 @@ public abstract class MedplumInteropTests(MedplumInterop medplum, SandboxAppFact
     [Fact]
     public async Task The_appointment_sync_imports_the_same_from_Medplum_as_from_the_sandbox_and_then_only_what_changed()
     {
-        await medplum.LoadAsync(sandbox.Sandbox.All(NationalService.Appointments, "Appointment"), Ct);
+        await medplum.Medplum.LoadAsync(sandbox.Sandbox.All(NationalService.Appointments, "Appointment"), Ct);
 
         var (fromSandbox, fromMedplum) = await SyncBothAsync<SharedAppointmentSyncJob>(AppointmentsAsync);
 
@@ -106,7 +110,7 @@ public abstract class MedplumInteropTests(MedplumInterop medplum, SandboxAppFact
         var moved = JsonNode.Parse(sandbox.Sandbox.Read(NationalService.Appointments, "Appointment", "jens-lung-function")!.Json)!;
         moved["start"] = Later(moved["start"]!);
         moved["end"] = Later(moved["end"]!);
-        await medplum.LoadAsync([sandbox.Sandbox.Place(NationalService.Appointments, moved.ToJsonString(), DemoDataSeeder.JensCpr)], Ct);
+        await medplum.Medplum.LoadAsync([sandbox.Sandbox.Place(NationalService.Appointments, moved.ToJsonString(), DemoDataSeeder.JensCpr)], Ct);
         var (changedInSandbox, changedInMedplum, _) = await SyncChangeBothAsync<SharedAppointmentSyncJob>(AppointmentsAsync, "Appointment");
 
         Assert.NotEqual(fromMedplum, changedInMedplum);
@@ -118,40 +122,80 @@ public abstract class MedplumInteropTests(MedplumInterop medplum, SandboxAppFact
     [Fact]
     public async Task The_measurement_sync_imports_the_same_from_Medplum_as_from_the_sandbox_and_then_only_what_changed()
     {
-        var loaded = await medplum.LoadAsync(sandbox.Sandbox.All(NationalService.Measurements, "Observation"), Ct);
+        var inText = JsonNode.Parse(sandbox.Sandbox.All(NationalService.Measurements, "Observation").First().Json)!;
+        inText["id"] = "jens-spo2-in-text";
+        inText.AsObject().Remove("valueQuantity");
+        inText["valueString"] = "96 %";
+        sandbox.Sandbox.Place(NationalService.Measurements, inText.ToJsonString(), DemoDataSeeder.JensCpr);
+        var loaded = await medplum.Medplum.LoadAsync(sandbox.Sandbox.All(NationalService.Measurements, "Observation"), Ct);
 
-        var (fromSandbox, fromMedplum) = await SyncBothAsync<MeasurementSyncJob>(MeasurementsAsync);
+        var (fromSandbox, fromMedplum) = await SyncBothAsync<MeasurementSyncJob>(MeasurementsAsync, rejected: 1);
 
-        Assert.Equal(loaded, fromMedplum.Count);
+        Assert.Contains(fromMedplum, m => m.StartsWith("rejected Observation/jens-spo2-in-text Rejected The observation has no UCUM quantity", StringComparison.Ordinal));
+        Assert.Equal(loaded - 1, fromMedplum.Count(m => !m.StartsWith("rejected ", StringComparison.Ordinal)));
         Assert.Equal(fromSandbox, fromMedplum);
 
         var pulse = JsonNode.Parse(sandbox.Sandbox.All(NationalService.Measurements, "Observation").First(o => o.Id.StartsWith("jens-pulse-", StringComparison.Ordinal)).Json)!;
         pulse["id"] = "jens-pulse-interop";
         pulse["effectiveDateTime"] = DateTimeOffset.UtcNow.AddHours(-1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-        await medplum.LoadAsync([sandbox.Sandbox.Place(NationalService.Measurements, pulse.ToJsonString(), DemoDataSeeder.JensCpr)], Ct);
+        await medplum.Medplum.LoadAsync([sandbox.Sandbox.Place(NationalService.Measurements, pulse.ToJsonString(), DemoDataSeeder.JensCpr)], Ct);
         var (changedInSandbox, changedInMedplum, read) = await SyncChangeBothAsync<MeasurementSyncJob>(MeasurementsAsync, "Observation");
 
         Assert.True(read < loaded, $"not everything read again ({read} read)");
-        Assert.Equal(loaded + 1, changedInMedplum.Count);
+        Assert.Equal(loaded, changedInMedplum.Count(m => !m.StartsWith("rejected ", StringComparison.Ordinal)));
         Assert.Equal(changedInSandbox, changedInMedplum);
     }
 
-    private async Task LoadMedicationAsync()
+    [Fact]
+    public async Task A_next_link_Medplum_writes_under_another_host_is_not_followed()
     {
-        await medplum.LoadAsync(sandbox.Sandbox.All(NationalService.Medication, "MedicationStatement"), Ct);
-        await medplum.LoadAsync(sandbox.Sandbox.All(NationalService.Medication, "MedicationRequest"), Ct);
+        await using var elsewhere = MedplumServer.WritingLinksUnder(new Uri("http://medplum.example.org/fhir/R4"));
+        await elsewhere.InitializeAsync();
+        await elsewhere.LoadAsync(sandbox.Sandbox.All(NationalService.Measurements, "Observation").Take(3), Ct);
+        var http = medplum.App.Services.GetRequiredService<IHttpClientFactory>().CreateClient(NationalServiceClients.ClientName(NationalService.Measurements));
+        var reader = new FhirSearchReader(http, NationalService.Measurements, elsewhere.BaseUrl, 1_000_000, NullLogger<FhirSearchReader>.Instance);
+        var first = await reader.ReadPageAsync(reader.Url("Observation?_sort=_lastUpdated&_count=3"), Ct);
+
+        var failure = await Assert.ThrowsAsync<NationalServiceException>(async () =>
+        {
+            await foreach (var _ in reader.SearchAsync("Observation?_sort=_lastUpdated&_count=2", Ct))
+            {
+            }
+        });
+
+        Assert.Equal((3, null), (first.Entries.Count, first.Next));
+        Assert.Equal(NationalServiceFailure.ForeignNextLink, failure.Failure);
+        Assert.Contains("http://medplum.example.org/fhir/R4/Observation?", failure.Message, StringComparison.Ordinal);
     }
 
-    /// <summary>Runs the job against the sandbox and against Medplum; both import something and reject nothing, with the same counts.</summary>
-    private async Task<(IReadOnlyList<string> FromSandbox, IReadOnlyList<string> FromMedplum)> SyncBothAsync<TJob>(Func<CareDbContext, Task<List<string>>> read)
+    /// <summary>A Bundle where a hospital notification is expected, carrying a Patient where the MessageHeader should be.</summary>
+    private const string NotAMessage = """
+        {"resourceType":"Bundle","id":"interop-not-a-message","type":"message","entry":[{"fullUrl":"urn:uuid:0c1f2b7e-3d4a-4e5b-8c6d-7e8f9a0b1c2d",
+         "resource":{"resourceType":"Patient","identifier":[{"system":"urn:oid:1.2.208.176.1.2","value":"1203521235"}]}}]}
+        """;
+
+    private async Task LoadMedicationAsync()
+    {
+        await medplum.Medplum.LoadAsync(sandbox.Sandbox.All(NationalService.Medication, "MedicationStatement"), Ct);
+        await medplum.Medplum.LoadAsync(sandbox.Sandbox.All(NationalService.Medication, "MedicationRequest"), Ct);
+    }
+
+    /// <summary>
+    /// Runs the job against the sandbox and against Medplum: both import something, reject <paramref name="rejected"/>
+    /// (kept with the same reasons) and keep nothing for another try, with the same counts.
+    /// </summary>
+    private async Task<(IReadOnlyList<string> FromSandbox, IReadOnlyList<string> FromMedplum)> SyncBothAsync<TJob>(
+        Func<CareDbContext, Task<List<string>>> read, int rejected = 0)
         where TJob : INationalSync
     {
         var viaSandbox = await RunAsync<TJob>(sandbox);
         var viaMedplum = await RunAsync<TJob>(medplum.App);
         Assert.True(viaMedplum.Imported > 0, "the run imported something from Medplum");
-        Assert.Equal((0, 0), (viaMedplum.Rejected, viaMedplum.Parked));
+        Assert.Equal((rejected, 0), (viaMedplum.Rejected, viaMedplum.Parked));
         Assert.Equal(viaSandbox, viaMedplum);
-        return (await ReadAsync(sandbox, read), await ReadAsync(medplum.App, read));
+        var service = ServiceOf<TJob>(medplum.App);
+        Task<List<string>> ReadWithRejections(CareDbContext db) => WithRejectionsAsync(db, service, read);
+        return (await ReadAsync(sandbox, ReadWithRejections), await ReadAsync(medplum.App, ReadWithRejections));
     }
 
     /// <summary>
@@ -164,12 +208,15 @@ public abstract class MedplumInteropTests(MedplumInterop medplum, SandboxAppFact
     {
         var viaSandbox = await RunAsync<TJob>(sandbox);
         var watermark = await WatermarkAsync<TJob>(medplum.App);
-        var stampedSince = medplum.LastUpdated.Count(s => types.Contains(s.Key.Split('/')[0]) && s.Value >= watermark);
+        // Medplum stamps each load; what it stamped at or after the watermark is what a run from the watermark reads.
+        var stampedSince = medplum.Medplum.LastUpdated.Count(s => types.Contains(s.Key.Split('/')[0]) && s.Value >= watermark);
         var viaMedplum = await RunAsync<TJob>(medplum.App);
         Assert.Equal(stampedSince, viaMedplum.Read);
         Assert.Equal((1, 0, 0), (viaSandbox.Imported, viaSandbox.Rejected, viaSandbox.Parked));
         Assert.Equal((1, 0, 0), (viaMedplum.Imported, viaMedplum.Rejected, viaMedplum.Parked));
-        return (await ReadAsync(sandbox, read), await ReadAsync(medplum.App, read), viaMedplum.Read);
+        var service = ServiceOf<TJob>(medplum.App);
+        Task<List<string>> ReadWithRejections(CareDbContext db) => WithRejectionsAsync(db, service, read);
+        return (await ReadAsync(sandbox, ReadWithRejections), await ReadAsync(medplum.App, ReadWithRejections), viaMedplum.Read);
     }
 
     private static async Task<SyncCounts> RunAsync<TJob>(CareAppFactory app)
@@ -179,12 +226,24 @@ public abstract class MedplumInteropTests(MedplumInterop medplum, SandboxAppFact
         return await scope.ServiceProvider.GetRequiredService<TJob>().RunAsync(Ct);
     }
 
+    private static NationalService ServiceOf<TJob>(CareAppFactory app)
+        where TJob : INationalSync
+    {
+        using var scope = app.Services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<TJob>().Service;
+    }
+
+    /// <summary>What <paramref name="read"/> reads, and the service's items not imported with their state and reason.</summary>
+    private static async Task<List<string>> WithRejectionsAsync(CareDbContext db, NationalService service, Func<CareDbContext, Task<List<string>>> read) =>
+        [
+            .. await read(db),
+            .. (await db.ParkedImports.AsNoTracking().Where(p => p.Service == service).ToListAsync(Ct)).Select(p => $"rejected {p.SourceId} {p.State} {p.Reason}"),
+        ];
+
     private static async Task<DateTimeOffset> WatermarkAsync<TJob>(CareAppFactory app)
         where TJob : INationalSync
     {
-        NationalService service;
-        using (var scope = app.Services.CreateScope())
-            service = scope.ServiceProvider.GetRequiredService<TJob>().Service;
+        var service = ServiceOf<TJob>(app);
         await using var db = await app.CreateDbContextAsync(Ct);
         return (await db.SyncStates.AsNoTracking().SingleAsync(s => s.Service == service, Ct)).Watermark
             ?? throw new InvalidOperationException($"{service} has no watermark after its first run");

@@ -1,4 +1,9 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using CareWorkspace.Infrastructure.NationalServices.Sandbox;
 
 namespace CareWorkspace.IntegrationTests.NationalSync.Interop;
 
@@ -11,8 +16,18 @@ public sealed class MedplumServer : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private Process? node;
+    private string? linkBase;
+
+    /// <summary>
+    /// A server that writes its next links under <paramref name="linkBase"/> (as Medplum's server writes them from its
+    /// configured base URL), whatever address it was reached at.
+    /// </summary>
+    public static MedplumServer WritingLinksUnder(Uri linkBase) => new() { linkBase = linkBase.ToString().TrimEnd('/') };
 
     public Uri BaseUrl { get; private set; } = new("http://127.0.0.1/");
+
+    /// <summary>When Medplum stamped each resource loaded ("Type/id" → its <c>meta.lastUpdated</c> as Medplum answered the load).</summary>
+    public ConcurrentDictionary<string, DateTimeOffset> LastUpdated { get; } = new(StringComparer.Ordinal);
 
     public async ValueTask InitializeAsync()
     {
@@ -20,7 +35,7 @@ public sealed class MedplumServer : IAsyncLifetime
         if (!Directory.Exists(Path.Combine(folder, "node_modules", "@medplum", "fhir-router")))
             await RunAsync("npm", "ci --no-audit --no-fund", folder, TimeSpan.FromMinutes(5));
 
-        node = Start("node", "server.js 0", folder);
+        node = Start("node", linkBase is null ? "server.js 0" : $"server.js 0 {linkBase}", folder);
         using var timeout = new CancellationTokenSource(StartTimeout);
         while (await node.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
         {
@@ -31,6 +46,25 @@ public sealed class MedplumServer : IAsyncLifetime
             }
         }
         throw new InvalidOperationException("Medplum's server stopped before it listened: " + await node.StandardError.ReadToEndAsync(timeout.Token));
+    }
+
+    /// <summary>Loads resources into Medplum through its FHIR API (<c>PUT {type}/{id}</c>, keeping the ids); returns how many.</summary>
+    public async Task<int> LoadAsync(IEnumerable<SandboxResource> resources, CancellationToken ct)
+    {
+        using var http = new HttpClient { BaseAddress = BaseUrl };
+        var count = 0;
+        foreach (var resource in resources)
+        {
+            using var content = new StringContent(resource.Json);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/fhir+json");
+            using var answer = await http.PutAsync($"{resource.Type}/{resource.Id}", content, ct);
+            var body = await answer.Content.ReadAsStringAsync(ct);
+            Assert.True(answer.IsSuccessStatusCode, $"Medplum refused {resource.Type}/{resource.Id}: {body}");
+            var stamped = JsonNode.Parse(body)!["meta"]!["lastUpdated"]!.GetValue<string>();
+            LastUpdated[$"{resource.Type}/{resource.Id}"] = DateTimeOffset.Parse(stamped, CultureInfo.InvariantCulture);
+            count++;
+        }
+        return count;
     }
 
     public async ValueTask DisposeAsync()
