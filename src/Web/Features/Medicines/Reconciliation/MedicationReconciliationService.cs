@@ -79,8 +79,8 @@ public sealed class MedicationReconciliationService(
             var awaiting = await AwaitingAsync(db.DischargeMedicationLists, patientId, ct);
             if (awaiting is not null && awaiting.Id != seenAwaiting)
             {
-                throw new DomainException("{0} saved a discharge medication list ({1}, discharged {2}) after you opened the form. Yours was not saved; "
-                    + "what you wrote is still here. Check theirs, then save again to record yours as well.",
+                throw new DomainException(
+                    "{0} saved a discharge medication list ({1}, discharged {2}) after you opened the form. Yours was not saved; what you wrote is still here. Check theirs, then save again to record yours as well.",
                     awaiting.RecordedBy, awaiting.Hospital, awaiting.DischargedOn);
             }
             var list = DischargeMedicationList.Record(patientId, actor.OrganisationName ?? "", dischargedOn, drugs, stamp);
