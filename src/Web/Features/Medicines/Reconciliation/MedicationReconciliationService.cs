@@ -48,7 +48,7 @@ public sealed class MedicationReconciliationService(
         var current = await CurrentAsync(db.MedicationEntries.AsNoTracking(), patientId, ct);
         var awaiting = await AwaitingAsync(db.DischargeMedicationLists.AsNoTracking(), patientId, ct);
         return new DischargeListForm(CopenhagenTime.Today(clock),
-            [.. current.Select(e => new LocalPrescription(e.DrugName, e.AtcCode, e.Strength, e.Form, e.DoseText, e.DailyDoseAmount, e.DailyDoseUnit,
+            [.. OnePerDrug(current).Select(e => new LocalPrescription(e.DrugName, e.AtcCode, e.Strength, e.Form, e.DoseText, e.DailyDoseAmount, e.DailyDoseUnit,
                 e.AsNeeded, e.Route, e.Indication, null, null, null))],
             awaiting is null ? null : new AwaitingDischargeList(awaiting.Id, awaiting.Hospital, awaiting.DischargedOn, awaiting.RecordedBy, awaiting.RecordedAt),
             MayRecord(actor) && PatientAccessGuard.Permits(actor, relationship, AccessAction.Create, PatientSection.Medication));
@@ -139,6 +139,15 @@ public sealed class MedicationReconciliationService(
             working.Add(entry);
         }
     }
+
+    /// <summary>
+    /// The current list as a starting point for the discharge list: one line per drug (a drug may not be on it twice), the
+    /// local entry when the drug is on the local and the national list, as the comparison does.
+    /// </summary>
+    private static IEnumerable<MedicationEntry> OnePerDrug(IEnumerable<MedicationEntry> current) =>
+        current.OrderBy(e => e.Source == MedicationSource.Local ? 0 : 1)
+            .DistinctBy(e => e.AtcCode?.Trim().ToUpperInvariant() ?? e.DrugName.Trim().ToUpperInvariant())
+            .OrderBy(e => e.DrugName, StringComparer.CurrentCultureIgnoreCase);
 
     /// <summary>The discharge list offered for reconciliation: the latest discharge not yet reconciled.</summary>
     private static Task<DischargeMedicationList?> AwaitingAsync(IQueryable<DischargeMedicationList> lists, Guid patientId, CancellationToken ct) =>
