@@ -94,11 +94,14 @@ public sealed class CaveBannerViewTests : BunitTestBase
     }
 
     [Fact]
-    public void OpeningAPageWithAllergies_AnnouncesNothing_TheRegionNamesThem()
+    public void OpeningAPageWithAllergies_AnnouncesNothing_WhileReadingNorOnceRead()
     {
-        var banner = Render<CaveBannerView>(p => p.Add(b => b.Entries,
-            [Item("Penicillin", null, AllergySeverity.Severe, AllergyCertainty.Confirmed, null)]));
+        var banner = Render<CaveBannerView>(p => p.Add(b => b.Entries, null));
+        Assert.Empty(banner.FindAll("[data-testid=cave-banner]"));
+
+        banner.Render(p => p.Add(b => b.Entries, [Item("Penicillin", null, AllergySeverity.Severe, AllergyCertainty.Confirmed, null)]));
 
         Assert.Equal("", banner.Find("[data-testid=cave-announcement]").TextContent);
+        Assert.Single(banner.FindAll("[data-testid=cave-entry]"));
     }
 }
