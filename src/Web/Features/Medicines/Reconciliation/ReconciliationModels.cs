@@ -1,5 +1,5 @@
-using CareWorkspace.Domain.Medicines.Reconciliation;
 using CareWorkspace.Domain.Medicines;
+using CareWorkspace.Domain.Medicines.Reconciliation;
 
 namespace CareWorkspace.Web.Features.Medicines.Reconciliation;
 
