@@ -336,6 +336,19 @@ public sealed class AccessibilityAxeTests(AppFixture app) : BrowserTest(app)
         await Expect(doctor.GetByTestId("rehabilitation-editor")).ToBeVisibleAsync();
         await report.CheckAsync(doctor, "rehabilitation: plan editor");
 
+        // The hospital's discharge medication list form, with a line and a refusal beside its field.
+        await AccessibilityJourneyTests.OpenPathwayAsync(doctor, jens, "medication");
+        await doctor.GetByTestId("discharge-list-button").ClickAsync();
+        var discharge = doctor.GetByRole(AriaRole.Dialog, new() { Name = "Discharge medication list" });
+        await discharge.GetByTestId("discharge-add").ClickAsync();
+        await discharge.Locator("#discharge-1-atc").FillAsync("X01");
+        await discharge.GetByTestId("discharge-save").ClickAsync();
+        await Expect(discharge.GetByTestId("discharge-line")).ToContainTextAsync("'X01' is not a known ATC code");
+        await discharge.EvaluateAsync("e => Promise.all(e.getAnimations({ subtree: true }).map(a => a.finished.catch(() => null)))");
+        await report.CheckAsync(doctor, "medication: discharge medication list form");
+        await doctor.Keyboard.PressAsync("Escape");
+        await Expect(discharge).ToHaveCountAsync(0);
+
         foreach (var userName in new[] { "jens", "ulla" })
         {
             var phone = await OpenPageAsync(userName);

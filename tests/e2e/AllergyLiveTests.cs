@@ -17,6 +17,9 @@ public sealed class AllergyLiveTests(AppFixture app) : BrowserTest(app)
         await AccessibilityJourneyTests.OpenPathwayAsync(doctor, jens, "care-team");
         // The demo's penicillin allergy is in the banner from the start.
         await Expect(doctor.GetByTestId("cave-banner")).ToContainTextAsync("Penicilliner (J01C)");
+        // A named region a screen reader finds; the live region beside it says nothing on opening the page.
+        await Expect(doctor.GetByRole(AriaRole.Region, new() { Name = "Penicilliner (J01C) (confirmed, moderate)" })).ToBeVisibleAsync();
+        await Expect(doctor.GetByTestId("cave-announcement")).ToHaveTextAsync("");
         await doctor.EvaluateAsync("() => window.__marker = 1");
 
         var gp = await OpenPageAsync("gp");
@@ -35,5 +38,6 @@ public sealed class AllergyLiveTests(AppFixture app) : BrowserTest(app)
         await Expect(doctor.GetByTestId("cave-entry").Filter(new() { HasText = "Ibuprofen (M01AE01) — suspected, moderate: Bronchospasm" }))
             .ToBeVisibleAsync(Live);
         Assert.True(await doctor.EvaluateAsync<bool>("() => window.__marker === 1"), "The doctor's page was reloaded.");
+        await Expect(doctor.GetByTestId("cave-announcement")).ToHaveTextAsync("Allergy added: Ibuprofen (M01AE01) (suspected, moderate)");
     });
 }

@@ -252,15 +252,21 @@ public abstract class AccessLogTests(CareAppFactory factory)
         ["MedicationReconciliationService.GetAsync(Actor, Guid, CancellationToken)"] =
             Scenario.Of<Web.Features.Medicines.Reconciliation.MedicationReconciliationService>(Gp, AccessAction.Read,
                 (s, actor, patientId, ct) => s.GetAsync(actor, patientId, ct)),
-        ["MedicationReconciliationService.RecordDischargeListAsync(Actor, Guid, DateOnly, IReadOnlyList`1, CancellationToken)"] =
-            Scenario.Of<Web.Features.Medicines.Reconciliation.MedicationReconciliationService>("hospital.doctor", AccessAction.Create,
-                (s, actor, patientId, ct) => s.RecordDischargeListAsync(actor, patientId, new DateOnly(2026, 11, 1), [AccessLogPrescription()], ct)),
+        ["MedicationReconciliationService.GetDischargeFormAsync(Actor, Guid, CancellationToken)"] =
+            Scenario.Of<Web.Features.Medicines.Reconciliation.MedicationReconciliationService>("hospital.doctor", AccessAction.Read,
+                (s, actor, patientId, ct) => s.GetDischargeFormAsync(actor, patientId, ct)),
+        ["MedicationReconciliationService.RecordDischargeListAsync(Actor, Guid, DateOnly, IReadOnlyList`1, Nullable`1, CancellationToken)"] =
+            Scenario.Of<Web.Features.Medicines.Reconciliation.MedicationReconciliationService, Guid?>("hospital.doctor", AccessAction.Create,
+                async (s, actor, patientId, ct) => (await s.GetDischargeFormAsync(actor, patientId, ct)).Awaiting?.Id,
+                (s, actor, patientId, awaiting, ct) => s.RecordDischargeListAsync(actor, patientId, new DateOnly(2026, 11, 1), [AccessLogPrescription()], awaiting, ct)),
         ["MedicationReconciliationService.FinishAsync(Actor, Guid, Guid, String, IReadOnlyDictionary`2, CancellationToken)"] =
             Scenario.Of<Web.Features.Medicines.Reconciliation.MedicationReconciliationService, Web.Features.Medicines.Reconciliation.ReconciliationView>(Gp,
                 AccessAction.Update,
                 async (s, actor, patientId, ct) =>
                 {
-                    await s.RecordDischargeListAsync(actor, patientId, new DateOnly(2026, 12, 31), [AccessLogPrescription()], ct);
+                    var doctor = await Current.Value!.ActorAsync("hospital.doctor", ct);
+                    await s.RecordDischargeListAsync(doctor, patientId, new DateOnly(2026, 12, 31), [AccessLogPrescription()],
+                        (await s.GetDischargeFormAsync(doctor, patientId, ct)).Awaiting?.Id, ct);
                     return (await s.GetAsync(actor, patientId, ct))!;
                 },
                 // Every difference rejected: the scenario leaves the current list as it was.

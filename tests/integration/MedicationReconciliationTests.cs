@@ -102,6 +102,88 @@ public abstract class MedicationReconciliationTests(CareAppFactory factory)
         Assert.Equal(view.DischargeListId, (await Service(s => s.GetAsync(gp, jensId, Ct)))!.DischargeListId);
     }
 
+    [Fact]
+    public async Task The_hospital_doctor_starts_from_the_current_list_and_saves_a_list_the_gp_is_then_offered()
+    {
+        var jensId = await factory.JensIdAsync(Ct);
+        var doctor = await factory.ActorAsync("hospital.doctor", Ct);
+        var gp = await factory.ActorAsync("gp.larsen", Ct);
+
+        var form = await Service(s => s.GetDischargeFormAsync(doctor, jensId, Ct));
+
+        Assert.True(form.CanRecord);
+        Assert.Contains(form.CurrentList, d => d.AtcCode == "C03CA01");
+        var lines = form.CurrentList.Where(d => d.AtcCode != "C03CA01").Append(Line("Acetylcystein " + PathwayTestData.Unique(), "R05CB01", "1 tablet 3 gange dagligt", 600m)).ToList();
+        var today = CopenhagenTime.Today(factory.Services.GetRequiredService<TimeProvider>());
+        var id = await Service(s => s.RecordDischargeListAsync(doctor, jensId, today, lines, form.Awaiting?.Id, Ct));
+
+        var view = await Service(s => s.GetAsync(gp, jensId, Ct));
+        Assert.Equal(id, view!.DischargeListId);
+        Assert.Equal(doctor.OrganisationName, view.Hospital);
+        Assert.Contains(view.Rows, r => r.Kind == DifferenceKind.New && r.Discharge!.AtcCode == "R05CB01");
+        Assert.Contains(view.Rows, r => r.Kind == DifferenceKind.Stopped && r.Local?.AtcCode == "C03CA01");
+        Assert.Equal(id, (await Service(s => s.GetDischargeFormAsync(doctor, jensId, Ct))).Awaiting!.Id);
+    }
+
+    [Fact]
+    public async Task A_gp_or_a_municipal_nurse_may_not_record_a_discharge_list_and_the_refusal_is_logged()
+    {
+        var jensId = await factory.JensIdAsync(Ct);
+        var gp = await factory.ActorAsync("gp.larsen", Ct);
+        var nurse = await factory.ActorAsync("nurse.holm", Ct);
+        var lines = new[] { Line("Acetylcystein " + PathwayTestData.Unique(), "R05CB01", "1 tablet 3 gange dagligt", 600m) };
+        var today = CopenhagenTime.Today(factory.Services.GetRequiredService<TimeProvider>());
+
+        Assert.False((await Service(s => s.GetDischargeFormAsync(gp, jensId, Ct))).CanRecord);
+        Assert.False((await Service(s => s.GetDischargeFormAsync(nurse, jensId, Ct))).CanRecord);
+        var awaiting = (await Service(s => s.GetDischargeFormAsync(gp, jensId, Ct))).Awaiting?.Id;
+        var refused = await Assert.ThrowsAsync<PatientAccessDeniedException>(() => Service(s => s.RecordDischargeListAsync(gp, jensId, today, lines, awaiting, Ct)));
+        await Assert.ThrowsAsync<PatientAccessDeniedException>(() => Service(s => s.RecordDischargeListAsync(nurse, jensId, today, lines, awaiting, Ct)));
+
+        Assert.Equal("Only a hospital clinician records a discharge medication list.", refused.Message);
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<CareDbContext>>().CreateDbContextAsync(Ct);
+        Assert.DoesNotContain(await db.DischargeMedicationLists.AsNoTracking().Where(l => l.PatientId == jensId).ToListAsync(Ct),
+            l => l.Lines.Any(line => line.DrugName == lines[0].DrugName));
+        Assert.True(await db.AccessRecords.AsNoTracking().AnyAsync(r => r.UserId == gp.UserId && r.PatientId == jensId
+            && r.Action == AccessAction.Create && !r.Allowed && r.Reason == "Only a hospital clinician records a discharge medication list.", Ct));
+    }
+
+    [Fact]
+    public async Task An_empty_list_and_a_bad_line_are_refused_and_nothing_is_saved()
+    {
+        var jensId = await factory.JensIdAsync(Ct);
+        var doctor = await factory.ActorAsync("hospital.doctor", Ct);
+        var today = CopenhagenTime.Today(factory.Services.GetRequiredService<TimeProvider>());
+        var awaiting = (await Service(s => s.GetDischargeFormAsync(doctor, jensId, Ct))).Awaiting?.Id;
+
+        var empty = await Assert.ThrowsAsync<DomainException>(() => Service(s => s.RecordDischargeListAsync(doctor, jensId, today, [], awaiting, Ct)));
+        var unit = await Assert.ThrowsAsync<DomainException>(() => Service(s => s.RecordDischargeListAsync(doctor, jensId, today,
+            [Line("Acetylcystein", "R05CB01", "1 tablet 3 gange dagligt", 600m) with { DailyDoseUnit = "mmHg/x" }], awaiting, Ct)));
+
+        Assert.Equal("A discharge medication list needs at least one drug.", empty.Message);
+        Assert.Contains("mmHg/x", unit.Message, StringComparison.Ordinal);
+        Assert.Equal(awaiting, (await Service(s => s.GetDischargeFormAsync(doctor, jensId, Ct))).Awaiting?.Id);
+    }
+
+    [Fact]
+    public async Task A_list_saved_by_someone_else_after_the_form_opened_is_named_and_saving_again_records_this_one()
+    {
+        var jensId = await factory.JensIdAsync(Ct);
+        var doctor = await factory.ActorAsync("hospital.doctor", Ct);
+        var today = CopenhagenTime.Today(factory.Services.GetRequiredService<TimeProvider>());
+        var opened = (await Service(s => s.GetDischargeFormAsync(doctor, jensId, Ct))).Awaiting?.Id;
+        var theirs = await Service(s => s.RecordDischargeListAsync(doctor, jensId, today,
+            [Line("Acetylcystein " + PathwayTestData.Unique(), "R05CB01", "1 tablet 3 gange dagligt", 600m)], opened, Ct));
+        var mine = new[] { Line("Magnyl " + PathwayTestData.Unique(), "B01AC06", "1 tablet dagligt", 75m) };
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() => Service(s => s.RecordDischargeListAsync(doctor, jensId, today, mine, opened, Ct)));
+
+        Assert.StartsWith(doctor.DisplayName, refused.Message, StringComparison.Ordinal);
+        Assert.Contains("Yours was not saved", refused.Message, StringComparison.Ordinal);
+        var id = await Service(s => s.RecordDischargeListAsync(doctor, jensId, today, mine, theirs, Ct));
+        Assert.NotEqual(theirs, id);
+    }
+
     /// <summary>The hospital doctor records a discharge list today (so it is the one offered); the GP's view of it.</summary>
     private async Task<(Guid JensId, Actor Gp, ReconciliationView View)> RecordAsync(params LocalPrescription[] lines)
     {
@@ -109,7 +191,8 @@ public abstract class MedicationReconciliationTests(CareAppFactory factory)
         var doctor = await factory.ActorAsync("hospital.doctor", Ct);
         var gp = await factory.ActorAsync("gp.larsen", Ct);
         var today = CopenhagenTime.Today(factory.Services.GetRequiredService<TimeProvider>());
-        var listId = await Service(s => s.RecordDischargeListAsync(doctor, jensId, today, lines, Ct));
+        var form = await Service(s => s.GetDischargeFormAsync(doctor, jensId, Ct));
+        var listId = await Service(s => s.RecordDischargeListAsync(doctor, jensId, today, lines, form.Awaiting?.Id, Ct));
         var view = await Service(s => s.GetAsync(gp, jensId, Ct));
         Assert.Equal(listId, view!.DischargeListId);
         Assert.True(view.CanFinish);

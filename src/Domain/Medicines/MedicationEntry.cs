@@ -146,7 +146,7 @@ public sealed class MedicationEntry
             throw new DomainException("A daily dose must be above zero (was {0}).", amount);
         if (string.IsNullOrEmpty(code))
             throw new DomainException("A daily dose needs its unit (UCUM, e.g. mg).");
-        if (!UcumUnit.IsValid(code) || code.Length > UcumUnit.MaxLength)
+        if (!UcumUnit.IsValid(code) || code.Length > UcumUnit.MaxLength || !Checks.DoseUnits.IsDoseUnit(code))
             throw new DomainException("'{0}' is not a unit a dose can be given in. Write the daily dose in UCUM, e.g. mg, g, ug, mL or [iU].", code);
         return (amount, code);
     }

@@ -57,6 +57,51 @@ public sealed class CaveBannerViewTests : BunitTestBase
             [Item("Penicilliner", "J01C", AllergySeverity.Severe, AllergyCertainty.Confirmed, "anafylaksi")]));
 
         Assert.Equal("Penicilliner (J01C) — bekræftet, svær: anafylaksi", banner.Find("[data-testid=cave-entry]").TextContent);
-        Assert.Equal("CAVE: patientens allergier", banner.Find("[data-testid=cave-banner]").GetAttribute("aria-label"));
+        Assert.Equal("Allergier: Penicilliner (J01C) (bekræftet, svær)", banner.Find("[data-testid=cave-banner]").GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public void TheBanner_IsARegionNamedByItsAllergies_MostSeriousFirst()
+    {
+        var banner = Render<CaveBannerView>(p => p.Add(b => b.Entries,
+        [
+            Item("Latex", null, AllergySeverity.Mild, AllergyCertainty.Suspected, null),
+            Item("Penicillin", null, AllergySeverity.Severe, AllergyCertainty.Confirmed, "anaphylaxis"),
+        ]));
+
+        var region = banner.Find("[data-testid=cave-banner]");
+        Assert.Equal("region", region.GetAttribute("role"));
+        Assert.Equal("Allergies: Penicillin (confirmed, severe); Latex (suspected, mild)", region.GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public void TheLiveRegion_IsAlwaysThere_SaysNothingOnOpening_AndAnnouncesAnAllergyAddedLive()
+    {
+        var latex = Item("Latex", null, AllergySeverity.Mild, AllergyCertainty.Suspected, null);
+        var banner = Render<CaveBannerView>(p => p.Add(b => b.Entries, []));
+
+        var live = banner.Find("[data-testid=cave-announcement]");
+        Assert.Equal("status", live.GetAttribute("role"));
+        Assert.Equal("polite", live.GetAttribute("aria-live"));
+        Assert.Equal("", live.TextContent);
+
+        banner.Render(p => p.Add(b => b.Entries, [latex]));
+        Assert.Equal("Allergy added: Latex (suspected, mild)", banner.Find("[data-testid=cave-announcement]").TextContent);
+
+        banner.Render(p => p.Add(b => b.Entries,
+            [latex, Item("Penicillin", null, AllergySeverity.Severe, AllergyCertainty.Confirmed, "anaphylaxis")]));
+        Assert.Equal("Allergy added: Penicillin (confirmed, severe)", banner.Find("[data-testid=cave-announcement]").TextContent);
+    }
+
+    [Fact]
+    public void OpeningAPageWithAllergies_AnnouncesNothing_WhileReadingNorOnceRead()
+    {
+        var banner = Render<CaveBannerView>(p => p.Add(b => b.Entries, null));
+        Assert.Empty(banner.FindAll("[data-testid=cave-banner]"));
+
+        banner.Render(p => p.Add(b => b.Entries, [Item("Penicillin", null, AllergySeverity.Severe, AllergyCertainty.Confirmed, null)]));
+
+        Assert.Equal("", banner.Find("[data-testid=cave-announcement]").TextContent);
+        Assert.Single(banner.FindAll("[data-testid=cave-entry]"));
     }
 }

@@ -43,6 +43,8 @@ public sealed class LocalPrescriptionTests
     [InlineData("X01AE01", 1200, "mg", "is not a known ATC code")]
     [InlineData("M01A", 1200, "mg", "is an ATC class")]
     [InlineData("M01AE01", 1200, "tablets", "'tablets' is not a unit a dose can be given in")]
+    [InlineData("M01AE01", 1200, "mm[Hg]", "'mm[Hg]' is not a unit a dose can be given in")]
+    [InlineData("M01AE01", 1200, "Cel", "'Cel' is not a unit a dose can be given in")]
     [InlineData("M01AE01", 1200, null, "A daily dose needs its unit")]
     [InlineData("M01AE01", 0, "mg", "must be above zero")]
     public void ABadCodeOrDose_IsRefusedWithTheReason(string atc, int amount, string? unit, string reason)
@@ -50,6 +52,21 @@ public sealed class LocalPrescriptionTests
         var ex = Assert.Throws<DomainException>(() => MedicationEntry.Local(Guid.NewGuid(), Ibuprofen(amount, unit) with { AtcCode = atc }, [], null, Gp));
 
         Assert.Contains(reason, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("mg")]
+    [InlineData("ug")]
+    [InlineData("mL")]
+    [InlineData("mmol")]
+    [InlineData("[iU]")]
+    [InlineData("{tablet}")]
+    [InlineData("1")]
+    public void ADoseInAMeasureOrACount_IsAccepted(string unit)
+    {
+        var entry = MedicationEntry.Local(Guid.NewGuid(), Ibuprofen(2, unit), [], null, Gp);
+
+        Assert.Equal(unit, entry.DailyDoseUnit);
     }
 
     [Fact]

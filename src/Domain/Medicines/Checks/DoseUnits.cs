@@ -29,6 +29,14 @@ public static class DoseUnits
         ["[IU]"] = "international units",
     };
 
+    /// <summary>
+    /// Whether a drug can be dosed in this (valid UCUM) unit: a mass, volume, amount or international units, or a count
+    /// (<c>1</c> or an annotation such as <c>{tablet}</c>). A pressure, temperature, rate or percentage is not a dose.
+    /// </summary>
+    public static bool IsDoseUnit(string code) =>
+        code == "1" || (code.Length > 2 && code[0] == '{' && code[^1] == '}' && code.IndexOf('}', StringComparison.Ordinal) == code.Length - 1)
+        || Split(code) is not null;
+
     /// <summary>Whether a dose in this unit can be compared with a maximum (a mass, volume, amount or international units).</summary>
     public static bool IsMeasurable(UcumUnit unit) => Split(unit.Code) is not null;
 

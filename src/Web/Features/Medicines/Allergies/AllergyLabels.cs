@@ -46,6 +46,10 @@ public static class AllergyLabels
             ? L["{0} — {1}, {2}", name, For(certainty).ToLowerInvariant(), For(severity).ToLowerInvariant()]
             : L["{0} — {1}, {2}: {3}", name, For(certainty).ToLowerInvariant(), For(severity).ToLowerInvariant(), reaction];
 
+    /// <summary>One entry as the banner's accessible name says it: "Penicillins (J01C) (confirmed, severe)".</summary>
+    public static string Short(string name, AllergyCertainty certainty, AllergySeverity severity) =>
+        L["{0} ({1}, {2})", name, For(certainty).ToLowerInvariant(), For(severity).ToLowerInvariant()];
+
     /// <summary>One line of an entry's history, in the reader's language.</summary>
     public static string For(AllergyChange change) => change.Kind switch
     {

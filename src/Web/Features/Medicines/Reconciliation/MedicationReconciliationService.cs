@@ -28,10 +28,7 @@ public sealed class MedicationReconciliationService(
     {
         var (_, relationship) = await guard.DemandSharedReadAsync(actor, patientId, PatientSection.Medication, "Medication reconciliation", ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var list = await db.DischargeMedicationLists.AsNoTracking()
-            .Where(l => l.PatientId == patientId && l.ReconciledAt == null)
-            .OrderByDescending(l => l.DischargedOn).ThenByDescending(l => l.RecordedAt)
-            .FirstOrDefaultAsync(ct);
+        var list = await AwaitingAsync(db.DischargeMedicationLists.AsNoTracking(), patientId, ct);
         if (list is null)
             return null;
         var current = await CurrentAsync(db.MedicationEntries.AsNoTracking(), patientId, ct);
@@ -40,14 +37,55 @@ public sealed class MedicationReconciliationService(
             PatientAccessGuard.Permits(actor, relationship, AccessAction.Update, PatientSection.Medication));
     }
 
-    /// <summary>Records the hospital's discharge medication list for the GP to reconcile. Returns its id.</summary>
+    /// <summary>
+    /// What the discharge-list form starts from (a guarded read of the medication): the current list, the list awaiting
+    /// reconciliation, and whether the viewer may record one (<see cref="MayRecord"/>).
+    /// </summary>
+    public async Task<DischargeListForm> GetDischargeFormAsync(Actor actor, Guid patientId, CancellationToken ct = default)
+    {
+        var (_, relationship) = await guard.DemandSharedReadAsync(actor, patientId, PatientSection.Medication, "Discharge medication list form", ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var current = await CurrentAsync(db.MedicationEntries.AsNoTracking(), patientId, ct);
+        var awaiting = await AwaitingAsync(db.DischargeMedicationLists.AsNoTracking(), patientId, ct);
+        return new DischargeListForm(CopenhagenTime.Today(clock),
+            [.. OnePerDrug(current).Select(e => new LocalPrescription(e.DrugName, e.AtcCode, e.Strength, e.Form, e.DoseText, e.DailyDoseAmount, e.DailyDoseUnit,
+                e.AsNeeded, e.Route, e.Indication, null, null, null))],
+            awaiting is null ? null : new AwaitingDischargeList(awaiting.Id, awaiting.Hospital, awaiting.DischargedOn, awaiting.RecordedBy, awaiting.RecordedAt),
+            MayRecord(actor) && PatientAccessGuard.Permits(actor, relationship, AccessAction.Create, PatientSection.Medication));
+    }
+
+    /// <summary>
+    /// The discharge list is the hospital's: only a hospital clinician records it (and it names their hospital). The GP, who
+    /// also prescribes, reconciles it but does not write it.
+    /// </summary>
+    public static bool MayRecord(Actor actor) => actor.Role == UserRole.HospitalClinician;
+
+    /// <summary>
+    /// Records the hospital's discharge medication list for the GP to reconcile. Returns its id. <paramref name="seenAwaiting"/>
+    /// is the list awaiting reconciliation when the recorder opened the form (null: none); when another was saved meanwhile,
+    /// nothing is saved and the refusal names it — saving again with that id records this one as well.
+    /// </summary>
     public Task<Guid> RecordDischargeListAsync(Actor actor, Guid patientId, DateOnly dischargedOn, IReadOnlyList<LocalPrescription> drugs,
-        CancellationToken ct = default) =>
-        Writer.WriteAsync(actor, patientId, AccessAction.Create, "Recorded a discharge medication list", (db, _, stamp) =>
+        Guid? seenAwaiting, CancellationToken ct = default) =>
+        Writer.WriteAsync(actor, patientId, AccessAction.Create, "Recorded a discharge medication list", async (db, _, stamp) =>
         {
+            if (!MayRecord(actor))
+            {
+                throw await guard.RefuseAsync(db, actor, patientId, AccessAction.Create, PatientSection.Medication,
+                    "Recorded a discharge medication list", "Only a hospital clinician records a discharge medication list.", ct);
+            }
+            if (drugs.Count == 0)
+                throw new DomainException("A discharge medication list needs at least one drug.");
+            var awaiting = await AwaitingAsync(db.DischargeMedicationLists, patientId, ct);
+            if (awaiting is not null && awaiting.Id != seenAwaiting)
+            {
+                throw new DomainException(
+                    "{0} saved a discharge medication list ({1}, discharged {2}) after you opened the form. Yours was not saved; what you wrote is still here. Check theirs, then save again to record yours as well.",
+                    awaiting.RecordedBy, awaiting.Hospital, awaiting.DischargedOn);
+            }
             var list = DischargeMedicationList.Record(patientId, actor.OrganisationName ?? "", dischargedOn, drugs, stamp);
             db.DischargeMedicationLists.Add(list);
-            return Task.FromResult<(Guid, Guid?)>((list.Id, null));
+            return (list.Id, null);
         }, ct);
 
     /// <summary>
@@ -101,6 +139,21 @@ public sealed class MedicationReconciliationService(
             working.Add(entry);
         }
     }
+
+    /// <summary>
+    /// The current list as a starting point for the discharge list: one line per drug (a drug may not be on it twice), the
+    /// local entry when the drug is on the local and the national list, as the comparison does.
+    /// </summary>
+    private static IEnumerable<MedicationEntry> OnePerDrug(IEnumerable<MedicationEntry> current) =>
+        current.OrderBy(e => e.Source == MedicationSource.Local ? 0 : 1)
+            .DistinctBy(e => e.AtcCode?.Trim().ToUpperInvariant() ?? e.DrugName.Trim().ToUpperInvariant())
+            .OrderBy(e => e.DrugName, StringComparer.CurrentCultureIgnoreCase);
+
+    /// <summary>The discharge list offered for reconciliation: the latest discharge not yet reconciled.</summary>
+    private static Task<DischargeMedicationList?> AwaitingAsync(IQueryable<DischargeMedicationList> lists, Guid patientId, CancellationToken ct) =>
+        lists.Where(l => l.PatientId == patientId && l.ReconciledAt == null)
+            .OrderByDescending(l => l.DischargedOn).ThenByDescending(l => l.RecordedAt)
+            .FirstOrDefaultAsync(ct);
 
     /// <summary>The current list: the active entries, local and national.</summary>
     private static Task<List<MedicationEntry>> CurrentAsync(IQueryable<MedicationEntry> entries, Guid patientId, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using CareWorkspace.Domain.Medicines;
 using CareWorkspace.Domain.Medicines.Reconciliation;
 
 namespace CareWorkspace.Web.Features.Medicines.Reconciliation;
@@ -17,3 +18,13 @@ public sealed record ReconciliationView(
 {
     public int DifferenceCount => Rows.Count(r => r.NeedsDecision);
 }
+
+/// <summary>
+/// What the discharge-list form starts from: today (the default discharge date), the current list as lines to start from,
+/// the discharge list already awaiting reconciliation (if any; named again when saving, so a list saved meanwhile by someone
+/// else is not passed over silently), and whether the viewer may record one.
+/// </summary>
+public sealed record DischargeListForm(DateOnly Today, IReadOnlyList<LocalPrescription> CurrentList, AwaitingDischargeList? Awaiting, bool CanRecord);
+
+/// <summary>A discharge list recorded and not yet reconciled: whose, from where, when.</summary>
+public sealed record AwaitingDischargeList(Guid Id, string Hospital, DateOnly DischargedOn, string RecordedBy, DateTimeOffset RecordedAt);
