@@ -54,8 +54,12 @@ public sealed class TimelineService(IDbContextFactory<CareDbContext> dbFactory, 
         var total = await query.CountAsync(ct);
         var entries = await query.OrderByDescending(e => e.At).ThenBy(e => e.Id)
             .Skip(page * pageSize).Take(pageSize)
-            .Select(e => new { Entry = new TimelineEntry(e.Id, e.At, e.Type, e.Sector, e.SourceOrganisationName, e.Title, e.Detail, e.Kind, e.Parameters),
-                e.AboutItemKind, e.AboutItemId })
+            .Select(e => new
+            {
+                Entry = new TimelineEntry(e.Id, e.At, e.Type, e.Sector, e.SourceOrganisationName, e.Title, e.Detail, e.Kind, e.Parameters),
+                e.AboutItemKind,
+                e.AboutItemId,
+            })
             .ToListAsync(ct);
         await db.SaveChangesAsync(ct);
         var underEmergency = entries.Where(e => blocked.ContainsKey(e.Entry.Id)).Select(e => blocked[e.Entry.Id])
