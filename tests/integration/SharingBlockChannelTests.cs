@@ -1,10 +1,12 @@
 using System.Globalization;
+using System.Threading.Channels;
 using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.Blocks;
 using CareWorkspace.Domain.Calendar;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.Organisations;
 using CareWorkspace.Infrastructure.FhirApi;
+using CareWorkspace.Infrastructure.Realtime;
 using CareWorkspace.Infrastructure.Triage;
 using CareWorkspace.IntegrationTests.Infrastructure;
 using CareWorkspace.UnitTests.Documents;
@@ -15,6 +17,7 @@ using CareWorkspace.Web.Features.Pathway;
 using CareWorkspace.Web.Features.Patients;
 using CareWorkspace.Web.Features.Sharing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CareWorkspace.IntegrationTests;
 
@@ -113,6 +116,70 @@ public abstract class SharingBlockChannelTests(CareAppFactory factory)
     }
 
     [Fact]
+    public async Task A_triage_block_and_its_lifting_are_told_to_the_units_open_board_at_once_which_reads_the_card_anew()
+    {
+        var jensId = await factory.JensIdAsync(Ct);
+        var (jens, nurse, _) = await PeopleAsync();
+        var shownBefore = await factory.CallAsync<TriageService, TriageBoardView>(s => s.GetBoardAsync(nurse, nurse.OrganisationId!.Value, ct: Ct));
+        Assert.False(Assert.Single(shownBefore.Citizens, c => c.PatientId == jensId).BlockedByPatient);
+        var notifier = factory.Services.GetRequiredService<IPathwayNotifier>();
+        var heard = Channel.CreateUnbounded<PathwayChange>();
+        using var board = notifier.SubscribeNamed(AudienceKey.TriageBoardOf(nurse.OrganisationId!.Value), change =>
+        {
+            heard.Writer.TryWrite(change);
+            return Task.CompletedTask;
+        });
+
+        var blockId = await Sharing(s => s.BlockAsync(jens, jensId,
+            new BlockInput(PatientSection.Triage, null, null, BlockAudienceKind.Sectors, [], [Sector.Municipality]), Ct));
+        TriageBoardView shownBlocked;
+        try
+        {
+            var told = await NextFromAsync(heard, jensId);
+            Assert.Equal(PatientSection.Triage, told.Section);
+            Assert.Null(told.ItemId);
+            shownBlocked = await factory.CallAsync<TriageService, TriageBoardView>(s => s.GetBoardAsync(nurse, nurse.OrganisationId!.Value, shownBefore, Ct));
+            Assert.True(Assert.Single(shownBlocked.Citizens, c => c.PatientId == jensId).BlockedByPatient);
+        }
+        finally
+        {
+            await Sharing(s => s.LiftAsync(jens, jensId, blockId, null, Ct));
+        }
+        await NextFromAsync(heard, jensId);
+        var shownAgain = await factory.CallAsync<TriageService, TriageBoardView>(s => s.GetBoardAsync(nurse, nurse.OrganisationId!.Value, shownBlocked, Ct));
+        Assert.False(Assert.Single(shownAgain.Citizens, c => c.PatientId == jensId).BlockedByPatient);
+    }
+
+    [Fact]
+    public async Task A_block_on_another_section_is_not_told_to_the_triage_board()
+    {
+        var jensId = await factory.JensIdAsync(Ct);
+        var (jens, nurse, _) = await PeopleAsync();
+        var notifier = factory.Services.GetRequiredService<IPathwayNotifier>();
+        var heard = Channel.CreateUnbounded<PathwayChange>();
+        using var board = notifier.SubscribeNamed(AudienceKey.TriageBoardOf(nurse.OrganisationId!.Value), change =>
+        {
+            if (change.PatientId == jensId)
+                heard.Writer.TryWrite(change);
+            return Task.CompletedTask;
+        });
+
+        var blockId = await Sharing(s => s.BlockAsync(jens, jensId,
+            new BlockInput(PatientSection.Medication, null, null, BlockAudienceKind.Sectors, [], [Sector.Municipality]), Ct));
+        try
+        {
+            // One subscriber hears changes in the order they were made: once the marker has arrived, the block's would have too.
+            var marker = Guid.NewGuid();
+            notifier.PathwayChanged(new PathwayChange(jensId, PatientSection.Triage, marker) { SeenBy = [AudienceKey.TriageBoardOf(nurse.OrganisationId!.Value)] });
+            Assert.Equal(marker, (await NextFromAsync(heard, jensId)).ItemId);
+        }
+        finally
+        {
+            await Sharing(s => s.LiftAsync(jens, jensId, blockId, null, Ct));
+        }
+    }
+
+    [Fact]
     public async Task A_calendar_blocked_for_the_municipality_is_gone_from_the_nurses_staff_calendar_which_says_something_is_blocked()
     {
         var jensId = await factory.JensIdAsync(Ct);
@@ -138,6 +205,47 @@ public abstract class SharingBlockChannelTests(CareAppFactory factory)
 
     private Task<StaffCalendarView> StaffCalendarAsync(Actor actor, DateOnly today) =>
         factory.CallAsync<StaffCalendarService, StaffCalendarView>(s => s.GetAsync(actor, today, today.AddDays(StaffCalendarService.MaxDays - 1), false, Ct));
+
+    [Fact]
+    public async Task A_blocked_condition_is_no_search_hit_and_the_hit_on_Jens_shows_no_items()
+    {
+        var jensId = await factory.JensIdAsync(Ct);
+        var (jens, nurse, gp) = await PeopleAsync();
+        var condition = await ConditionOfAsync(jensId, Hypertension);
+        var blockId = await Sharing(s => s.BlockAsync(jens, jensId, ItemBlock(BlockedItemKind.Condition, condition), Ct));
+        try
+        {
+            foreach (var actor in new[] { nurse, gp })
+            {
+                foreach (var text in new[] { Hypertension, "hypertension" })
+                {
+                    var hits = await SearchAsync(actor, text);
+                    Assert.Null(hits.Problem);
+                    Assert.Equal(0, hits.TotalCount);
+                    Assert.Empty(hits.Items);
+                }
+            }
+            var jensHit = Assert.Single((await SearchAsync(nurse, "Jens Jensen")).Items, i => i.Id == jensId);
+            Assert.Equal(new PatientListItem(jensId, "Jens Jensen", jensHit.Cpr, jensHit.Age, jensHit.City), jensHit);
+            Assert.DoesNotContain(Hypertension, jensHit.ToString(), StringComparison.OrdinalIgnoreCase);
+        }
+        finally
+        {
+            await Sharing(s => s.LiftAsync(jens, jensId, blockId, null, Ct));
+        }
+    }
+
+    private static async Task<PathwayChange> NextFromAsync(Channel<PathwayChange> heard, Guid patientId)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        timeout.CancelAfter(PathwayTestData.SignalTimeout);
+        while (true)
+        {
+            var change = await heard.Reader.ReadAsync(timeout.Token);
+            if (change.PatientId == patientId)
+                return change;
+        }
+    }
 
     private static BlockInput ItemBlock(BlockedItemKind kind, Guid id) =>
         new(null, kind, id, BlockAudienceKind.Sectors, [], [Sector.Municipality]);
@@ -167,6 +275,9 @@ public abstract class SharingBlockChannelTests(CareAppFactory factory)
             .OrderBy(a => a.Start).First();
         return (appointment.Id, appointment.Location!);
     }
+
+    private Task<PatientSearchResult> SearchAsync(Actor actor, string text) =>
+        factory.CallAsync<PatientDirectoryService, PatientSearchResult>(s => s.SearchAsync(actor, text, 0, 20, Ct));
 
     private Task<PatientOverview> OverviewAsync(Actor actor, Guid jensId) =>
         factory.CallAsync<PatientOverviewService, PatientOverview>(s => s.GetAsync(actor, jensId, Ct));

@@ -83,6 +83,54 @@ public abstract class SharingBlockTests(CareAppFactory factory)
     }
 
     [Fact]
+    public async Task Timeline_events_about_an_appointment_and_an_admission_blocked_for_the_municipality_are_gone_from_the_nurses_timeline_and_count_but_not_the_GPs()
+    {
+        var jensId = await factory.JensIdAsync(Ct);
+        var (jens, nurse, gp, _) = await PeopleAsync();
+        var admission = await AdmissionOfAsync(jensId);
+        var appointment = await factory.CallAsync<AppointmentService, Guid>(s => s.BookAsync(gp, jensId, CalendarTestData.FollowUp(gp), Ct));
+        var version = await VersionOfAsync(appointment);
+        await factory.CallAsync<AppointmentService>(s => s.CancelAsync(gp, jensId, appointment, version, "Not needed after all", SeriesScope.ThisOccurrence, Ct));
+        IReadOnlyList<Guid> aboutIt;
+        await using (var db = await factory.CreateDbContextAsync(Ct))
+        {
+            aboutIt = await db.PathwayEvents.AsNoTracking()
+                .Where(e => e.AboutItemKind == BlockedItemKind.Appointment && e.AboutItemId == appointment).Select(e => e.Id).ToListAsync(Ct);
+        }
+        Assert.Equal(2, aboutIt.Count);
+        var nurseBefore = await TimelineAsync(nurse, jensId);
+        Assert.All(aboutIt.Append(admission), id => Assert.Contains(nurseBefore.Entries, e => e.Id == id));
+
+        var blocks = new[]
+        {
+            await Sharing(s => s.BlockAsync(jens, jensId, ItemBlock(BlockedItemKind.Appointment, appointment, Sector.Municipality), Ct)),
+            await Sharing(s => s.BlockAsync(jens, jensId, ItemBlock(BlockedItemKind.TimelineEntry, admission, Sector.Municipality), Ct)),
+        };
+        try
+        {
+            var nurseAfter = await TimelineAsync(nurse, jensId);
+            Assert.All(aboutIt.Append(admission), id => Assert.DoesNotContain(nurseAfter.Entries, e => e.Id == id));
+            Assert.Equal(nurseBefore.TotalCount - 3, nurseAfter.TotalCount);
+            var appointmentsOnly = new TimelineFilter(Types: new HashSet<PathwayEventType> { PathwayEventType.Appointment });
+            var nurseAppointments = await factory.CallAsync<TimelineService, TimelinePage>(s => s.GetAsync(nurse, jensId, appointmentsOnly, 0, 10, Ct));
+            Assert.DoesNotContain(nurseAppointments.Entries, e => aboutIt.Contains(e.Id));
+
+            var gpAfter = await TimelineAsync(gp, jensId);
+            Assert.All(aboutIt.Append(admission), id => Assert.Contains(gpAfter.Entries, e => e.Id == id));
+            var jensAfter = await TimelineAsync(jens, jensId);
+            Assert.All(aboutIt, id => Assert.Contains(jensAfter.Entries, e => e.Id == id));
+        }
+        finally
+        {
+            foreach (var blockId in blocks)
+                await Sharing(s => s.LiftAsync(jens, jensId, blockId, null, Ct));
+        }
+        var nurseLifted = await TimelineAsync(nurse, jensId);
+        Assert.Equal(nurseBefore.TotalCount, nurseLifted.TotalCount);
+        Assert.All(aboutIt, id => Assert.Contains(nurseLifted.Entries, e => e.Id == id));
+    }
+
+    [Fact]
     public async Task A_hub_notice_about_a_blocked_appointment_does_not_reach_the_blocked_organisation()
     {
         var jensId = await factory.JensIdAsync(Ct);
@@ -194,6 +242,12 @@ public abstract class SharingBlockTests(CareAppFactory factory)
         await using var db = await factory.CreateDbContextAsync(Ct);
         return await db.PathwayEvents.AsNoTracking().Where(e => e.PatientId == jensId && e.Type == PathwayEventType.Admission)
             .OrderByDescending(e => e.At).Select(e => e.Id).FirstAsync(Ct);
+    }
+
+    private async Task<Guid> VersionOfAsync(Guid appointmentId)
+    {
+        await using var db = await factory.CreateDbContextAsync(Ct);
+        return await db.Appointments.AsNoTracking().Where(a => a.Id == appointmentId).Select(a => a.Version).SingleAsync(Ct);
     }
 
     private async Task<(Guid Id, DateOnly Day)> GpAppointmentOfAsync(Guid jensId)

@@ -1459,6 +1459,13 @@ namespace CareWorkspace.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("AboutItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AboutItemKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 

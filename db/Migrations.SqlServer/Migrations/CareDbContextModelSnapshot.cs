@@ -1461,6 +1461,13 @@ namespace CareWorkspace.Migrations.SqlServer.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid?>("AboutItemId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AboutItemKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("datetimeoffset");
 

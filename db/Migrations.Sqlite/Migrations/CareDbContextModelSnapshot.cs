@@ -1450,6 +1450,13 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("AboutItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AboutItemKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 

@@ -1,3 +1,4 @@
+using CareWorkspace.Domain.Blocks;
 using CareWorkspace.Domain.Calendar;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.Organisations;
@@ -28,6 +29,13 @@ public sealed class PathwayEvent
     public IReadOnlyDictionary<string, string> Parameters { get; private set; } = NoParameters;
     public string? Title { get; private set; }
     public string? Detail { get; private set; }
+
+    /// <summary>
+    /// The item of the record the event is about (the appointment booked, cancelled or held as a conference), so a block
+    /// the patient puts on that item hides the event too. Null for events about no single item.
+    /// </summary>
+    public BlockedItemKind? AboutItemKind { get; private set; }
+    public Guid? AboutItemId { get; private set; }
 
     private PathwayEvent() { }
 
@@ -116,10 +124,13 @@ public sealed class PathwayEvent
         new(patientId, at, PathwayEventType.Message, receiver.Sector, receiver.Id, receiver.Name, PathwayEventKind.HospitalNotificationReceived,
             new Dictionary<string, string?> { [PathwayEventParameters.Organisation] = receiver.Name });
 
-    /// <summary>An appointment, or a series of <paramref name="count"/> appointments from <paramref name="start"/>, was booked.</summary>
-    public static PathwayEvent AppointmentBooked(Guid patientId, DateTimeOffset at, Organisation organisation, AppointmentType type,
+    /// <summary>
+    /// An appointment, or a series of <paramref name="count"/> appointments from <paramref name="start"/>, was booked;
+    /// <paramref name="appointmentId"/> is the (first) appointment.
+    /// </summary>
+    public static PathwayEvent AppointmentBooked(Guid patientId, DateTimeOffset at, Organisation organisation, Guid appointmentId, AppointmentType type,
         DateTimeOffset start, int count, string bookedBy) =>
-        new(patientId, at, PathwayEventType.Appointment, organisation.Sector, organisation.Id, organisation.Name, PathwayEventKind.AppointmentBooked,
+        new PathwayEvent(patientId, at, PathwayEventType.Appointment, organisation.Sector, organisation.Id, organisation.Name, PathwayEventKind.AppointmentBooked,
             new Dictionary<string, string?>
             {
                 [PathwayEventParameters.Organisation] = organisation.Name,
@@ -127,12 +138,15 @@ public sealed class PathwayEvent
                 [PathwayEventParameters.Start] = PathwayEventParameters.Write(start),
                 [PathwayEventParameters.Count] = count > 1 ? count.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
                 [PathwayEventParameters.By] = bookedBy,
-            });
+            }).About(BlockedItemKind.Appointment, appointmentId);
 
-    /// <summary>An appointment (or <paramref name="count"/> of a series, from <paramref name="start"/>) was cancelled, with the reason.</summary>
-    public static PathwayEvent AppointmentCancelled(Guid patientId, DateTimeOffset at, Organisation organisation, AppointmentType type,
+    /// <summary>
+    /// An appointment (or <paramref name="count"/> of a series, from <paramref name="start"/>) was cancelled, with the reason;
+    /// <paramref name="appointmentId"/> is the (first) cancelled appointment.
+    /// </summary>
+    public static PathwayEvent AppointmentCancelled(Guid patientId, DateTimeOffset at, Organisation organisation, Guid appointmentId, AppointmentType type,
         DateTimeOffset start, int count, string reason, string cancelledBy) =>
-        new(patientId, at, PathwayEventType.Appointment, organisation.Sector, organisation.Id, organisation.Name, PathwayEventKind.AppointmentCancelled,
+        new PathwayEvent(patientId, at, PathwayEventType.Appointment, organisation.Sector, organisation.Id, organisation.Name, PathwayEventKind.AppointmentCancelled,
             new Dictionary<string, string?>
             {
                 [PathwayEventParameters.Organisation] = organisation.Name,
@@ -141,26 +155,27 @@ public sealed class PathwayEvent
                 [PathwayEventParameters.Count] = count > 1 ? count.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
                 [PathwayEventParameters.Reason] = reason,
                 [PathwayEventParameters.By] = cancelledBy,
-            });
+            }).About(BlockedItemKind.Appointment, appointmentId);
 
     /// <summary>
-    /// A discharge conference at <paramref name="start"/> was finished by <paramref name="finishedBy"/>: who attended and the
-    /// minutes as "author: text" paragraphs, cut to fit an event value (the whole minutes stay on the conference page).
+    /// A discharge conference (the appointment <paramref name="appointmentId"/>) at <paramref name="start"/> was finished by
+    /// <paramref name="finishedBy"/>: who attended and the minutes as "author: text" paragraphs, cut to fit an event value
+    /// (the whole minutes stay on the conference page).
     /// </summary>
-    public static PathwayEvent DischargeConferenceHeld(Guid patientId, DateTimeOffset at, Organisation organisation, DateTimeOffset start,
+    public static PathwayEvent DischargeConferenceHeld(Guid patientId, DateTimeOffset at, Organisation organisation, Guid appointmentId, DateTimeOffset start,
         string finishedBy, IEnumerable<string> attendees, IEnumerable<(string Author, string Text)> minutes)
     {
         var text = string.Join("\n\n", minutes.Where(m => m.Text.Length > 0).Select(m => $"{m.Author}: {m.Text}"));
         if (text.Length > PathwayEventParameters.ValueMaxLength)
             text = text[..(PathwayEventParameters.ValueMaxLength - 1)] + "\u2026";
-        return new(patientId, at, PathwayEventType.Appointment, organisation.Sector, organisation.Id, organisation.Name, PathwayEventKind.DischargeConferenceHeld,
+        return new PathwayEvent(patientId, at, PathwayEventType.Appointment, organisation.Sector, organisation.Id, organisation.Name, PathwayEventKind.DischargeConferenceHeld,
             new Dictionary<string, string?>
             {
                 [PathwayEventParameters.Start] = PathwayEventParameters.Write(start),
                 [PathwayEventParameters.By] = finishedBy,
                 [PathwayEventParameters.Attendees] = string.Join(", ", attendees),
                 [PathwayEventParameters.Minutes] = text,
-            });
+            }).About(BlockedItemKind.Appointment, appointmentId);
     }
 
     /// <summary>A care plan titled <paramref name="title"/> was made by <paramref name="by"/> of <paramref name="organisation"/>.</summary>
@@ -197,4 +212,13 @@ public sealed class PathwayEvent
                 [PathwayEventParameters.Status] = outcome,
                 [PathwayEventParameters.By] = by,
             });
+
+    private PathwayEvent About(BlockedItemKind kind, Guid itemId)
+    {
+        if (itemId == Guid.Empty)
+            throw new DomainException("An event about an item names the item.");
+        AboutItemKind = kind;
+        AboutItemId = itemId;
+        return this;
+    }
 }

@@ -45,7 +45,7 @@ internal static class DemoConferenceMinutes
             new ConferenceAttendee(users["ulla"].DisplayName, null),
         ], conference.End);
 
-        var held = PathwayEvent.DischargeConferenceHeld(conference.PatientId, conference.End, bySor[DemoOrganisations.HospitalSor], conference.Start,
+        var held = PathwayEvent.DischargeConferenceHeld(conference.PatientId, conference.End, bySor[DemoOrganisations.HospitalSor], conference.Id, conference.Start,
             doctor.DisplayName, minutes.Attendees.Select(a => a.Name), minutes.Entries.Select(e => (e.AuthorName, e.Text)));
         return (minutes, held);
     }

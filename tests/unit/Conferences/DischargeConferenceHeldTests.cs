@@ -12,7 +12,7 @@ public sealed class DischargeConferenceHeldTests
     private static readonly Organisation Hospital = new("Nordkyst Hospital", SorCode.Parse("100000000001011"), Sector.Hospital);
 
     private static PathwayEvent Held(params (string, string)[] minutes) =>
-        PathwayEvent.DischargeConferenceHeld(Guid.NewGuid(), Start.AddHours(1), Hospital, Start, "Mette Hansen", ["Mette Hansen", "Peter Larsen"], minutes);
+        PathwayEvent.DischargeConferenceHeld(Guid.NewGuid(), Start.AddHours(1), Hospital, Guid.NewGuid(), Start, "Mette Hansen", ["Mette Hansen", "Peter Larsen"], minutes);
 
     [Fact]
     public void Parameters_CarryAttendeesAndEachAuthorsText()

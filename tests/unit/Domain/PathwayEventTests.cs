@@ -1,3 +1,5 @@
+using CareWorkspace.Domain.Blocks;
+using CareWorkspace.Domain.Calendar;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.Organisations;
 using CareWorkspace.Domain.Pathway;
@@ -23,6 +25,26 @@ public sealed class PathwayEventTests
         Assert.Equal("Lise Dahl", e.Parameters[PathwayEventParameters.By]);
         Assert.Null(e.Title);
         Assert.Null(e.Detail);
+    }
+
+    [Fact]
+    public void AppointmentEvents_NameTheAppointment_SoItsBlockHidesThem_OthersNameNoItem()
+    {
+        var appointment = Guid.NewGuid();
+        var booked = PathwayEvent.AppointmentBooked(PatientId, At, Hospital, appointment, AppointmentType.FollowUp, At.AddDays(2), 1, "Lise Dahl");
+        var cancelled = PathwayEvent.AppointmentCancelled(PatientId, At, Hospital, appointment, AppointmentType.FollowUp, At.AddDays(2), 1, "Ill", "Lise Dahl");
+        var held = PathwayEvent.DischargeConferenceHeld(PatientId, At, Hospital, appointment, At.AddHours(-1), "Lise Dahl", [], []);
+
+        Assert.All([booked, cancelled, held], e =>
+        {
+            Assert.Equal(BlockedItemKind.Appointment, e.AboutItemKind);
+            Assert.Equal(appointment, e.AboutItemId);
+        });
+        var admitted = PathwayEvent.Admitted(PatientId, At, Hospital);
+        Assert.Null(admitted.AboutItemKind);
+        Assert.Null(admitted.AboutItemId);
+        Assert.Throws<DomainException>(() =>
+            PathwayEvent.AppointmentBooked(PatientId, At, Hospital, Guid.Empty, AppointmentType.FollowUp, At.AddDays(2), 1, "Lise Dahl"));
     }
 
     [Fact]

@@ -119,7 +119,7 @@ public sealed class AppointmentService(
                         participants, stamp, input.Status);
                     db.Appointments.Add(first);
                 }
-                var booked = PathwayEvent.AppointmentBooked(patientId, stamp.At, organisation, first.Type, first.Start, count, stamp.ByName);
+                var booked = PathwayEvent.AppointmentBooked(patientId, stamp.At, organisation, first.Id, first.Type, first.Start, count, stamp.ByName);
                 db.PathwayEvents.Add(booked);
                 return (first.Id, booked.Id);
             }, ct);
@@ -166,7 +166,7 @@ public sealed class AppointmentService(
                 appointment.Cancel(expectedVersion, reason, stamp);
             }
             var organisation = await db.Organisations.SingleAsync(o => o.Id == appointment.OrganisationId, ct);
-            var cancelled = PathwayEvent.AppointmentCancelled(patientId, stamp.At, organisation, appointment.Type, appointment.Start, count,
+            var cancelled = PathwayEvent.AppointmentCancelled(patientId, stamp.At, organisation, appointment.Id, appointment.Type, appointment.Start, count,
                 appointment.CancellationReason!, stamp.ByName);
             db.PathwayEvents.Add(cancelled);
             return (appointment.Id, cancelled.Id);

@@ -89,7 +89,7 @@ public sealed class ConferenceService(
                 var now = clock.GetUtcNow();
                 minutes.Finish(actor, attendees, now);
                 var organisation = await db.Organisations.SingleAsync(o => o.Id == appointment.OrganisationId, ct);
-                db.PathwayEvents.Add(PathwayEvent.DischargeConferenceHeld(appointment.PatientId, now, organisation, appointment.Start, minutes.FinishedByName!,
+                db.PathwayEvents.Add(PathwayEvent.DischargeConferenceHeld(appointment.PatientId, now, organisation, appointment.Id, appointment.Start, minutes.FinishedByName!,
                     minutes.Attendees.Select(a => a.Name), minutes.Entries.Select(e => (e.AuthorName, e.Text))));
                 await db.SaveChangesAsync(ct);
                 return (appointment.PatientId, relationship);

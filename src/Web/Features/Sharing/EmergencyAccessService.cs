@@ -62,8 +62,8 @@ public sealed class EmergencyAccessService(
         // Consents: every view of the patient re-asks the guard, so what the block hid appears on this clinician's screens.
         notifier.PathwayChanged(new PathwayChange(patientId, PatientSection.Consents, emergency.Id, actor.UserId));
         // The views of what the blocks hide re-read too (no item named: the notice says nothing about what).
-        foreach (var section in relationship.Blocks.Select(b => b.Section ?? SharingBlockService.SectionOf(b.ItemKind!.Value)).Distinct())
-            notifier.PathwayChanged(new PathwayChange(patientId, section, null, actor.UserId) { Audience = Domain.Access.Audience.CareTeam });
+        foreach (var notice in SharingBlockService.SectionNotices(patientId, relationship, relationship.Blocks.SelectMany(SharingBlockService.SectionsOf), actor.UserId))
+            notifier.PathwayChanged(notice);
         if (relationship.PatientUserId is { } told)
             notifier.Sent([told]);
         return new EmergencyAccessView(emergency.Id, emergency.StartedAt, emergency.EndsAt, emergency.Reason);

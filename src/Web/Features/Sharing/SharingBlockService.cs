@@ -64,7 +64,7 @@ public sealed class SharingBlockService(
             var block = new SharingBlock(patientId, relationship.PatientUserId, target, audience, actor, clock.GetUtcNow(), input.Reason, label);
             db.SharingBlocks.Add(block);
             await db.SaveChangesAsync(ct);
-            Announce(patientId, block, actor);
+            Announce(patientId, relationship, block, actor);
             return block.Id;
         }
         catch (DomainException refused)
@@ -95,24 +95,47 @@ public sealed class SharingBlockService(
         {
             throw new DomainException("Someone else changed this block at the same moment. Look at the list again: it may already be lifted.");
         }
-        Announce(patientId, block, actor);
+        Announce(patientId, relationship, block, actor);
     }
 
-    /// <summary>The section an item of a kind is shown in (its notices and views follow that section).</summary>
-    public static PatientSection SectionOf(BlockedItemKind kind) => kind switch
+    /// <summary>
+    /// The sections an item of a kind is shown in (its notices and views follow them): an appointment also in the
+    /// timeline, whose events about it follow its block.
+    /// </summary>
+    public static IReadOnlyList<PatientSection> SectionsOf(BlockedItemKind kind) => kind switch
     {
-        BlockedItemKind.Appointment => PatientSection.Calendar,
-        BlockedItemKind.TimelineEntry => PatientSection.Timeline,
-        BlockedItemKind.Condition => PatientSection.Conditions,
-        _ => PatientSection.Messages,
+        BlockedItemKind.Appointment => [PatientSection.Calendar, PatientSection.Timeline],
+        BlockedItemKind.TimelineEntry => [PatientSection.Timeline],
+        BlockedItemKind.Condition => [PatientSection.Conditions],
+        _ => [PatientSection.Messages],
     };
 
-    private void Announce(Guid patientId, SharingBlock block, Actor actor)
+    /// <summary>The sections a block keeps something of (the whole section, or those its item is shown in).</summary>
+    public static IReadOnlyList<PatientSection> SectionsOf(SharingBlock block) =>
+        block.Section is { } section ? [section] : SectionsOf(block.ItemKind!.Value);
+
+    /// <summary>
+    /// The notices that make the open views of these sections re-read after a block changed (or emergency access began):
+    /// no item named, so a notice tells the blocked audience nothing about what. A triage notice also names the triage
+    /// board of every unit on the care team (each lists the patient), so an open board drops or shows the citizen's
+    /// card within seconds.
+    /// </summary>
+    public static IEnumerable<PathwayChange> SectionNotices(Guid patientId, PatientRelationship relationship, IEnumerable<PatientSection> sections,
+        string byUserId) =>
+        sections.Distinct().Select(section => new PathwayChange(patientId, section, null, byUserId)
+        {
+            Audience = Domain.Access.Audience.CareTeam,
+            SeenBy = section == PatientSection.Triage
+                ? [.. relationship.ActiveCareTeamOrganisationIds.Distinct()
+                    .SelectMany(unit => new[] { AudienceKey.ForOrganisation(unit), AudienceKey.TriageBoardOf(unit) })]
+                : null,
+        });
+
+    private void Announce(Guid patientId, PatientRelationship relationship, SharingBlock block, Actor actor)
     {
         notifier.PathwayChanged(new PathwayChange(patientId, PatientSection.Consents, block.Id, actor.UserId));
-        var section = block.Section ?? SectionOf(block.ItemKind!.Value);
-        // No item id: a notice must not tell the blocked audience which item went.
-        notifier.PathwayChanged(new PathwayChange(patientId, section, null, actor.UserId) { Audience = Domain.Access.Audience.CareTeam });
+        foreach (var notice in SectionNotices(patientId, relationship, SectionsOf(block), actor.UserId))
+            notifier.PathwayChanged(notice);
     }
 
     private static BlockAudience Audience(BlockInput input, PatientRelationship relationship) => input.AudienceKind switch

@@ -21,11 +21,23 @@ public sealed class TimelineService(IDbContextFactory<CareDbContext> dbFactory, 
             PatientSection.Messages);
 
         var query = db.PathwayEvents.AsNoTracking().Where(e => e.PatientId == patientId);
-        // Entries the patient blocked from this viewer are left out in the query, so the count and the pages never include them.
+        // Entries the patient blocked from this viewer, and entries about an item they blocked (an appointment booked or
+        // cancelled), are left out in the query, so the count and the pages never include them.
         var blocked = PatientAccessPolicy.BlockedItemDecisions(actor, relationship, BlockedItemKind.TimelineEntry);
         var hidden = blocked.Where(b => !b.Value.Allowed).Select(b => b.Key).ToList();
         if (hidden.Count > 0)
             query = query.Where(e => !hidden.Contains(e.Id));
+        var blockedAbout = Enum.GetValues<BlockedItemKind>()
+            .ToDictionary(kind => kind, kind => PatientAccessPolicy.BlockedItemDecisions(actor, relationship, kind));
+        foreach (var (kind, decisions) in blockedAbout)
+        {
+            var hiddenItems = decisions.Where(d => !d.Value.Allowed).Select(d => (Guid?)d.Key).ToList();
+            if (hiddenItems.Count > 0)
+                query = query.Where(e => e.AboutItemKind != kind || !hiddenItems.Contains(e.AboutItemId));
+        }
+        // An event about an appointment tells what the calendar holds: only for those who may read the calendar.
+        if (!PatientAccessPolicy.Decide(actor, relationship, AccessAction.Read, PatientSection.Calendar).Allowed)
+            query = query.Where(e => e.AboutItemKind != BlockedItemKind.Appointment);
         // A message on the timeline is message content: only for those whose access includes Messages.
         if (!readable.Contains(PatientSection.Messages))
             query = query.Where(e => e.Type != PathwayEventType.Message);
@@ -42,11 +54,18 @@ public sealed class TimelineService(IDbContextFactory<CareDbContext> dbFactory, 
         var total = await query.CountAsync(ct);
         var entries = await query.OrderByDescending(e => e.At).ThenBy(e => e.Id)
             .Skip(page * pageSize).Take(pageSize)
-            .Select(e => new TimelineEntry(e.Id, e.At, e.Type, e.Sector, e.SourceOrganisationName, e.Title, e.Detail, e.Kind, e.Parameters))
+            .Select(e => new
+            {
+                Entry = new TimelineEntry(e.Id, e.At, e.Type, e.Sector, e.SourceOrganisationName, e.Title, e.Detail, e.Kind, e.Parameters),
+                e.AboutItemKind,
+                e.AboutItemId,
+            })
             .ToListAsync(ct);
         await db.SaveChangesAsync(ct);
-        await guard.RecordItemsUnderEmergencyAsync(actor, relationship, PatientSection.Timeline, "Timeline",
-            [.. entries.Where(e => blocked.ContainsKey(e.Id)).Select(e => blocked[e.Id])], ct);
-        return new TimelinePage(entries, total, page, pageSize);
+        var underEmergency = entries.Where(e => blocked.ContainsKey(e.Entry.Id)).Select(e => blocked[e.Entry.Id])
+            .Concat(entries.Where(e => e.AboutItemKind is { } kind && e.AboutItemId is { } id && blockedAbout[kind].ContainsKey(id))
+                .Select(e => blockedAbout[e.AboutItemKind!.Value][e.AboutItemId!.Value]));
+        await guard.RecordItemsUnderEmergencyAsync(actor, relationship, PatientSection.Timeline, "Timeline", [.. underEmergency], ct);
+        return new TimelinePage([.. entries.Select(e => e.Entry)], total, page, pageSize);
     }
 }
