@@ -105,6 +105,17 @@ public sealed class AccessibilityAxeTests(AppFixture app) : BrowserTest(app)
                 await page.Keyboard.PressAsync("Escape");
                 await Expect(dialog).ToHaveCountAsync(0);
             }
+            var changeDose = page.Locator("[data-testid=medication-group][data-status=Active] [data-testid=medication-change-dose]");
+            if (tab.Trim() == "Medication" && await changeDose.CountAsync() > 0)
+            {
+                await changeDose.First.ClickAsync();
+                var doseDialog = page.GetByRole(AriaRole.Dialog);
+                await Expect(doseDialog.GetByTestId("change-dose-dialog")).ToBeVisibleAsync();
+                await doseDialog.EvaluateAsync("e => Promise.all(e.getAnimations({ subtree: true }).map(a => a.finished.catch(() => null)))");
+                await report.CheckAsync(page, "pathway: change dose dialog");
+                await page.Keyboard.PressAsync("Escape");
+                await Expect(doseDialog).ToHaveCountAsync(0);
+            }
             var reconcile = page.GetByTestId("reconciliation-open");
             if (tab.Trim() == "Medication" && await reconcile.CountAsync() > 0)
             {

@@ -2895,6 +2895,74 @@ namespace CareWorkspace.Migrations.PostgreSql.Migrations
                                 .HasForeignKey("MedicationEntryId");
                         });
 
+                    b.OwnsMany("CareWorkspace.Domain.Medicines.MedicationDoseChange", "DoseChanges", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset>("ChangedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("ChangedBy")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)");
+
+                            b1.Property<DateOnly>("From")
+                                .HasColumnType("date");
+
+                            b1.Property<Guid>("MedicationEntryId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<decimal?>("NewDailyDoseAmount")
+                                .HasPrecision(18, 4)
+                                .HasColumnType("numeric(18,4)");
+
+                            b1.Property<string>("NewDailyDoseUnit")
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<string>("NewDoseText")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.Property<string>("NewStrength")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<decimal?>("OldDailyDoseAmount")
+                                .HasPrecision(18, 4)
+                                .HasColumnType("numeric(18,4)");
+
+                            b1.Property<string>("OldDailyDoseUnit")
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<string>("OldDoseText")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.Property<string>("OldStrength")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("MedicationEntryId");
+
+                            b1.ToTable("MedicationDoseChanges", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("MedicationEntryId");
+                        });
+
+                    b.Navigation("DoseChanges");
+
                     b.Navigation("Overrides");
                 });
 

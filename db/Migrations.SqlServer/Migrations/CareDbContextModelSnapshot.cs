@@ -2899,6 +2899,74 @@ namespace CareWorkspace.Migrations.SqlServer.Migrations
                                 .HasForeignKey("MedicationEntryId");
                         });
 
+                    b.OwnsMany("CareWorkspace.Domain.Medicines.MedicationDoseChange", "DoseChanges", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<DateTimeOffset>("ChangedAt")
+                                .HasColumnType("datetimeoffset");
+
+                            b1.Property<string>("ChangedBy")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("nvarchar(300)");
+
+                            b1.Property<DateOnly>("From")
+                                .HasColumnType("date");
+
+                            b1.Property<Guid>("MedicationEntryId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<decimal?>("NewDailyDoseAmount")
+                                .HasPrecision(18, 4)
+                                .HasColumnType("decimal(18,4)");
+
+                            b1.Property<string>("NewDailyDoseUnit")
+                                .HasMaxLength(40)
+                                .HasColumnType("nvarchar(40)");
+
+                            b1.Property<string>("NewDoseText")
+                                .HasMaxLength(1000)
+                                .HasColumnType("nvarchar(1000)");
+
+                            b1.Property<string>("NewStrength")
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)");
+
+                            b1.Property<decimal?>("OldDailyDoseAmount")
+                                .HasPrecision(18, 4)
+                                .HasColumnType("decimal(18,4)");
+
+                            b1.Property<string>("OldDailyDoseUnit")
+                                .HasMaxLength(40)
+                                .HasColumnType("nvarchar(40)");
+
+                            b1.Property<string>("OldDoseText")
+                                .HasMaxLength(1000)
+                                .HasColumnType("nvarchar(1000)");
+
+                            b1.Property<string>("OldStrength")
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("nvarchar(1000)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("MedicationEntryId");
+
+                            b1.ToTable("MedicationDoseChanges", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("MedicationEntryId");
+                        });
+
+                    b.Navigation("DoseChanges");
+
                     b.Navigation("Overrides");
                 });
 

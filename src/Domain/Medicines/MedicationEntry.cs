@@ -56,8 +56,13 @@ public sealed class MedicationEntry
 
     private readonly List<MedicationAlertOverride> _overrides = [];
 
-    /// <summary>The alerts the prescriber overrode when prescribing this entry, with their reason.</summary>
+    /// <summary>The alerts the prescriber overrode when prescribing this entry or changing its dose, with their reason.</summary>
     public IReadOnlyList<MedicationAlertOverride> Overrides => _overrides;
+
+    private readonly List<MedicationDoseChange> _doseChanges = [];
+
+    /// <summary>Every change of the dose, oldest first: before and after, from when, why, by whom.</summary>
+    public IReadOnlyList<MedicationDoseChange> DoseChanges => _doseChanges;
 
     private MedicationEntry() { }
 
@@ -113,13 +118,52 @@ public sealed class MedicationEntry
         ChangeStatus(stamp, MedicationStatus.Stopped, Start is { } start && today < start ? start : today);
     }
 
+    /// <summary>
+    /// Changes the dose of a current (active or paused) local medication from <see cref="NewDose.From"/>: the old and new dose,
+    /// the reason, who and when are kept in <see cref="DoseChanges"/>. The checks ran on the new dose; each alert they raised
+    /// must be overridden with a written reason, kept with the entry like a prescription's.
+    /// </summary>
+    public MedicationDoseChange ChangeDose(Guid expectedVersion, NewDose dose, IReadOnlyList<MedicationAlert> alerts, string? overrideReason, ChangeStamp stamp)
+    {
+        RefuseUnchangeable(expectedVersion);
+        if (Status == MedicationStatus.Stopped)
+            throw new DomainException("A stopped medication's dose cannot be changed; prescribe it again instead.");
+        var text = Guard.Required(dose.DoseText, "New dose", TextMaxLength);
+        var strength = Guard.Optional(dose.Strength, "Strength", ShortTextMaxLength);
+        var why = Guard.Required(dose.Reason, "Reason for the dose change", TextMaxLength);
+        var daily = DailyDose(dose.DailyDoseAmount, dose.DailyDoseUnit);
+        if (Start is { } start && dose.From < start)
+            throw new DomainException("The new dose cannot start ({0:yyyy-MM-dd}) before the medication started ({1:yyyy-MM-dd}).", dose.From, start);
+        if (End is { } end && dose.From > end)
+            throw new DomainException("The new dose cannot start ({0:yyyy-MM-dd}) after the medication ends ({1:yyyy-MM-dd}).", dose.From, end);
+        if (_doseChanges.Count > 0 && dose.From < _doseChanges.Max(c => c.From))
+            throw new DomainException("The new dose cannot start ({0:yyyy-MM-dd}) before the last dose change ({1:yyyy-MM-dd}).", dose.From, _doseChanges.Max(c => c.From));
+        if (text == DoseText && strength == Strength && daily.Item1 == DailyDoseAmount && daily.Item2 == DailyDoseUnit)
+            throw new DomainException("The new dose is the same as the current one; change the dose text, the strength or the daily dose.");
+        var overrideWhy = Guard.Optional(overrideReason, "Reason for overriding", TextMaxLength);
+        if (alerts.Count > 0 && overrideWhy is null)
+            throw new DomainException("The checks raised {0} alert(s) for the new dose. Write why you change it anyway to override them, or change the dose.", alerts.Count);
+        var change = new MedicationDoseChange(this, text, strength, daily, dose.From, why, stamp);
+        _doseChanges.Add(change);
+        foreach (var alert in alerts)
+            _overrides.Add(new MedicationAlertOverride(alert.Kind, alert.Severity, alert.RuleId, overrideWhy!, stamp));
+        DoseText = text;
+        Strength = strength;
+        (DailyDoseAmount, DailyDoseUnit) = daily;
+        Record(stamp);
+        return change;
+    }
+
+    /// <summary>The day the current dose applies from: the last dose change's, or null when the dose was never changed.</summary>
+    public DateOnly? DoseFrom => _doseChanges.Count == 0 ? null : _doseChanges[^1].From;
+
     private void RefuseUnchangeable(Guid expectedVersion)
     {
         if (Source != MedicationSource.Local)
             throw new DomainException("A medication from the Shared Medication Record is changed there, not here.");
         if (Version != expectedVersion)
             throw new StaleEditException("This medication", ChangedBy ?? Prescriber ?? "", ChangedAt ?? DateTimeOffset.MinValue,
-                new Dictionary<string, string?> { ["Status"] = Status.ToString() });
+                new Dictionary<string, string?> { ["Status"] = Status.ToString(), ["Dose"] = DoseText, ["Strength"] = Strength });
     }
 
     private void ChangeStatus(ChangeStamp stamp, MedicationStatus to, DateOnly? end)

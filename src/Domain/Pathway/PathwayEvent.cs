@@ -221,4 +221,26 @@ public sealed class PathwayEvent
         AboutItemId = itemId;
         return this;
     }
+
+    /// <summary>An allergy to <paramref name="allergen"/> (substance and/or drug class) was recorded by <paramref name="by"/> of <paramref name="organisation"/>.</summary>
+    public static PathwayEvent AllergyRecorded(Guid patientId, DateTimeOffset at, Organisation organisation, string allergen, string by) =>
+        Allergy(patientId, at, organisation, PathwayEventKind.AllergyRecorded, allergen, null, by);
+
+    /// <summary>The details of the allergy to <paramref name="allergen"/> were changed.</summary>
+    public static PathwayEvent AllergyChanged(Guid patientId, DateTimeOffset at, Organisation organisation, string allergen, string by) =>
+        Allergy(patientId, at, organisation, PathwayEventKind.AllergyChanged, allergen, null, by);
+
+    /// <summary>The allergy to <paramref name="allergen"/> moved to <paramref name="status"/> (stored by its code, e.g. EnteredInError).</summary>
+    public static PathwayEvent AllergyStatusChanged(Guid patientId, DateTimeOffset at, Organisation organisation, string allergen, string status, string by) =>
+        Allergy(patientId, at, organisation, PathwayEventKind.AllergyStatusChanged, allergen, status, by);
+
+    private static PathwayEvent Allergy(Guid patientId, DateTimeOffset at, Organisation organisation, PathwayEventKind kind, string allergen, string? status,
+        string by) =>
+        new(patientId, at, PathwayEventType.Medication, organisation.Sector, organisation.Id, organisation.Name, kind,
+            new Dictionary<string, string?>
+            {
+                [PathwayEventParameters.Subject] = allergen,
+                [PathwayEventParameters.Status] = status,
+                [PathwayEventParameters.By] = by,
+            });
 }

@@ -46,4 +46,13 @@ public enum PathwayEventKind
 
     /// <summary>A training session was logged: the day (date), how it went by code (status) and who logged it.</summary>
     RehabilitationSessionLogged,
+
+    /// <summary>An allergy (CAVE) was recorded: the substance or drug class (subject) and who recorded it.</summary>
+    AllergyRecorded,
+
+    /// <summary>An allergy's details were changed: the substance or drug class (subject) and who changed it.</summary>
+    AllergyChanged,
+
+    /// <summary>An allergy was resolved, marked entered in error (removed) or made active again: subject, the status by code, who.</summary>
+    AllergyStatusChanged,
 }

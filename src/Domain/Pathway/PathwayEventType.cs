@@ -8,4 +8,7 @@ public enum PathwayEventType
     PlanChange,
     Message,
     TeamChange,
+
+    /// <summary>A change to the medication record (e.g. the allergy register): shown only to viewers who may read the medication.</summary>
+    Medication,
 }

@@ -39,6 +39,24 @@ internal sealed class MedicationEntryConfiguration : IEntityTypeConfiguration<Me
             o.Property(x => x.OverriddenBy).HasMaxLength(MedicationEntry.DrugNameMaxLength).IsRequired();
         });
         builder.Navigation(m => m.Overrides).HasField("_overrides").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.OwnsMany(m => m.DoseChanges, c =>
+        {
+            c.ToTable("MedicationDoseChanges");
+            c.WithOwner().HasForeignKey("MedicationEntryId");
+            c.HasKey(x => x.Id);
+            c.Property(x => x.Id).ValueGeneratedNever();
+            c.Property(x => x.OldDoseText).HasMaxLength(MedicationEntry.TextMaxLength);
+            c.Property(x => x.NewDoseText).HasMaxLength(MedicationEntry.TextMaxLength);
+            c.Property(x => x.OldStrength).HasMaxLength(MedicationEntry.ShortTextMaxLength);
+            c.Property(x => x.NewStrength).HasMaxLength(MedicationEntry.ShortTextMaxLength);
+            c.Property(x => x.OldDailyDoseAmount).HasPrecision(18, 4);
+            c.Property(x => x.NewDailyDoseAmount).HasPrecision(18, 4);
+            c.Property(x => x.OldDailyDoseUnit).HasMaxLength(UcumUnit.MaxLength);
+            c.Property(x => x.NewDailyDoseUnit).HasMaxLength(UcumUnit.MaxLength);
+            c.Property(x => x.Reason).HasMaxLength(MedicationEntry.TextMaxLength).IsRequired();
+            c.Property(x => x.ChangedBy).HasMaxLength(MedicationEntry.DrugNameMaxLength).IsRequired();
+        });
+        builder.Navigation(m => m.DoseChanges).HasField("_doseChanges").UsePropertyAccessMode(PropertyAccessMode.Field);
         // One entry per national record item, whatever runs import it.
         builder.HasIndex(m => m.SourceId).IsUnique();
         builder.HasIndex(m => new { m.PatientId, m.Status });

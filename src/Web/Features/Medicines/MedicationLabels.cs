@@ -35,6 +35,14 @@ public static class MedicationLabels
         _ => kind.ToString(),
     };
 
+    /// <summary>A dose as one line: "2 tablets 3 times a day · 500 mg · 3000 mg a day" (the parts that are known).</summary>
+    public static string Dose(DoseView dose) => string.Join(" · ", new[]
+    {
+        dose.Text,
+        dose.Strength,
+        dose.DailyAmount is { } amount ? L["{0} {1} a day", amount.ToString("0.####", System.Globalization.CultureInfo.CurrentCulture), dose.DailyUnit ?? ""].Value : null,
+    }.Where(s => !string.IsNullOrWhiteSpace(s)));
+
     public static string Severity(AlertSeverity severity) => severity switch
     {
         AlertSeverity.Minor => L["Minor"],

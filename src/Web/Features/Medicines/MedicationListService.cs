@@ -93,5 +93,7 @@ public sealed class MedicationListService(IDbContextFactory<CareDbContext> dbFac
         DailyDoseAmount = m.DailyDoseAmount,
         DailyDoseUnit = m.DailyDoseUnit,
         Overrides = [.. m.Overrides.OrderBy(o => o.OverriddenAt).Select(MedicationAlertViews.From)],
+        DoseFrom = m.DoseFrom,
+        DoseChanges = [.. m.DoseChanges.OrderByDescending(c => c.ChangedAt).Select(MedicationDoseChangeView.Of)],
     };
 }

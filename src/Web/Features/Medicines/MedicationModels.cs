@@ -34,9 +34,30 @@ public sealed record MedicationItem(
 
     /// <summary>The checks' alerts among the current drugs that concern this entry.</summary>
     public IReadOnlyList<MedicationAlertView> Alerts { get; init; } = [];
+
+    /// <summary>The day the current dose applies from, when the dose was changed.</summary>
+    public DateOnly? DoseFrom { get; init; }
+
+    /// <summary>Every change of the dose, newest first.</summary>
+    public IReadOnlyList<MedicationDoseChangeView> DoseChanges { get; init; } = [];
 }
 
-/// <summary>What the viewer may do in the medication section: prescribe locally, and pause, resume or stop a local medication.</summary>
+/// <summary>One change of a medication's dose: before and after, from when, why, by whom and when.</summary>
+public sealed record MedicationDoseChangeView(DateOnly From, DoseView Old, DoseView New, string Reason, string By, DateTimeOffset At)
+{
+    public static MedicationDoseChangeView Of(MedicationDoseChange c) =>
+        new(c.From, new DoseView(c.OldDoseText, c.OldStrength, c.OldDailyDoseAmount, c.OldDailyDoseUnit),
+            new DoseView(c.NewDoseText, c.NewStrength, c.NewDailyDoseAmount, c.NewDailyDoseUnit), c.Reason, c.ChangedBy, c.ChangedAt);
+}
+
+/// <summary>A dose as written on the list: how it is taken, the strength and the structured daily dose.</summary>
+public sealed record DoseView(string? Text, string? Strength, decimal? DailyAmount, string? DailyUnit);
+
+/// <summary>A medication's dose as stored now, with its concurrency token and who changed it last.</summary>
+public sealed record CurrentDose(Guid Version, string? DoseText, string? Strength, decimal? DailyDoseAmount, string? DailyDoseUnit, string? ChangedBy,
+    DateTimeOffset? ChangedAt);
+
+/// <summary>What the viewer may do in the medication section: prescribe locally, and change the dose of, pause, resume or stop a local medication.</summary>
 public sealed record MedicationPermissions(bool Prescribe, bool Change)
 {
     public static readonly MedicationPermissions None = new(false, false);
@@ -76,4 +97,13 @@ public sealed record MedicationView(
     public MedicationPermissions Can { get; init; } = MedicationPermissions.None;
 
     public bool IsEmpty => Active.Count == 0 && Paused.Count == 0 && Stopped.Count == 0;
+}
+
+/// <summary>
+/// How a dose change went: saved (both null), refused with a message to show, or refused because someone else changed the
+/// medication first (<see cref="Conflict"/> holds what is stored now; the message says who and when).
+/// </summary>
+public sealed record DoseChangeOutcome(string? Error, CurrentDose? Conflict)
+{
+    public static readonly DoseChangeOutcome Saved = new(null, null);
 }

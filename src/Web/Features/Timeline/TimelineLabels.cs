@@ -16,5 +16,6 @@ public static class TimelineLabels
         PathwayEventType.PlanChange => L["Plan change"],
         PathwayEventType.Message => L["Message"],
         PathwayEventType.TeamChange => L["Team change"],
+        PathwayEventType.Medication => L["Medication"],
     };
 }

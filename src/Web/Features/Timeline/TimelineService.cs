@@ -18,7 +18,7 @@ public sealed class TimelineService(IDbContextFactory<CareDbContext> dbFactory, 
         page = Math.Max(0, page);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (readable, relationship) = await guard.DemandWithRelationshipAsync(db, actor, patientId, AccessAction.Read, PatientSection.Timeline, "Timeline", ct,
-            PatientSection.Messages);
+            PatientSection.Messages, PatientSection.Medication);
 
         var query = db.PathwayEvents.AsNoTracking().Where(e => e.PatientId == patientId);
         // Entries the patient blocked from this viewer, and entries about an item they blocked (an appointment booked or
@@ -41,6 +41,10 @@ public sealed class TimelineService(IDbContextFactory<CareDbContext> dbFactory, 
         // A message on the timeline is message content: only for those whose access includes Messages.
         if (!readable.Contains(PatientSection.Messages))
             query = query.Where(e => e.Type != PathwayEventType.Message);
+        // A medication entry (e.g. an allergy recorded) is medication content: only for those who may read the medication
+        // (so also not for a viewer the patient blocked the medication from).
+        if (!readable.Contains(PatientSection.Medication))
+            query = query.Where(e => e.Type != PathwayEventType.Medication);
         if (filter.Sectors is { Count: > 0 } sectors)
         {
             var list = sectors.ToList();

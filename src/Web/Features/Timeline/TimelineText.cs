@@ -32,6 +32,9 @@ public static class TimelineText
         PathwayEventKind.CarePlanStatusChanged => "{0} is now {1}",
         PathwayEventKind.RehabilitationPlanMade => "Rehabilitation plan made: {0}, {1}",
         PathwayEventKind.RehabilitationSessionLogged => "Training logged for {0}: {1}",
+        PathwayEventKind.AllergyRecorded => "Allergy (CAVE) recorded: {0}",
+        PathwayEventKind.AllergyChanged => "Allergy (CAVE) changed: {0}",
+        PathwayEventKind.AllergyStatusChanged => "Allergy (CAVE) {0} is now {1}",
         _ => null,
     };
 
@@ -61,6 +64,11 @@ public static class TimelineText
             PathwayEventKind.RehabilitationSessionLogged => L[key!, DateText(values),
                 Enum.TryParse<Domain.Rehabilitation.SessionOutcome>(values.GetValueOrDefault(PathwayEventParameters.Status), out var outcome)
                     ? Rehabilitation.RehabilitationLabels.For(outcome).ToLowerInvariant()
+                    : Value(values, PathwayEventParameters.Status)],
+            PathwayEventKind.AllergyRecorded or PathwayEventKind.AllergyChanged => L[key!, Value(values, PathwayEventParameters.Subject)],
+            PathwayEventKind.AllergyStatusChanged => L[key!, Value(values, PathwayEventParameters.Subject),
+                Enum.TryParse<Domain.Medicines.Allergies.AllergyStatus>(values.GetValueOrDefault(PathwayEventParameters.Status), out var allergyStatus)
+                    ? Medicines.Allergies.AllergyLabels.For(allergyStatus).ToLower(System.Globalization.CultureInfo.CurrentCulture)
                     : Value(values, PathwayEventParameters.Status)],
             _ => entry.Title ?? "",
         };
@@ -98,7 +106,8 @@ public static class TimelineText
                 values.GetValueOrDefault(PathwayEventParameters.Minutes),
             }.Where(line => line is not null)),
             PathwayEventKind.CarePlanCreated or PathwayEventKind.CarePlanStatusChanged or PathwayEventKind.RehabilitationPlanMade
-                or PathwayEventKind.RehabilitationSessionLogged => by is null ? null : L["By {0}", by].Value,
+                or PathwayEventKind.RehabilitationSessionLogged or PathwayEventKind.AllergyRecorded or PathwayEventKind.AllergyChanged
+                or PathwayEventKind.AllergyStatusChanged => by is null ? null : L["By {0}", by].Value,
             _ => entry.Detail,
         };
     }

@@ -1,6 +1,8 @@
 using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.Medicines.Allergies;
+using CareWorkspace.Domain.Organisations;
+using CareWorkspace.Domain.Pathway;
 using CareWorkspace.Infrastructure.Access;
 using CareWorkspace.Infrastructure.Medicines;
 using CareWorkspace.Infrastructure.Persistence;
@@ -68,11 +70,11 @@ public sealed class AllergyRegisterService(
 
     /// <summary>A new active entry, recorded by the user now. Returns its id.</summary>
     public Task<Guid> RecordAsync(Actor actor, Guid patientId, AllergyDetails details, CancellationToken ct = default) =>
-        WriteAsync(actor, patientId, AccessAction.Create, "Recorded allergy", (db, stamp) =>
+        WriteAsync(actor, patientId, AccessAction.Create, "Recorded allergy", async (db, stamp) =>
         {
             var entry = AllergyEntry.Record(patientId, details, stamp);
             db.AllergyEntries.Add(entry);
-            return Task.FromResult(entry.Id);
+            return (entry.Id, await TimelineAsync(db, actor, ct, o => PathwayEvent.AllergyRecorded(patientId, stamp.At, o, Allergen(entry), stamp.ByName)));
         }, ct);
 
     /// <summary>New details for an entry, based on the version the user opened; a stale one is refused with the stored values.</summary>
@@ -81,7 +83,7 @@ public sealed class AllergyRegisterService(
         {
             var entry = await EntryAsync(db, actor, patientId, allergyId, "Changed allergy", ct);
             entry.Change(expectedVersion, details, stamp);
-            return entry.Id;
+            return (entry.Id, await TimelineAsync(db, actor, ct, o => PathwayEvent.AllergyChanged(patientId, stamp.At, o, Allergen(entry), stamp.ByName)));
         }, ct);
 
     /// <summary>Resolves an entry, makes it active again, or marks it as entered in error (with a reason).</summary>
@@ -91,7 +93,8 @@ public sealed class AllergyRegisterService(
         {
             var entry = await EntryAsync(db, actor, patientId, allergyId, "Changed allergy status", ct);
             entry.ChangeStatus(expectedVersion, status, reason, stamp);
-            return entry.Id;
+            return (entry.Id, await TimelineAsync(db, actor, ct,
+                o => PathwayEvent.AllergyStatusChanged(patientId, stamp.At, o, Allergen(entry), status.ToString(), stamp.ByName)));
         }, ct);
 
     private async Task<AllergyEntry> EntryAsync(CareDbContext db, Actor actor, Guid patientId, Guid allergyId, string what, CancellationToken ct)
@@ -105,8 +108,21 @@ public sealed class AllergyRegisterService(
         return entry;
     }
 
+    private static string Allergen(AllergyEntry entry) => AllergyEntry.Describe(entry.Substance, entry.AtcCode);
+
+    // Each change is also on the patient's timeline (a medication entry there: only viewers who may read the medication see
+    // it), named by the organisation of the person who made it; a user without an organisation adds none.
+    private static async Task<Guid?> TimelineAsync(CareDbContext db, Actor actor, CancellationToken ct, Func<Organisation, PathwayEvent> made)
+    {
+        if (actor.OrganisationId is not { } id || await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, ct) is not { } organisation)
+            return null;
+        var entry = made(organisation);
+        db.PathwayEvents.Add(entry);
+        return entry.Id;
+    }
+
     private Task<Guid> WriteAsync(Actor actor, Guid patientId, AccessAction action, string what,
-        Func<CareDbContext, ChangeStamp, Task<Guid>> apply, CancellationToken ct) =>
+        Func<CareDbContext, ChangeStamp, Task<(Guid Id, Guid? TimelineEventId)>> apply, CancellationToken ct) =>
         new SectionWriter(dbFactory, guard, notifier, clock, PatientSection.Medication)
-            .WriteAsync(actor, patientId, action, what, async (db, _, stamp) => (await apply(db, stamp), null), ct);
+            .WriteAsync(actor, patientId, action, what, (db, _, stamp) => apply(db, stamp), ct);
 }
