@@ -25,7 +25,7 @@ public sealed class NotificationText : INotificationText
         NotificationKind.FollowUpTaskCreated => "{0} was discharged and should see the GP by {1}",
         NotificationKind.FollowUpEscalated => "Follow-up after discharge not booked yet: {0}, due by {1}",
         NotificationKind.EmergencyAccessUsed => "{0} ({1}) used emergency access to your record on {2} at {3}. Reason: {4}",
-        NotificationKind.EmergencyAccessSummary => "Emergency access to the record of {0} by {1} ({2}), {3} to {4}, has ended. Reason: {5}. {6}",
+        NotificationKind.EmergencyAccessSummary => "Emergency access to the record of {0} by {1} ({2}), {3} to {4}, has ended. {6} Reason: {5}",
         _ => "{0}",
     };
 
