@@ -25,7 +25,7 @@ public sealed class EmergencyAccessSummaryTextTests
 
         var text = new NotificationText().Write(message.Kind, message.Values, CareCultures.English);
 
-        Assert.Equal("Emergency access to the record of Jens Hansen by Dr. Hospital (Hospital), 10 Mar 2026 at 09:00 to 10 Mar 2026 at 10:00, has ended. "
+        Assert.Equal("Emergency access to the record of Jens Hansen by Dr. Hospital (Hospital), 10 Mar 2026, 09:00 to 10 Mar 2026, 10:00, has ended. "
             + "Looked at: Timeline (3), Calendar (1). Reason: Unconscious, need admission history.", text);
     }
 
