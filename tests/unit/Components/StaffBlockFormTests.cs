@@ -43,7 +43,9 @@ public sealed class StaffBlockFormTests : BunitTestBase
         await form.InvokeAsync(() => form.Find("[data-testid=staff-block-submit]").Click());
 
         Assert.Empty(submitted);
-        form.WaitForAssertion(() => Assert.Contains(message, form.Find("[data-testid=staff-block-reason]").TextContent, StringComparison.Ordinal), Timeout);
+        // Beside the field: the reason field's own helper text, not an alert elsewhere.
+        form.WaitForAssertion(() => Assert.Contains(form.FindAll(".mud-input-helper-text"), h => h.TextContent.Contains(message, StringComparison.Ordinal)), Timeout);
+        Assert.Empty(form.FindAll("[data-testid=staff-block-error]"));
     }
 
     [Fact]
