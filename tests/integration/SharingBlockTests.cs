@@ -230,6 +230,42 @@ public abstract class SharingBlockTests(CareAppFactory factory)
         await Assert.ThrowsAsync<PatientAccessDeniedException>(() => Sharing(s => s.GetAsync(nurse, jensId, Ct)));
     }
 
+    [Fact]
+    public async Task Staff_who_may_create_consents_block_for_the_patient_with_a_reason_and_the_patient_sees_it_as_made_by_staff()
+    {
+        var jensId = await factory.JensIdAsync(Ct);
+        var (jens, _, gp, _) = await PeopleAsync();
+        var physio = await factory.ActorAsync("physio.mikkelsen", Ct);
+
+        // The one policy decides who may (Consents, create): the GP may, the physiotherapist may not.
+        var choices = await factory.CallAsync<SharingBlockService, StaffBlockChoices?>(s => s.StaffChoicesAsync(gp, jensId, Ct));
+        Assert.NotNull(choices);
+        Assert.Contains(PatientSection.Calendar, choices.Sections);
+        Assert.Null(await factory.CallAsync<SharingBlockService, StaffBlockChoices?>(s => s.StaffChoicesAsync(physio, jensId, Ct)));
+        Assert.Null(await factory.CallAsync<SharingBlockService, StaffBlockChoices?>(s => s.StaffChoicesAsync(jens, jensId, Ct)));
+        var input = new BlockInput(PatientSection.Calendar, null, null, BlockAudienceKind.Sectors, [], [Sector.Hospital], "The patient asked by phone.");
+        await Assert.ThrowsAsync<PatientAccessDeniedException>(() => Sharing(s => s.BlockAsync(physio, jensId, input, Ct)));
+        var noReason = await Assert.ThrowsAsync<DomainException>(() => Sharing(s => s.BlockAsync(gp, jensId, input with { Reason = "  " }, Ct)));
+        Assert.Equal("Staff acting for the patient must give a reason for the block.", noReason.Message);
+        Assert.Equal(noReason.Message, await AccessTestData.LatestRefusalAsync(factory, gp.UserId, jensId, Ct));
+
+        var blockId = await Sharing(s => s.BlockAsync(gp, jensId, input, Ct));
+        try
+        {
+            var block = Assert.Single((await Sharing(s => s.GetAsync(jens, jensId, Ct))).Blocks, b => b.Id == blockId);
+            Assert.False(block.CreatedByPatient);
+            Assert.Equal(gp.DisplayName, block.CreatedByName);
+            Assert.Equal("The patient asked by phone.", block.CreatedReason);
+            await using var db = await factory.CreateDbContextAsync(Ct);
+            Assert.True(await db.AccessRecords.AnyAsync(r => r.UserId == gp.UserId && r.PatientId == jensId && r.Section == PatientSection.Consents
+                && r.Action == AccessAction.Create && r.Allowed, Ct));
+        }
+        finally
+        {
+            await Sharing(s => s.LiftAsync(jens, jensId, blockId, null, Ct));
+        }
+    }
+
     private static BlockInput ItemBlock(BlockedItemKind kind, Guid id, Sector sector) =>
         new(null, kind, id, BlockAudienceKind.Sectors, [], [sector]);
 

@@ -239,6 +239,9 @@ namespace CareWorkspace.Migrations.PostgreSql.Migrations
                     b.Property<DateTimeOffset>("StartedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("SummarisedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
@@ -246,6 +249,8 @@ namespace CareWorkspace.Migrations.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("PatientId", "EndsAt");
+
+                    b.HasIndex("SummarisedAt", "EndsAt");
 
                     b.ToTable("EmergencyAccesses", (string)null);
                 });
@@ -2153,6 +2158,25 @@ namespace CareWorkspace.Migrations.PostgreSql.Migrations
                     b.HasIndex("OrganisationId");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("CareWorkspace.Infrastructure.Jobs.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

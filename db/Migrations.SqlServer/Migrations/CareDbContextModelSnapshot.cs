@@ -239,6 +239,9 @@ namespace CareWorkspace.Migrations.SqlServer.Migrations
                     b.Property<DateTimeOffset>("StartedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateTimeOffset?>("SummarisedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
@@ -246,6 +249,8 @@ namespace CareWorkspace.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("PatientId", "EndsAt");
+
+                    b.HasIndex("SummarisedAt", "EndsAt");
 
                     b.ToTable("EmergencyAccesses", (string)null);
                 });
@@ -2156,6 +2161,25 @@ namespace CareWorkspace.Migrations.SqlServer.Migrations
                     b.HasIndex("OrganisationId");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("CareWorkspace.Infrastructure.Jobs.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

@@ -16,5 +16,7 @@ public static class SystemActor
 
     public static Actor AccessLogRetention { get; } = For("access-log-retention", "access log retention");
 
+    public static Actor EmergencyAccessSummaries { get; } = For("emergency-access-summaries", "emergency access summaries");
+
     private static Actor For(string job, string name) => new(UserIdPrefix + job, "System: " + name, UserRole.System, null, null);
 }

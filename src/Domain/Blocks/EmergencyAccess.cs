@@ -13,6 +13,9 @@ public sealed class EmergencyAccess : AggregateRoot
     public const int NameMaxLength = 200;
     public const int MinimumReasonLength = 10;
 
+    /// <summary>What the access record of breaking the glass itself says (it is not something looked at under it).</summary>
+    public const string StartedRecordWhat = "Started emergency access";
+
     public Guid PatientId { get; private set; }
     public string ClinicianUserId { get; private set; } = "";
     public string ClinicianName { get; private set; } = "";
@@ -24,6 +27,9 @@ public sealed class EmergencyAccess : AggregateRoot
 
     /// <summary>When the patient was told (after it started); null until then.</summary>
     public DateTimeOffset? PatientToldAt { get; private set; }
+
+    /// <summary>When the patient was sent the summary of what was looked at, after it ended; null until then (sent once).</summary>
+    public DateTimeOffset? SummarisedAt { get; private set; }
 
     private EmergencyAccess() { }
 
@@ -66,4 +72,24 @@ public sealed class EmergencyAccess : AggregateRoot
     public TimeSpan TimeLeftAt(DateTimeOffset now) => IsActiveAt(now) ? EndsAt - now : TimeSpan.Zero;
 
     public void PatientTold(DateTimeOffset at) => PatientToldAt ??= at;
+
+    public bool HasEndedAt(DateTimeOffset now) => now >= EndsAt;
+
+    /// <summary>The clinician no longer needs it: it ends now rather than at its time limit.</summary>
+    public void EndEarly(DateTimeOffset at)
+    {
+        if (!IsActiveAt(at))
+            throw new DomainException("Emergency access has already ended.");
+        EndsAt = at;
+    }
+
+    /// <summary>The summary was sent; a window is summarised exactly once, and only after it has ended.</summary>
+    public void MarkSummarised(DateTimeOffset at)
+    {
+        if (!HasEndedAt(at))
+            throw new DomainException("Emergency access is summarised for the patient only after it has ended.");
+        if (SummarisedAt is not null)
+            throw new DomainException("This emergency access has already been summarised for the patient.");
+        SummarisedAt = at;
+    }
 }

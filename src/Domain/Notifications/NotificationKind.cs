@@ -14,4 +14,10 @@ public enum NotificationKind
 
     /// <summary>A clinician used emergency access to the patient's record (values: <c>by</c>, <c>organisation</c>, <c>start</c>, <c>reason</c>).</summary>
     EmergencyAccessUsed,
+
+    /// <summary>
+    /// An emergency access to the patient's record has ended, and what was looked at under it (values: <c>patient</c>, <c>by</c>,
+    /// <c>organisation</c>, <c>start</c>, <c>end</c>, <c>reason</c>, <c>accessed</c>: "Section=count;…").
+    /// </summary>
+    EmergencyAccessSummary,
 }

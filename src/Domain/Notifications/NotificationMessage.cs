@@ -12,4 +12,6 @@ public sealed record NotificationMessage(NotificationKind Kind, IReadOnlyDiction
     public const string Due = "due";
     public const string By = "by";
     public const string Reason = "reason";
+    public const string End = "end";
+    public const string Accessed = "accessed";
 }

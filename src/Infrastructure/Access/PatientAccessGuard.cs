@@ -1,5 +1,6 @@
 using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.Audit;
+using CareWorkspace.Domain.Blocks;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.Patients;
 using CareWorkspace.Infrastructure.Live;
@@ -55,7 +56,7 @@ public sealed class PatientAccessGuard(TimeProvider clock, ILogger<PatientAccess
         CareDbContext db, Actor actor, Guid patientId, Func<PatientRelationship, T> startEmergency, Func<T, string> reasonOf,
         CancellationToken ct = default)
     {
-        const string what = "Started emergency access";
+        const string what = EmergencyAccess.StartedRecordWhat;
         var relationship = await RelationshipOrRefuseAsync(db, actor, patientId, AccessAction.Read, PatientSection.MasterData, what, ct);
         var decision = PatientAccessPolicy.Decide(actor, relationship, AccessAction.Read, PatientSection.MasterData);
         if (!decision.Allowed)

@@ -1,5 +1,6 @@
 using CareWorkspace.Infrastructure.FollowUp;
 using CareWorkspace.Infrastructure.Reminders;
+using CareWorkspace.Infrastructure.Sharing;
 using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.Client;
@@ -27,6 +28,9 @@ public static class JobsRegistration
         builder.Services.AddSingleton(FollowUpSettings.From(builder.Configuration));
         builder.Services.AddTransient<FollowUpEscalationJob>();
         builder.Services.AddTransient<IRecurringJob>(sp => sp.GetRequiredService<FollowUpEscalationJob>());
+        builder.Services.AddSingleton(EmergencyAccessSummaryJob.Settings.From(builder.Configuration));
+        builder.Services.AddTransient<EmergencyAccessSummaryJob>();
+        builder.Services.AddTransient<IRecurringJob>(sp => sp.GetRequiredService<EmergencyAccessSummaryJob>());
         builder.Services.AddSingleton<JobStorage>(_ => JobStorageFactory.Create(settings));
         builder.Services.AddHangfire((services, cfg) => cfg
             .UseLogProvider(new JobLogProvider(services.GetRequiredService<ILoggerFactory>()))

@@ -3,6 +3,7 @@ using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.Audit;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Infrastructure.AccessLog.Retention;
+using CareWorkspace.Infrastructure.Jobs;
 using CareWorkspace.Infrastructure.Persistence;
 using CareWorkspace.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -153,9 +154,62 @@ public abstract class AccessLogRetentionTests(CareAppFactory factory)
         }
     }
 
+    [Fact]
+    public async Task Two_concurrent_runs_archive_and_delete_each_old_record_exactly_once()
+    {
+        await AddOldAndRecentAsync();
+        await AddOldAndRecentAsync();
+        var oldBefore = (await OldRecordsAsync()).Select(r => r.Id).Order().ToList();
+        var files = Directory.Exists(Settings.ArchiveDirectory) ? Directory.GetFiles(Settings.ArchiveDirectory).Length : 0;
+
+        var runs = await Task.WhenAll(Job().RunAsync(Ct), Job().RunAsync(Ct));
+
+        var archives = runs.Select(r => r.Archive).OfType<AccessLogArchive>().ToList();
+        var archive = Assert.Single(archives);
+        var archived = new List<long>();
+        await foreach (var line in AccessLogArchiveFile.ReadAsync(archive.Path))
+            archived.Add(line.GetProperty("id").GetInt64());
+        Assert.Equal(oldBefore, archived.Order());
+        Assert.Equal(oldBefore.Count, runs.Sum(r => r.Deleted));
+        Assert.Empty(await OldRecordsAsync());
+        Assert.Equal(files + 2, Directory.GetFiles(Settings.ArchiveDirectory).Length);
+        Assert.Equal(1, (await RunRecordsAsync()).Count(r => r.What.Contains(Path.GetFileName(archive.Path), StringComparison.Ordinal)));
+        await using var db = await factory.CreateDbContextAsync(Ct);
+        Assert.Empty(await db.Set<JobLease>().Where(l => l.Name == AccessLogRetentionJob.JobId).ToListAsync(Ct));
+    }
+
+    [Fact]
+    public async Task A_run_while_another_holds_the_lease_does_nothing_and_an_expired_lease_is_taken_over()
+    {
+        var (old, _) = await AddOldAndRecentAsync();
+        var leases = factory.Services.GetRequiredService<JobLeases>();
+        Assert.True(await leases.TryTakeAsync(AccessLogRetentionJob.JobId, "another-server", TimeSpan.FromMinutes(10), Ct));
+        try
+        {
+            var skipped = await Job().RunAsync(Ct);
+
+            Assert.True(skipped.LeftToAnotherRun);
+            Assert.Null(skipped.Archive);
+            await using var db = await factory.CreateDbContextAsync(Ct);
+            Assert.Equal(old.Count, await db.AccessRecords.CountAsync(r => old.Contains(r.Id), Ct));
+        }
+        finally
+        {
+            await leases.ReleaseAsync(AccessLogRetentionJob.JobId, "another-server", Ct);
+        }
+
+        // A run that died long ago left its lease behind: it has expired, so the next run takes it over.
+        Assert.True(await leases.TryTakeAsync(AccessLogRetentionJob.JobId, "a-dead-run", TimeSpan.FromMinutes(-1), Ct));
+        var run = await Job().RunAsync(Ct);
+
+        Assert.False(run.LeftToAnotherRun);
+        Assert.Equal(old.Count, run.Deleted);
+        Assert.False(await leases.RenewAsync(AccessLogRetentionJob.JobId, "a-dead-run", TimeSpan.FromMinutes(10), Ct));
+    }
+
     private AccessLogRetentionJob Job(AccessLogRetentionSettings? settings = null) =>
-        new(factory.Services.GetRequiredService<IDbContextFactory<CareDbContext>>(), factory.Services.GetRequiredService<TimeProvider>(),
-            settings ?? Settings, NullLogger<AccessLogRetentionJob>.Instance);
+        new(factory.Services.GetRequiredService<IDbContextFactory<CareDbContext>>(), factory.Services.GetRequiredService<JobLeases>(),
+            factory.Services.GetRequiredService<TimeProvider>(), settings ?? Settings, NullLogger<AccessLogRetentionJob>.Instance);
 
     /// <summary>Three records older than the period (one a second before the cut-off) and two kept (one at the cut-off itself).</summary>
     private async Task<(List<long> Old, List<long> Kept)> AddOldAndRecentAsync()

@@ -11,8 +11,11 @@ using Microsoft.Extensions.Logging;
 
 namespace CareWorkspace.Infrastructure.AccessLog.Retention;
 
-/// <summary>What one retention run did: nothing (no record was old enough), or the archive written and the records deleted.</summary>
-public sealed record AccessLogRetentionRun(DateOnly FirstDayKept, AccessLogArchive? Archive, int Deleted);
+/// <summary>
+/// What one retention run did: nothing (no record was old enough, or <see cref="LeftToAnotherRun"/>: another run was
+/// busy), or the archive written and the records deleted.
+/// </summary>
+public sealed record AccessLogRetentionRun(DateOnly FirstDayKept, AccessLogArchive? Archive, int Deleted, bool LeftToAnotherRun = false);
 
 /// <summary>
 /// Archives and deletes the access records older than <see cref="AccessLogRetentionSettings.RetentionYears"/>, as the
@@ -21,10 +24,13 @@ public sealed record AccessLogRetentionRun(DateOnly FirstDayKept, AccessLogArchi
 /// those records (made before the cut-off and not newer than the last one archived) are deleted in batches, each in its
 /// own short transaction through the deletion permits the database triggers ask for. The last transaction adds an
 /// access record saying how many records before which day went to which file. A rerun finds nothing old left and does
-/// nothing; a run cut short is completed by the next one (which archives what is left again).
+/// nothing; a run cut short is completed by the next one (which archives what is left again). Only one run works at a
+/// time, on every server: it holds the job's lease in the database (<see cref="JobLeases"/>), renewed every batch; a
+/// run that finds it held does nothing.
 /// </summary>
 public sealed class AccessLogRetentionJob(
     IDbContextFactory<CareDbContext> dbFactory,
+    JobLeases leases,
     TimeProvider clock,
     AccessLogRetentionSettings settings,
     ILogger<AccessLogRetentionJob> logger) : IRecurringJob
@@ -32,7 +38,12 @@ public sealed class AccessLogRetentionJob(
     public const string JobId = "access-log-retention";
     public const string What = "Access log retention";
 
+    /// <summary>How long a run holds the lease without renewing it; a run that dies frees it after this.</summary>
+    public static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(30);
+
     private static Actor Actor => SystemActor.AccessLogRetention;
+
+    private readonly string holder = Guid.NewGuid().ToString("N");
 
     public void Schedule(IRecurringJobManager recurring) =>
         recurring.AddOrUpdate<AccessLogRetentionJob>(JobId, job => job.RunAsync(CancellationToken.None), settings.Schedule,
@@ -44,6 +55,24 @@ public sealed class AccessLogRetentionJob(
         var decision = AccessLogRetention.Decide(Actor);
         if (!decision.Allowed)
             throw decision.Refusal();
+        var firstDay = AccessLogRetention.FirstDayKept(CopenhagenTime.Today(clock), settings.RetentionYears);
+        if (!await leases.TryTakeAsync(JobId, holder, LeaseDuration, ct))
+        {
+            logger.LogInformation("Access log retention: another run is busy; this one does nothing.");
+            return new AccessLogRetentionRun(firstDay, null, 0, LeftToAnotherRun: true);
+        }
+        try
+        {
+            return await RunHoldingTheLeaseAsync(decision, ct);
+        }
+        finally
+        {
+            await leases.ReleaseAsync(JobId, holder, CancellationToken.None);
+        }
+    }
+
+    private async Task<AccessLogRetentionRun> RunHoldingTheLeaseAsync(AccessDecision decision, CancellationToken ct)
+    {
         var now = clock.GetUtcNow();
         var firstDayKept = AccessLogRetention.FirstDayKept(CopenhagenTime.Today(clock), settings.RetentionYears);
         var cutOff = AccessLogRetention.CutOff(CopenhagenTime.Today(clock), settings.RetentionYears);
@@ -76,6 +105,7 @@ public sealed class AccessLogRetentionJob(
         var after = long.MinValue;
         while (true)
         {
+            await KeepTheLeaseAsync(ct);
             List<AccessRecord> batch;
             await using (var db = await dbFactory.CreateDbContextAsync(ct))
                 batch = await db.AccessRecords.AsNoTracking()
@@ -97,6 +127,7 @@ public sealed class AccessLogRetentionJob(
         var lastId = archive.LastId;
         while (true)
         {
+            await KeepTheLeaseAsync(ct);
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var ids = await db.AccessRecords.AsNoTracking()
@@ -123,6 +154,13 @@ public sealed class AccessLogRetentionJob(
             if (last)
                 return deleted;
         }
+    }
+
+    /// <summary>A run whose lease expired and was taken over stops: the other run does the work.</summary>
+    private async Task KeepTheLeaseAsync(CancellationToken ct)
+    {
+        if (!await leases.RenewAsync(JobId, holder, LeaseDuration, ct))
+            throw new InvalidOperationException("Access log retention: this run lost its lease to another run and stops.");
     }
 
     private AccessRecord RunRecord(AccessLogArchive archive, DateOnly firstDayKept, int deleted, AccessDecision decision) =>

@@ -1,5 +1,6 @@
 using CareWorkspace.Infrastructure.Jobs;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace CareWorkspace.Infrastructure.AccessLog.Retention;
@@ -10,6 +11,7 @@ public static class AccessLogRetentionRegistration
     public static void AddAccessLogRetention(this IHostApplicationBuilder builder, string dataFolder)
     {
         builder.Services.AddSingleton(AccessLogRetentionSettings.From(builder.Configuration, dataFolder));
+        builder.Services.TryAddSingleton<JobLeases>();
         builder.Services.AddTransient<AccessLogRetentionJob>();
         builder.Services.AddTransient<IRecurringJob>(sp => sp.GetRequiredService<AccessLogRetentionJob>());
     }

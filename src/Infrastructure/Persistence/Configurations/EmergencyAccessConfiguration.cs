@@ -16,6 +16,8 @@ internal sealed class EmergencyAccessConfiguration : IEntityTypeConfiguration<Em
         builder.HasOne<Patient>().WithMany().HasForeignKey(e => e.PatientId).OnDelete(DeleteBehavior.Cascade);
         // The guard reads the emergency accesses of a patient that have not ended, with every relationship.
         builder.HasIndex(e => new { e.PatientId, e.EndsAt });
+        // The summary job looks for ended emergency accesses not yet summarised, across patients.
+        builder.HasIndex(e => new { e.SummarisedAt, e.EndsAt });
         builder.Property(e => e.ClinicianUserId).HasMaxLength(450).IsRequired();
         builder.Property(e => e.ClinicianName).HasMaxLength(EmergencyAccess.NameMaxLength).IsRequired();
         builder.Property(e => e.OrganisationName).HasMaxLength(EmergencyAccess.NameMaxLength);

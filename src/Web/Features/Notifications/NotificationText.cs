@@ -1,6 +1,8 @@
 using System.Globalization;
+using CareWorkspace.Domain.Blocks;
 using CareWorkspace.Domain.Notifications;
 using CareWorkspace.Infrastructure.Notifications;
+using CareWorkspace.Web.Features.Consents;
 using CareWorkspace.Web.Localization;
 using Microsoft.Extensions.Localization;
 
@@ -23,6 +25,7 @@ public sealed class NotificationText : INotificationText
         NotificationKind.FollowUpTaskCreated => "{0} was discharged and should see the GP by {1}",
         NotificationKind.FollowUpEscalated => "Follow-up after discharge not booked yet: {0}, due by {1}",
         NotificationKind.EmergencyAccessUsed => "{0} ({1}) used emergency access to your record on {2} at {3}. Reason: {4}",
+        NotificationKind.EmergencyAccessSummary => "Emergency access to the record of {0} by {1} ({2}), {3} to {4}, has ended. {6} Reason: {5}",
         _ => "{0}",
     };
 
@@ -52,8 +55,19 @@ public sealed class NotificationText : INotificationText
             NotificationKind.EmergencyAccessUsed when Instant(values, NotificationMessage.Start) is { } used =>
                 L[Key(kind), values.GetValueOrDefault(NotificationMessage.By) ?? Missing, values.GetValueOrDefault(NotificationMessage.Organisation) ?? Missing,
                     CareFormat.Date(used), CareFormat.Time(used), values.GetValueOrDefault(NotificationMessage.Reason) ?? Missing],
+            NotificationKind.EmergencyAccessSummary when Instant(values, NotificationMessage.Start) is { } from && Instant(values, NotificationMessage.End) is { } to =>
+                L[Key(kind), patient, values.GetValueOrDefault(NotificationMessage.By) ?? Missing, values.GetValueOrDefault(NotificationMessage.Organisation) ?? Missing,
+                    CareFormat.DateTime(from), CareFormat.DateTime(to), values.GetValueOrDefault(NotificationMessage.Reason) ?? Missing, AccessedText(values)],
             _ => L[Key(kind), patient],
         };
+    }
+
+    private static string AccessedText(IReadOnlyDictionary<string, string> values)
+    {
+        var accessed = EmergencyAccessSummary.ParseAccessed(values.GetValueOrDefault(NotificationMessage.Accessed));
+        return accessed.Count == 0
+            ? L["Nothing was looked at under it."]
+            : L["Looked at: {0}.", string.Join(", ", accessed.Select(a => $"{ConsentLabels.For(a.Section)} ({a.Count.ToString(CultureInfo.CurrentCulture)})"))];
     }
 
     private static DateTimeOffset? Instant(IReadOnlyDictionary<string, string> values, string name) =>

@@ -52,6 +52,27 @@ public sealed class SharingBlockService(
             BlockTarget.BlockableSections);
     }
 
+    /// <summary>
+    /// For staff acting for the patient: the parts of the record and the care team's organisations to choose from, when
+    /// the one policy lets this user create a block (Consents, create: e.g. the patient's GP or coordinator); otherwise null.
+    /// </summary>
+    public async Task<StaffBlockChoices?> StaffChoicesAsync(Actor actor, Guid patientId, CancellationToken ct = default)
+    {
+        if (!actor.IsHealthProfessional)
+            return null;
+        var relationship = await guard.SharedRelationshipAsync(patientId, ct);
+        if (relationship is null || !PatientAccessPolicy.Decide(actor, relationship, AccessAction.Create, PatientSection.Consents).Allowed)
+            return null;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var careTeam = relationship.ActiveCareTeamOrganisationIds.ToList();
+        var organisations = await db.Organisations.AsNoTracking()
+            .Where(o => careTeam.Contains(o.Id))
+            .OrderBy(o => o.Name)
+            .Select(o => new SharingOrganisation(o.Id, o.Name, o.Sector))
+            .ToListAsync(ct);
+        return new StaffBlockChoices(BlockTarget.BlockableSections, organisations);
+    }
+
     public async Task<Guid> BlockAsync(Actor actor, Guid patientId, BlockInput input, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);

@@ -36,6 +36,9 @@ public sealed record BlockView(
 /// <summary>An item the patient can block: when, what (a timeline entry's type and text, an appointment's, a condition's) and who recorded it.</summary>
 public sealed record BlockableItem(BlockedItemKind Kind, Guid Id, DateTimeOffset? At, PathwayEventType? EventType, string? Text, string? OrganisationName);
 
+/// <summary>What staff blocking for the patient may choose: a whole part of the record, and whom it is kept from.</summary>
+public sealed record StaffBlockChoices(IReadOnlyList<PatientSection> Sections, IReadOnlyList<SharingOrganisation> Organisations);
+
 public sealed record SharingOrganisation(Guid Id, string Name, Sector Sector);
 
 public sealed record SharingView(
