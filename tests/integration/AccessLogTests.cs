@@ -249,6 +249,18 @@ public abstract class AccessLogTests(CareAppFactory factory)
             Scenario.Of<Web.Features.Medicines.MedicationPrescribingService, (Guid Id, Guid Version)>(Gp, AccessAction.Update,
                 PrescribeAsync,
                 (s, actor, patientId, entry, ct) => s.StopAsync(actor, patientId, entry.Id, entry.Version, ct)),
+        ["MedicationPrescribingService.GetDoseAsync(Actor, Guid, Guid, CancellationToken)"] =
+            Scenario.Of<Web.Features.Medicines.MedicationPrescribingService, (Guid Id, Guid Version)>(Gp, AccessAction.Read,
+                PrescribeAsync,
+                (s, actor, patientId, entry, ct) => s.GetDoseAsync(actor, patientId, entry.Id, ct)),
+        ["MedicationPrescribingService.CheckDoseAsync(Actor, Guid, Guid, NewDose, CancellationToken)"] =
+            Scenario.Of<Web.Features.Medicines.MedicationPrescribingService, (Guid Id, Guid Version)>(Gp, AccessAction.Update,
+                PrescribeAsync,
+                (s, actor, patientId, entry, ct) => s.CheckDoseAsync(actor, patientId, entry.Id, AccessLogDose(), ct)),
+        ["MedicationPrescribingService.ChangeDoseAsync(Actor, Guid, Guid, Guid, NewDose, String, CancellationToken)"] =
+            Scenario.Of<Web.Features.Medicines.MedicationPrescribingService, (Guid Id, Guid Version)>(Gp, AccessAction.Update,
+                PrescribeAsync,
+                (s, actor, patientId, entry, ct) => s.ChangeDoseAsync(actor, patientId, entry.Id, entry.Version, AccessLogDose(), "Access log test", ct)),
         ["MedicationReconciliationService.GetAsync(Actor, Guid, CancellationToken)"] =
             Scenario.Of<Web.Features.Medicines.Reconciliation.MedicationReconciliationService>(Gp, AccessAction.Read,
                 (s, actor, patientId, ct) => s.GetAsync(actor, patientId, ct)),
@@ -285,6 +297,9 @@ public abstract class AccessLogTests(CareAppFactory factory)
         ["SharingBlockService.GetAsync(Actor, Guid, CancellationToken)"] =
             Scenario.Of<SharingBlockService>("jens", AccessAction.Read,
                 (s, actor, patientId, ct) => s.GetAsync(actor, patientId, ct)),
+        ["SharingBlockService.StaffChoicesAsync(Actor, Guid, CancellationToken)"] =
+            Scenario.Of<SharingBlockService>(Gp, AccessAction.Read,
+                (s, actor, patientId, ct) => s.StaffChoicesAsync(actor, patientId, ct)),
         ["SharingBlockService.BlockAsync(Actor, Guid, BlockInput, CancellationToken)"] =
             Scenario.Of<SharingBlockService>("jens", AccessAction.Create,
                 async (s, actor, patientId, ct) =>
@@ -570,6 +585,9 @@ public abstract class AccessLogTests(CareAppFactory factory)
     private static Domain.Medicines.LocalPrescription AccessLogPrescription() =>
         new("Levaxin " + PathwayTestData.Unique(), "H03AA01", "50 mikrogram", "tabletter", "1 tablet dagligt", null, null, false, "Oral anvendelse",
             "hypothyreose", CalendarTestData.NextDay(), null, null);
+
+    private static Domain.Medicines.NewDose AccessLogDose() =>
+        new("2 tabletter dagligt", "50 mikrogram", null, null, CalendarTestData.NextDay(), "Access log test");
 
     private static async Task<(Guid Id, Guid Version)> PrescribeAsync(Web.Features.Medicines.MedicationPrescribingService s, Actor actor, Guid patientId,
         CancellationToken ct)

@@ -131,6 +131,41 @@ public abstract class SharingBlockTests(CareAppFactory factory)
     }
 
     [Fact]
+    public async Task Care_plan_entries_on_the_timeline_follow_a_block_on_the_care_plan_section_while_rehabilitation_entries_stay()
+    {
+        var jensId = await factory.JensIdAsync(Ct);
+        var (jens, nurse, gp, _) = await PeopleAsync();
+        PathwayEvent planMade, rehabilitationMade;
+        await using (var db = await factory.CreateDbContextAsync(Ct))
+        {
+            var practice = await db.Organisations.SingleAsync(o => o.Id == gp.OrganisationId, Ct);
+            planMade = PathwayEvent.CarePlanCreated(jensId, DateTimeOffset.UtcNow, practice, "COPD plan " + Guid.NewGuid().ToString("N")[..6], gp.DisplayName);
+            rehabilitationMade = PathwayEvent.RehabilitationPlanMade(jensId, DateTimeOffset.UtcNow, practice, "General", gp.DisplayName);
+            db.PathwayEvents.AddRange(planMade, rehabilitationMade);
+            await db.SaveChangesAsync(Ct);
+        }
+        var nurseBefore = await TimelineAsync(nurse, jensId);
+        Assert.Contains(nurseBefore.Entries, e => e.Id == planMade.Id);
+        Assert.Contains(nurseBefore.Entries, e => e.Id == rehabilitationMade.Id);
+
+        var blockId = await Sharing(s => s.BlockAsync(jens, jensId,
+            new BlockInput(PatientSection.CarePlan, null, null, BlockAudienceKind.Sectors, [], [Sector.Municipality]), Ct));
+        try
+        {
+            var nurseAfter = await TimelineAsync(nurse, jensId);
+            Assert.DoesNotContain(nurseAfter.Entries, e => e.Id == planMade.Id);
+            Assert.Contains(nurseAfter.Entries, e => e.Id == rehabilitationMade.Id);
+            Assert.Equal(nurseBefore.TotalCount - 1, nurseAfter.TotalCount);
+            Assert.Contains((await TimelineAsync(gp, jensId)).Entries, e => e.Id == planMade.Id);
+        }
+        finally
+        {
+            await Sharing(s => s.LiftAsync(jens, jensId, blockId, null, Ct));
+        }
+        Assert.Contains((await TimelineAsync(nurse, jensId)).Entries, e => e.Id == planMade.Id);
+    }
+
+    [Fact]
     public async Task A_hub_notice_about_a_blocked_appointment_does_not_reach_the_blocked_organisation()
     {
         var jensId = await factory.JensIdAsync(Ct);

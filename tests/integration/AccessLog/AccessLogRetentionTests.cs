@@ -200,10 +200,14 @@ public abstract class AccessLogRetentionTests(CareAppFactory factory)
 
         // A run that died long ago left its lease behind: it has expired, so the next run takes it over.
         Assert.True(await leases.TryTakeAsync(AccessLogRetentionJob.JobId, "a-dead-run", TimeSpan.FromMinutes(-1), Ct));
+        // Earlier tests of this class may have left old records of their own; the run takes all of them.
+        var oldNow = (await OldRecordsAsync()).Count;
+        Assert.True(oldNow >= old.Count);
         var run = await Job().RunAsync(Ct);
 
         Assert.False(run.LeftToAnotherRun);
-        Assert.Equal(old.Count, run.Deleted);
+        Assert.Equal(oldNow, run.Deleted);
+        Assert.Empty(await OldRecordsAsync());
         Assert.False(await leases.RenewAsync(AccessLogRetentionJob.JobId, "a-dead-run", TimeSpan.FromMinutes(10), Ct));
     }
 

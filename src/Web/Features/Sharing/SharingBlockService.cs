@@ -64,12 +64,15 @@ public sealed class SharingBlockService(
         if (relationship is null || !PatientAccessPolicy.Decide(actor, relationship, AccessAction.Create, PatientSection.Consents).Allowed)
             return null;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // The care team's organisations are the patient's data: the read is logged like any other.
+        await guard.DemandAsync(db, actor, patientId, AccessAction.Read, PatientSection.Consents, "Staff block choices", ct);
         var careTeam = relationship.ActiveCareTeamOrganisationIds.ToList();
         var organisations = await db.Organisations.AsNoTracking()
             .Where(o => careTeam.Contains(o.Id))
             .OrderBy(o => o.Name)
             .Select(o => new SharingOrganisation(o.Id, o.Name, o.Sector))
             .ToListAsync(ct);
+        await db.SaveChangesAsync(ct);
         return new StaffBlockChoices(BlockTarget.BlockableSections, organisations);
     }
 

@@ -18,7 +18,7 @@ public sealed class TimelineService(IDbContextFactory<CareDbContext> dbFactory, 
         page = Math.Max(0, page);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (readable, relationship) = await guard.DemandWithRelationshipAsync(db, actor, patientId, AccessAction.Read, PatientSection.Timeline, "Timeline", ct,
-            PatientSection.Messages, PatientSection.Medication);
+            PatientSection.Messages, PatientSection.Medication, PatientSection.CarePlan, PatientSection.Rehabilitation);
 
         var query = db.PathwayEvents.AsNoTracking().Where(e => e.PatientId == patientId);
         // Entries the patient blocked from this viewer, and entries about an item they blocked (an appointment booked or
@@ -45,6 +45,11 @@ public sealed class TimelineService(IDbContextFactory<CareDbContext> dbFactory, 
         // (so also not for a viewer the patient blocked the medication from).
         if (!readable.Contains(PatientSection.Medication))
             query = query.Where(e => e.Type != PathwayEventType.Medication);
+        // A plan's entry tells what the plan holds: only for those who may read that plan's section.
+        if (!readable.Contains(PatientSection.CarePlan))
+            query = query.Where(e => e.Kind != PathwayEventKind.CarePlanCreated && e.Kind != PathwayEventKind.CarePlanStatusChanged);
+        if (!readable.Contains(PatientSection.Rehabilitation))
+            query = query.Where(e => e.Kind != PathwayEventKind.RehabilitationPlanMade && e.Kind != PathwayEventKind.RehabilitationSessionLogged);
         if (filter.Sectors is { Count: > 0 } sectors)
         {
             var list = sectors.ToList();
