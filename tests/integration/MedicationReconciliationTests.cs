@@ -109,19 +109,24 @@ public abstract class MedicationReconciliationTests(CareAppFactory factory)
         var doctor = await factory.ActorAsync("hospital.doctor", Ct);
         var gp = await factory.ActorAsync("gp.larsen", Ct);
 
+        // Other tests in this class finish reconciliations that replace Jens' list, so this test brings its own drug.
+        var vitamin = "Colecalciferol " + PathwayTestData.Unique();
+        await factory.CallAsync<MedicationPrescribingService, Guid>(s => s.PrescribeAsync(gp, jensId,
+            new LocalPrescription(vitamin, "A11CC05", "20 mikrogram", "tabletter", "1 tablet dagligt", null, null, false, "Oral anvendelse", null,
+                null, null, null), "Vitamin D before admission", Ct));
         var form = await Service(s => s.GetDischargeFormAsync(doctor, jensId, Ct));
 
         Assert.True(form.CanRecord);
-        Assert.Contains(form.CurrentList, d => d.AtcCode == "C03CA01");
-        var lines = form.CurrentList.Where(d => d.AtcCode != "C03CA01").Append(Line("Acetylcystein " + PathwayTestData.Unique(), "R05CB01", "1 tablet 3 gange dagligt", 600m)).ToList();
+        Assert.Contains(form.CurrentList, d => d.DrugName == vitamin);
+        var lines = form.CurrentList.Where(d => d.DrugName != vitamin).Append(Line("Pantoprazol " + PathwayTestData.Unique(), "A02BC02", "1 tablet dagligt", 40m)).ToList();
         var today = CopenhagenTime.Today(factory.Services.GetRequiredService<TimeProvider>());
         var id = await Service(s => s.RecordDischargeListAsync(doctor, jensId, today, lines, form.Awaiting?.Id, Ct));
 
         var view = await Service(s => s.GetAsync(gp, jensId, Ct));
         Assert.Equal(id, view!.DischargeListId);
         Assert.Equal(doctor.OrganisationName, view.Hospital);
-        Assert.Contains(view.Rows, r => r.Kind == DifferenceKind.New && r.Discharge!.AtcCode == "R05CB01");
-        Assert.Contains(view.Rows, r => r.Kind == DifferenceKind.Stopped && r.Local?.AtcCode == "C03CA01");
+        Assert.Contains(view.Rows, r => r.Kind == DifferenceKind.New && r.Discharge!.AtcCode == "A02BC02");
+        Assert.Contains(view.Rows, r => r.Kind == DifferenceKind.Stopped && r.Local?.DrugName == vitamin);
         Assert.Equal(id, (await Service(s => s.GetDischargeFormAsync(doctor, jensId, Ct))).Awaiting!.Id);
     }
 
