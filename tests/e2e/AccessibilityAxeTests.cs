@@ -176,7 +176,7 @@ public sealed class AccessibilityAxeTests(AppFixture app) : BrowserTest(app)
         report.AssertNone();
     });
 
-    /// <summary>The care plans: the history of Jens' COPD plan with an earlier version opened, and the goal editor for those who edit.</summary>
+    /// <summary>The care plans: the history of Jens' COPD plan with an earlier version opened, and the goal and measurement editors for those who edit.</summary>
     private static async Task CheckCarePlanSectionAsync(IPage page, AxeReport report)
     {
         var plan = page.GetByTestId("care-plan").First;
@@ -206,6 +206,24 @@ public sealed class AccessibilityAxeTests(AppFixture app) : BrowserTest(app)
         await report.CheckAsync(page, "pathway: goal editor dialog");
         await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Cancel", Exact = true }).ClickAsync();
         await Expect(editor).ToHaveCountAsync(0);
+
+        var measurement = plan.GetByTestId("care-plan-measurement").Locator("a");
+        if (await measurement.CountAsync() > 0)
+            await measurement.First.ClickAsync();
+        else
+            await plan.GetByTestId("add-measurement").ClickAsync();
+        var measurementEditor = page.GetByTestId("measurement-editor");
+        await Expect(measurementEditor.GetByLabel("Unit (UCUM)")).ToBeVisibleAsync();
+        var removeMeasurement = measurementEditor.GetByTestId("remove-button");
+        if (await removeMeasurement.CountAsync() > 0)
+        {
+            await removeMeasurement.ClickAsync();
+            await Expect(measurementEditor.GetByTestId("remove-question")).ToBeVisibleAsync();
+        }
+        await measurementEditor.EvaluateAsync("e => Promise.all(e.getAnimations({ subtree: true }).map(a => a.finished.catch(() => null)))");
+        await report.CheckAsync(page, "pathway: measurement to follow dialog, asking before removing");
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Cancel", Exact = true }).ClickAsync();
+        await Expect(measurementEditor).ToHaveCountAsync(0);
     }
 
     /// <summary>The calendar section in its week and month views, and the New appointment dialog for those who book.</summary>

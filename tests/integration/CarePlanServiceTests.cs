@@ -273,6 +273,54 @@ public abstract class CarePlanServiceTests(CareAppFactory factory)
         Assert.Equal(before, (await GetAsync(gp, jensId)).Plans.Count);
     }
 
+    [Fact]
+    public async Task The_GP_follows_another_measurement_stops_one_and_removes_a_goal_that_does_not_fit_each_kept_as_a_version()
+    {
+        var jensId = await factory.JensIdAsync(Ct);
+        var gp = await factory.ActorAsync("gp.larsen", Ct);
+        var id = await Service(s => s.CreateFromTemplateAsync(gp, jensId, "copd", CalendarTestData.NextDay(), Ct));
+        var plan = await PlanAsync(gp, jensId, id);
+        var weight = plan.Plan.Measurements.Single(m => m.Name == "Weight");
+        var smoking = plan.Plan.Goals.Single(g => g.Description == "Stop smoking");
+
+        await Service(s => s.ChangeAsync(gp, jensId, id, plan.Version, new AddMeasurement(new MeasurementInput("Blood pressure, systolic", "mm[Hg]", "At every check-up")), Ct));
+        plan = await PlanAsync(gp, jensId, id);
+        await Service(s => s.ChangeAsync(gp, jensId, id, plan.Version, new ChangeMeasurement(weight.Id, new MeasurementInput("Weight", "kg", "Every three months")), Ct));
+        plan = await PlanAsync(gp, jensId, id);
+        await Service(s => s.ChangeAsync(gp, jensId, id, plan.Version, new RemoveMeasurement(plan.Plan.Measurements.Single(m => m.Name == "Oxygen saturation").Id), Ct));
+        plan = await PlanAsync(gp, jensId, id);
+        await Service(s => s.ChangeAsync(gp, jensId, id, plan.Version, new RemoveGoal(smoking.Id), Ct));
+
+        var now = await PlanAsync(gp, jensId, id);
+        Assert.Equal(["FEV1", "Weight", "6-minute walk distance", "Blood pressure, systolic"], now.Plan.Measurements.Select(m => m.Name));
+        Assert.Equal("Every three months", now.Plan.Measurements.Single(m => m.Id == weight.Id).Frequency);
+        Assert.Equal("mm[Hg]", now.Plan.Measurements[^1].Unit);
+        Assert.DoesNotContain(now.Plan.Goals, g => g.Id == smoking.Id);
+        var history = await Service(s => s.GetHistoryAsync(gp, jensId, id, Ct));
+        Assert.Equal([CarePlanChangeKind.GoalRemoved, CarePlanChangeKind.MeasurementRemoved, CarePlanChangeKind.MeasurementChanged, CarePlanChangeKind.MeasurementAdded],
+            history.Take(4).Select(v => v.Changes.Single().Kind));
+        var beforeRemovals = await Service(s => s.GetVersionAsync(gp, jensId, id, 3, Ct));
+        Assert.Contains(beforeRemovals.Plan.Measurements, m => m.Name == "Oxygen saturation");
+        Assert.Contains(beforeRemovals.Plan.Goals, g => g.Id == smoking.Id);
+    }
+
+    [Fact]
+    public async Task A_measurement_with_a_unit_that_is_not_UCUM_is_refused_logged_and_nothing_is_saved()
+    {
+        var jensId = await factory.JensIdAsync(Ct);
+        var gp = await factory.ActorAsync("gp.larsen", Ct);
+        var id = await Service(s => s.CreateFromTemplateAsync(gp, jensId, "copd", CalendarTestData.NextDay(), Ct));
+        var plan = await PlanAsync(gp, jensId, id);
+
+        var ex = await Assert.ThrowsAsync<DomainException>(() => Service(s => s.ChangeAsync(gp, jensId, id, plan.Version,
+            new AddMeasurement(new MeasurementInput("Blood pressure", "mmHg", null)), Ct)));
+
+        Assert.Contains("'mmHg' is not a UCUM unit", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(ex.Message, await AccessTestData.LatestRefusalAsync(factory, gp.UserId, jensId, Ct));
+        var now = await PlanAsync(gp, jensId, id);
+        Assert.Equal((plan.Revision, 4), (now.Revision, now.Plan.Measurements.Count));
+    }
+
     private async Task<CarePlanView> PlanAsync(Actor actor, Guid patientId, Guid id) => (await GetAsync(actor, patientId)).Plans.Single(p => p.Id == id);
 
     private Task<CarePlansView> GetAsync(Actor actor, Guid patientId) =>

@@ -44,7 +44,7 @@ public sealed class CarePlan : AggregateRoot
     public IReadOnlyList<CarePlanActivity> Activities => _activities.OrderBy(a => a.Order).ToList();
     public IReadOnlyList<CarePlanNote> Notes => _notes.OrderBy(n => n.WrittenAt).ToList();
 
-    /// <summary>The measurements to follow during the plan, as the template gave them.</summary>
+    /// <summary>The measurements to follow during the plan: the template's to begin with, then as the care team changes them.</summary>
     public IReadOnlyList<CarePlanMeasurement> Measurements => _measurements.OrderBy(m => m.Order).ToList();
 
     /// <summary>The versions added by changes made on this instance (the stored history is read on its own).</summary>
@@ -75,11 +75,7 @@ public sealed class CarePlan : AggregateRoot
         foreach (var activity in activities)
             plan.AddActivityUnrecorded(activity);
         foreach (var measurement in measurements)
-        {
-            if (plan._measurements.Count >= MaxMeasurements)
-                throw new DomainException("A care plan follows at most {0} measurements.", MaxMeasurements);
-            plan._measurements.Add(new CarePlanMeasurement(measurement, plan._measurements.Count + 1));
-        }
+            plan.AddMeasurementUnrecorded(measurement);
         plan.Record(stamp, [new CarePlanChange(CarePlanChangeKind.Created, plan.Title)]);
         return plan;
     }
@@ -162,6 +158,25 @@ public sealed class CarePlan : AggregateRoot
             return activity;
         }, activity => [new(CarePlanChangeKind.ActivityRemoved, activity.Description)]);
 
+    public CarePlanMeasurement AddMeasurement(Guid expectedVersion, MeasurementInput input, ChangeStamp stamp) =>
+        Edit(expectedVersion, stamp, () => AddMeasurementUnrecorded(input), measurement => [new(CarePlanChangeKind.MeasurementAdded, measurement.Name)]);
+
+    public void ChangeMeasurement(Guid expectedVersion, Guid measurementId, MeasurementInput input, ChangeStamp stamp) =>
+        Edit(expectedVersion, stamp, () =>
+        {
+            var measurement = MeasurementById(measurementId);
+            measurement.Change(input);
+            return measurement;
+        }, measurement => [new(CarePlanChangeKind.MeasurementChanged, measurement.Name)]);
+
+    public void RemoveMeasurement(Guid expectedVersion, Guid measurementId, ChangeStamp stamp) =>
+        Edit(expectedVersion, stamp, () =>
+        {
+            var measurement = MeasurementById(measurementId);
+            _measurements.Remove(measurement);
+            return measurement;
+        }, measurement => [new(CarePlanChangeKind.MeasurementRemoved, measurement.Name)]);
+
     public CarePlanNote AddNote(Guid expectedVersion, string? text, ChangeStamp stamp) =>
         Edit(expectedVersion, stamp, () =>
         {
@@ -185,6 +200,7 @@ public sealed class CarePlan : AggregateRoot
         ["Period"] = End is { } end ? $"{Start:yyyy-MM-dd} – {end:yyyy-MM-dd}" : Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ["Goals"] = string.Join("; ", Goals.Select(g => $"{g.Description} ({g.MeasureName} {Sign(g.Comparator)} {g.Target.ToString(CultureInfo.InvariantCulture)} {g.Unit}, {g.Achievement})")),
         ["Activities"] = string.Join("; ", Activities.Select(a => $"{a.Description} ({a.Sector}, {a.Status})")),
+        ["Measurements"] = string.Join("; ", Measurements.Select(m => $"{m.Name} ({m.Unit})")),
         ["Version"] = Revision.ToString(CultureInfo.InvariantCulture),
     };
 
@@ -230,6 +246,15 @@ public sealed class CarePlan : AggregateRoot
         return activity;
     }
 
+    private CarePlanMeasurement AddMeasurementUnrecorded(MeasurementInput input)
+    {
+        if (_measurements.Count >= MaxMeasurements)
+            throw new DomainException("A care plan follows at most {0} measurements.", MaxMeasurements);
+        var measurement = new CarePlanMeasurement(input, _measurements.Count == 0 ? 1 : _measurements.Max(m => m.Order) + 1);
+        _measurements.Add(measurement);
+        return measurement;
+    }
+
     private void RefuseDueBeforeStart(DateOnly? due)
     {
         if (due is { } d && d < Start)
@@ -238,6 +263,9 @@ public sealed class CarePlan : AggregateRoot
 
     private Goal GoalById(Guid goalId) =>
         _goals.SingleOrDefault(g => g.Id == goalId) ?? throw new DomainException("That goal is not in this care plan.");
+
+    private CarePlanMeasurement MeasurementById(Guid measurementId) =>
+        _measurements.SingleOrDefault(m => m.Id == measurementId) ?? throw new DomainException("That measurement is not in this care plan.");
 
     private CarePlanActivity ActivityById(Guid activityId) =>
         _activities.SingleOrDefault(a => a.Id == activityId) ?? throw new DomainException("That activity is not in this care plan.");

@@ -16,4 +16,7 @@ public enum CarePlanChangeKind
     ActivityChanged,
     ActivityRemoved,
     NoteAdded,
+    MeasurementAdded,
+    MeasurementChanged,
+    MeasurementRemoved,
 }

@@ -4,7 +4,7 @@ namespace CareWorkspace.Domain.CarePlans;
 
 /// <summary>
 /// A measurement the care team follows during the plan (FEV1, HbA1c, weight, blood pressure), with its UCUM unit and how often
-/// it is taken; a plan from a template starts with the template's measurements.
+/// it is taken; a plan from a template starts with the template's measurements, which the care team may change.
 /// </summary>
 public sealed class CarePlanMeasurement
 {
@@ -21,10 +21,15 @@ public sealed class CarePlanMeasurement
 
     internal CarePlanMeasurement(MeasurementInput input, int order)
     {
-        Name = Guard.Required(input.Name, "Measurement", NameMaxLength);
-        Unit = UcumUnit.Parse(input.Unit).Code;
-        Frequency = Guard.Optional(input.Frequency, "How often", FrequencyMaxLength);
+        Change(input);
         Order = order;
+    }
+
+    internal void Change(MeasurementInput input)
+    {
+        var name = Guard.Required(input.Name, "Measurement", NameMaxLength);
+        var unit = UcumUnit.Parse(input.Unit).Code;
+        (Name, Unit, Frequency) = (name, unit, Guard.Optional(input.Frequency, "How often", FrequencyMaxLength));
     }
 
     internal MeasurementSnapshot Snapshot() => new(Id, Name, Unit, Frequency);

@@ -37,6 +37,25 @@ public sealed class CarePlanContentTests : BunitTestBase
     }
 
     [Fact]
+    public void AnEditablePlanWithoutMeasurements_OffersToAddOne_AndAnEditableMeasurementOpensForChange()
+    {
+        var fev1 = new MeasurementSnapshot(Guid.NewGuid(), "FEV1", "L", "Yearly");
+        var added = 0;
+        MeasurementSnapshot? opened = null;
+
+        var blank = Render<CarePlanContent>(p => p.Add(x => x.Plan, Plan([])).Add(x => x.Editable, true)
+            .Add(x => x.OnAddMeasurement, () => added++));
+        blank.Find("[data-testid=add-measurement]").Click();
+        var withOne = Render<CarePlanContent>(p => p.Add(x => x.Plan, Plan([fev1])).Add(x => x.Editable, true)
+            .Add(x => x.OnEditMeasurement, m => opened = m));
+        withOne.Find("[data-testid=care-plan-measurement] a, [data-testid=care-plan-measurement] .mud-link").Click();
+
+        Assert.Equal(1, added);
+        Assert.Equal(fev1, opened);
+        Assert.Empty(Render<CarePlanContent>(p => p.Add(x => x.Plan, Plan([fev1]))).FindAll("[data-testid=add-measurement]"));
+    }
+
+    [Fact]
     public void APlanWithoutMeasurements_ShowsNoMeasurementTable()
     {
         var cut = Render<CarePlanContent>(p => p.Add(x => x.Plan, Plan([])));

@@ -11,6 +11,7 @@ public sealed class GoalEditorDialogTests : BunitTestBase
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
     private readonly List<GoalInput> _submitted = [];
+    private int _removed;
 
     private async Task<IRenderedComponent<MudDialogProvider>> OpenAsync(GoalSnapshot? existing = null, string? refusal = null)
     {
@@ -20,6 +21,7 @@ public sealed class GoalEditorDialogTests : BunitTestBase
         {
             { d => d.Existing, existing },
             { d => d.Submit, input => { _submitted.Add(input); return Task.FromResult(refusal); } },
+            { d => d.Remove, existing is null ? null : () => { _removed++; return Task.FromResult(refusal); } },
         };
         await provider.InvokeAsync(() => Services.GetRequiredService<IDialogService>().ShowAsync<GoalEditorDialog>("", parameters));
         provider.WaitForElement("[data-testid=goal-editor]", Timeout);
@@ -118,5 +120,29 @@ public sealed class GoalEditorDialogTests : BunitTestBase
         await TypeAsync(provider, "goal-unit", "cigaretter");
 
         provider.WaitForAssertion(() => Assert.Contains("'cigaretter' er ikke en UCUM-enhed", provider.Markup, StringComparison.Ordinal), Timeout);
+    }
+
+    [Fact]
+    public async Task RemovingAGoal_IsOfferedForAnExistingGoal_AndARefusalIsShownWithTheGoalKept()
+    {
+        var walk = new GoalSnapshot(Guid.NewGuid(), "Stop smoking", "Cigarettes per day", GoalComparator.Exactly, 0, "{cigarettes}/d",
+            null, GoalAchievement.InProgress, null, null);
+        var provider = await OpenAsync(walk, refusal: "This care plan was changed by someone else after you opened it.");
+
+        await provider.InvokeAsync(() => provider.Find("[data-testid=remove-button]").Click());
+        Assert.Equal("Remove the goal 'Stop smoking' from the plan?", provider.Find("[data-testid=remove-question]").TextContent.Trim());
+        await provider.InvokeAsync(() => provider.Find("[data-testid=remove-confirm]").Click());
+
+        Assert.Equal(1, _removed);
+        Assert.Contains("changed by someone else", provider.WaitForElement("[data-testid=goal-error]", Timeout).TextContent, StringComparison.Ordinal);
+        Assert.Single(provider.FindAll("[data-testid=goal-editor]"));
+    }
+
+    [Fact]
+    public async Task ANewGoal_OffersNoRemoval()
+    {
+        var provider = await OpenAsync();
+
+        Assert.Empty(provider.FindAll("[data-testid=remove-button]"));
     }
 }

@@ -24,6 +24,9 @@ public abstract record CarePlanEdit(string What)
             case AddActivity a: plan.AddActivity(expectedVersion, a.Activity, stamp); break;
             case ChangeActivity a: plan.ChangeActivity(expectedVersion, a.ActivityId, a.Activity, stamp); break;
             case RemoveActivity a: plan.RemoveActivity(expectedVersion, a.ActivityId, stamp); break;
+            case AddMeasurement m: plan.AddMeasurement(expectedVersion, m.Measurement, stamp); break;
+            case ChangeMeasurement m: plan.ChangeMeasurement(expectedVersion, m.MeasurementId, m.Measurement, stamp); break;
+            case RemoveMeasurement m: plan.RemoveMeasurement(expectedVersion, m.MeasurementId, stamp); break;
             case AddNote n: plan.AddNote(expectedVersion, n.Text, stamp); break;
             default: throw new InvalidOperationException($"No care plan change is defined for {GetType().Name}.");
         }
@@ -51,3 +54,9 @@ public sealed record ChangeActivity(Guid ActivityId, ActivityInput Activity) : C
 public sealed record RemoveActivity(Guid ActivityId) : CarePlanEdit("Removed care plan activity");
 
 public sealed record AddNote(string? Text) : CarePlanEdit("Added care plan note");
+
+public sealed record AddMeasurement(MeasurementInput Measurement) : CarePlanEdit("Added care plan measurement to follow");
+
+public sealed record ChangeMeasurement(Guid MeasurementId, MeasurementInput Measurement) : CarePlanEdit("Changed care plan measurement to follow");
+
+public sealed record RemoveMeasurement(Guid MeasurementId) : CarePlanEdit("Removed care plan measurement to follow");

@@ -78,6 +78,9 @@ public static class CarePlanLabels
         CarePlanChangeKind.ActivityChanged => L["Activity changed: {0}", change.Subject ?? ""],
         CarePlanChangeKind.ActivityRemoved => L["Activity removed: {0}", change.Subject ?? ""],
         CarePlanChangeKind.NoteAdded => L["Note added: {0}", change.Subject ?? ""],
+        CarePlanChangeKind.MeasurementAdded => L["Measurement to follow added: {0}", change.Subject ?? ""],
+        CarePlanChangeKind.MeasurementChanged => L["Measurement to follow changed: {0}", change.Subject ?? ""],
+        CarePlanChangeKind.MeasurementRemoved => L["Measurement to follow removed: {0}", change.Subject ?? ""],
         _ => change.Kind.ToString(),
     };
 }
