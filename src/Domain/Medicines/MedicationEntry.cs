@@ -1,4 +1,3 @@
-using CareWorkspace.Domain.CarePlans;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.Medicines.Checks;
 
@@ -183,16 +182,9 @@ public sealed class MedicationEntry
 
     internal static (decimal?, string?) DailyDose(decimal? amount, string? unit)
     {
-        var code = unit?.Trim();
-        if (amount is null)
-            return string.IsNullOrEmpty(code) ? (null, null) : throw new DomainException("A daily dose unit needs its amount.");
-        if (amount <= 0)
-            throw new DomainException("A daily dose must be above zero (was {0}).", amount);
-        if (string.IsNullOrEmpty(code))
-            throw new DomainException("A daily dose needs its unit (UCUM, e.g. mg).");
-        if (!UcumUnit.IsValid(code) || code.Length > UcumUnit.MaxLength || !Checks.DoseUnits.IsDoseUnit(code))
-            throw new DomainException("'{0}' is not a unit a dose can be given in. Write the daily dose in UCUM, e.g. mg, g, ug, mL or [iU].", code);
-        return (amount, code);
+        if (DoseUnits.Problem(amount, unit) is { } problem)
+            throw problem;
+        return amount is null ? (null, null) : (amount, unit!.Trim());
     }
 
     /// <summary>An entry read from the Shared Medication Record.</summary>
