@@ -76,8 +76,8 @@ public sealed class MedicationEntry
         var reason = Guard.Optional(overrideReason, "Reason for overriding", TextMaxLength);
         if (alerts.Count > 0 && reason is null)
             throw new DomainException("The checks raised {0} alert(s). Write why you prescribe anyway to override them, or change the prescription.", alerts.Count);
-        var atc = Checks.AtcCode.Parse(prescription.AtcCode);
-        if (!Checks.AtcCode.IsSubstance(atc))
+        var atc = Medicines.AtcCode.Parse(prescription.AtcCode);
+        if (!Medicines.AtcCode.IsSubstance(atc))
             throw new DomainException("'{0}' is an ATC class; a prescription needs the substance's full code (7 characters, e.g. M01AE01).", atc);
         var entry = new MedicationEntry { PatientId = patientId, Source = MedicationSource.Local };
         entry.Set(new MedicationDetails(prescription.DrugName, prescription.Strength, prescription.Form, atc, prescription.DoseText, prescription.AsNeeded,
