@@ -1,4 +1,3 @@
-using CareWorkspace.Domain.CarePlans;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.Medicines.Checks;
 
@@ -77,8 +76,8 @@ public sealed class MedicationEntry
         var reason = Guard.Optional(overrideReason, "Reason for overriding", TextMaxLength);
         if (alerts.Count > 0 && reason is null)
             throw new DomainException("The checks raised {0} alert(s). Write why you prescribe anyway to override them, or change the prescription.", alerts.Count);
-        var atc = Checks.AtcCode.Parse(prescription.AtcCode);
-        if (!Checks.AtcCode.IsSubstance(atc))
+        var atc = Medicines.AtcCode.Parse(prescription.AtcCode);
+        if (!Medicines.AtcCode.IsSubstance(atc))
             throw new DomainException("'{0}' is an ATC class; a prescription needs the substance's full code (7 characters, e.g. M01AE01).", atc);
         var entry = new MedicationEntry { PatientId = patientId, Source = MedicationSource.Local };
         entry.Set(new MedicationDetails(prescription.DrugName, prescription.Strength, prescription.Form, atc, prescription.DoseText, prescription.AsNeeded,
@@ -183,16 +182,9 @@ public sealed class MedicationEntry
 
     internal static (decimal?, string?) DailyDose(decimal? amount, string? unit)
     {
-        var code = unit?.Trim();
-        if (amount is null)
-            return string.IsNullOrEmpty(code) ? (null, null) : throw new DomainException("A daily dose unit needs its amount.");
-        if (amount <= 0)
-            throw new DomainException("A daily dose must be above zero (was {0}).", amount);
-        if (string.IsNullOrEmpty(code))
-            throw new DomainException("A daily dose needs its unit (UCUM, e.g. mg).");
-        if (!UcumUnit.IsValid(code) || code.Length > UcumUnit.MaxLength || !Checks.DoseUnits.IsDoseUnit(code))
-            throw new DomainException("'{0}' is not a unit a dose can be given in. Write the daily dose in UCUM, e.g. mg, g, ug, mL or [iU].", code);
-        return (amount, code);
+        if (DoseUnits.Problem(amount, unit) is { } problem)
+            throw problem;
+        return amount is null ? (null, null) : (amount, unit!.Trim());
     }
 
     /// <summary>An entry read from the Shared Medication Record.</summary>

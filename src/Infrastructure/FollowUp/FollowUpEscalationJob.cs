@@ -33,8 +33,7 @@ public sealed class FollowUpEscalationJob(
     private static Actor Actor => SystemActor.FollowUpTasks;
 
     public void Schedule(IRecurringJobManager recurring) =>
-        recurring.AddOrUpdate<FollowUpEscalationJob>(JobId, job => job.RunAsync(CancellationToken.None), settings.Schedule,
-            new RecurringJobOptions { TimeZone = Domain.Common.CopenhagenTime.Zone });
+        recurring.ScheduleInDanishTime<FollowUpEscalationJob>(JobId, settings.Schedule, job => job.RunAsync(CancellationToken.None));
 
     /// <summary>One run; returns (booked, escalated).</summary>
     [AutomaticRetry(Attempts = 0)]

@@ -1,3 +1,4 @@
+using CareWorkspace.Infrastructure.Jobs;
 using Microsoft.Extensions.Configuration;
 
 namespace CareWorkspace.Infrastructure.FollowUp;
@@ -11,6 +12,6 @@ public sealed record FollowUpSettings(TimeSpan EscalateAfter, string Schedule)
         var after = section.GetValue("EscalateAfter", TimeSpan.FromDays(3));
         if (after < TimeSpan.Zero)
             throw new InvalidOperationException($"FollowUp:EscalateAfter must not be negative, not {after}.");
-        return new FollowUpSettings(after, section["Schedule"] is { Length: > 0 } cron ? cron : "*/5 * * * *");
+        return new FollowUpSettings(after, RecurringJobs.CronFrom(section, "Schedule", "*/5 * * * *"));
     }
 }

@@ -23,14 +23,11 @@ public static class JobsRegistration
     {
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(ReminderSettings.From(builder.Configuration));
-        builder.Services.AddTransient<AppointmentReminderJob>();
-        builder.Services.AddTransient<IRecurringJob>(sp => sp.GetRequiredService<AppointmentReminderJob>());
+        builder.Services.AddRecurringJob<AppointmentReminderJob>();
         builder.Services.AddSingleton(FollowUpSettings.From(builder.Configuration));
-        builder.Services.AddTransient<FollowUpEscalationJob>();
-        builder.Services.AddTransient<IRecurringJob>(sp => sp.GetRequiredService<FollowUpEscalationJob>());
+        builder.Services.AddRecurringJob<FollowUpEscalationJob>();
         builder.Services.AddSingleton(EmergencyAccessSummaryJob.Settings.From(builder.Configuration));
-        builder.Services.AddTransient<EmergencyAccessSummaryJob>();
-        builder.Services.AddTransient<IRecurringJob>(sp => sp.GetRequiredService<EmergencyAccessSummaryJob>());
+        builder.Services.AddRecurringJob<EmergencyAccessSummaryJob>();
         builder.Services.AddSingleton<JobStorage>(_ => JobStorageFactory.Create(settings));
         builder.Services.AddHangfire((services, cfg) => cfg
             .UseLogProvider(new JobLogProvider(services.GetRequiredService<ILoggerFactory>()))

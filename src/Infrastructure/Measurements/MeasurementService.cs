@@ -25,10 +25,7 @@ public sealed class MeasurementService(IDbContextFactory<CareDbContext> dbFactor
             .Select(s => new { s.LastSuccessAt, s.LastErrorAt }).SingleOrDefaultAsync(ct);
         var refresh = await db.PatientRefreshes.AsNoTracking()
             .SingleOrDefaultAsync(r => r.PatientId == patientId && r.Service == NationalService.Measurements, ct);
-        var sync = new MeasurementSync(PatientRefresh.LastSuccessAt(refresh, state?.LastSuccessAt), PatientRefresh.LastFailureAt(refresh, state?.LastErrorAt))
-        {
-            Updating = refresh?.IsPending(clock.GetUtcNow()) == true,
-        };
+        var sync = SyncFreshness.Of(refresh, state?.LastSuccessAt, state?.LastErrorAt, clock.GetUtcNow());
         var series = rows
             .GroupBy(m => (m.Kind, Code: m.Kind == Domain.Measurements.MeasurementKind.Other ? m.Code : "", m.Unit))
             .Select(g =>

@@ -4,7 +4,7 @@ using CareWorkspace.Domain.NationalSync;
 namespace CareWorkspace.Infrastructure.Measurements;
 
 /// <summary>A patient's home measurements, one series per kind and unit, and how current the sync with the source is.</summary>
-public sealed record MeasurementsView(Guid PatientId, IReadOnlyList<MeasurementSeries> Series, MeasurementSync Sync);
+public sealed record MeasurementsView(Guid PatientId, IReadOnlyList<MeasurementSeries> Series, SyncFreshness Sync);
 
 /// <summary>One kind's measurements, oldest first (a chart and a table).</summary>
 public sealed record MeasurementSeries(MeasurementKind Kind, string Name, string Unit, IReadOnlyList<MeasurementPoint> Points)
@@ -14,15 +14,3 @@ public sealed record MeasurementSeries(MeasurementKind Kind, string Name, string
 
 /// <summary>One measurement with its provenance: the source's id and version, when it was fetched.</summary>
 public sealed record MeasurementPoint(DateTimeOffset MeasuredAt, decimal Value, string SourceId, string? SourceVersion, DateTimeOffset FetchedAt);
-
-/// <summary>
-/// The sync with the national telemedicine infrastructure: the last successful run (or fetch of this patient) and the
-/// last failed one. When the last one failed the section says "not updated since" the last success. Updating: a fetch
-/// of this patient, asked for when the pathway was opened, is under way.
-/// </summary>
-public sealed record MeasurementSync(DateTimeOffset? LastSuccessAt, DateTimeOffset? LastErrorAt)
-{
-    public bool NotUpdated => SyncState.FailingSince(LastSuccessAt, LastErrorAt) is not null;
-
-    public bool Updating { get; init; }
-}

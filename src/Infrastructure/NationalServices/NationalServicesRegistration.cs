@@ -73,8 +73,7 @@ public static class NationalServicesRegistration
     private static void AddSync<TJob>(IServiceCollection services)
         where TJob : class, INationalSync
     {
-        services.AddTransient<TJob>();
-        services.AddTransient<IRecurringJob>(sp => sp.GetRequiredService<TJob>());
+        services.AddRecurringJob<TJob>();
         services.AddTransient<INationalSync>(sp => sp.GetRequiredService<TJob>());
     }
 }

@@ -37,8 +37,7 @@ public sealed class AppointmentReminderJob(
     private static Actor Actor => SystemActor.AppointmentReminders;
 
     public void Schedule(IRecurringJobManager recurring) =>
-        recurring.AddOrUpdate<AppointmentReminderJob>(JobId, job => job.RunAsync(CancellationToken.None), settings.Schedule,
-            new RecurringJobOptions { TimeZone = Domain.Common.CopenhagenTime.Zone });
+        recurring.ScheduleInDanishTime<AppointmentReminderJob>(JobId, settings.Schedule, job => job.RunAsync(CancellationToken.None));
 
     /// <summary>One run; returns how many reminders it sent (all channels).</summary>
     [AutomaticRetry(Attempts = 0)]

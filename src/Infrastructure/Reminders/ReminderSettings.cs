@@ -1,4 +1,5 @@
 using CareWorkspace.Domain.Reminders;
+using CareWorkspace.Infrastructure.Jobs;
 using Hangfire;
 using Microsoft.Extensions.Configuration;
 
@@ -19,6 +20,6 @@ public sealed record ReminderSettings(TimeSpan LeadTime, string Schedule, int Ba
         var lead = section.GetValue("LeadTime", AppointmentReminderRules.DefaultLeadTime);
         if (lead <= TimeSpan.Zero)
             throw new InvalidOperationException($"Reminders:LeadTime must be positive, not {lead}.");
-        return new ReminderSettings(lead, section["Schedule"] is { Length: > 0 } cron ? cron : Cron.Minutely(), Math.Clamp(section.GetValue("BatchSize", 500), 1, 5000));
+        return new ReminderSettings(lead, RecurringJobs.CronFrom(section, "Schedule", Cron.Minutely()), Math.Clamp(section.GetValue("BatchSize", 500), 1, 5000));
     }
 }

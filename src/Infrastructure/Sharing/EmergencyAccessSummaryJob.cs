@@ -35,14 +35,13 @@ public sealed class EmergencyAccessSummaryJob(
     public sealed record Settings(string Schedule)
     {
         public static Settings From(IConfiguration configuration) =>
-            new(configuration["EmergencyAccess:SummarySchedule"] is { Length: > 0 } cron ? cron : "*/5 * * * *");
+            new(RecurringJobs.CronFrom(configuration, "EmergencyAccess:SummarySchedule", "*/5 * * * *"));
     }
 
     private static Actor Actor => SystemActor.EmergencyAccessSummaries;
 
     public void Schedule(IRecurringJobManager recurring) =>
-        recurring.AddOrUpdate<EmergencyAccessSummaryJob>(JobId, job => job.RunAsync(CancellationToken.None), settings.Schedule,
-            new RecurringJobOptions { TimeZone = Domain.Common.CopenhagenTime.Zone });
+        recurring.ScheduleInDanishTime<EmergencyAccessSummaryJob>(JobId, settings.Schedule, job => job.RunAsync(CancellationToken.None));
 
     /// <summary>One run; returns how many emergency accesses it summarised.</summary>
     [AutomaticRetry(Attempts = 0)]

@@ -172,8 +172,8 @@ public abstract class MedicationSyncTests(SandboxAppFactory factory) : IDisposab
         var gp = await factory.ActorAsync("gp.larsen", Ct);
         var jensId = await factory.JensIdAsync(Ct);
         var before = await ViewAsync(gp, jensId);
-        Assert.False(before.Record.IsStale);
-        Assert.NotNull(before.Record.LastSyncedAt);
+        Assert.False(before.Record.NotUpdated);
+        Assert.NotNull(before.Record.LastSuccessAt);
 
         factory.Faults.Set(NationalService.Medication, SandboxFault.Down);
         var failure = await Assert.ThrowsAsync<NationalServiceException>(RunAsync);
@@ -183,13 +183,13 @@ public abstract class MedicationSyncTests(SandboxAppFactory factory) : IDisposab
         var back = await ViewAsync(gp, jensId);
 
         Assert.Equal(NationalServiceFailure.Unreachable, failure.Failure);
-        Assert.True(down.Record.IsStale);
-        Assert.Equal(before.Record.LastSyncedAt, down.Record.LastSyncedAt);
+        Assert.True(down.Record.NotUpdated);
+        Assert.Equal(before.Record.LastSuccessAt, down.Record.LastSuccessAt);
         Assert.Contains(down.Active, m => m.AtcCode == "R03BB04" && m.Source == MedicationSource.NationalRecord);
         Assert.Contains(down.Active, m => m.AtcCode == "R03AC02" && m.AsNeeded);
         Assert.Contains(down.Paused, m => m.AtcCode == "M05BA04");
         Assert.Contains(down.Stopped, m => m.AtcCode == "H02AB06");
-        Assert.False(back.Record.IsStale);
+        Assert.False(back.Record.NotUpdated);
     }
 
     [Fact]

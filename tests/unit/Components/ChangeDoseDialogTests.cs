@@ -100,6 +100,23 @@ public sealed class ChangeDoseDialogTests : BunitTestBase
     }
 
     [Fact]
+    public async Task AUcumUnitThatIsNoDoseUnit_IsToldBesideTheUnitField_WhileTyping()
+    {
+        var provider = await OpenAsync([]);
+        Assert.Empty(provider.FindAll(".mud-input-error"));
+
+        await ChangeAsync(provider, "#change-dose-daily-unit", "mm[Hg]");
+
+        var unitField = provider.Find("#change-dose-daily-unit").Closest(".mud-input-control")!;
+        Assert.Contains("'mm[Hg]' is not a unit a dose can be given in", unitField.TextContent, StringComparison.Ordinal);
+        Assert.Empty(provider.FindAll("[data-testid=change-dose-error]"));
+
+        await ChangeAsync(provider, "#change-dose-daily-unit", "g");
+
+        Assert.DoesNotContain("is not a unit", provider.Find("#change-dose-daily-unit").Closest(".mud-input-control")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AChangeBySomeoneElse_IsExplained_TheStoredDoseShown_TheInputKept_AndSavingAgainUsesTheNewVersion()
     {
         var theirs = Guid.NewGuid();

@@ -1,5 +1,6 @@
 using Bunit;
 using CareWorkspace.Domain.Measurements;
+using CareWorkspace.Domain.NationalSync;
 using CareWorkspace.Infrastructure.Measurements;
 using CareWorkspace.Web.Features.Measurements;
 using CareWorkspace.Web.Localization;
@@ -14,12 +15,12 @@ public sealed class MeasurementsContentTests : BunitTestBase
     private static MeasurementSeries Series(MeasurementKind kind, string unit, params decimal[] values) =>
         new(kind, kind.ToString(), unit, [.. values.Select((v, i) => new MeasurementPoint(Synced.AddDays(i - values.Length), v, $"Observation/{kind}-{i}", "1", Synced))]);
 
-    private static MeasurementsView View(MeasurementSync sync, params MeasurementSeries[] series) => new(Guid.NewGuid(), series, sync);
+    private static MeasurementsView View(SyncFreshness sync, params MeasurementSeries[] series) => new(Guid.NewGuid(), series, sync);
 
     [Fact]
     public void Each_kind_has_a_chart_and_a_table_newest_first_with_its_unit()
     {
-        var cut = Render<MeasurementsContent>(p => p.Add(x => x.View, View(new MeasurementSync(Synced, null),
+        var cut = Render<MeasurementsContent>(p => p.Add(x => x.View, View(new SyncFreshness(Synced, null),
             Series(MeasurementKind.OxygenSaturation, "%", 91, 93, 94),
             Series(MeasurementKind.BodyWeight, "kg", 78.4m, 78.1m))));
 
@@ -36,7 +37,7 @@ public sealed class MeasurementsContentTests : BunitTestBase
     [Fact]
     public void The_source_and_the_time_of_the_last_sync_are_shown_and_no_warning_while_it_works()
     {
-        var cut = Render<MeasurementsContent>(p => p.Add(x => x.View, View(new MeasurementSync(Synced, Synced.AddHours(-1)),
+        var cut = Render<MeasurementsContent>(p => p.Add(x => x.View, View(new SyncFreshness(Synced, Synced.AddHours(-1)),
             Series(MeasurementKind.Pulse, "/min", 78))));
 
         Assert.Equal($"From the national telemedicine infrastructure · synced {CareFormat.DateTime(Synced)}",
@@ -47,7 +48,7 @@ public sealed class MeasurementsContentTests : BunitTestBase
     [Fact]
     public void When_the_last_sync_failed_the_section_says_since_when_it_is_not_updated_and_still_shows_what_it_has()
     {
-        var cut = Render<MeasurementsContent>(p => p.Add(x => x.View, View(new MeasurementSync(Synced, Synced.AddMinutes(5)),
+        var cut = Render<MeasurementsContent>(p => p.Add(x => x.View, View(new SyncFreshness(Synced, Synced.AddMinutes(5)),
             Series(MeasurementKind.Pulse, "/min", 78))));
 
         Assert.StartsWith($"Not updated since {CareFormat.DateTime(Synced)}", cut.Find("[data-testid=measurements-not-updated]").TextContent.Trim(), StringComparison.Ordinal);
@@ -57,7 +58,7 @@ public sealed class MeasurementsContentTests : BunitTestBase
     [Fact]
     public void Only_the_latest_seven_rows_are_listed_until_all_are_asked_for()
     {
-        var cut = Render<MeasurementsContent>(p => p.Add(x => x.View, View(new MeasurementSync(Synced, null),
+        var cut = Render<MeasurementsContent>(p => p.Add(x => x.View, View(new SyncFreshness(Synced, null),
             Series(MeasurementKind.Pulse, "/min", 70, 71, 72, 73, 74, 75, 76, 77, 78, 79))));
 
         Assert.Equal(7, cut.FindAll("[data-testid=measurement-row]").Count);
@@ -72,7 +73,7 @@ public sealed class MeasurementsContentTests : BunitTestBase
     {
         UseLanguage(CareCultures.Danish);
 
-        var cut = Render<MeasurementsContent>(p => p.Add(x => x.View, View(new MeasurementSync(null, null))));
+        var cut = Render<MeasurementsContent>(p => p.Add(x => x.View, View(new SyncFreshness(null, null))));
 
         Assert.Equal("Ingen hjemmemålinger de seneste 90 dage.", cut.Find("[data-testid=measurements-none]").TextContent.Trim());
         Assert.Contains("endnu ikke synkroniseret", cut.Find("[data-testid=measurements-source]").TextContent, StringComparison.Ordinal);
@@ -81,16 +82,16 @@ public sealed class MeasurementsContentTests : BunitTestBase
     [Fact]
     public void While_a_refresh_asked_for_on_opening_is_under_way_the_section_says_it_is_updating_in_English_and_Danish()
     {
-        var cut = Render<MeasurementsContent>(p => p.Add(x => x.View, View(new MeasurementSync(Synced, null) { Updating = true },
+        var cut = Render<MeasurementsContent>(p => p.Add(x => x.View, View(new SyncFreshness(Synced, null) { Updating = true },
             Series(MeasurementKind.Pulse, "/min", 78))));
 
         Assert.Equal("Updating from the national telemedicine infrastructure…", cut.Find("[data-testid=measurements-updating]").TextContent.Trim());
         Assert.Single(cut.FindAll("[data-testid=measurement-row]"));
 
         UseLanguage(CareCultures.Danish);
-        var danish = Render<MeasurementsContent>(p => p.Add(x => x.View, View(new MeasurementSync(null, null) { Updating = true })));
+        var danish = Render<MeasurementsContent>(p => p.Add(x => x.View, View(new SyncFreshness(null, null) { Updating = true })));
 
         Assert.Equal("Opdaterer fra den nationale telemedicinske infrastruktur…", danish.Find("[data-testid=measurements-updating]").TextContent.Trim());
-        Assert.Empty(Render<MeasurementsContent>(p => p.Add(x => x.View, View(new MeasurementSync(Synced, null)))).FindAll("[data-testid=measurements-updating]"));
+        Assert.Empty(Render<MeasurementsContent>(p => p.Add(x => x.View, View(new SyncFreshness(Synced, null)))).FindAll("[data-testid=measurements-updating]"));
     }
 }

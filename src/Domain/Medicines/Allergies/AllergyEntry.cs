@@ -129,7 +129,7 @@ public sealed class AllergyEntry : AggregateRoot
     private void Apply(AllergyDetails details)
     {
         var substance = Guard.Optional(details.Substance, "Substance", SubstanceMaxLength);
-        var atc = Allergies.AtcCode.Parse(details.AtcCode);
+        var atc = Medicines.AtcCode.ParseOptional(details.AtcCode);
         if (substance is null && atc is null)
             throw new DomainException("Give the substance, the drug class (ATC code) or both.");
         if (!Enum.IsDefined(details.Severity))

@@ -1,4 +1,5 @@
 using CareWorkspace.Domain.CarePlans;
+using CareWorkspace.Domain.Common;
 
 namespace CareWorkspace.Domain.Medicines.Checks;
 
@@ -36,6 +37,24 @@ public static class DoseUnits
     public static bool IsDoseUnit(string code) =>
         code == "1" || (code.Length > 2 && code[0] == '{' && code[^1] == '}' && code.IndexOf('}', StringComparison.Ordinal) == code.Length - 1)
         || Split(code) is not null;
+
+    /// <summary>
+    /// What is wrong with a daily dose (amount and UCUM unit, both or neither), or null when it may be stored. The one rule the
+    /// domain enforces on saving and the forms tell while typing; the message is worded for the user (DomainText).
+    /// </summary>
+    public static DomainException? Problem(decimal? amount, string? unit)
+    {
+        var code = unit?.Trim();
+        if (amount is null)
+            return string.IsNullOrEmpty(code) ? null : new DomainException("A daily dose unit needs its amount.");
+        if (amount <= 0)
+            return new DomainException("A daily dose must be above zero (was {0}).", amount);
+        if (string.IsNullOrEmpty(code))
+            return new DomainException("A daily dose needs its unit (UCUM, e.g. mg).");
+        if (!UcumUnit.IsValid(code) || code.Length > UcumUnit.MaxLength || !IsDoseUnit(code))
+            return new DomainException("'{0}' is not a unit a dose can be given in. Write the daily dose in UCUM, e.g. mg, g, ug, mL or [iU].", code);
+        return null;
+    }
 
     /// <summary>Whether a dose in this unit can be compared with a maximum (a mass, volume, amount or international units).</summary>
     public static bool IsMeasurable(UcumUnit unit) => Split(unit.Code) is not null;

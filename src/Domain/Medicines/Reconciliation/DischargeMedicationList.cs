@@ -47,8 +47,8 @@ public sealed class DischargeMedicationList
         };
         foreach (var drug in drugs)
         {
-            var atc = Checks.AtcCode.Parse(drug.AtcCode);
-            if (!Checks.AtcCode.IsSubstance(atc))
+            var atc = AtcCode.Parse(drug.AtcCode);
+            if (!AtcCode.IsSubstance(atc))
                 throw new DomainException("'{0}' is an ATC class; a prescription needs the substance's full code (7 characters, e.g. M01AE01).", atc);
             if (list._lines.Any(l => l.AtcCode == atc))
                 throw new DomainException("{0} ({1}) is on the discharge list twice. Write each drug once, with its whole dose.", drug.DrugName, atc);

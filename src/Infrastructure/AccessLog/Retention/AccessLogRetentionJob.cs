@@ -46,8 +46,7 @@ public sealed class AccessLogRetentionJob(
     private readonly string holder = Guid.NewGuid().ToString("N");
 
     public void Schedule(IRecurringJobManager recurring) =>
-        recurring.AddOrUpdate<AccessLogRetentionJob>(JobId, job => job.RunAsync(CancellationToken.None), settings.Schedule,
-            new RecurringJobOptions { TimeZone = CopenhagenTime.Zone });
+        recurring.ScheduleInDanishTime<AccessLogRetentionJob>(JobId, settings.Schedule, job => job.RunAsync(CancellationToken.None));
 
     [AutomaticRetry(Attempts = 0)]
     public async Task<AccessLogRetentionRun> RunAsync(CancellationToken ct)

@@ -12,7 +12,6 @@ public static class AccessLogRetentionRegistration
     {
         builder.Services.AddSingleton(AccessLogRetentionSettings.From(builder.Configuration, dataFolder));
         builder.Services.TryAddSingleton<JobLeases>();
-        builder.Services.AddTransient<AccessLogRetentionJob>();
-        builder.Services.AddTransient<IRecurringJob>(sp => sp.GetRequiredService<AccessLogRetentionJob>());
+        builder.Services.AddRecurringJob<AccessLogRetentionJob>();
     }
 }

@@ -1,4 +1,5 @@
 using CareWorkspace.Domain.Audit;
+using CareWorkspace.Infrastructure.Jobs;
 using Microsoft.Extensions.Configuration;
 
 namespace CareWorkspace.Infrastructure.AccessLog.Retention;
@@ -26,7 +27,7 @@ public sealed record AccessLogRetentionSettings(int RetentionYears, string Archi
             ? Path.GetFullPath(configured, dataFolder)
             : Path.Combine(dataFolder, DefaultArchiveFolder);
         return new AccessLogRetentionSettings(years, directory,
-            section["RetentionSchedule"] is { Length: > 0 } cron ? cron : "15 3 * * *",
+            RecurringJobs.CronFrom(section, "RetentionSchedule", "15 3 * * *"),
             Math.Clamp(section.GetValue("RetentionBatchSize", 1000), 1, 1000));
     }
 }

@@ -4,6 +4,7 @@ using CareWorkspace.Domain.FollowUp;
 using CareWorkspace.Domain.NationalSync;
 using CareWorkspace.Domain.Pathway;
 using CareWorkspace.Infrastructure.Access;
+using CareWorkspace.Infrastructure.Jobs;
 using CareWorkspace.Infrastructure.Persistence;
 using CareWorkspace.Infrastructure.Realtime;
 using Hangfire;
@@ -38,14 +39,9 @@ public sealed class HospitalNotificationSyncJob(
 
     protected override PatientSection ShownIn => PatientSection.Timeline;
 
-    public override void Schedule(IRecurringJobManager recurring)
-    {
-        if (settings.IsSetUp(Service))
-            recurring.AddOrUpdate<HospitalNotificationSyncJob>(JobId, job => job.RunAsync(CancellationToken.None), settings.ScheduleOf(Service),
-                new RecurringJobOptions { TimeZone = CopenhagenTime.Zone });
-        else
-            recurring.RemoveIfExists(JobId);
-    }
+    public override void Schedule(IRecurringJobManager recurring) =>
+        recurring.ScheduleInDanishTimeIf<HospitalNotificationSyncJob>(settings.IsSetUp(Service), JobId, settings.ScheduleOf(Service),
+            job => job.RunAsync(CancellationToken.None));
 
     protected override IAsyncEnumerable<NationalPage<HospitalNotification>> ChangesSinceAsync(DateTimeOffset? since, CancellationToken ct) =>
         notifications.ChangedSinceAsync(since, ct);

@@ -1,8 +1,8 @@
 using CareWorkspace.Domain.Access;
-using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.Measurements;
 using CareWorkspace.Domain.NationalSync;
 using CareWorkspace.Infrastructure.Access;
+using CareWorkspace.Infrastructure.Jobs;
 using CareWorkspace.Infrastructure.Persistence;
 using CareWorkspace.Infrastructure.Realtime;
 using Hangfire;
@@ -36,14 +36,9 @@ public sealed class MeasurementSyncJob(
 
     protected override PatientSection ShownIn => PatientSection.Measurements;
 
-    public override void Schedule(IRecurringJobManager recurring)
-    {
-        if (settings.IsSetUp(Service))
-            recurring.AddOrUpdate<MeasurementSyncJob>(JobId, job => job.RunAsync(CancellationToken.None), settings.ScheduleOf(Service),
-                new RecurringJobOptions { TimeZone = CopenhagenTime.Zone });
-        else
-            recurring.RemoveIfExists(JobId);
-    }
+    public override void Schedule(IRecurringJobManager recurring) =>
+        recurring.ScheduleInDanishTimeIf<MeasurementSyncJob>(settings.IsSetUp(Service), JobId, settings.ScheduleOf(Service),
+            job => job.RunAsync(CancellationToken.None));
 
     protected override IAsyncEnumerable<NationalPage<HomeMeasurementReading>> ChangesSinceAsync(DateTimeOffset? since, CancellationToken ct) =>
         measurements.ChangedSinceAsync(since, ct);

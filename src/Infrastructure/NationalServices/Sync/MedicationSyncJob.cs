@@ -1,8 +1,8 @@
 using CareWorkspace.Domain.Access;
-using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.Medicines;
 using CareWorkspace.Domain.NationalSync;
 using CareWorkspace.Infrastructure.Access;
+using CareWorkspace.Infrastructure.Jobs;
 using CareWorkspace.Infrastructure.Persistence;
 using CareWorkspace.Infrastructure.Realtime;
 using Hangfire;
@@ -39,14 +39,9 @@ public sealed class MedicationSyncJob(
 
     protected override bool ImportsNewVersions => true;
 
-    public override void Schedule(IRecurringJobManager recurring)
-    {
-        if (settings.IsSetUp(Service))
-            recurring.AddOrUpdate<MedicationSyncJob>(JobId, job => job.RunAsync(CancellationToken.None), settings.ScheduleOf(Service),
-                new RecurringJobOptions { TimeZone = CopenhagenTime.Zone });
-        else
-            recurring.RemoveIfExists(JobId);
-    }
+    public override void Schedule(IRecurringJobManager recurring) =>
+        recurring.ScheduleInDanishTimeIf<MedicationSyncJob>(settings.IsSetUp(Service), JobId, settings.ScheduleOf(Service),
+            job => job.RunAsync(CancellationToken.None));
 
     protected override IAsyncEnumerable<NationalPage<NationalMedication>> ChangesSinceAsync(DateTimeOffset? since, CancellationToken ct) =>
         record.ChangedSinceAsync(since, ct);

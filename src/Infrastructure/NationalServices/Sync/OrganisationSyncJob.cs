@@ -1,6 +1,7 @@
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.NationalSync;
 using CareWorkspace.Domain.Organisations;
+using CareWorkspace.Infrastructure.Jobs;
 using CareWorkspace.Infrastructure.Persistence;
 using CareWorkspace.Infrastructure.Reminders;
 using Hangfire;
@@ -35,15 +36,9 @@ public sealed class OrganisationSyncJob(
 
     public string RecurringJobId => JobId;
 
-    public void Schedule(IRecurringJobManager recurring)
-    {
-        if (settings.IsSetUp(NationalService.Organisation))
-            recurring.AddOrUpdate<OrganisationSyncJob>(JobId, job => job.RunAsync(CancellationToken.None),
-                settings.Schedules.GetValueOrDefault(NationalService.Organisation) ?? DefaultSchedule,
-                new RecurringJobOptions { TimeZone = CopenhagenTime.Zone });
-        else
-            recurring.RemoveIfExists(JobId);
-    }
+    public void Schedule(IRecurringJobManager recurring) =>
+        recurring.ScheduleInDanishTimeIf<OrganisationSyncJob>(settings.IsSetUp(NationalService.Organisation), JobId, settings.Schedules.GetValueOrDefault(NationalService.Organisation) ?? DefaultSchedule,
+            job => job.RunAsync(CancellationToken.None));
 
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [30, 120, 600])]
     public async Task<SyncCounts> RunAsync(CancellationToken ct)

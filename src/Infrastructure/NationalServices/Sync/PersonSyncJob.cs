@@ -3,6 +3,7 @@ using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.NationalSync;
 using CareWorkspace.Domain.Patients;
 using CareWorkspace.Infrastructure.Access;
+using CareWorkspace.Infrastructure.Jobs;
 using CareWorkspace.Infrastructure.Persistence;
 using CareWorkspace.Infrastructure.Realtime;
 using Hangfire;
@@ -37,14 +38,9 @@ public sealed class PersonSyncJob(
 
     public string RecurringJobId => JobId;
 
-    public void Schedule(IRecurringJobManager recurring)
-    {
-        if (settings.IsSetUp(NationalService.Person))
-            recurring.AddOrUpdate<PersonSyncJob>(JobId, job => job.RunAsync(CancellationToken.None), settings.ScheduleOf(NationalService.Person),
-                new RecurringJobOptions { TimeZone = CopenhagenTime.Zone });
-        else
-            recurring.RemoveIfExists(JobId);
-    }
+    public void Schedule(IRecurringJobManager recurring) =>
+        recurring.ScheduleInDanishTimeIf<PersonSyncJob>(settings.IsSetUp(NationalService.Person), JobId, settings.ScheduleOf(NationalService.Person),
+            job => job.RunAsync(CancellationToken.None));
 
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [30, 120, 600])]
     public async Task<SyncCounts> RunAsync(CancellationToken ct)

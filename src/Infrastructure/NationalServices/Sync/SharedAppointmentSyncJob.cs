@@ -3,6 +3,7 @@ using CareWorkspace.Domain.Calendar;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.NationalSync;
 using CareWorkspace.Infrastructure.Access;
+using CareWorkspace.Infrastructure.Jobs;
 using CareWorkspace.Infrastructure.Persistence;
 using CareWorkspace.Infrastructure.Realtime;
 using Hangfire;
@@ -41,14 +42,9 @@ public sealed class SharedAppointmentSyncJob(
     // A hospital moves or cancels a booking under the same resource: each newer version is followed.
     protected override bool ImportsNewVersions => true;
 
-    public override void Schedule(IRecurringJobManager recurring)
-    {
-        if (settings.IsSetUp(Service))
-            recurring.AddOrUpdate<SharedAppointmentSyncJob>(JobId, job => job.RunAsync(CancellationToken.None), settings.ScheduleOf(Service),
-                new RecurringJobOptions { TimeZone = CopenhagenTime.Zone });
-        else
-            recurring.RemoveIfExists(JobId);
-    }
+    public override void Schedule(IRecurringJobManager recurring) =>
+        recurring.ScheduleInDanishTimeIf<SharedAppointmentSyncJob>(settings.IsSetUp(Service), JobId, settings.ScheduleOf(Service),
+            job => job.RunAsync(CancellationToken.None));
 
     protected override IAsyncEnumerable<NationalPage<SharedAppointment>> ChangesSinceAsync(DateTimeOffset? since, CancellationToken ct) =>
         appointments.ChangedSinceAsync(since, ct);

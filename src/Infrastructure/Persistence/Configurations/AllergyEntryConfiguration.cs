@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CareWorkspace.Domain.Medicines;
 using CareWorkspace.Domain.Medicines.Allergies;
 using CareWorkspace.Domain.Patients;
 using Microsoft.EntityFrameworkCore;

@@ -46,9 +46,7 @@ public sealed class MedicationListService(IDbContextFactory<CareDbContext> dbFac
             [.. items.Where(i => i.Status == MedicationStatus.Active)],
             [.. items.Where(i => i.Status == MedicationStatus.Paused)],
             [.. items.Where(i => i.Status == MedicationStatus.Stopped).OrderByDescending(i => i.End)],
-            MedicationRecordFreshness.From(PatientRefresh.LastSuccessAt(refresh, state?.LastSuccessAt), PatientRefresh.LastFailureAt(refresh, state?.LastErrorAt))
-                with
-            { Updating = refresh?.IsPending(clock.GetUtcNow()) == true },
+            SyncFreshness.Of(refresh, state?.LastSuccessAt, state?.LastErrorAt, clock.GetUtcNow()),
             today)
         {
             PatientId = patientId,

@@ -69,27 +69,12 @@ public sealed record MedicationAlertView(MedicationAlertKind Kind, AlertSeverity
 /// <summary>An overridden alert on an entry: which rule, how serious, the reason, by whom and when.</summary>
 public sealed record MedicationOverrideView(MedicationAlertKind Kind, AlertSeverity Severity, string RuleId, string Reason, string By, DateTimeOffset At);
 
-/// <summary>
-/// How fresh the Shared Medication Record's part of the list is: the last successful sync (or fetch of this patient), and
-/// the last failure when it came after it (then the section says "not updated since …"); and whether a fetch of this
-/// patient, asked for when the pathway was opened, is under way.
-/// </summary>
-public sealed record MedicationRecordFreshness(DateTimeOffset? LastSyncedAt, DateTimeOffset? FailingSince)
-{
-    public bool IsStale => FailingSince is not null;
-
-    public bool Updating { get; init; }
-
-    public static MedicationRecordFreshness From(DateTimeOffset? lastSuccess, DateTimeOffset? lastError) =>
-        new(lastSuccess, SyncState.FailingSince(lastSuccess, lastError));
-}
-
 /// <summary>The medication section: current (active, paused) and recently stopped medications, and the record's freshness.</summary>
 public sealed record MedicationView(
     IReadOnlyList<MedicationItem> Active,
     IReadOnlyList<MedicationItem> Paused,
     IReadOnlyList<MedicationItem> Stopped,
-    MedicationRecordFreshness Record,
+    SyncFreshness Record,
     DateOnly Today)
 {
     public Guid PatientId { get; init; }
