@@ -271,6 +271,15 @@ public abstract class AccessLogTests(CareAppFactory factory)
             Scenario.Of<Web.Features.Medicines.Reconciliation.MedicationReconciliationService, Guid?>("hospital.doctor", AccessAction.Create,
                 async (s, actor, patientId, ct) => (await s.GetDischargeFormAsync(actor, patientId, ct)).Awaiting?.Id,
                 (s, actor, patientId, awaiting, ct) => s.RecordDischargeListAsync(actor, patientId, new DateOnly(2026, 11, 1), [AccessLogPrescription()], awaiting, ct)),
+        ["MedicationReconciliationService.CorrectDischargeListAsync(Actor, Guid, Guid, Int32, DateOnly, IReadOnlyList`1, String, CancellationToken)"] =
+            Scenario.Of<Web.Features.Medicines.Reconciliation.MedicationReconciliationService, Guid>("hospital.doctor", AccessAction.Update,
+                RecordDischargeListAsync,
+                (s, actor, patientId, listId, ct) => s.CorrectDischargeListAsync(actor, patientId, listId, 1, new DateOnly(2026, 11, 2),
+                    [AccessLogPrescription()], "Access log test", ct)),
+        ["MedicationReconciliationService.WithdrawDischargeListAsync(Actor, Guid, Guid, Int32, String, CancellationToken)"] =
+            Scenario.Of<Web.Features.Medicines.Reconciliation.MedicationReconciliationService, Guid>("hospital.doctor", AccessAction.Update,
+                RecordDischargeListAsync,
+                (s, actor, patientId, listId, ct) => s.WithdrawDischargeListAsync(actor, patientId, listId, 1, "Access log test", ct)),
         ["MedicationReconciliationService.FinishAsync(Actor, Guid, Guid, String, IReadOnlyDictionary`2, CancellationToken)"] =
             Scenario.Of<Web.Features.Medicines.Reconciliation.MedicationReconciliationService, Web.Features.Medicines.Reconciliation.ReconciliationView>(Gp,
                 AccessAction.Update,
@@ -581,6 +590,11 @@ public abstract class AccessLogTests(CareAppFactory factory)
         var id = await s.CreateFromTemplateAsync(actor, patientId, "copd", CalendarTestData.NextDay(), ct);
         return (await s.GetAsync(actor, patientId, ct)).Plans.Single(p => p.Id == id);
     }
+
+    private static async Task<Guid> RecordDischargeListAsync(Web.Features.Medicines.Reconciliation.MedicationReconciliationService s, Actor actor,
+        Guid patientId, CancellationToken ct) =>
+        await s.RecordDischargeListAsync(actor, patientId, new DateOnly(2026, 11, 2), [AccessLogPrescription()],
+            (await s.GetDischargeFormAsync(actor, patientId, ct)).Awaiting?.Id, ct);
 
     private static Domain.Medicines.LocalPrescription AccessLogPrescription() =>
         new("Levaxin " + PathwayTestData.Unique(), "H03AA01", "50 mikrogram", "tabletter", "1 tablet dagligt", null, null, false, "Oral anvendelse",

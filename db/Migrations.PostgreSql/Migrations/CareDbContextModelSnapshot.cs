@@ -1070,9 +1070,24 @@ namespace CareWorkspace.Migrations.PostgreSql.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.HasKey("Id");
 
@@ -3007,6 +3022,45 @@ namespace CareWorkspace.Migrations.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.OwnsMany("CareWorkspace.Domain.Medicines.Reconciliation.DischargeListChange", "Changes", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset>("ChangedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("ChangedBy")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)");
+
+                            b1.Property<Guid>("DischargeMedicationListId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.Property<int>("Revision")
+                                .HasColumnType("integer");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("DischargeMedicationListId");
+
+                            b1.ToTable("DischargeMedicationListChanges", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DischargeMedicationListId");
+                        });
+
                     b.OwnsMany("CareWorkspace.Domain.Medicines.Reconciliation.DischargeMedicationLine", "Lines", b1 =>
                         {
                             b1.Property<Guid>("Id")
@@ -3051,6 +3105,10 @@ namespace CareWorkspace.Migrations.PostgreSql.Migrations
                             b1.Property<int>("Position")
                                 .HasColumnType("integer");
 
+                            b1.Property<int>("Revision")
+                                .HasColumnType("integer")
+                                .HasDefaultValue(1);
+
                             b1.Property<string>("Route")
                                 .HasMaxLength(100)
                                 .HasColumnType("character varying(100)");
@@ -3068,6 +3126,8 @@ namespace CareWorkspace.Migrations.PostgreSql.Migrations
                             b1.WithOwner()
                                 .HasForeignKey("DischargeMedicationListId");
                         });
+
+                    b.Navigation("Changes");
 
                     b.Navigation("Lines");
                 });

@@ -1072,9 +1072,24 @@ namespace CareWorkspace.Migrations.SqlServer.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
 
+                    b.Property<int>("Revision")
+                        .HasColumnType("int")
+                        .HasDefaultValue(1);
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
 
                     b.HasKey("Id");
 
@@ -3011,6 +3026,45 @@ namespace CareWorkspace.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.OwnsMany("CareWorkspace.Domain.Medicines.Reconciliation.DischargeListChange", "Changes", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<DateTimeOffset>("ChangedAt")
+                                .HasColumnType("datetimeoffset");
+
+                            b1.Property<string>("ChangedBy")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("nvarchar(300)");
+
+                            b1.Property<Guid>("DischargeMedicationListId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("nvarchar(40)");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("nvarchar(1000)");
+
+                            b1.Property<int>("Revision")
+                                .HasColumnType("int");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("DischargeMedicationListId");
+
+                            b1.ToTable("DischargeMedicationListChanges", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DischargeMedicationListId");
+                        });
+
                     b.OwnsMany("CareWorkspace.Domain.Medicines.Reconciliation.DischargeMedicationLine", "Lines", b1 =>
                         {
                             b1.Property<Guid>("Id")
@@ -3055,6 +3109,10 @@ namespace CareWorkspace.Migrations.SqlServer.Migrations
                             b1.Property<int>("Position")
                                 .HasColumnType("int");
 
+                            b1.Property<int>("Revision")
+                                .HasColumnType("int")
+                                .HasDefaultValue(1);
+
                             b1.Property<string>("Route")
                                 .HasMaxLength(100)
                                 .HasColumnType("nvarchar(100)");
@@ -3072,6 +3130,8 @@ namespace CareWorkspace.Migrations.SqlServer.Migrations
                             b1.WithOwner()
                                 .HasForeignKey("DischargeMedicationListId");
                         });
+
+                    b.Navigation("Changes");
 
                     b.Navigation("Lines");
                 });

@@ -1063,8 +1063,23 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -2988,6 +3003,45 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.OwnsMany("CareWorkspace.Domain.Medicines.Reconciliation.DischargeListChange", "Changes", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("ChangedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("ChangedBy")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("DischargeMedicationListId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Revision")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("DischargeMedicationListId");
+
+                            b1.ToTable("DischargeMedicationListChanges", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DischargeMedicationListId");
+                        });
+
                     b.OwnsMany("CareWorkspace.Domain.Medicines.Reconciliation.DischargeMedicationLine", "Lines", b1 =>
                         {
                             b1.Property<Guid>("Id")
@@ -3032,6 +3086,10 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
                             b1.Property<int>("Position")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<int>("Revision")
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(1);
+
                             b1.Property<string>("Route")
                                 .HasMaxLength(100)
                                 .HasColumnType("TEXT");
@@ -3049,6 +3107,8 @@ namespace CareWorkspace.Migrations.Sqlite.Migrations
                             b1.WithOwner()
                                 .HasForeignKey("DischargeMedicationListId");
                         });
+
+                    b.Navigation("Changes");
 
                     b.Navigation("Lines");
                 });

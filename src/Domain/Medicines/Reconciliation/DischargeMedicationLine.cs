@@ -5,6 +5,9 @@ public sealed class DischargeMedicationLine
 {
     public Guid Id { get; private set; } = Guid.NewGuid();
     public int Position { get; private set; }
+
+    /// <summary>The list's revision this line belongs to: a correction adds a new set of lines and keeps the earlier ones.</summary>
+    public int Revision { get; private set; } = 1;
     public string DrugName { get; private set; } = "";
     public string AtcCode { get; private set; } = "";
     public string? Strength { get; private set; }
@@ -18,8 +21,9 @@ public sealed class DischargeMedicationLine
 
     private DischargeMedicationLine() { }
 
-    internal DischargeMedicationLine(int position, LocalPrescription drug, string atcCode, (decimal? Amount, string? Unit) dailyDose)
+    internal DischargeMedicationLine(int revision, int position, LocalPrescription drug, string atcCode, (decimal? Amount, string? Unit) dailyDose)
     {
+        Revision = revision;
         Position = position;
         DrugName = Common.Guard.Required(drug.DrugName, "Drug name", MedicationEntry.DrugNameMaxLength);
         AtcCode = atcCode;
@@ -32,7 +36,7 @@ public sealed class DischargeMedicationLine
         Indication = Common.Guard.Optional(drug.Indication, "Indication", MedicationEntry.TextMaxLength);
     }
 
-    /// <summary>The line as the reconciliation compares it; a line never changes, so its version is fixed.</summary>
+    /// <summary>The line as the reconciliation compares it; a line never changes (a correction adds new lines), so its version is fixed.</summary>
     public ReconciledDrug ToDrug() => new(Id, DrugName, AtcCode, Strength, DoseText, DailyDoseAmount, DailyDoseUnit, "1")
     {
         Form = Form,

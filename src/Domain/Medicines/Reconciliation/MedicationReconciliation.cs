@@ -27,6 +27,12 @@ public sealed class MedicationReconciliation
     public static MedicationReconciliation Finish(DischargeMedicationList list, MedicationComparison comparison, string basis,
         IReadOnlyDictionary<string, GpDecision> decisions, ChangeStamp stamp)
     {
+        list.DemandNotWithdrawn();
+        if (comparison.Basis != basis && list.LastCorrection is { } correction)
+        {
+            throw new DomainException("The medication list or the discharge list changed after you opened the reconciliation, so nothing was changed. The discharge list was last corrected by {0} at {1}: \"{2}\". The reconciliation now shows the lists as they are; your decisions are kept where the rows are the same: check them and finish again.",
+                correction.ChangedBy, correction.ChangedAt, correction.Reason);
+        }
         if (comparison.Basis != basis)
         {
             throw new DomainException("The medication list or the discharge list changed after you opened the reconciliation, so nothing was changed. The reconciliation now shows the lists as they are; your decisions are kept where the rows are the same: check them and finish again.");

@@ -18,12 +18,18 @@ internal sealed class DischargeMedicationListConfiguration : IEntityTypeConfigur
         builder.Property(l => l.RecordedBy).HasMaxLength(MedicationEntry.DrugNameMaxLength).IsRequired();
         builder.Property(l => l.ReconciledBy).HasMaxLength(MedicationEntry.DrugNameMaxLength);
         builder.Property(l => l.Version).IsConcurrencyToken();
+        builder.Property(l => l.Revision).HasDefaultValue(1).ValueGeneratedNever();
+        builder.Property(l => l.WithdrawnBy).HasMaxLength(MedicationEntry.DrugNameMaxLength);
+        builder.Property(l => l.WithdrawalReason).HasMaxLength(DischargeListChange.ReasonMaxLength);
+        builder.Ignore(l => l.CurrentLines);
+        builder.Ignore(l => l.LastCorrection);
         builder.OwnsMany(l => l.Lines, o =>
         {
             o.ToTable("DischargeMedicationLines");
             o.WithOwner().HasForeignKey("DischargeMedicationListId");
             o.HasKey(x => x.Id);
             o.Property(x => x.Id).ValueGeneratedNever();
+            o.Property(x => x.Revision).HasDefaultValue(1).ValueGeneratedNever();
             o.Property(x => x.DrugName).HasMaxLength(MedicationEntry.DrugNameMaxLength).IsRequired();
             o.Property(x => x.AtcCode).HasMaxLength(MedicationEntry.ShortTextMaxLength).IsRequired();
             o.Property(x => x.Strength).HasMaxLength(MedicationEntry.ShortTextMaxLength);
@@ -35,6 +41,16 @@ internal sealed class DischargeMedicationListConfiguration : IEntityTypeConfigur
             o.Property(x => x.Indication).HasMaxLength(MedicationEntry.TextMaxLength);
         });
         builder.Navigation(l => l.Lines).HasField("_lines").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.OwnsMany(l => l.Changes, o =>
+        {
+            o.ToTable("DischargeMedicationListChanges");
+            o.WithOwner().HasForeignKey("DischargeMedicationListId");
+            o.HasKey(x => x.Id);
+            o.Property(x => x.Id).ValueGeneratedNever();
+            o.Property(x => x.ChangedBy).HasMaxLength(MedicationEntry.DrugNameMaxLength).IsRequired();
+            o.Property(x => x.Reason).HasMaxLength(DischargeListChange.ReasonMaxLength).IsRequired();
+        });
+        builder.Navigation(l => l.Changes).HasField("_changes").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasOne<Patient>().WithMany().HasForeignKey(l => l.PatientId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(l => new { l.PatientId, l.ReconciledAt });
     }

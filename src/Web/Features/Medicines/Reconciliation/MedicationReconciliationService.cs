@@ -23,18 +23,39 @@ public sealed class MedicationReconciliationService(
     MedicationPrescribingService prescribing,
     TimeProvider clock) : IPatientDataService
 {
-    /// <summary>The latest discharge list not yet reconciled, compared with the current list; null when there is none.</summary>
+    /// <summary>
+    /// The latest discharge list not yet reconciled, compared with the current list (with its latest correction, if any), and
+    /// the latest list recorded if it was withdrawn; null when there is neither.
+    /// </summary>
     public async Task<ReconciliationView?> GetAsync(Actor actor, Guid patientId, CancellationToken ct = default)
     {
         var (_, relationship) = await guard.DemandSharedReadAsync(actor, patientId, PatientSection.Medication, "Medication reconciliation", ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var list = await AwaitingAsync(db.DischargeMedicationLists.AsNoTracking(), patientId, ct);
+        var latest = await db.DischargeMedicationLists.AsNoTracking().Where(l => l.PatientId == patientId)
+            .OrderByDescending(l => l.DischargedOn).ThenByDescending(l => l.RecordedAt).FirstOrDefaultAsync(ct);
+        var withdrawn = latest is { WithdrawnAt: not null }
+            ? new WithdrawnDischargeList(latest.Hospital, latest.DischargedOn, latest.RecordedBy, latest.WithdrawnBy!, latest.WithdrawnAt.Value,
+                latest.WithdrawalReason!)
+            : null;
         if (list is null)
-            return null;
+        {
+            return withdrawn is null
+                ? null
+                : new ReconciliationView(latest!.Id, latest.Hospital, latest.DischargedOn, latest.RecordedBy, [], "", false)
+                {
+                    AwaitsReconciliation = false,
+                    Withdrawn = withdrawn,
+                };
+        }
         var current = await CurrentAsync(db.MedicationEntries.AsNoTracking(), patientId, ct);
         var comparison = Compare(list, current);
         return new ReconciliationView(list.Id, list.Hospital, list.DischargedOn, list.RecordedBy, comparison.Rows, comparison.Basis,
-            PatientAccessGuard.Permits(actor, relationship, AccessAction.Update, PatientSection.Medication));
+            PatientAccessGuard.Permits(actor, relationship, AccessAction.Update, PatientSection.Medication))
+        {
+            Correction = list.LastCorrection is { } c ? new DischargeListCorrection(c.ChangedBy, c.ChangedAt, c.Reason) : null,
+            Withdrawn = withdrawn,
+        };
     }
 
     /// <summary>
@@ -50,7 +71,7 @@ public sealed class MedicationReconciliationService(
         return new DischargeListForm(CopenhagenTime.Today(clock),
             [.. OnePerDrug(current).Select(e => new LocalPrescription(e.DrugName, e.AtcCode, e.Strength, e.Form, e.DoseText, e.DailyDoseAmount, e.DailyDoseUnit,
                 e.AsNeeded, e.Route, e.Indication, null, null, null))],
-            awaiting is null ? null : new AwaitingDischargeList(awaiting.Id, awaiting.Hospital, awaiting.DischargedOn, awaiting.RecordedBy, awaiting.RecordedAt),
+            awaiting is null ? null : Awaiting(awaiting),
             MayRecord(actor) && PatientAccessGuard.Permits(actor, relationship, AccessAction.Create, PatientSection.Medication));
     }
 
@@ -87,6 +108,59 @@ public sealed class MedicationReconciliationService(
             db.DischargeMedicationLists.Add(list);
             return (list.Id, null);
         }, ct);
+
+    /// <summary>
+    /// Replaces the lines of the discharge list awaiting reconciliation with a corrected version, with the reason kept (a
+    /// hospital clinician only, as recording; refused once the GP has finished). <paramref name="seenRevision"/> is the
+    /// revision the form was opened with: a correction by someone else meanwhile is named and nothing is saved. The GP's
+    /// open reconciliation shows the corrected list live; a GP finishing against the old one is refused as stale.
+    /// </summary>
+    public Task<Guid> CorrectDischargeListAsync(Actor actor, Guid patientId, Guid dischargeListId, int seenRevision, DateOnly dischargedOn,
+        IReadOnlyList<LocalPrescription> drugs, string reason, CancellationToken ct = default) =>
+        Writer.WriteAsync(actor, patientId, AccessAction.Update, "Corrected a discharge medication list", async (db, _, stamp) =>
+        {
+            var list = await HospitalListAsync(db, actor, patientId, dischargeListId, "Corrected a discharge medication list", ct);
+            list.Correct(seenRevision, dischargedOn, drugs, reason, stamp);
+            return (list.Id, null);
+        }, ct);
+
+    /// <summary>
+    /// Withdraws the discharge list awaiting reconciliation with a reason (a hospital clinician only; refused once the GP has
+    /// finished): the GP is offered it no more and sees who withdrew it and why.
+    /// </summary>
+    public Task<Guid> WithdrawDischargeListAsync(Actor actor, Guid patientId, Guid dischargeListId, int seenRevision, string reason,
+        CancellationToken ct = default) =>
+        Writer.WriteAsync(actor, patientId, AccessAction.Update, "Withdrew a discharge medication list", async (db, _, stamp) =>
+        {
+            var list = await HospitalListAsync(db, actor, patientId, dischargeListId, "Withdrew a discharge medication list", ct);
+            list.Withdraw(seenRevision, reason, stamp);
+            return (list.Id, null);
+        }, ct);
+
+    /// <summary>The patient's discharge list, for a hospital clinician to change; anyone else, or another patient's list, is refused and logged.</summary>
+    private async Task<DischargeMedicationList> HospitalListAsync(CareDbContext db, Actor actor, Guid patientId, Guid dischargeListId, string what,
+        CancellationToken ct)
+    {
+        if (!MayRecord(actor))
+        {
+            throw await guard.RefuseAsync(db, actor, patientId, AccessAction.Update, PatientSection.Medication, what,
+                "Only a hospital clinician corrects or withdraws a discharge medication list.", ct);
+        }
+        var list = await db.DischargeMedicationLists.SingleOrDefaultAsync(l => l.Id == dischargeListId, ct);
+        if (list is null || list.PatientId != patientId)
+        {
+            throw await guard.RefuseAsync(db, actor, patientId, AccessAction.Update, PatientSection.Medication,
+                $"{what} (unknown list {dischargeListId})", "That discharge list is not this patient's.", ct);
+        }
+        return list;
+    }
+
+    private static AwaitingDischargeList Awaiting(DischargeMedicationList list) =>
+        new(list.Id, list.Hospital, list.DischargedOn, list.RecordedBy, list.RecordedAt)
+        {
+            Revision = list.Revision,
+            Drugs = [.. list.CurrentLines.Select(l => l.ToPrescription(list.DischargedOn) with { Start = null })],
+        };
 
     /// <summary>
     /// Finishes the reconciliation of <paramref name="dischargeListId"/> with the GP's decisions by row key, if the lists are
@@ -126,7 +200,7 @@ public sealed class MedicationReconciliationService(
         }
         foreach (var (decision, row) in applied.Where(a => a.Row.Kind is DifferenceKind.New or DifferenceKind.DoseChanged))
         {
-            var line = list.Lines.Single(l => l.Id == row.Discharge!.Id);
+            var line = list.CurrentLines.Single(l => l.Id == row.Discharge!.Id);
             var prescription = line.ToPrescription(today) with { Organisation = actor.OrganisationName, Prescriber = actor.DisplayName };
             var alerts = await prescribing.AlertsAsync(db, patientId, prescription, working, ct);
             if (alerts.Count > 0 && string.IsNullOrWhiteSpace(decision.Reason))
@@ -149,9 +223,9 @@ public sealed class MedicationReconciliationService(
             .DistinctBy(e => e.AtcCode?.Trim().ToUpperInvariant() ?? e.DrugName.Trim().ToUpperInvariant())
             .OrderBy(e => e.DrugName, StringComparer.CurrentCultureIgnoreCase);
 
-    /// <summary>The discharge list offered for reconciliation: the latest discharge not yet reconciled.</summary>
+    /// <summary>The discharge list offered for reconciliation: the latest discharge neither reconciled nor withdrawn.</summary>
     private static Task<DischargeMedicationList?> AwaitingAsync(IQueryable<DischargeMedicationList> lists, Guid patientId, CancellationToken ct) =>
-        lists.Where(l => l.PatientId == patientId && l.ReconciledAt == null)
+        lists.Where(l => l.PatientId == patientId && l.ReconciledAt == null && l.WithdrawnAt == null)
             .OrderByDescending(l => l.DischargedOn).ThenByDescending(l => l.RecordedAt)
             .FirstOrDefaultAsync(ct);
 
