@@ -1,16 +1,34 @@
 namespace CareWorkspace.NationalImportBenchmark;
 
-/// <summary>Samples managed memory and the process's resident memory every 250 ms until disposed.</summary>
+/// <summary>
+/// Samples managed memory and the process's resident memory every 250 ms until disposed, and what survived each full
+/// (gen 2) collection the runtime made meanwhile: the managed total between collections includes garbage not yet
+/// collected, the survivors of a full collection are what is really held.
+/// </summary>
 internal sealed class MemorySampler : IAsyncDisposable
 {
     private readonly CancellationTokenSource stop = new();
     private readonly Task sampling;
     private readonly List<(long Managed, long Resident)> samples = [];
+    private readonly Dictionary<long, long> survivedFullCollections = [];
+    private readonly int fullCollectionsBefore = GC.CollectionCount(2);
+    private readonly long lastFullCollectionBefore = Math.Max(GC.GetGCMemoryInfo(GCKind.FullBlocking).Index, GC.GetGCMemoryInfo(GCKind.Background).Index);
 
     public MemorySampler()
     {
         Sample();
         sampling = RunAsync();
+    }
+
+    /// <summary>How many full collections the runtime made, and the most and the last that survived one of those seen (0 when none was seen).</summary>
+    public (int Count, long SurvivedMost, long SurvivedLast) FullCollections
+    {
+        get
+        {
+            lock (samples)
+                return (GC.CollectionCount(2) - fullCollectionsBefore, survivedFullCollections.Values.DefaultIfEmpty(0).Max(),
+                    survivedFullCollections.OrderBy(c => c.Key).Select(c => c.Value).LastOrDefault());
+        }
     }
 
     public MemoryFigures Figures
@@ -50,7 +68,15 @@ internal sealed class MemorySampler : IAsyncDisposable
     private void Sample()
     {
         lock (samples)
+        {
             samples.Add((GC.GetTotalMemory(false), Environment.WorkingSet));
+            foreach (var kind in new[] { GCKind.FullBlocking, GCKind.Background })
+            {
+                var full = GC.GetGCMemoryInfo(kind);
+                if (full.Index > lastFullCollectionBefore && full.Generation == 2)
+                    survivedFullCollections.TryAdd(full.Index, full.PromotedBytes);
+            }
+        }
     }
 }
 
@@ -60,4 +86,11 @@ internal sealed record MemoryFigures(long ManagedStart, long ManagedPeak, long M
 {
     /// <summary>Managed memory still held after the run and a full collection.</summary>
     public long ManagedRetained { get; init; }
+
+    /// <summary>The full collections the runtime made during the run, and the most and the last managed memory that survived one (of those sampled).</summary>
+    public int FullCollections { get; init; }
+
+    public long SurvivedFullCollectionMost { get; init; }
+
+    public long SurvivedFullCollectionLast { get; init; }
 }

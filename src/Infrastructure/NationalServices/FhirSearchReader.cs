@@ -100,33 +100,28 @@ public sealed class FhirSearchReader(HttpClient http, NationalService service, U
                 throw Fail(NationalServiceFailure.ServerError, $"answered HTTP {(int)response.StatusCode} ({response.StatusCode})");
             if (response.Content.Headers.ContentLength > maxBodyBytes)
                 throw Fail(NationalServiceFailure.TooLarge, $"the answer is {response.Content.Headers.ContentLength} bytes, more than the {maxBodyBytes} bytes allowed");
-            var body = await ReadLimitedAsync(response, ct);
-            try
-            {
-                return JsonDocument.Parse(body);
-            }
-            catch (JsonException ex)
-            {
-                throw Fail(NationalServiceFailure.Malformed, "the answer is not valid JSON: " + ex.Message, ex);
-            }
+            return await ParseLimitedAsync(response, ct);
         }
     }
 
-    private async Task<ReadOnlyMemory<byte>> ReadLimitedAsync(HttpResponseMessage response, CancellationToken ct)
+    /// <summary>
+    /// Parses the answer as it arrives, into pooled buffers (a page is never copied whole into a buffer of its own), and
+    /// refuses it as soon as it passes the size limit.
+    /// </summary>
+    private async Task<JsonDocument> ParseLimitedAsync(HttpResponseMessage response, CancellationToken ct)
     {
         try
         {
-            await using var stream = await response.Content.ReadAsStreamAsync(ct);
-            using var buffer = new MemoryStream();
-            var chunk = new byte[81920];
-            int read;
-            while ((read = await stream.ReadAsync(chunk, ct)) > 0)
-            {
-                if (buffer.Length + read > maxBodyBytes)
-                    throw Fail(NationalServiceFailure.TooLarge, $"the answer is more than the {maxBodyBytes} bytes allowed");
-                buffer.Write(chunk, 0, read);
-            }
-            return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+            await using var body = new LimitedReadStream(await response.Content.ReadAsStreamAsync(ct), maxBodyBytes);
+            return await JsonDocument.ParseAsync(body, cancellationToken: ct);
+        }
+        catch (LimitedReadStream.TooLongException)
+        {
+            throw Fail(NationalServiceFailure.TooLarge, $"the answer is more than the {maxBodyBytes} bytes allowed");
+        }
+        catch (JsonException ex)
+        {
+            throw Fail(NationalServiceFailure.Malformed, "the answer is not valid JSON: " + ex.Message, ex);
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException)
         {

@@ -19,14 +19,20 @@ public interface IHomeMeasurements
 internal sealed class HomeMeasurementsAdapter(NationalServiceClients clients, TimeProvider clock, ILogger<HomeMeasurementsAdapter> logger) : IHomeMeasurements
 {
     public IAsyncEnumerable<NationalPage<HomeMeasurementReading>> ChangedSinceAsync(DateTimeOffset? since, CancellationToken ct) =>
-        ReadAsync(clients.ChangedSince("Observation", since), ct);
+        ReadAsync(clients.ReaderFor(NationalService.Measurements), clients.ChangedSince("Observation", since), ct);
 
-    public IAsyncEnumerable<NationalPage<HomeMeasurementReading>> ForPatientAsync(Cpr cpr, CancellationToken ct) =>
-        ReadAsync($"Observation?patient.identifier={FhirSearchReader.Escape(cpr.System + "|" + cpr.Value)}&_sort=_lastUpdated", ct);
-
-    private async IAsyncEnumerable<NationalPage<HomeMeasurementReading>> ReadAsync(string query, [EnumeratorCancellation] CancellationToken ct)
+    public async IAsyncEnumerable<NationalPage<HomeMeasurementReading>> ForPatientAsync(Cpr cpr, [EnumeratorCancellation] CancellationToken ct)
     {
         var reader = clients.ReaderFor(NationalService.Measurements);
+        foreach (var patient in await PatientSearch.ReferencesAsync(reader, cpr, ct))
+        {
+            await foreach (var page in ReadAsync(reader, PatientSearch.Of("Observation", patient) + "&_sort=_lastUpdated", ct))
+                yield return page;
+        }
+    }
+
+    private async IAsyncEnumerable<NationalPage<HomeMeasurementReading>> ReadAsync(FhirSearchReader reader, string query, [EnumeratorCancellation] CancellationToken ct)
+    {
         var today = CopenhagenTime.Today(clock);
         await foreach (var page in reader.SearchAsync(query, ct))
         {

@@ -22,14 +22,21 @@ internal sealed class MedicationRecordAdapter(NationalServiceClients clients, Ti
     private static readonly string[] Types = ["MedicationStatement", "MedicationRequest"];
 
     public IAsyncEnumerable<NationalPage<NationalMedication>> ChangedSinceAsync(DateTimeOffset? since, CancellationToken ct) =>
-        ReadAsync(type => clients.ChangedSince(type, since), ct);
+        ReadAsync(clients.ReaderFor(NationalService.Medication), type => clients.ChangedSince(type, since), ct);
 
-    public IAsyncEnumerable<NationalPage<NationalMedication>> ForPatientAsync(Cpr cpr, CancellationToken ct) =>
-        ReadAsync(type => $"{type}?patient.identifier={FhirSearchReader.Escape($"{DkIdentifiers.Cpr}|{cpr.Value}")}", ct);
-
-    private async IAsyncEnumerable<NationalPage<NationalMedication>> ReadAsync(Func<string, string> query, [EnumeratorCancellation] CancellationToken ct)
+    public async IAsyncEnumerable<NationalPage<NationalMedication>> ForPatientAsync(Cpr cpr, [EnumeratorCancellation] CancellationToken ct)
     {
         var reader = clients.ReaderFor(NationalService.Medication);
+        foreach (var patient in await PatientSearch.ReferencesAsync(reader, cpr, ct))
+        {
+            await foreach (var page in ReadAsync(reader, type => PatientSearch.Of(type, patient), ct))
+                yield return page;
+        }
+    }
+
+    private async IAsyncEnumerable<NationalPage<NationalMedication>> ReadAsync(FhirSearchReader reader, Func<string, string> query,
+        [EnumeratorCancellation] CancellationToken ct)
+    {
         var today = CopenhagenTime.Today(clock);
         foreach (var type in Types)
         {

@@ -24,12 +24,13 @@ const linkBase = process.argv[3];
 // this shim adds "next" (by _offset) the way such a server would.
 function withPaging(bundle, origin, pathname, query) {
   if (bundle?.resourceType !== 'Bundle' || bundle.type !== 'searchset' || typeof bundle.total !== 'number') return bundle;
-  const count = Number(query._count ?? 20);
+  // The next page starts after the entries served (the repository's page size when the search names no _count).
+  const served = bundle.entry?.length ?? 0;
   const offset = Number(query._offset ?? 0);
   const at = (linkBase ?? origin + base) + pathname + '?';
   const link = [{ relation: 'self', url: at + new URLSearchParams(query) }];
-  if (offset + count < bundle.total) {
-    link.push({ relation: 'next', url: at + new URLSearchParams({ ...query, _offset: String(offset + count) }) });
+  if (served > 0 && offset + served < bundle.total) {
+    link.push({ relation: 'next', url: at + new URLSearchParams({ ...query, _offset: String(offset + served) }) });
   }
   return { ...bundle, link };
 }

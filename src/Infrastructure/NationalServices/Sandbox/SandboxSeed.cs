@@ -62,7 +62,10 @@ public static class SandboxSeed
         store.Place(NationalService.HospitalNotifications, SandboxMessages.HospitalNotification(JensDischargeId, cpr, "Jensen",
             DemoOrganisations.HospitalSor, HospitalName, DemoOrganisations.HomeCareSor, HomeCareName, now.AddDays(-30), now.AddDays(-23)), cpr);
 
-        SandboxMedications.Fill(store, subject, cpr, now);
+        // His medication and measurements refer to him as the record and the telemedicine infrastructure do: the
+        // Patient they know him as (the person register's here, the sandbox's services share it) and his CPR.
+        var patient = new ResourceReference("Patient/jens") { Identifier = subject.Identifier, Display = subject.Display };
+        SandboxMedications.Fill(store, patient, cpr, now);
 
         store.Place(NationalService.Appointments, new Appointment
         {
@@ -83,7 +86,7 @@ public static class SandboxSeed
             ],
         }.ToJson(), cpr);
 
-        PlaceHomeMeasurements(store, subject, cpr, now);
+        PlaceHomeMeasurements(store, patient, cpr, now);
     }
 
     /// <summary>

@@ -30,8 +30,8 @@ internal static class SandboxEndpoints
             await WithFaultsAsync(service, http, faults, known =>
             {
                 var query = http.Request.Query.SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string>(p.Key, v ?? ""))).ToList();
-                var json = SandboxSearch.Run(store, known, type, query, ServiceBase(http, known), faults.Of(known) == SandboxFault.ForeignNextLink);
-                return Results.Text(json, FhirJson);
+                var bundle = SandboxSearch.Run(store, known, type, query, ServiceBase(http, known), faults.Of(known) == SandboxFault.ForeignNextLink);
+                return Results.Stream(body => bundle.WriteAsync(body, http.RequestAborted), FhirJson);
             }));
         fhir.MapGet("/{type}/{id}", async (string service, string type, string id, HttpContext http, SandboxFaults faults, SandboxStore store) =>
             await WithFaultsAsync(service, http, faults, known => store.Read(known, type, id) is { } found

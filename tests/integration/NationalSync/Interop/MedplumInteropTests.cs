@@ -234,7 +234,7 @@ public abstract class MedplumInteropTests(MedplumInterop medplum, SandboxAppFact
     }
 
     /// <summary>What <paramref name="read"/> reads, and the service's items not imported with their state and reason.</summary>
-    private static async Task<List<string>> WithRejectionsAsync(CareDbContext db, NationalService service, Func<CareDbContext, Task<List<string>>> read) =>
+    internal static async Task<List<string>> WithRejectionsAsync(CareDbContext db, NationalService service, Func<CareDbContext, Task<List<string>>> read) =>
         [
             .. await read(db),
             .. (await db.ParkedImports.AsNoTracking().Where(p => p.Service == service).ToListAsync(Ct)).Select(p => $"rejected {p.SourceId} {p.State} {p.Reason}"),
@@ -249,7 +249,7 @@ public abstract class MedplumInteropTests(MedplumInterop medplum, SandboxAppFact
             ?? throw new InvalidOperationException($"{service} has no watermark after its first run");
     }
 
-    private static async Task<IReadOnlyList<string>> ReadAsync(CareAppFactory app, Func<CareDbContext, Task<List<string>>> read)
+    internal static async Task<IReadOnlyList<string>> ReadAsync(CareAppFactory app, Func<CareDbContext, Task<List<string>>> read)
     {
         await using var db = await app.CreateDbContextAsync(Ct);
         return [.. (await read(db)).Order(StringComparer.Ordinal)];
@@ -280,7 +280,7 @@ public abstract class MedplumInteropTests(MedplumInterop medplum, SandboxAppFact
         [.. (await db.Organisations.AsNoTracking().ToListAsync(Ct)).Select(o =>
             $"{o.Sor.Value} {o.Name} {o.Address} {o.Phone} {o.Kind} {o.SorStatus} checked {o.SorCheckedAt is not null}")];
 
-    private static async Task<List<string>> MedicationAsync(CareDbContext db)
+    internal static async Task<List<string>> MedicationAsync(CareDbContext db)
     {
         var cprs = await CprsAsync(db);
         return [.. (await db.MedicationEntries.AsNoTracking().ToListAsync(Ct)).Select(m =>
@@ -297,7 +297,7 @@ public abstract class MedplumInteropTests(MedplumInterop medplum, SandboxAppFact
             + $"{a.Status} {a.Type} {a.Mode} {a.Reason} {a.ExternalSource} {string.Join(", ", a.Participants.Select(p => $"{p.Kind} {p.Name}").Order(StringComparer.Ordinal))}")];
     }
 
-    private static async Task<List<string>> MeasurementsAsync(CareDbContext db)
+    internal static async Task<List<string>> MeasurementsAsync(CareDbContext db)
     {
         var cprs = await CprsAsync(db);
         return [.. (await db.HomeMeasurements.AsNoTracking().ToListAsync(Ct)).Select(m =>
