@@ -230,7 +230,8 @@ public abstract class SharingBlockTests(CareAppFactory factory)
             var start = (await db.AccessRecords.AsNoTracking()
                     .Where(r => r.UserId == doctor.UserId && r.PatientId == jensId && r.Allowed && r.Section == PatientSection.MasterData)
                     .ToListAsync(Ct))
-                .Where(r => r.At >= started.StartedAt.AddSeconds(-5) && r.What.Contains("mergency access", StringComparison.Ordinal));
+                .Where(r => r.At >= started.StartedAt.AddSeconds(-5) && r.What.Contains("mergency access", StringComparison.Ordinal)
+                    && r.Reason?.Contains(reason, StringComparison.Ordinal) == true);
             var one = Assert.Single(start);
             Assert.True(one.EmergencyAccess);
             Assert.Contains(reason, one.Reason, StringComparison.Ordinal);
@@ -243,6 +244,66 @@ public abstract class SharingBlockTests(CareAppFactory factory)
         finally
         {
             await Sharing(s => s.LiftAsync(jens, jensId, blockId, null, Ct));
+        }
+    }
+
+    [Fact]
+    public async Task The_doctor_ends_emergency_access_early_it_is_logged_announced_and_the_block_holds_again()
+    {
+        var jensId = await factory.JensIdAsync(Ct);
+        var (jens, nurse, _, doctor) = await PeopleAsync();
+        var blockId = await Sharing(s => s.BlockAsync(jens, jensId,
+            new BlockInput(PatientSection.Timeline, null, null, BlockAudienceKind.Sectors, [], [Sector.Hospital]), Ct));
+        // Another test may have left this doctor an emergency access on Jens: ended first, so only this one is open.
+        while ((await factory.CallAsync<EmergencyAccessService, SharingNotice>(s => s.NoticeAsync(doctor, jensId, Ct))).ActiveEmergency is { } earlier)
+            await factory.CallAsync<EmergencyAccessService>(s => s.EndEarlyAsync(doctor, jensId, earlier.Id, Ct));
+        var consentsChanges = System.Threading.Channels.Channel.CreateUnbounded<Guid?>();
+        using var subscription = factory.Services.GetRequiredService<IPathwayNotifier>().Subscribe(jensId, PatientSection.Consents,
+            change =>
+            {
+                if (change.ByUserId == doctor.UserId)
+                    consentsChanges.Writer.TryWrite(change.ItemId);
+                return Task.CompletedTask;
+            });
+        try
+        {
+            var started = await Emergency(s => s.StartAsync(doctor, jensId, "Unconscious on arrival, need the admission history", null, Ct));
+            await NextAsync(consentsChanges, started.Id);
+            Assert.NotEmpty((await TimelineAsync(doctor, jensId)).Entries);
+
+            var notHis = await Assert.ThrowsAsync<DomainException>(() => factory.CallAsync<EmergencyAccessService>(s => s.EndEarlyAsync(nurse, jensId, started.Id, Ct)));
+            Assert.Equal("You have no such emergency access to this patient.", notHis.Message);
+            Assert.Equal(notHis.Message, await AccessTestData.LatestRefusalAsync(factory, nurse.UserId, jensId, Ct));
+
+            await factory.CallAsync<EmergencyAccessService>(s => s.EndEarlyAsync(doctor, jensId, started.Id, Ct));
+
+            await NextAsync(consentsChanges, started.Id);
+            Assert.Null((await factory.CallAsync<EmergencyAccessService, SharingNotice>(s => s.NoticeAsync(doctor, jensId, Ct))).ActiveEmergency);
+            await Assert.ThrowsAsync<PatientAccessDeniedException>(() => TimelineAsync(doctor, jensId));
+            await using var db = await factory.CreateDbContextAsync(Ct);
+            var ended = await db.EmergencyAccesses.AsNoTracking().SingleAsync(e => e.Id == started.Id, Ct);
+            Assert.True(ended.EndsAt < started.EndsAt);
+            var record = await db.AccessRecords.AsNoTracking()
+                .Where(r => r.UserId == doctor.UserId && r.PatientId == jensId && r.What == EmergencyAccess.EndedRecordWhat)
+                .OrderByDescending(r => r.Id).FirstAsync(Ct);
+            Assert.True(record.Allowed);
+            Assert.False(record.EmergencyAccess);
+
+            var again = await Assert.ThrowsAsync<DomainException>(() => factory.CallAsync<EmergencyAccessService>(s => s.EndEarlyAsync(doctor, jensId, started.Id, Ct)));
+            Assert.Equal("Emergency access has already ended.", again.Message);
+            Assert.Equal(again.Message, await AccessTestData.LatestRefusalAsync(factory, doctor.UserId, jensId, Ct));
+        }
+        finally
+        {
+            await Sharing(s => s.LiftAsync(jens, jensId, blockId, null, Ct));
+        }
+    }
+
+    /// <summary>Waits for the next change about <paramref name="item"/> (earlier ones about other items are passed over).</summary>
+    private static async Task NextAsync(System.Threading.Channels.Channel<Guid?> changes, Guid item)
+    {
+        while (await changes.Reader.ReadAsync(Ct).AsTask().WaitAsync(PathwayTestData.SignalTimeout, Ct) != item)
+        {
         }
     }
 
