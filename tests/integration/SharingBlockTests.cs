@@ -195,6 +195,58 @@ public abstract class SharingBlockTests(CareAppFactory factory)
     }
 
     [Fact]
+    public async Task A_series_with_one_occurrence_blocked_drops_its_entries_and_their_hub_notices_for_the_blocked_organisation()
+    {
+        var jensId = await factory.JensIdAsync(Ct);
+        var (jens, nurse, gp, _) = await PeopleAsync();
+        var day = CalendarTestData.NextDay();
+        var input = CalendarTestData.FollowUp(gp, day) with { Recurrence = new RecurrenceInput(1, [day.DayOfWeek], Count: 3, Until: null) };
+        var first = await factory.CallAsync<AppointmentService, Guid>(s => s.BookAsync(gp, jensId, input, Ct));
+        var calendar = (await factory.CallAsync<AppointmentService, CalendarView>(s => s.GetAsync(gp, jensId, day, day.AddDays(14), Ct))).Appointments;
+        var seriesId = calendar.Single(a => a.Id == first).SeriesId;
+        var occurrences = calendar.Where(a => a.SeriesId == seriesId).OrderBy(a => a.Start).ToList();
+        Assert.Equal(3, occurrences.Count);
+        var booked = await EntryAboutAsync(jensId, first, PathwayEventKind.AppointmentBooked);
+        Assert.Equal(PathwayEventParameters.Write(occurrences[2].Start), booked.Parameters[PathwayEventParameters.Until]);
+        var nurseBefore = await TimelineAsync(nurse, jensId);
+        Assert.Contains(nurseBefore.Entries, e => e.Id == booked.Id);
+
+        // The second occurrence is blocked: the booking entry names the first, but tells of the whole series.
+        var blockId = await Sharing(s => s.BlockAsync(jens, jensId, ItemBlock(BlockedItemKind.Appointment, occurrences[1].Id, Sector.Municipality), Ct));
+        try
+        {
+            var nurseAfter = await TimelineAsync(nurse, jensId);
+            Assert.DoesNotContain(nurseAfter.Entries, e => e.Id == booked.Id);
+            Assert.Equal(nurseBefore.TotalCount - 1, nurseAfter.TotalCount);
+            Assert.Contains((await TimelineAsync(gp, jensId)).Entries, e => e.Id == booked.Id);
+
+            await using var nurseHub = await JoinedHubAsync("nurse.holm", jensId);
+            await using var gpHub = await JoinedHubAsync("gp.larsen", jensId);
+            await factory.CallAsync<AppointmentService>(s => s.CancelAsync(gp, jensId, first, occurrences[0].Version, "Plan changed", SeriesScope.ThisAndFollowing, Ct));
+            var cancelled = await EntryAboutAsync(jensId, first, PathwayEventKind.AppointmentCancelled);
+            var marker = Guid.NewGuid();
+            factory.Services.GetRequiredService<IPathwayNotifier>().PathwayChanged(new PathwayChange(jensId, PatientSection.Timeline, marker));
+
+            // Notices are delivered in order: once the marker has arrived, the cancellation's would have too.
+            await WaitForItemAsync(gpHub, jensId, cancelled.Id, PatientSection.Timeline);
+            await WaitForItemAsync(nurseHub, jensId, marker, PatientSection.Timeline);
+            Assert.DoesNotContain(nurseHub.Received, n => ItemOf(n) == cancelled.Id);
+            Assert.DoesNotContain((await TimelineAsync(nurse, jensId)).Entries, e => e.Id == cancelled.Id);
+        }
+        finally
+        {
+            await Sharing(s => s.LiftAsync(jens, jensId, blockId, null, Ct));
+        }
+    }
+
+    private async Task<PathwayEvent> EntryAboutAsync(Guid jensId, Guid appointment, PathwayEventKind kind)
+    {
+        await using var db = await factory.CreateDbContextAsync(Ct);
+        return await db.PathwayEvents.AsNoTracking()
+            .Where(e => e.PatientId == jensId && e.AboutItemId == appointment && e.Kind == kind).SingleAsync(Ct);
+    }
+
+    [Fact]
     public async Task A_blocked_section_is_refused_until_the_doctor_breaks_the_glass_then_it_is_recorded_as_emergency_access_and_Jens_is_told()
     {
         var jensId = await factory.JensIdAsync(Ct);
@@ -411,9 +463,9 @@ public abstract class SharingBlockTests(CareAppFactory factory)
         return client;
     }
 
-    private static async Task WaitForItemAsync(PathwayHubClient client, Guid jensId, Guid item)
+    private static async Task WaitForItemAsync(PathwayHubClient client, Guid jensId, Guid item, PatientSection section = PatientSection.Calendar)
     {
-        await client.NoticeAsync(jensId, PatientSection.Calendar, Ct);
+        await client.NoticeAsync(jensId, section, Ct);
         var deadline = DateTimeOffset.UtcNow + PathwayTestData.SignalTimeout;
         while (!client.Received.Any(n => ItemOf(n) == item) && DateTimeOffset.UtcNow < deadline)
             await Task.Delay(50, Ct);
