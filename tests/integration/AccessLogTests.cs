@@ -324,6 +324,10 @@ public abstract class AccessLogTests(CareAppFactory factory)
         ["EmergencyAccessService.StartAsync(Actor, Guid, String, Nullable`1, CancellationToken)"] =
             Scenario.Of<EmergencyAccessService>("hospital.doctor", AccessAction.Read,
                 (s, actor, patientId, ct) => s.StartAsync(actor, patientId, "Access log test: unconscious on arrival", 15, ct)),
+        ["EmergencyAccessService.EndEarlyAsync(Actor, Guid, Guid, CancellationToken)"] =
+            Scenario.Of<EmergencyAccessService, EmergencyAccessView>("hospital.doctor", AccessAction.Read,
+                (s, actor, patientId, ct) => s.StartAsync(actor, patientId, "Access log test: unconscious on arrival", 15, ct),
+                (s, actor, patientId, started, ct) => s.EndEarlyAsync(actor, patientId, started.Id, ct)),
         ["AllergyRegisterService.GetAsync(Actor, Guid, CancellationToken)"] =
             Scenario.Of<AllergyRegisterService>("nurse.holm", AccessAction.Read,
                 (s, actor, patientId, ct) => s.GetAsync(actor, patientId, ct)),

@@ -195,6 +195,58 @@ public abstract class SharingBlockTests(CareAppFactory factory)
     }
 
     [Fact]
+    public async Task A_series_with_one_occurrence_blocked_drops_its_entries_and_their_hub_notices_for_the_blocked_organisation()
+    {
+        var jensId = await factory.JensIdAsync(Ct);
+        var (jens, nurse, gp, _) = await PeopleAsync();
+        var day = CalendarTestData.NextDay();
+        var input = CalendarTestData.FollowUp(gp, day) with { Recurrence = new RecurrenceInput(1, [day.DayOfWeek], Count: 3, Until: null) };
+        var first = await factory.CallAsync<AppointmentService, Guid>(s => s.BookAsync(gp, jensId, input, Ct));
+        var calendar = (await factory.CallAsync<AppointmentService, CalendarView>(s => s.GetAsync(gp, jensId, day, day.AddDays(14), Ct))).Appointments;
+        var seriesId = calendar.Single(a => a.Id == first).SeriesId;
+        var occurrences = calendar.Where(a => a.SeriesId == seriesId).OrderBy(a => a.Start).ToList();
+        Assert.Equal(3, occurrences.Count);
+        var booked = await EntryAboutAsync(jensId, first, PathwayEventKind.AppointmentBooked);
+        Assert.Equal(PathwayEventParameters.Write(occurrences[2].Start), booked.Parameters[PathwayEventParameters.Until]);
+        var nurseBefore = await TimelineAsync(nurse, jensId);
+        Assert.Contains(nurseBefore.Entries, e => e.Id == booked.Id);
+
+        // The second occurrence is blocked: the booking entry names the first, but tells of the whole series.
+        var blockId = await Sharing(s => s.BlockAsync(jens, jensId, ItemBlock(BlockedItemKind.Appointment, occurrences[1].Id, Sector.Municipality), Ct));
+        try
+        {
+            var nurseAfter = await TimelineAsync(nurse, jensId);
+            Assert.DoesNotContain(nurseAfter.Entries, e => e.Id == booked.Id);
+            Assert.Equal(nurseBefore.TotalCount - 1, nurseAfter.TotalCount);
+            Assert.Contains((await TimelineAsync(gp, jensId)).Entries, e => e.Id == booked.Id);
+
+            await using var nurseHub = await JoinedHubAsync("nurse.holm", jensId);
+            await using var gpHub = await JoinedHubAsync("gp.larsen", jensId);
+            await factory.CallAsync<AppointmentService>(s => s.CancelAsync(gp, jensId, first, occurrences[0].Version, "Plan changed", SeriesScope.ThisAndFollowing, Ct));
+            var cancelled = await EntryAboutAsync(jensId, first, PathwayEventKind.AppointmentCancelled);
+            var marker = Guid.NewGuid();
+            factory.Services.GetRequiredService<IPathwayNotifier>().PathwayChanged(new PathwayChange(jensId, PatientSection.Timeline, marker));
+
+            // Notices are delivered in order: once the marker has arrived, the cancellation's would have too.
+            await WaitForItemAsync(gpHub, jensId, cancelled.Id, PatientSection.Timeline);
+            await WaitForItemAsync(nurseHub, jensId, marker, PatientSection.Timeline);
+            Assert.DoesNotContain(nurseHub.Received, n => ItemOf(n) == cancelled.Id);
+            Assert.DoesNotContain((await TimelineAsync(nurse, jensId)).Entries, e => e.Id == cancelled.Id);
+        }
+        finally
+        {
+            await Sharing(s => s.LiftAsync(jens, jensId, blockId, null, Ct));
+        }
+    }
+
+    private async Task<PathwayEvent> EntryAboutAsync(Guid jensId, Guid appointment, PathwayEventKind kind)
+    {
+        await using var db = await factory.CreateDbContextAsync(Ct);
+        return await db.PathwayEvents.AsNoTracking()
+            .Where(e => e.PatientId == jensId && e.AboutItemId == appointment && e.Kind == kind).SingleAsync(Ct);
+    }
+
+    [Fact]
     public async Task A_blocked_section_is_refused_until_the_doctor_breaks_the_glass_then_it_is_recorded_as_emergency_access_and_Jens_is_told()
     {
         var jensId = await factory.JensIdAsync(Ct);
@@ -230,7 +282,8 @@ public abstract class SharingBlockTests(CareAppFactory factory)
             var start = (await db.AccessRecords.AsNoTracking()
                     .Where(r => r.UserId == doctor.UserId && r.PatientId == jensId && r.Allowed && r.Section == PatientSection.MasterData)
                     .ToListAsync(Ct))
-                .Where(r => r.At >= started.StartedAt.AddSeconds(-5) && r.What.Contains("mergency access", StringComparison.Ordinal));
+                .Where(r => r.At >= started.StartedAt.AddSeconds(-5) && r.What.Contains("mergency access", StringComparison.Ordinal)
+                    && r.Reason?.Contains(reason, StringComparison.Ordinal) == true);
             var one = Assert.Single(start);
             Assert.True(one.EmergencyAccess);
             Assert.Contains(reason, one.Reason, StringComparison.Ordinal);
@@ -243,6 +296,66 @@ public abstract class SharingBlockTests(CareAppFactory factory)
         finally
         {
             await Sharing(s => s.LiftAsync(jens, jensId, blockId, null, Ct));
+        }
+    }
+
+    [Fact]
+    public async Task The_doctor_ends_emergency_access_early_it_is_logged_announced_and_the_block_holds_again()
+    {
+        var jensId = await factory.JensIdAsync(Ct);
+        var (jens, nurse, _, doctor) = await PeopleAsync();
+        var blockId = await Sharing(s => s.BlockAsync(jens, jensId,
+            new BlockInput(PatientSection.Timeline, null, null, BlockAudienceKind.Sectors, [], [Sector.Hospital]), Ct));
+        // Another test may have left this doctor an emergency access on Jens: ended first, so only this one is open.
+        while ((await factory.CallAsync<EmergencyAccessService, SharingNotice>(s => s.NoticeAsync(doctor, jensId, Ct))).ActiveEmergency is { } earlier)
+            await factory.CallAsync<EmergencyAccessService>(s => s.EndEarlyAsync(doctor, jensId, earlier.Id, Ct));
+        var consentsChanges = System.Threading.Channels.Channel.CreateUnbounded<Guid?>();
+        using var subscription = factory.Services.GetRequiredService<IPathwayNotifier>().Subscribe(jensId, PatientSection.Consents,
+            change =>
+            {
+                if (change.ByUserId == doctor.UserId)
+                    consentsChanges.Writer.TryWrite(change.ItemId);
+                return Task.CompletedTask;
+            });
+        try
+        {
+            var started = await Emergency(s => s.StartAsync(doctor, jensId, "Unconscious on arrival, need the admission history", null, Ct));
+            await NextAsync(consentsChanges, started.Id);
+            Assert.NotEmpty((await TimelineAsync(doctor, jensId)).Entries);
+
+            var notHis = await Assert.ThrowsAsync<DomainException>(() => factory.CallAsync<EmergencyAccessService>(s => s.EndEarlyAsync(nurse, jensId, started.Id, Ct)));
+            Assert.Equal("You have no such emergency access to this patient.", notHis.Message);
+            Assert.Equal(notHis.Message, await AccessTestData.LatestRefusalAsync(factory, nurse.UserId, jensId, Ct));
+
+            await factory.CallAsync<EmergencyAccessService>(s => s.EndEarlyAsync(doctor, jensId, started.Id, Ct));
+
+            await NextAsync(consentsChanges, started.Id);
+            Assert.Null((await factory.CallAsync<EmergencyAccessService, SharingNotice>(s => s.NoticeAsync(doctor, jensId, Ct))).ActiveEmergency);
+            await Assert.ThrowsAsync<PatientAccessDeniedException>(() => TimelineAsync(doctor, jensId));
+            await using var db = await factory.CreateDbContextAsync(Ct);
+            var ended = await db.EmergencyAccesses.AsNoTracking().SingleAsync(e => e.Id == started.Id, Ct);
+            Assert.True(ended.EndsAt < started.EndsAt);
+            var record = await db.AccessRecords.AsNoTracking()
+                .Where(r => r.UserId == doctor.UserId && r.PatientId == jensId && r.What == EmergencyAccess.EndedRecordWhat)
+                .OrderByDescending(r => r.Id).FirstAsync(Ct);
+            Assert.True(record.Allowed);
+            Assert.False(record.EmergencyAccess);
+
+            var again = await Assert.ThrowsAsync<DomainException>(() => factory.CallAsync<EmergencyAccessService>(s => s.EndEarlyAsync(doctor, jensId, started.Id, Ct)));
+            Assert.Equal("Emergency access has already ended.", again.Message);
+            Assert.Equal(again.Message, await AccessTestData.LatestRefusalAsync(factory, doctor.UserId, jensId, Ct));
+        }
+        finally
+        {
+            await Sharing(s => s.LiftAsync(jens, jensId, blockId, null, Ct));
+        }
+    }
+
+    /// <summary>Waits for the next change about <paramref name="item"/> (earlier ones about other items are passed over).</summary>
+    private static async Task NextAsync(System.Threading.Channels.Channel<Guid?> changes, Guid item)
+    {
+        while (await changes.Reader.ReadAsync(Ct).AsTask().WaitAsync(PathwayTestData.SignalTimeout, Ct) != item)
+        {
         }
     }
 
@@ -350,9 +463,9 @@ public abstract class SharingBlockTests(CareAppFactory factory)
         return client;
     }
 
-    private static async Task WaitForItemAsync(PathwayHubClient client, Guid jensId, Guid item)
+    private static async Task WaitForItemAsync(PathwayHubClient client, Guid jensId, Guid item, PatientSection section = PatientSection.Calendar)
     {
-        await client.NoticeAsync(jensId, PatientSection.Calendar, Ct);
+        await client.NoticeAsync(jensId, section, Ct);
         var deadline = DateTimeOffset.UtcNow + PathwayTestData.SignalTimeout;
         while (!client.Received.Any(n => ItemOf(n) == item) && DateTimeOffset.UtcNow < deadline)
             await Task.Delay(50, Ct);

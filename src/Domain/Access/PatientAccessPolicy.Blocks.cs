@@ -63,6 +63,15 @@ public static partial class PatientAccessPolicy
             .Any(b => !DecideItem(actor, patient, b.ItemKind!.Value, itemId, b.RecordedByOrganisationId).Allowed);
 
     /// <summary>
+    /// Is an entry about these items (a timeline event about an appointment, or the appointments of a series) kept from the
+    /// actor? When any of them is blocked from them, and for appointments when they may not read the calendar: a live
+    /// notice of the entry is then not sent to them, as the timeline leaves the entry out.
+    /// </summary>
+    public static bool HidesEntryAbout(Actor actor, PatientRelationship patient, BlockedItemKind kind, IEnumerable<Guid> itemIds) =>
+        itemIds.Any(id => HidesItem(actor, patient, id))
+        || (kind == BlockedItemKind.Appointment && !Decide(actor, patient, AccessAction.Read, PatientSection.Calendar).Allowed);
+
+    /// <summary>
     /// Does the patient keep something from the actor's organisation (a section or an item)? Staff are told "some
     /// information is blocked by the patient" without what. True also while the actor's emergency access lets them see it.
     /// </summary>

@@ -41,6 +41,23 @@ public static class WhoMaySee
         return [.. Change(patient, section, audience).Where(key => !blockedOrganisations.Contains(key))];
     }
 
+    /// <summary>
+    /// Like <see cref="ItemChange"/> for an entry about items (a timeline event about an appointment or a series): left out
+    /// are organisations any of the items is blocked from and, for appointments, whoever may not read the calendar.
+    /// </summary>
+    public static IReadOnlyList<AudienceKey> EntryAbout(PatientRelationship patient, PatientSection section, Audience audience,
+        BlockedItemKind kind, IReadOnlyCollection<Guid> itemIds, Guid? recordedByOrganisationId)
+    {
+        var blockedOrganisations = patient.ActiveCareTeamOrganisationIds
+            .Where(organisation => itemIds.Any(id => !PatientAccessPolicy.ItemReachesOrganisation(patient, kind, id, recordedByOrganisationId, organisation)))
+            .Select(AudienceKey.ForOrganisation)
+            .ToHashSet();
+        var keys = Change(patient, section, audience).Where(key => !blockedOrganisations.Contains(key));
+        if (kind == BlockedItemKind.Appointment)
+            keys = keys.Intersect(Change(patient, PatientSection.Calendar, audience));
+        return [.. keys];
+    }
+
     private static bool MayRead(Actor actor, PatientRelationship patient, PatientSection section) =>
         PatientAccessPolicy.Decide(actor, patient, AccessAction.Read, section).Allowed;
 }

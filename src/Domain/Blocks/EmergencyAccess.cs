@@ -16,6 +16,9 @@ public sealed class EmergencyAccess : AggregateRoot
     /// <summary>What the access record of breaking the glass itself says (it is not something looked at under it).</summary>
     public const string StartedRecordWhat = "Started emergency access";
 
+    /// <summary>What the access record of ending it early says (an ordinary record: nothing was looked at under it).</summary>
+    public const string EndedRecordWhat = "Ended emergency access early";
+
     public Guid PatientId { get; private set; }
     public string ClinicianUserId { get; private set; } = "";
     public string ClinicianName { get; private set; } = "";

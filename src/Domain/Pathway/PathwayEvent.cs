@@ -126,10 +126,11 @@ public sealed class PathwayEvent
 
     /// <summary>
     /// An appointment, or a series of <paramref name="count"/> appointments from <paramref name="start"/>, was booked;
-    /// <paramref name="appointmentId"/> is the (first) appointment.
+    /// <paramref name="appointmentId"/> is the (first) appointment; <paramref name="lastStart"/> the series' last, so the entry
+    /// says the whole span.
     /// </summary>
     public static PathwayEvent AppointmentBooked(Guid patientId, DateTimeOffset at, Organisation organisation, Guid appointmentId, AppointmentType type,
-        DateTimeOffset start, int count, string bookedBy) =>
+        DateTimeOffset start, int count, string bookedBy, DateTimeOffset? lastStart = null) =>
         new PathwayEvent(patientId, at, PathwayEventType.Appointment, organisation.Sector, organisation.Id, organisation.Name, PathwayEventKind.AppointmentBooked,
             new Dictionary<string, string?>
             {
@@ -137,6 +138,7 @@ public sealed class PathwayEvent
                 [PathwayEventParameters.AppointmentType] = type.ToString(),
                 [PathwayEventParameters.Start] = PathwayEventParameters.Write(start),
                 [PathwayEventParameters.Count] = count > 1 ? count.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
+                [PathwayEventParameters.Until] = count > 1 && lastStart is { } last ? PathwayEventParameters.Write(last) : null,
                 [PathwayEventParameters.By] = bookedBy,
             }).About(BlockedItemKind.Appointment, appointmentId);
 

@@ -20,6 +20,7 @@ public static class PathwayEventParameters
     public const string AppointmentType = "appointmentType";
     public const string Start = "start";
     public const string Count = "count";
+    public const string Until = "until";
     public const string Attendees = "attendees";
     public const string Minutes = "minutes";
     public const string Status = "status";

@@ -1,4 +1,5 @@
 using CareWorkspace.Domain.Access;
+using CareWorkspace.Domain.Blocks;
 
 namespace CareWorkspace.Infrastructure.Realtime;
 
@@ -16,6 +17,15 @@ public sealed record PathwayChange(Guid PatientId, PatientSection Section, Guid?
     /// worked out: every audience subscriber of the section hears it, as they all did before keys existed.
     /// </summary>
     public IReadOnlyList<AudienceKey>? SeenBy { get; init; }
+
+    /// <summary>
+    /// What the changed entry is about, when it is about items the patient may block (a timeline event about an
+    /// appointment, or the appointments of a series): its notice is not sent to those the entry is kept from.
+    /// </summary>
+    public BlockedItemKind? AboutItemKind { get; init; }
+
+    /// <summary>The ids of the items the entry is about (see <see cref="AboutItemKind"/>).</summary>
+    public IReadOnlyList<Guid>? AboutItemIds { get; init; }
 
     /// <summary>The app instance that committed the change (set by the notifier).</summary>
     public string Origin { get; init; } = "";

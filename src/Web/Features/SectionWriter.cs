@@ -1,4 +1,5 @@
 using CareWorkspace.Domain.Access;
+using CareWorkspace.Domain.Blocks;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Infrastructure.Access;
 using CareWorkspace.Infrastructure.Persistence;
@@ -49,9 +50,38 @@ public sealed class SectionWriter(
             }
             Signal(actor, patientId, relationship, section, changed.Id);
             if (changed.TimelineEventId is { } eventId)
-                Signal(actor, patientId, relationship, PatientSection.Timeline, eventId);
+                SignalTimeline(db, actor, patientId, relationship, eventId);
             return changed.Id;
         }
+    }
+
+    /// <summary>
+    /// The new timeline entry's notice; an entry about an item (an appointment booked or cancelled) names it and, for a
+    /// series, the occurrences this change touched, so the notice keeps away from those the patient blocked any of them from.
+    /// </summary>
+    private void SignalTimeline(CareDbContext db, Actor actor, Guid patientId, PatientRelationship relationship, Guid eventId)
+    {
+        var entry = db.PathwayEvents.Local.FirstOrDefault(e => e.Id == eventId);
+        if (entry?.AboutItemKind is not { } kind || entry.AboutItemId is not { } about)
+        {
+            Signal(actor, patientId, relationship, PatientSection.Timeline, eventId);
+            return;
+        }
+        var items = AppointmentsOfTheSameSeries(db, kind, about);
+        notifier.PathwayChanged(new PathwayChange(patientId, PatientSection.Timeline, eventId, actor.UserId)
+        {
+            SeenBy = WhoMaySee.EntryAbout(relationship, PatientSection.Timeline, Audience.Everyone, kind, items, entry.SourceOrganisationId),
+            AboutItemKind = kind,
+            AboutItemIds = items,
+        });
+    }
+
+    /// <summary>The item, and for an appointment of a series every occurrence of that series this change loaded.</summary>
+    private static IReadOnlyList<Guid> AppointmentsOfTheSameSeries(CareDbContext db, BlockedItemKind kind, Guid itemId)
+    {
+        if (kind != BlockedItemKind.Appointment || db.Appointments.Local.FirstOrDefault(a => a.Id == itemId)?.SeriesId is not { } seriesId)
+            return [itemId];
+        return [.. db.Appointments.Local.Where(a => a.SeriesId == seriesId).Select(a => a.Id).Append(itemId).Distinct()];
     }
 
     private void Signal(Actor actor, Guid patientId, PatientRelationship relationship, PatientSection changedSection, Guid itemId) =>

@@ -63,4 +63,24 @@ public sealed class SharingNoticeBannerTests : BunitTestBase
         Assert.Empty(cut.FindAll("[data-testid=emergency-banner]"));
         Assert.Single(cut.FindAll("[data-testid=blocked-notice]"));
     }
+
+    [Fact]
+    public void ActiveEmergencyAccess_CanBeEndedEarly_AndTheButtonWaitsWhileItEnds()
+    {
+        var ended = false;
+        var active = new EmergencyAccessView(Guid.NewGuid(), Now.AddMinutes(-10), Now.AddMinutes(110), "Unconscious, need history");
+        var cut = Render<SharingNoticeBanner>(p => p
+            .Add(c => c.Notice, Notice(blocked: true, active: active))
+            .Add(c => c.Now, Now)
+            .Add(c => c.OnEndEmergency, () => ended = true));
+
+        var button = cut.Find("[data-testid=emergency-end]");
+        Assert.Equal("End emergency access", button.TextContent.Trim());
+        button.Click();
+        Assert.True(ended);
+
+        cut.Render(p => p.Add(c => c.Ending, true));
+        Assert.True(cut.Find("[data-testid=emergency-end]").HasAttribute("disabled"));
+        Assert.Empty(Render<SharingNoticeBanner>(p => p.Add(c => c.Notice, Notice(blocked: true)).Add(c => c.Now, Now)).FindAll("[data-testid=emergency-end]"));
+    }
 }

@@ -161,4 +161,24 @@ public sealed class TimelineTextTests
         Assert.Equal(title, TimelineText.Title(entry));
         Assert.Equal(detail, TimelineText.Detail(entry));
     }
+
+    [Theory]
+    [InlineData("en-GB", "3 appointments booked with Havby: Follow-up, from 3 Dec 2026, 10:00 to 17 Dec 2026, 10:00")]
+    [InlineData("da-DK", "3 aftaler booket hos Havby: Opfølgning, fra 3. dec. 2026 kl. 10.00 til 17. dec. 2026 kl. 10.00")]
+    public void ASeriesBooked_SaysItsWholeSpan(string culture, string title)
+    {
+        var entry = Entry(PathwayEventKind.AppointmentBooked, new Dictionary<string, string>
+        {
+            [PathwayEventParameters.Organisation] = "Havby",
+            [PathwayEventParameters.AppointmentType] = "FollowUp",
+            [PathwayEventParameters.Start] = "2026-12-03T09:00:00Z",
+            [PathwayEventParameters.Count] = "3",
+            [PathwayEventParameters.Until] = "2026-12-17T09:00:00Z",
+            [PathwayEventParameters.By] = "Sofie Nielsen",
+        });
+
+        Use(System.Globalization.CultureInfo.GetCultureInfo(culture));
+
+        Assert.Equal(title, TimelineText.Title(entry));
+    }
 }

@@ -41,4 +41,17 @@ public sealed class BoardFlagsTests
 
         Assert.Equal(["Red", "Yellow one", "Yellow two"], BoardFlags.ForMeeting(citizens).Select(c => c.Name));
     }
+
+    [Fact]
+    public void A_citizen_who_blocked_the_triage_is_in_no_colours_column_or_count_nor_in_the_meeting()
+    {
+        var blocked = Citizen("Blocked", null) with { BlockedByPatient = true };
+        var citizens = new[] { Citizen("Green", TriageColour.Green), blocked, Citizen("Never", null), Citizen("Red", TriageColour.Red) };
+
+        Assert.Equal(["Green", "Never"], BoardFlags.InColumn(citizens, TriageColour.Green).Select(c => c.Name));
+        Assert.Equal(["Red"], BoardFlags.InColumn(citizens, TriageColour.Red).Select(c => c.Name));
+        Assert.Empty(BoardFlags.InColumn(citizens, TriageColour.Yellow));
+        Assert.Equal([blocked], BoardFlags.BlockedByPatient(citizens));
+        Assert.DoesNotContain(blocked, BoardFlags.ForMeeting(citizens));
+    }
 }

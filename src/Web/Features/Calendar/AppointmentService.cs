@@ -101,6 +101,7 @@ public sealed class AppointmentService(
                 var participants = await CalendarPeople.ResolveAsync(db, patientId, relationship, input.Participants, ct);
                 var details = Details(input);
                 Appointment first;
+                DateTimeOffset? last = null;
                 var count = 1;
                 if (input.Recurrence is { } r)
                 {
@@ -111,6 +112,7 @@ public sealed class AppointmentService(
                     db.AppointmentSeries.Add(series);
                     db.Appointments.AddRange(occurrences);
                     first = occurrences[0];
+                    last = occurrences[^1].Start;
                     count = occurrences.Count;
                 }
                 else
@@ -119,7 +121,7 @@ public sealed class AppointmentService(
                         participants, stamp, input.Status);
                     db.Appointments.Add(first);
                 }
-                var booked = PathwayEvent.AppointmentBooked(patientId, stamp.At, organisation, first.Id, first.Type, first.Start, count, stamp.ByName);
+                var booked = PathwayEvent.AppointmentBooked(patientId, stamp.At, organisation, first.Id, first.Type, first.Start, count, stamp.ByName, last);
                 db.PathwayEvents.Add(booked);
                 return (first.Id, booked.Id);
             }, ct);

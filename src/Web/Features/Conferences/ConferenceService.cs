@@ -1,4 +1,5 @@
 using CareWorkspace.Domain.Access;
+using CareWorkspace.Domain.Blocks;
 using CareWorkspace.Domain.Calendar;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.Conferences;
@@ -173,7 +174,9 @@ public sealed class ConferenceService(
         if (timeline)
             notifier.PathwayChanged(new PathwayChange(patientId, PatientSection.Timeline, appointmentId, actor.UserId)
             {
-                SeenBy = WhoMaySee.Change(relationship, PatientSection.Timeline, Audience.Everyone),
+                SeenBy = WhoMaySee.EntryAbout(relationship, PatientSection.Timeline, Audience.Everyone, BlockedItemKind.Appointment, [appointmentId], null),
+                AboutItemKind = BlockedItemKind.Appointment,
+                AboutItemIds = [appointmentId],
             });
     }
 }

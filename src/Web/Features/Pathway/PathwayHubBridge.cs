@@ -74,6 +74,9 @@ public sealed class PathwayHubBridge(
             // A notice about an item the patient blocked from this receiver would tell them it exists.
             if (change.ItemId is { } item && PatientAccessPolicy.HidesItem(actor, relationship!, item))
                 continue;
+            // Nor a notice of an entry about such items (a cancellation on the timeline names the entry, not the appointment).
+            if (change.AboutItemKind is { } kind && change.AboutItemIds is { } about && PatientAccessPolicy.HidesEntryAbout(actor, relationship!, kind, about))
+                continue;
             await hub.Clients.Client(connectionId).SendAsync(PathwayHub.ChangedMethod, notice);
         }
     }

@@ -69,6 +69,35 @@ public sealed class EmergencyAccessService(
         return new EmergencyAccessView(emergency.Id, emergency.StartedAt, emergency.EndsAt, emergency.Reason);
     }
 
+    /// <summary>
+    /// The clinician no longer needs it: their emergency access ends now rather than at its time limit. Recorded in the
+    /// access log; the summary job then tells the patient what was looked at, as after an expiry.
+    /// </summary>
+    public async Task EndEarlyAsync(Actor actor, Guid patientId, Guid emergencyAccessId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        PatientRelationship relationship;
+        try
+        {
+            (_, relationship) = await guard.DemandWithRelationshipAsync(db, actor, patientId, AccessAction.Read, PatientSection.MasterData,
+                EmergencyAccess.EndedRecordWhat, ct);
+            var emergency = await db.EmergencyAccesses.SingleOrDefaultAsync(e => e.Id == emergencyAccessId && e.PatientId == patientId, ct);
+            if (emergency is null || !emergency.IsFor(actor))
+                throw new DomainException("You have no such emergency access to this patient.");
+            emergency.EndEarly(clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DomainException refused)
+        {
+            await guard.RecordRefusedChangeAsync(db, actor, patientId, AccessAction.Read, PatientSection.MasterData, EmergencyAccess.EndedRecordWhat, refused.Message, ct);
+            throw;
+        }
+        // As when it started: every view of the patient re-asks the guard, so the banner goes and what the block hid goes too.
+        notifier.PathwayChanged(new PathwayChange(patientId, PatientSection.Consents, emergencyAccessId, actor.UserId));
+        foreach (var notice in SharingBlockService.SectionNotices(patientId, relationship, relationship.Blocks.SelectMany(SharingBlockService.SectionsOf), actor.UserId))
+            notifier.PathwayChanged(notice);
+    }
+
     private static NotificationMessage Told(EmergencyAccess emergency, Guid patientId) => new(NotificationKind.EmergencyAccessUsed,
         new Dictionary<string, string>
         {

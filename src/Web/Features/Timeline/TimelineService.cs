@@ -32,6 +32,8 @@ public sealed class TimelineService(IDbContextFactory<CareDbContext> dbFactory, 
         foreach (var (kind, decisions) in blockedAbout)
         {
             var hiddenItems = decisions.Where(d => !d.Value.Allowed).Select(d => (Guid?)d.Key).ToList();
+            if (kind == BlockedItemKind.Appointment && hiddenItems.Count > 0)
+                hiddenItems = await WithTheirSeriesAsync(db, patientId, hiddenItems, ct);
             if (hiddenItems.Count > 0)
                 query = query.Where(e => e.AboutItemKind != kind || !hiddenItems.Contains(e.AboutItemId));
         }
@@ -76,5 +78,16 @@ public sealed class TimelineService(IDbContextFactory<CareDbContext> dbFactory, 
                 .Select(e => blockedAbout[e.AboutItemKind!.Value][e.AboutItemId!.Value]));
         await guard.RecordItemsUnderEmergencyAsync(actor, relationship, PatientSection.Timeline, "Timeline", [.. underEmergency], ct);
         return new TimelinePage([.. entries.Select(e => e.Entry)], total, page, pageSize);
+    }
+
+    /// <summary>
+    /// The hidden appointments and every other occurrence of their series: an entry about a series (its booking, or a
+    /// cancellation of this and the following) names one occurrence but tells of them all, so a blocked occurrence hides it.
+    /// </summary>
+    private static async Task<List<Guid?>> WithTheirSeriesAsync(CareDbContext db, Guid patientId, List<Guid?> hidden, CancellationToken ct)
+    {
+        var series = db.Appointments.Where(a => a.PatientId == patientId && hidden.Contains(a.Id) && a.SeriesId != null).Select(a => a.SeriesId);
+        var occurrences = await db.Appointments.Where(a => a.PatientId == patientId && series.Contains(a.SeriesId)).Select(a => (Guid?)a.Id).ToListAsync(ct);
+        return [.. hidden.Concat(occurrences).Distinct()];
     }
 }

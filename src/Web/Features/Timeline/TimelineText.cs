@@ -129,6 +129,11 @@ public static class TimelineText
             ? CalendarLabels.For(t)
             : Missing;
         var start = PathwayEventParameters.ReadInstant(values.GetValueOrDefault(PathwayEventParameters.Start)) is { } at ? CareFormat.DateTime(at) : Missing;
+        if (values.GetValueOrDefault(PathwayEventParameters.Count) is { } series
+            && PathwayEventParameters.ReadInstant(values.GetValueOrDefault(PathwayEventParameters.Until)) is { } until)
+        {
+            return L["{0} appointments booked with {1}: {2}, from {3} to {4}", series, organisation, type, start, CareFormat.DateTime(until)];
+        }
         if (values.GetValueOrDefault(PathwayEventParameters.Count) is { } count)
         {
             return kind == PathwayEventKind.AppointmentBooked
