@@ -27,7 +27,6 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace CareWorkspace.Infrastructure.Persistence;
 
@@ -86,7 +85,9 @@ public sealed class CareDbContext(DbContextOptions<CareDbContext> options) : Ide
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
         // SQLite cannot order or compare DateTimeOffset values; store them as sortable UTC ticks there.
         if (Database.IsSqlite())
-            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTimeConverters.ToUtcTicks>();
+        else
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTimeConverters.ToUtc>();
     }
 
     // The data-protection key store (a framework class) saves synchronously; it only ever adds keys.

@@ -95,6 +95,25 @@ public abstract class MeasurementSyncTests(SandboxAppFactory factory) : IDisposa
     }
 
     [Fact]
+    public async Task A_measurement_stamped_in_Danish_summer_time_is_imported_at_the_same_instant()
+    {
+        // The national guides' examples carry local offsets (MedCom's home-care observations: +02:00); PostgreSQL's
+        // timestamptz takes only UTC, so the import must not depend on the sender's offset.
+        var taken = new DateTimeOffset(DateTimeOffset.UtcNow.AddDays(-1).UtcDateTime.Date.AddHours(7).AddMinutes(24), TimeSpan.Zero).ToOffset(TimeSpan.FromHours(2));
+        var observation = Observation(DemoDataSeeder.JensCpr, new Quantity(93m, "%", HomeMeasurementObservation.Ucum) { Code = "%" }, "59408-5");
+        observation.Effective = new FhirDateTime(taken);
+        var id = Place(observation);
+
+        var counts = await RunAsync();
+
+        await using var db = await factory.CreateDbContextAsync(Ct);
+        var imported = await db.HomeMeasurements.AsNoTracking().SingleAsync(m => m.SourceId == "Observation/" + id, Ct);
+        Assert.Equal(0, counts.Parked);
+        Assert.Equal(taken.UtcDateTime, imported.MeasuredAt.UtcDateTime);
+        Assert.Equal(93m, imported.Value);
+    }
+
+    [Fact]
     public async Task When_the_service_is_down_the_section_says_it_is_not_updated_and_keeps_what_it_has_and_the_next_run_catches_up()
     {
         var jensId = await factory.JensIdAsync(Ct);
