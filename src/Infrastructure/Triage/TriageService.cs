@@ -77,11 +77,12 @@ public sealed class TriageService(
     /// serves them) with neither change form nor plan, marked as blocked. The one policy decides, with each such
     /// citizen's shared relationship; only citizens with an active block are asked.
     /// </summary>
-    private async Task<TriageBoardView> WithoutWhatIsBlockedAsync(Actor actor, TriageBoardView board, CancellationToken ct)
+    private async Task<TriageBoardView> WithoutWhatIsBlockedAsync(Actor actor, UnitBoard shared, CancellationToken ct)
     {
-        IReadOnlyDictionary<Guid, PatientRelationship> withBlocks;
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
-            withBlocks = await guard.RelationshipsWithBlocksAsync(db, [.. board.Citizens.Select(c => c.PatientId)], ct);
+        var board = shared.Board;
+        if (shared.WithBlocks.Count == 0)
+            return board;
+        var withBlocks = await guard.RelationshipsOfAsync(shared.WithBlocks, ct);
         if (withBlocks.Count == 0)
             return board;
         var citizens = board.Citizens.Select(citizen =>
@@ -96,8 +97,15 @@ public sealed class TriageService(
     // Danish names in Danish order (Æ, Ø, Å last) whatever the language of the viewer whose read is shared.
     private static readonly StringComparer DanishNames = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("da-DK"), ignoreCase: false);
 
+    /// <summary>
+    /// The unit's board as every viewer shares it, with which of its citizens have an active block (read with the board,
+    /// once per change: a block or its lifting is a change to the patient's consents, which every board reads anew after).
+    /// Each viewer decides about those citizens itself.
+    /// </summary>
+    private sealed record UnitBoard(TriageBoardView Board, IReadOnlySet<Guid> WithBlocks);
+
     /// <summary>The unit's board for every viewer, in a fixed number of queries whatever the number of citizens.</summary>
-    private async Task<TriageBoardView> ReadBoardAsync(CareDbContext db, Guid unitId, DateTimeOffset now, CancellationToken ct)
+    private async Task<UnitBoard> ReadBoardAsync(CareDbContext db, Guid unitId, DateTimeOffset now, CancellationToken ct)
     {
         var today = CopenhagenTime.DateOf(now);
         var unitName = await db.Organisations.AsNoTracking().Where(o => o.Id == unitId).Select(o => o.Name).SingleAsync(ct);
@@ -128,7 +136,8 @@ public sealed class TriageService(
                 plans.TryGetValue(c.Id, out var p) ? View(p, now) : null))
             .OrderByDescending(c => c.Colour).ThenBy(c => c.Name, DanishNames)
             .ToList();
-        return new TriageBoardView(unitId, unitName, list, new TriagePermissions(Record: false, Plan: false), now);
+        var withBlocks = await PatientAccessGuard.PatientsWithBlocksAsync(db, [.. list.Select(c => c.PatientId)], ct);
+        return new UnitBoard(new TriageBoardView(unitId, unitName, list, new TriagePermissions(Record: false, Plan: false), now), withBlocks);
     }
 
     /// <summary>
