@@ -1,10 +1,13 @@
+using CareWorkspace.Domain.Triage;
+using CareWorkspace.Infrastructure.Triage;
+using CareWorkspace.Web.Features.Triage;
 using CareWorkspace.Web.Features.TriageBoard;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
 
 namespace CareWorkspace.TriageBoardBenchmark;
 
-/// <summary>One open board as its circuit renders it: the unit's cards, keyed by citizen, re-rendered by diffing when the board is read again.</summary>
+/// <summary>One open board as its circuit renders it: the unit's columns of cards keyed by citizen, re-rendered by diffing when the board is read again.</summary>
 internal sealed class BoardHost : ComponentBase
 {
     private TriageBoardScreen? screen;
@@ -25,14 +28,23 @@ internal sealed class BoardHost : ComponentBase
     {
         if (screen is null)
             return;
-        foreach (var citizen in screen.Board.Citizens)
-        {
-            builder.OpenComponent<TriageBoardCard>(0);
-            builder.SetKey(citizen.PatientId);
-            builder.AddComponentParameter(1, nameof(TriageBoardCard.Citizen), citizen);
-            builder.AddComponentParameter(2, nameof(TriageBoardCard.Now), screen.Board.AsOf);
-            builder.AddComponentParameter(3, nameof(TriageBoardCard.FlagAfterDays), screen.FlagAfterDays);
-            builder.CloseComponent();
-        }
+        // As the board page: a column per colour (and one for citizens who blocked the triage), each diffed only when one of its cards changed.
+        var columns = BoardColumns.Of(screen.Board.Citizens);
+        foreach (var colour in (TriageColour[])[TriageColour.Red, TriageColour.Yellow, TriageColour.Green])
+            Column(builder, colour, TriageLabels.For(colour), columns.In(colour));
+        if (columns.Blocked.Count > 0)
+            Column(builder, null, "Blocked by the patient", columns.Blocked);
+    }
+
+    private void Column(RenderTreeBuilder builder, TriageColour? colour, string title, IReadOnlyList<BoardCitizen> citizens)
+    {
+        builder.OpenComponent<TriageBoardColumn>(0);
+        builder.SetKey(colour?.ToString() ?? "blocked");
+        builder.AddComponentParameter(1, nameof(TriageBoardColumn.Colour), colour);
+        builder.AddComponentParameter(2, nameof(TriageBoardColumn.Title), title);
+        builder.AddComponentParameter(3, nameof(TriageBoardColumn.Citizens), citizens);
+        builder.AddComponentParameter(4, nameof(TriageBoardColumn.Now), screen!.Board.AsOf);
+        builder.AddComponentParameter(5, nameof(TriageBoardColumn.FlagAfterDays), screen.FlagAfterDays);
+        builder.CloseComponent();
     }
 }

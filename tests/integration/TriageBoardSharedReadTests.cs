@@ -87,6 +87,68 @@ public abstract class TriageBoardSharedReadTests(CareAppFactory factory)
         Assert.Equal(recorded, again.Citizens.Single(c => c.PatientId == jensId).Latest?.Id);
     }
 
+    [Fact]
+    public async Task A_change_form_re_reads_only_its_citizen_on_the_kept_board_and_gives_what_a_full_read_gives()
+    {
+        var nurse = await factory.ActorAsync("nurse.holm", Ct);
+        var worker = await factory.ActorAsync("careworker.berg", Ct);
+        var jensId = await factory.JensIdAsync(Ct);
+        var reads = factory.Services.GetRequiredService<SharedReads>();
+        var unit = AudienceKey.TriageBoardOf(nurse.OrganisationId!.Value);
+        var key = unit.Value + "/board";
+        await NotAtTheEndOfAMinuteAsync();
+        await BoardAsync(nurse);
+        var updatesBefore = reads.UpdatesOf(key);
+
+        var recorded = await RecordAsync(worker, jensId, new VitalSigns(Pulse: 118, Temperature: 38.6m));
+        var updated = await BoardAsync(nurse);
+        reads.Changed(unit);
+        var full = await BoardAsync(nurse);
+
+        Assert.True(reads.UpdatesOf(key) > updatesBefore);
+        Assert.Equal(recorded, updated.Citizens.Single(c => c.PatientId == jensId).Latest?.Id);
+        Assert.Equal(full.Citizens.Select(c => c.PatientId), updated.Citizens.Select(c => c.PatientId));
+        Assert.All(full.Citizens.Zip(updated.Citizens), pair => Assert.True(pair.First.ShowsTheSameAs(pair.Second), pair.First.Name));
+    }
+
+    [Fact]
+    public async Task Change_forms_for_two_citizens_recorded_at_once_and_during_a_read_both_land_on_the_board()
+    {
+        var nurse = await factory.ActorAsync("nurse.holm", Ct);
+        var worker = await factory.ActorAsync("careworker.berg", Ct);
+        var jensId = await factory.JensIdAsync(Ct);
+        await NotAtTheEndOfAMinuteAsync();
+        var opened = await BoardAsync(nurse);
+        var otherId = opened.Citizens.First(c => c.PatientId != jensId && !c.BlockedByPatient).PatientId;
+
+        var reading = BoardAsync(nurse);
+        var recorded = await Task.WhenAll(
+            RecordAsync(worker, jensId, new VitalSigns(Pulse: 101)),
+            RecordAsync(worker, otherId, new VitalSigns(Pulse: 102)));
+        await reading;
+        var board = await BoardAsync(nurse);
+
+        Assert.Equal(recorded[0], board.Citizens.Single(c => c.PatientId == jensId).Latest?.Id);
+        Assert.Equal(recorded[1], board.Citizens.Single(c => c.PatientId == otherId).Latest?.Id);
+    }
+
+    [Fact]
+    public async Task A_change_that_names_no_single_citizen_reads_the_whole_board_again()
+    {
+        var nurse = await factory.ActorAsync("nurse.holm", Ct);
+        var jensId = await factory.JensIdAsync(Ct);
+        var reads = factory.Services.GetRequiredService<SharedReads>();
+        var key = AudienceKey.TriageBoardOf(nurse.OrganisationId!.Value).Value + "/board";
+        await NotAtTheEndOfAMinuteAsync();
+        await BoardAsync(nurse);
+        var (readsBefore, updatesBefore) = (reads.ReadsOf(key), reads.UpdatesOf(key));
+
+        reads.Changed(new PathwayChange(jensId, PatientSection.CareTeam));
+        await BoardAsync(nurse);
+
+        Assert.True(reads.ReadsOf(key) - readsBefore > reads.UpdatesOf(key) - updatesBefore);
+    }
+
     private async Task<long> LastRecordAsync()
     {
         await using var db = await factory.CreateDbContextAsync(Ct);

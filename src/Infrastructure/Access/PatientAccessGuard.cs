@@ -104,13 +104,27 @@ public sealed class PatientAccessGuard(TimeProvider clock, ILogger<PatientAccess
     public async Task<IReadOnlyDictionary<Guid, PatientRelationship>> RelationshipsWithBlocksAsync(CareDbContext db, IReadOnlyCollection<Guid> patientIds,
         CancellationToken ct = default)
     {
+        return await RelationshipsOfAsync(await PatientsWithBlocksAsync(db, patientIds, ct), ct);
+    }
+
+    /// <summary>
+    /// Which of the patients have an active block (nothing decided: the same for every viewer, so a list shared by many
+    /// viewers, such as a unit's triage board, may read it once with its data). One query.
+    /// </summary>
+    public static async Task<IReadOnlySet<Guid>> PatientsWithBlocksAsync(CareDbContext db, IReadOnlyCollection<Guid> patientIds, CancellationToken ct = default)
+    {
         var ids = patientIds.Distinct().ToList();
-        var withBlocks = ids.Count == 0
-            ? []
-            : await db.SharingBlocks.AsNoTracking().Where(b => ids.Contains(b.PatientId) && b.LiftedAt == null)
-                .Select(b => b.PatientId).Distinct().ToListAsync(ct);
+        return ids.Count == 0
+            ? new HashSet<Guid>()
+            : (await db.SharingBlocks.AsNoTracking().Where(b => ids.Contains(b.PatientId) && b.LiftedAt == null)
+                .Select(b => b.PatientId).Distinct().ToListAsync(ct)).ToHashSet();
+    }
+
+    /// <summary>The shared relationship of each patient with an active block (from <see cref="PatientsWithBlocksAsync"/>), to ask <see cref="PatientAccessPolicy"/> about.</summary>
+    public async Task<IReadOnlyDictionary<Guid, PatientRelationship>> RelationshipsOfAsync(IReadOnlyCollection<Guid> patientsWithBlocks, CancellationToken ct = default)
+    {
         var relationships = new Dictionary<Guid, PatientRelationship>();
-        foreach (var patientId in withBlocks)
+        foreach (var patientId in patientsWithBlocks)
         {
             if (await SharedRelationshipAsync(patientId, ct) is { } relationship)
                 relationships[patientId] = relationship;

@@ -64,7 +64,8 @@ public sealed class TriageService(
         var now = clock.GetUtcNow();
         // Read anew at least every minute: overdue plans and "time since the last observation" move with the clock.
         var shared = await sharedReads.GetForAudienceAsync(AudienceKey.TriageBoardOf(unitId), "board",
-            (db, c) => ReadBoardAsync(db, unitId, now, c), stamp: now.ToUnixTimeSeconds() / 60, ct: ct);
+            (db, c) => ReadBoardAsync(db, unitId, now, c), stamp: now.ToUnixTimeSeconds() / 60, ct: ct,
+            update: (db, kept, changed, c) => UpdateBoardAsync(db, kept, changed, now, c));
         var board = await WithoutWhatIsBlockedAsync(actor, shared, ct);
         var before = shown?.UnitId == unitId ? shown.Citizens.ToDictionary(c => c.PatientId) : [];
         var listed = board.Citizens.Where(c => !before.TryGetValue(c.PatientId, out var was) || !was.ShowsTheSameAs(c)).Select(c => c.PatientId);
@@ -77,11 +78,12 @@ public sealed class TriageService(
     /// serves them) with neither change form nor plan, marked as blocked. The one policy decides, with each such
     /// citizen's shared relationship; only citizens with an active block are asked.
     /// </summary>
-    private async Task<TriageBoardView> WithoutWhatIsBlockedAsync(Actor actor, TriageBoardView board, CancellationToken ct)
+    private async Task<TriageBoardView> WithoutWhatIsBlockedAsync(Actor actor, UnitBoard shared, CancellationToken ct)
     {
-        IReadOnlyDictionary<Guid, PatientRelationship> withBlocks;
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
-            withBlocks = await guard.RelationshipsWithBlocksAsync(db, [.. board.Citizens.Select(c => c.PatientId)], ct);
+        var board = shared.Board;
+        if (shared.WithBlocks.Count == 0)
+            return board;
+        var withBlocks = await guard.RelationshipsOfAsync(shared.WithBlocks, ct);
         if (withBlocks.Count == 0)
             return board;
         var citizens = board.Citizens.Select(citizen =>
@@ -90,18 +92,55 @@ public sealed class TriageService(
                 ? citizen with { Latest = null, OpenPlan = null, BlockedByPatient = true }
                 : citizen);
         // Sorted again: a blocked card's place among the colours would tell its colour.
-        return board with { Citizens = [.. citizens.OrderByDescending(c => c.Colour).ThenBy(c => c.Name, DanishNames)] };
+        return board with { Citizens = [.. InBoardOrder(citizens)] };
     }
 
     // Danish names in Danish order (Æ, Ø, Å last) whatever the language of the viewer whose read is shared.
     private static readonly StringComparer DanishNames = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("da-DK"), ignoreCase: false);
 
+    /// <summary>
+    /// The unit's board as every viewer shares it, with which of its citizens have an active block (read with the board,
+    /// once per change: a block or its lifting is a change to the patient's consents, which every board reads anew after).
+    /// Each viewer decides about those citizens itself.
+    /// </summary>
+    private sealed record UnitBoard(TriageBoardView Board, IReadOnlySet<Guid> WithBlocks);
+
     /// <summary>The unit's board for every viewer, in a fixed number of queries whatever the number of citizens.</summary>
-    private async Task<TriageBoardView> ReadBoardAsync(CareDbContext db, Guid unitId, DateTimeOffset now, CancellationToken ct)
+    private async Task<UnitBoard> ReadBoardAsync(CareDbContext db, Guid unitId, DateTimeOffset now, CancellationToken ct)
+    {
+        var unitName = await db.Organisations.AsNoTracking().Where(o => o.Id == unitId).Select(o => o.Name).SingleAsync(ct);
+        var (list, withBlocks) = await ReadCitizensAsync(db, unitId, null, now, ct);
+        return new UnitBoard(new TriageBoardView(unitId, unitName, [.. InBoardOrder(list)], new TriagePermissions(Record: false, Plan: false), now), withBlocks);
+    }
+
+    /// <summary>
+    /// The kept board with only the <paramref name="changed"/> citizens read again (a change form recorded or confirmed,
+    /// a plan changed): each one's card replaced, or taken off the board if the unit no longer serves them. The same as
+    /// reading the whole board when nothing else changed, which <see cref="SharedReads"/> guarantees before it asks.
+    /// </summary>
+    private async Task<UnitBoard> UpdateBoardAsync(CareDbContext db, UnitBoard kept, IReadOnlySet<Guid> changed, DateTimeOffset now, CancellationToken ct)
+    {
+        var board = kept.Board;
+        var (read, blocks) = await ReadCitizensAsync(db, board.UnitId, changed, now, ct);
+        var list = board.Citizens.Where(c => !changed.Contains(c.PatientId)).Concat(read);
+        var withBlocks = kept.WithBlocks.Where(id => !changed.Contains(id)).Concat(blocks).ToHashSet();
+        return new UnitBoard(board with { Citizens = [.. InBoardOrder(list)], AsOf = now }, withBlocks);
+    }
+
+    /// <summary>The unit's citizens (only those in <paramref name="only"/> when given) and which of them have an active block.</summary>
+    private async Task<(List<BoardCitizen> Citizens, IReadOnlySet<Guid> WithBlocks)> ReadCitizensAsync(CareDbContext db, Guid unitId,
+        IReadOnlySet<Guid>? only, DateTimeOffset now, CancellationToken ct)
     {
         var today = CopenhagenTime.DateOf(now);
-        var unitName = await db.Organisations.AsNoTracking().Where(o => o.Id == unitId).Select(o => o.Name).SingleAsync(ct);
-        var citizens = await db.Patients.AsNoTracking()
+        var patients = db.Patients.AsNoTracking();
+        var plansOfUnit = db.TriageActionPlans.AsNoTracking().Where(p => p.UnitId == unitId && p.ClosedAt == null);
+        if (only is not null)
+        {
+            var ids = only.ToList();
+            patients = patients.Where(p => ids.Contains(p.Id));
+            plansOfUnit = plansOfUnit.Where(p => ids.Contains(p.PatientId));
+        }
+        var citizens = await patients
             .Where(p => p.CareTeam.Any(m => m.OrganisationId == unitId && m.From <= today && (m.To == null || m.To >= today)))
             .Select(p => new
             {
@@ -118,7 +157,7 @@ public sealed class TriageService(
             .ToListAsync(ct);
         var latestIds = citizens.Where(c => c.LatestId is not null).Select(c => c.LatestId!.Value).ToList();
         var latest = await db.TriageObservations.AsNoTracking().Where(o => latestIds.Contains(o.Id)).ToDictionaryAsync(o => o.PatientId, ct);
-        var plans = (await db.TriageActionPlans.AsNoTracking().Where(p => p.UnitId == unitId && p.ClosedAt == null).ToListAsync(ct))
+        var plans = (await plansOfUnit.ToListAsync(ct))
             .GroupBy(p => p.PatientId)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.CreatedAt).First());
 
@@ -126,10 +165,14 @@ public sealed class TriageService(
             .Select(c => new BoardCitizen(c.Id, $"{c.GivenName} {c.FamilyName}", c.Contact,
                 latest.TryGetValue(c.Id, out var o) ? Board(o) : null,
                 plans.TryGetValue(c.Id, out var p) ? View(p, now) : null))
-            .OrderByDescending(c => c.Colour).ThenBy(c => c.Name, DanishNames)
             .ToList();
-        return new TriageBoardView(unitId, unitName, list, new TriagePermissions(Record: false, Plan: false), now);
+        var withBlocks = await PatientAccessGuard.PatientsWithBlocksAsync(db, [.. list.Select(c => c.PatientId)], ct);
+        return (list, withBlocks);
     }
+
+    // By colour, then by name (the same for a full read and an update: citizens of the same name by id).
+    private static IEnumerable<BoardCitizen> InBoardOrder(IEnumerable<BoardCitizen> citizens) =>
+        citizens.OrderByDescending(c => c.Colour).ThenBy(c => c.Name, DanishNames).ThenBy(c => c.PatientId);
 
     /// <summary>
     /// The citizen's triage status: the colour of the latest change form (any unit's), that form and the open action plans.

@@ -48,10 +48,11 @@ public sealed class BoardFlagsTests
         var blocked = Citizen("Blocked", null) with { BlockedByPatient = true };
         var citizens = new[] { Citizen("Green", TriageColour.Green), blocked, Citizen("Never", null), Citizen("Red", TriageColour.Red) };
 
-        Assert.Equal(["Green", "Never"], BoardFlags.InColumn(citizens, TriageColour.Green).Select(c => c.Name));
-        Assert.Equal(["Red"], BoardFlags.InColumn(citizens, TriageColour.Red).Select(c => c.Name));
-        Assert.Empty(BoardFlags.InColumn(citizens, TriageColour.Yellow));
-        Assert.Equal([blocked], BoardFlags.BlockedByPatient(citizens));
+        var columns = BoardColumns.Of(citizens);
+        Assert.Equal(["Green", "Never"], columns.Green.Select(c => c.Name));
+        Assert.Equal(["Red"], columns.In(TriageColour.Red).Select(c => c.Name));
+        Assert.Empty(columns.Yellow);
+        Assert.Equal([blocked], columns.Blocked);
         Assert.DoesNotContain(blocked, BoardFlags.ForMeeting(citizens));
     }
 }

@@ -27,18 +27,6 @@ public static class BoardFlags
         : current < earlier ? Trend.Falling
         : Trend.Unchanged;
 
-    /// <summary>
-    /// The citizens in a colour's column, and so in its count: only those whose colour the viewer may see. A citizen who
-    /// blocked the triage from the unit is in no colour's column (counting them as green would show a colour the board
-    /// does not know, and the counts would move when they block or lift); they are listed apart, see <see cref="BlockedByPatient"/>.
-    /// </summary>
-    public static IReadOnlyList<BoardCitizen> InColumn(IEnumerable<BoardCitizen> citizens, Domain.Triage.TriageColour colour) =>
-        [.. citizens.Where(c => !c.BlockedByPatient && c.Colour == colour)];
-
-    /// <summary>The citizens who blocked the triage from the unit: their cards say only that something is blocked.</summary>
-    public static IReadOnlyList<BoardCitizen> BlockedByPatient(IEnumerable<BoardCitizen> citizens) =>
-        [.. citizens.Where(c => c.BlockedByPatient)];
-
     /// <summary>The citizens the triage meeting walks through: red first, then yellow, each as the board orders them.</summary>
     public static IReadOnlyList<BoardCitizen> ForMeeting(IEnumerable<BoardCitizen> citizens) =>
         [.. citizens.Where(c => !c.BlockedByPatient && c.Colour != Domain.Triage.TriageColour.Green).OrderByDescending(c => c.Colour)];
