@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using CareWorkspace.Benchmarks;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.NationalSync;
@@ -37,6 +38,10 @@ internal static class Benchmark
         Console.WriteLine(Invariant($"{bench.Provider}: {count} more patients; the sandbox holds {medications} medication statements/prescriptions and {measurements} ") +
             Invariant($"home measurements of theirs ({store.Count} resources in all, with the demo's); seeded in {seeding.Elapsed.TotalSeconds:F0} s. ") +
             Invariant($"Page size {SandboxBenchFactory.PageSize}. Load: {LoadAverage()}"));
+        var gc = GC.GetConfigurationVariables();
+        Console.WriteLine(Invariant($"GC: {(GCSettings.IsServerGC ? "server" : "workstation")}, {GCSettings.LatencyMode}; ") + string.Join(", ",
+            new[] { "ConcurrentGC", "HeapCount", "DynamicAdaptationMode", "ConserveMemory", "HeapHardLimit" }.Select(k => Invariant($"{k} {gc.GetValueOrDefault(k) ?? "–"}"))) +
+            Invariant($"; {Environment.ProcessorCount} processors."));
 
         var sandboxPage = await SandboxPageMillisecondsAsync(store);
         Console.WriteLine(Invariant($"The sandbox itself (same process) answers one page of {SandboxBenchFactory.PageSize} from the middle of the medication in {sandboxPage:F0} ms ") +
@@ -52,13 +57,14 @@ internal static class Benchmark
         var share = second.Elapsed.TotalSeconds / firstSeconds;
         var memory = first.Memory;
         Console.WriteLine();
-        Console.WriteLine("| Run | Job | Read | Imported | Rejected | Parked | Time | Resources / s |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| Run | Job | Read | Imported | Rejected | Parked | Time | Resources / s | Process CPU | CPU ms / 1,000 |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
         foreach (var (name, run) in new[] { ("First", first), ("Unchanged re-run", second) })
         {
             foreach (var job in run.Jobs)
                 Console.WriteLine(Invariant($"| {name} | {job.Service} | {job.Counts.Read} | {job.Counts.Imported} | {job.Counts.Rejected} | {job.Counts.Parked} | ") +
-                    Invariant($"{job.Elapsed.TotalSeconds:F1} s | {(job.Counts.Read == 0 ? "–" : (job.Counts.Read / job.Elapsed.TotalSeconds).ToString("F0", System.Globalization.CultureInfo.InvariantCulture))} |"));
+                    Invariant($"{job.Elapsed.TotalSeconds:F1} s | {(job.Counts.Read == 0 ? "–" : (job.Counts.Read / job.Elapsed.TotalSeconds).ToString("F0", System.Globalization.CultureInfo.InvariantCulture))} | ") +
+                    Invariant($"{job.Cpu.TotalSeconds:F1} s | {(job.Counts.Read == 0 ? "–" : (job.Cpu.TotalMilliseconds * 1000 / job.Counts.Read).ToString("F0", System.Globalization.CultureInfo.InvariantCulture))} |"));
         }
         Console.WriteLine();
         Console.WriteLine("| Memory during the run | Start | Peak (1st half / 2nd half) | End | After a full GC |");
@@ -118,8 +124,9 @@ internal static class Benchmark
                 await using var scope = services.CreateAsyncScope();
                 var job = scope.ServiceProvider.GetServices<INationalSync>().Single(j => j.Service == service);
                 var jobWatch = Stopwatch.StartNew();
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 var counts = await job.RunAsync(CancellationToken.None);
-                jobs.Add(new JobRun(service, counts, jobWatch.Elapsed));
+                jobs.Add(new JobRun(service, counts, jobWatch.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu));
             }
             watch.Stop();
         }
@@ -171,7 +178,8 @@ internal static class Benchmark
 
     private static string LoadAverage() => File.ReadAllText("/proc/loadavg").Trim();
 
-    private sealed record JobRun(NationalService Service, SyncCounts Counts, TimeSpan Elapsed);
+    /// <summary>One job's run; <paramref name="Cpu"/> is the whole process's (the sandbox answering included), less noisy than the time on shared cores.</summary>
+    private sealed record JobRun(NationalService Service, SyncCounts Counts, TimeSpan Elapsed, TimeSpan Cpu);
 
     private sealed record Run(List<JobRun> Jobs, TimeSpan Elapsed, MemoryFigures Memory)
     {

@@ -51,12 +51,13 @@ public sealed class MeasurementSyncJob(
 
     // One item is a page of one: the same rules, access check and notices as a whole page.
     protected override async Task<bool> ImportAsync(HomeMeasurementReading reading, Provenance provenance, DateTimeOffset fetchedAt, CancellationToken ct) =>
-        await ImportPageTogetherAsync([(reading, provenance)], fetchedAt, ct) == 1;
+        await ImportPageTogetherAsync([(reading, provenance)], null, fetchedAt, ct) == 1;
 
-    protected override async Task<int?> ImportPageTogetherAsync(IReadOnlyList<(HomeMeasurementReading Item, Provenance Provenance)> items, DateTimeOffset fetchedAt,
-        CancellationToken ct)
+    protected override async Task<int?> ImportPageTogetherAsync(IReadOnlyList<(HomeMeasurementReading Item, Provenance Provenance)> items,
+        IReadOnlySet<string>? importedBefore, DateTimeOffset fetchedAt, CancellationToken ct)
     {
         await using var db = await Databases.CreateDbContextAsync(ct);
+        var rows = new PageRows(db);
         var patients = await PatientLookup.ByCprAsync(db, items.Select(i => i.Item.Cpr), ct);
         var relationships = await guard.DemandForJobAsync(db, Actor, [.. patients.Values.Distinct()], AccessAction.Create, PatientSection.Measurements, What, ct);
         var imported = new List<(HomeMeasurement Measurement, PatientRelationship Relationship, Provenance Provenance)>();
@@ -66,11 +67,11 @@ public sealed class MeasurementSyncJob(
                 continue;
             var measurement = new HomeMeasurement(id, reading.Kind, reading.Code, reading.Name, reading.Value, reading.Unit, reading.MeasuredAt,
                 provenance.SourceId, provenance.Version, fetchedAt);
-            db.HomeMeasurements.Add(measurement);
+            rows.Add(measurement);
             imported.Add((measurement, relationship, provenance));
         }
-        await RecordImportedAsync(db, [.. imported.Select(i => (i.Provenance, i.Measurement.PatientId))], fetchedAt, ct);
-        await db.SaveChangesAsync(ct);
+        await RecordImportedAsync(db, rows, [.. imported.Select(i => (i.Provenance, i.Measurement.PatientId))], importedBefore, fetchedAt, ct);
+        await rows.SaveAsync(ct);
         foreach (var (measurement, relationship, _) in imported)
         {
             Notifier.PathwayChanged(new PathwayChange(measurement.PatientId, PatientSection.Measurements, measurement.Id, Actor.UserId)

@@ -54,16 +54,21 @@ public sealed class MedicationSyncJob(
 
     // One item is a page of one: the same rules, access check and notices as a whole page.
     protected override async Task<bool> ImportAsync(NationalMedication medication, Provenance provenance, DateTimeOffset fetchedAt, CancellationToken ct) =>
-        await ImportPageTogetherAsync([(medication, provenance)], fetchedAt, ct) == 1;
+        await ImportPageTogetherAsync([(medication, provenance)], null, fetchedAt, ct) == 1;
 
-    protected override async Task<int?> ImportPageTogetherAsync(IReadOnlyList<(NationalMedication Item, Provenance Provenance)> items, DateTimeOffset fetchedAt,
-        CancellationToken ct)
+    protected override async Task<int?> ImportPageTogetherAsync(IReadOnlyList<(NationalMedication Item, Provenance Provenance)> items,
+        IReadOnlySet<string>? importedBefore, DateTimeOffset fetchedAt, CancellationToken ct)
     {
         await using var db = await Databases.CreateDbContextAsync(ct);
+        var rows = new PageRows(db);
         var patients = await PatientLookup.ByCprAsync(db, items.Select(i => i.Item.Cpr), ct);
-        var sourceIds = items.Select(i => i.Provenance.SourceId).ToList();
-        var entries = await db.MedicationEntries.Where(m => m.SourceId != null && sourceIds.Contains(m.SourceId))
-            .ToDictionaryAsync(m => m.SourceId!, StringComparer.Ordinal, ct);
+        // An entry exists for an item imported before. Should one exist for another (never made by this job), inserting
+        // it again fails on its unique source id, and the page is imported item by item, which asks for every entry.
+        var sourceIds = items.Select(i => i.Provenance.SourceId).Where(id => importedBefore is null || importedBefore.Contains(id)).ToList();
+        var entries = sourceIds.Count == 0
+            ? []
+            : await db.MedicationEntries.Where(m => m.SourceId != null && sourceIds.Contains(m.SourceId))
+                .ToDictionaryAsync(m => m.SourceId!, StringComparer.Ordinal, ct);
         var creating = items.Where(i => !entries.ContainsKey(i.Provenance.SourceId) && patients.ContainsKey(i.Item.Cpr)).Select(i => patients[i.Item.Cpr]).Distinct().ToList();
         var updating = items.Where(i => entries.ContainsKey(i.Provenance.SourceId) && patients.ContainsKey(i.Item.Cpr)).Select(i => patients[i.Item.Cpr]).Distinct().ToList();
         var mayCreate = await DemandAsync(creating, AccessAction.Create);
@@ -90,7 +95,7 @@ public sealed class MedicationSyncJob(
             else if (entry is null)
             {
                 entry = MedicationEntry.Imported(id, medication.Details, provenance.SourceId, provenance.Version, provenance.LastUpdated, fetchedAt);
-                db.MedicationEntries.Add(entry);
+                rows.Add(entry);
             }
             else
             {
@@ -100,8 +105,8 @@ public sealed class MedicationSyncJob(
             if (changed)
                 changes.Add((id, entry));
         }
-        await RecordImportedAsync(db, imported, fetchedAt, ct);
-        await db.SaveChangesAsync(ct);
+        await RecordImportedAsync(db, rows, imported, importedBefore, fetchedAt, ct);
+        await rows.SaveAsync(ct);
         foreach (var (patientId, entry) in changes)
             Notifier.PathwayChanged(new PathwayChange(patientId, PatientSection.Medication, entry?.Id, Actor.UserId));
         return imported.Count;

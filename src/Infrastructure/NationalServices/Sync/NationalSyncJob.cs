@@ -56,8 +56,11 @@ public abstract class NationalSyncJob<T>(IDbContextFactory<CareDbContext> dbFact
     /// would one by one; returns how many were for this workspace, or null when the job imports item by item only. When
     /// it throws, nothing of it was saved and the page is imported item by item, so a failing item is retried and parked
     /// on its own. It exists because one transaction (and a dozen queries) per item cannot import a national backlog.
+    /// <paramref name="importedBefore"/> holds the source ids of these items imported before (an earlier version), when
+    /// the caller knows them; null when the job has to ask.
     /// </summary>
-    protected virtual Task<int?> ImportPageTogetherAsync(IReadOnlyList<(T Item, Provenance Provenance)> items, DateTimeOffset fetchedAt, CancellationToken ct) =>
+    protected virtual Task<int?> ImportPageTogetherAsync(IReadOnlyList<(T Item, Provenance Provenance)> items, IReadOnlySet<string>? importedBefore,
+        DateTimeOffset fetchedAt, CancellationToken ct) =>
         Task.FromResult<int?>(null);
 
     /// <summary>One run; returns its counts. Throws <see cref="NationalServiceException"/> when the service could not be read.</summary>
@@ -120,10 +123,11 @@ public abstract class NationalSyncJob<T>(IDbContextFactory<CareDbContext> dbFact
         if (items.Count == 0 || items.Select(i => i.Provenance.SourceId).Distinct(StringComparer.Ordinal).Count() != items.Count)
             return false;
         List<(T Item, Provenance Provenance)> fresh;
+        Dictionary<string, ImportedVersion> followed;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             var ids = items.Select(i => i.Provenance.SourceId).ToList();
-            var followed = (await db.ImportedItems.AsNoTracking().Where(i => i.Service == Service && ids.Contains(i.SourceId))
+            followed = (await db.ImportedItems.AsNoTracking().Where(i => i.Service == Service && ids.Contains(i.SourceId))
                     .Select(i => new { i.SourceId, i.Version, i.SourceUpdatedAt }).ToListAsync(ct))
                 .ToDictionary(i => i.SourceId, i => new ImportedVersion(i.Version, i.SourceUpdatedAt), StringComparer.Ordinal);
             fresh = [.. items.Where(i => !IsImported(followed.GetValueOrDefault(i.Provenance.SourceId), i.Provenance))];
@@ -133,7 +137,7 @@ public abstract class NationalSyncJob<T>(IDbContextFactory<CareDbContext> dbFact
         int? imported;
         try
         {
-            imported = await ImportPageTogetherAsync(fresh, clock.GetUtcNow(), ct);
+            imported = await ImportPageTogetherAsync(fresh, followed.Keys.ToHashSet(StringComparer.Ordinal), clock.GetUtcNow(), ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not NationalServiceException)
         {
@@ -215,19 +219,33 @@ public abstract class NationalSyncJob<T>(IDbContextFactory<CareDbContext> dbFact
         followed is not null && (!ImportsNewVersions || followed.Version == provenance.Version
             || (followed.SourceUpdatedAt is { } seen && provenance.LastUpdated is { } incoming && incoming <= seen));
 
-    /// <summary>Records in <paramref name="db"/> (saved with the page) that these versions were imported, as <see cref="RecordImportedAsync(CareDbContext, Provenance, DateTimeOffset, Guid, CancellationToken)"/> one by one.</summary>
-    protected async Task RecordImportedAsync(CareDbContext db, IReadOnlyList<(Provenance Provenance, Guid PatientId)> imports, DateTimeOffset fetchedAt, CancellationToken ct)
+    /// <summary>
+    /// Records in <paramref name="db"/> (saved with the page) that these versions were imported, as
+    /// <see cref="RecordImportedAsync(CareDbContext, Provenance, DateTimeOffset, Guid, CancellationToken)"/> one by one; a
+    /// first import's row goes to <paramref name="rows"/> when given. Only the items in <paramref name="importedBefore"/>
+    /// (all, when it is null) are read again, to move their provenance forward.
+    /// </summary>
+    private protected async Task RecordImportedAsync(CareDbContext db, PageRows? rows, IReadOnlyList<(Provenance Provenance, Guid PatientId)> imports,
+        IReadOnlySet<string>? importedBefore, DateTimeOffset fetchedAt, CancellationToken ct)
     {
-        var ids = imports.Select(i => i.Provenance.SourceId).ToList();
-        var followed = ImportsNewVersions
+        var ids = ImportsNewVersions
+            ? imports.Select(i => i.Provenance.SourceId).Where(id => importedBefore is null || importedBefore.Contains(id)).ToList()
+            : [];
+        var followed = ids.Count > 0
             ? await db.ImportedItems.Where(i => i.Service == Service && ids.Contains(i.SourceId)).ToDictionaryAsync(i => i.SourceId, StringComparer.Ordinal, ct)
             : [];
         foreach (var (provenance, patientId) in imports)
         {
             if (followed.TryGetValue(provenance.SourceId, out var imported))
+            {
                 imported.Refetched(provenance.Version, provenance.LastUpdated, fetchedAt);
+                continue;
+            }
+            var item = new ImportedItem(Service, provenance.SourceId, provenance.Version, provenance.LastUpdated, fetchedAt, patientId);
+            if (rows is null)
+                db.ImportedItems.Add(item);
             else
-                db.ImportedItems.Add(new ImportedItem(Service, provenance.SourceId, provenance.Version, provenance.LastUpdated, fetchedAt, patientId));
+                rows.Add(item);
         }
     }
 
@@ -236,7 +254,7 @@ public abstract class NationalSyncJob<T>(IDbContextFactory<CareDbContext> dbFact
     /// item with its provenance; a newer version of a followed item moves its provenance forward.
     /// </summary>
     protected Task RecordImportedAsync(CareDbContext db, Provenance provenance, DateTimeOffset fetchedAt, Guid patientId, CancellationToken ct) =>
-        RecordImportedAsync(db, [(provenance, patientId)], fetchedAt, ct);
+        RecordImportedAsync(db, null, [(provenance, patientId)], null, fetchedAt, ct);
 
     /// <summary>Keeps the rejected entry with its reason (once: a rejection seen again is not counted again).</summary>
     private async Task<bool> RecordRejectedAsync(RejectedEntry rejected, CancellationToken ct)
