@@ -13,11 +13,15 @@ internal sealed class MissingTextLocalizerFactory(ResourceManagerStringLocalizer
     private readonly ILogger logger = loggers.CreateLogger("CareWorkspace.Web.Localization.MissingText");
     private readonly ConcurrentDictionary<string, bool> reported = new();
 
+    // Texts found, kept for the life of the app (resource files do not change while it runs). The resource manager takes
+    // a lock on every look-up: with a hundred circuits rendering the same change at once, they queued on it.
+    private readonly ConcurrentDictionary<(string Source, string Culture, string Name), LocalizedString> found = new();
+
     public IStringLocalizer Create(Type resourceSource) =>
-        new MissingTextLocalizer(resources.Create(resourceSource), resourceSource.FullName ?? resourceSource.Name, Report);
+        new MissingTextLocalizer(resources.Create(resourceSource), resourceSource.FullName ?? resourceSource.Name, Report, found);
 
     public IStringLocalizer Create(string baseName, string location) =>
-        new MissingTextLocalizer(resources.Create(baseName, location), baseName, Report);
+        new MissingTextLocalizer(resources.Create(baseName, location), baseName, Report, found);
 
     private void Report(string source, string key, string culture, string problem)
     {
@@ -27,7 +31,8 @@ internal sealed class MissingTextLocalizerFactory(ResourceManagerStringLocalizer
 }
 
 /// <summary>One resource's texts; see <see cref="MissingTextLocalizerFactory"/>.</summary>
-internal sealed class MissingTextLocalizer(IStringLocalizer inner, string source, Action<string, string, string, string> report)
+internal sealed class MissingTextLocalizer(IStringLocalizer inner, string source, Action<string, string, string, string> report,
+    ConcurrentDictionary<(string Source, string Culture, string Name), LocalizedString> found)
     : IStringLocalizer
 {
     public LocalizedString this[string name]
@@ -63,9 +68,16 @@ internal sealed class MissingTextLocalizer(IStringLocalizer inner, string source
 
     private LocalizedString Lookup(string name)
     {
+        // Only texts that exist are kept: their number is bounded by the resource files, whatever keys callers pass.
+        var key = (source, System.Globalization.CultureInfo.CurrentUICulture.Name, name);
+        if (found.TryGetValue(key, out var known))
+            return known;
         try
         {
-            return inner[name];
+            var text = inner[name];
+            if (!text.ResourceNotFound)
+                found.TryAdd(key, text);
+            return text;
         }
         catch (Exception ex) when (ex is System.Resources.MissingManifestResourceException or InvalidOperationException)
         {

@@ -45,6 +45,19 @@ public sealed class SorContactTests : BunitTestBase
     }
 
     [Fact]
+    public void The_same_contact_again_is_not_rendered_again_but_a_changed_one_is()
+    {
+        var cut = Render<SorContact>(p => p.Add(c => c.Contact, Clinic()));
+
+        cut.Render(p => p.Add(c => c.Contact, Clinic()));
+        var afterSame = cut.RenderCount;
+        cut.Render(p => p.Add(c => c.Contact, Clinic(SorStatus.Inactive)));
+
+        Assert.Equal((1, 2), (afterSame, cut.RenderCount));
+        Assert.Equal("No longer active in SOR", cut.Find("[data-testid=sor-status]").TextContent.Trim());
+    }
+
+    [Fact]
     public void A_Danish_reader_reads_it_in_Danish()
     {
         UseLanguage(CareCultures.Danish);

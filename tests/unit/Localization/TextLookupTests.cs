@@ -45,6 +45,36 @@ public sealed class TextLookupTests
     }
 
     [Fact]
+    public void TextsLookedUpBefore_StayInTheReadersLanguage()
+    {
+        // Found texts are kept after the first look-up: the next reader in another language must still get theirs.
+        var localizer = Localizer<Login>();
+
+        Use("da-DK");
+        var danish = localizer["Log in"].Value;
+        Use("en-GB");
+        var english = localizer["Log in"].Value;
+        Use("da-DK");
+        var danishAgain = localizer["Log in"].Value;
+
+        Assert.Equal(("Log ind", "Log in", "Log ind"), (danish, english, danishAgain));
+    }
+
+    [Fact]
+    public void MissingText_IsLookedUpAgain_AndStillShowsTheKey()
+    {
+        Use("en-GB");
+        var localizer = Localizer<Login>();
+
+        var first = localizer["Another text nobody added"];
+        var second = localizer["Another text nobody added"];
+
+        Assert.True(first.ResourceNotFound);
+        Assert.True(second.ResourceNotFound);
+        Assert.Equal("Another text nobody added", second.Value);
+    }
+
+    [Fact]
     public void MissingTextWithValues_IsFormattedFromTheKey()
     {
         Use("da-DK");
