@@ -1,9 +1,11 @@
+using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.NationalSync;
 using CareWorkspace.Domain.Organisations;
 using CareWorkspace.Infrastructure.Demo;
 using CareWorkspace.Infrastructure.NationalServices;
 using CareWorkspace.Infrastructure.NationalServices.Sandbox;
 using CareWorkspace.Infrastructure.NationalServices.Sync;
+using CareWorkspace.Infrastructure.Realtime;
 using CareWorkspace.IntegrationTests.Infrastructure;
 using CareWorkspace.Web.Features.CareTeam;
 using Hl7.Fhir.Serialization;
@@ -130,6 +132,37 @@ public abstract class OrganisationSyncTests(SandboxAppFactory factory) : IDispos
         Assert.True(homeCare.CheckedAt >= started);
         var hospital = view.Members.Single(m => m.OrganisationName == SandboxSeed.HospitalName).Contact!;
         Assert.Equal(SandboxOrganisations.HospitalPhone, hospital.Phone);
+    }
+
+    [Fact]
+    public async Task A_changed_organisation_reaches_Jens_open_care_team_live_and_the_look_is_in_his_access_log()
+    {
+        var phone = $"+45 39 98 {Random.Shared.Next(50, 99)} {Random.Shared.Next(10, 99)}";
+        await RunAsync();
+        factory.Sandbox.Place(NationalService.Organisation, SandboxOrganisations.Organisation("havby-hjemmepleje", DemoOrganisations.HomeCareSor,
+            SandboxSeed.HomeCareName, "Hjemmepleje", "Plejevej 2", "2900", "Havby", phone, null).ToJson());
+        var jensId = await factory.JensIdAsync(Ct);
+        var homeCareId = (await OrganisationAsync(DemoOrganisations.HomeCareSor)).Id;
+        var gp = await factory.ActorAsync("gp.larsen", Ct);
+        var started = factory.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        // The probe runs on the notifier's thread, where this test's context is not current.
+        var ct = Ct;
+        using var probe = new ChangeProbe<string?>(factory.Services.GetRequiredService<IPathwayNotifier>(), jensId, PatientSection.CareTeam, async _ =>
+        {
+            using var scope = factory.Services.CreateScope();
+            var view = await scope.ServiceProvider.GetRequiredService<CareTeamService>().GetAsync(gp, jensId, ct);
+            return view.Members.First(m => m.OrganisationName == SandboxSeed.HomeCareName).Contact!.Phone;
+        });
+
+        await RunAsync();
+
+        var (change, shown) = await probe.ArrivalAsync(homeCareId.ToString(), Ct);
+        Assert.Equal(phone, shown);
+        Assert.Equal(SystemActor.NationalSync.UserId, change.ByUserId);
+        Assert.Contains(AudienceKey.ForOrganisation(homeCareId), change.SeenBy!);
+        await using var db = await factory.CreateDbContextAsync(Ct);
+        Assert.True(await db.AccessRecords.AnyAsync(r => r.PatientId == jensId && r.UserId == SystemActor.NationalSync.UserId
+            && r.Section == PatientSection.CareTeam && r.Action == AccessAction.Read && r.At >= started, Ct));
     }
 
     private sealed record MasterData(string Sor, string Name, string? Address, string? Phone, string? Kind, SorStatus Status);

@@ -1,8 +1,11 @@
+using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.NationalSync;
 using CareWorkspace.Domain.Organisations;
+using CareWorkspace.Infrastructure.Access;
 using CareWorkspace.Infrastructure.Jobs;
 using CareWorkspace.Infrastructure.Persistence;
+using CareWorkspace.Infrastructure.Realtime;
 using CareWorkspace.Infrastructure.Reminders;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -17,12 +20,15 @@ namespace CareWorkspace.Infrastructure.NationalServices.Sync;
 /// of the version read. An answer that is refused (invalid, or without a name) is counted, logged and kept with its
 /// reason for inspection, and the rest go on; an organisation SOR does not know is marked so, its last known data kept.
 /// A register that cannot be asked fails the run (Hangfire tries again): what was written before stays, nothing is half-written.
+/// A changed organisation reaches the open pathways that show it (its patients' care team and GP) live.
 /// </summary>
 public sealed class OrganisationSyncJob(
     IDbContextFactory<CareDbContext> dbFactory,
     IOrganisationRegister register,
     TimeProvider clock,
     NationalServicesSettings settings,
+    PatientAccessGuard guard,
+    IPathwayNotifier notifier,
     ILogger<OrganisationSyncJob> logger) : INationalSync
 {
     public const string JobId = "national-sync-organisation";
@@ -31,6 +37,10 @@ public sealed class OrganisationSyncJob(
     public static readonly string DefaultSchedule = Cron.Daily(4, 15);
 
     private const int ProgressEvery = 20;
+
+    private const string What = "Organisation register: tell open pathways about a changed organisation";
+
+    private static Actor Actor => SystemActor.NationalSync;
 
     public NationalService Service => NationalService.Organisation;
 
@@ -114,7 +124,37 @@ public sealed class OrganisationSyncJob(
         }
         await RecordProvenanceAsync(db, provenance, now, ct);
         await db.ParkedImports.Where(p => p.Service == Service && p.SourceId == provenance.SourceId).ExecuteDeleteAsync(ct);
-        return await SaveAsync(db, sor, ct) && changed ? Outcome.Changed : Outcome.Unchanged;
+        if (!await SaveAsync(db, sor, ct) || !changed)
+            return Outcome.Unchanged;
+        await TellOpenPathwaysAsync(organisationId, ct);
+        return Outcome.Changed;
+    }
+
+    /// <summary>
+    /// Signals a care-team change to every patient whose care team or GP the organisation is today: their pathways show
+    /// its name, address and phone, and the kept shared reads of them are made old. Which patients those are is read
+    /// through the guard, so each is in the patient's access log.
+    /// </summary>
+    private async Task TellOpenPathwaysAsync(Guid organisationId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var today = CopenhagenTime.Today(clock);
+        var patientIds = await db.Patients.AsNoTracking()
+            .Where(p => p.GpOrganisationId == organisationId
+                || p.CareTeam.Any(m => m.OrganisationId == organisationId && m.From <= today && (m.To == null || m.To >= today)))
+            .Select(p => p.Id)
+            .ToListAsync(ct);
+        if (patientIds.Count == 0)
+            return;
+        var relationships = await guard.DemandForJobAsync(db, Actor, patientIds, AccessAction.Read, PatientSection.CareTeam, What, ct);
+        await db.SaveChangesAsync(ct);
+        foreach (var (patientId, relationship) in relationships)
+        {
+            notifier.PathwayChanged(new PathwayChange(patientId, PatientSection.CareTeam, organisationId, Actor.UserId)
+            {
+                SeenBy = WhoMaySee.Change(relationship, PatientSection.CareTeam, Audience.Everyone),
+            });
+        }
     }
 
     private async Task<bool> SaveAsync(CareDbContext db, SorCode sor, CancellationToken ct)
