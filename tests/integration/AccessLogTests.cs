@@ -85,6 +85,11 @@ public abstract class AccessLogTests(CareAppFactory factory)
         ["PathwayHeaderService.GetAsync(Actor, Guid, CancellationToken)"] =
             Scenario.Of<PathwayHeaderService>(Gp, AccessAction.Read,
                 (s, actor, patientId, ct) => s.GetAsync(actor, patientId, ct)),
+        // A re-check that shows something new (here: a header whose GP the viewer was shown differently) is a recorded read.
+        ["PathwayHeaderService.RecheckAsync(Actor, Guid, PathwayHeader, CancellationToken)"] =
+            Scenario.Of<PathwayHeaderService, PathwayHeader>(Gp, AccessAction.Read,
+                async (s, actor, patientId, ct) => await s.GetAsync(actor, patientId, ct) with { GpName = "Not the GP any more" },
+                (s, actor, patientId, shown, ct) => s.RecheckAsync(actor, patientId, shown, ct)),
 
         ["CareTeamService.GetAsync(Actor, Guid, CancellationToken)"] =
             Scenario.Of<CareTeamService>(Gp, AccessAction.Read,

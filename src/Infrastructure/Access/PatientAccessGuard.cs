@@ -157,6 +157,22 @@ public sealed class PatientAccessGuard(TimeProvider clock, ILogger<PatientAccess
     }
 
     /// <summary>
+    /// What <see cref="DemandSharedEntryAsync"/> would read on this relationship, decided in memory and recorded nowhere;
+    /// null when the entry read would be refused. For a live re-check that writes records only if it shows something new.
+    /// </summary>
+    public static (IReadOnlySet<PatientSection> Read, IReadOnlySet<PatientSection> Readable)? EntryReadOf(
+        Actor actor, PatientRelationship relationship, params PatientSection[] alsoWanted)
+    {
+        var readable = Readable(actor, relationship);
+        var section = PatientAccessPolicy.EntrySection(readable);
+        if (!PatientAccessPolicy.Decide(actor, relationship, AccessAction.Read, section).Allowed)
+            return null;
+        var read = new HashSet<PatientSection> { section };
+        read.UnionWith(alsoWanted.Where(s => PatientAccessPolicy.Decide(actor, relationship, AccessAction.Read, s).Allowed));
+        return (read, readable);
+    }
+
+    /// <summary>
     /// Decides a read of <paramref name="section"/> (and of the sections in <paramref name="alsoWanted"/> that are
     /// allowed) in memory, and returns only when the access records are durable. A refusal is written at once and thrown.
     /// </summary>
