@@ -108,6 +108,8 @@ internal static class Benchmark
             Console.WriteLine("|---|---|---|---|---|---|");
             Console.WriteLine(Invariant($"| {LiveBoards.OpenBoards} | {LiveBoards.Changes} | {live.Latency.P50:F1} / {live.Latency.P95:F1} / {live.Latency.Max:F1} ms | ") +
                 Invariant($"{live.LastBoard.P50:F1} / {live.LastBoard.P95:F1} ms | {live.OwnUnitReads} | {live.OtherUnitNotices} / {live.OtherUnitReads} |"));
+            Console.WriteLine(Invariant($"On the way: first board told p50 {live.Noticed.P50:F1} ms (the change form written); board read with its access record p50 / p95 ") +
+                Invariant($"{live.Read.P50:F1} / {live.Read.P95:F1} ms; {live.RecordCommits:F1} access-record commits per change; process CPU {live.CpuPerBoard:F2} ms per board per change."));
         }
         Console.WriteLine(Invariant($"Load at the end: {File.ReadAllText("/proc/loadavg").Trim()}"));
     }

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using CareWorkspace.Benchmarks;
 using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.Triage;
+using CareWorkspace.Infrastructure.Access;
 using CareWorkspace.Infrastructure.Live;
 using CareWorkspace.Infrastructure.Realtime;
 using CareWorkspace.Infrastructure.Triage;
@@ -23,13 +24,23 @@ internal sealed class LiveBoards(IServiceProvider services, Actor viewer, Guid u
     public const int OpenBoards = 50;
     public const int Changes = 20;
 
-    public sealed record Result(Percentiles Latency, Percentiles LastBoard, int OtherUnitNotices, long OtherUnitReads, long OwnUnitReads);
+    /// <param name="Noticed">Change form started → the first board told of the change (the write and its commit).</param>
+    /// <param name="Read">Change form started → each board's board read and access record done (before rendering).</param>
+    /// <param name="CpuPerBoard">Process CPU per board per change (everything the process did, divided by the boards told).</param>
+    /// <param name="RecordCommits">Access-record group commits per change.</param>
+    public sealed record Result(Percentiles Latency, Percentiles LastBoard, int OtherUnitNotices, long OtherUnitReads, long OwnUnitReads,
+        Percentiles Noticed, Percentiles Read, double CpuPerBoard, double RecordCommits);
 
     public async Task<Result> MeasureAsync(Actor worker, IReadOnlyList<Guid> citizens)
     {
         var notifier = services.GetRequiredService<IPathwayNotifier>();
         var reads = services.GetRequiredService<SharedReads>();
         var round = new ConcurrentBag<double>();
+        var readRound = new ConcurrentBag<double>();
+        var noticed = new List<double>();
+        var read = new List<double>();
+        var firstNotice = long.MaxValue;
+        var writer = services.GetRequiredService<AccessRecordWriter>();
         var latencies = new List<double>();
         var lastBoard = new List<double>();
         CountdownEvent? arrived = null;
@@ -46,7 +57,9 @@ internal sealed class LiveBoards(IServiceProvider services, Actor viewer, Guid u
             foreach (var board in boards.Where(b => b.UnitId == unitId))
                 subscriptions.Add(notifier.SubscribeNamed(AudienceKey.TriageBoardOf(unitId), async change =>
                 {
-                    await board.ReadAgainAsync();
+                    var at = Stopwatch.GetTimestamp();
+                    InterlockedMin(ref firstNotice, at);
+                    await board.ReadAgainAsync(readDone => readRound.Add(Stopwatch.GetElapsedTime(board.Since, readDone).TotalMilliseconds));
                     round.Add(Stopwatch.GetElapsedTime(board.Since).TotalMilliseconds);
                     arrived!.Signal();
                 }));
@@ -54,7 +67,7 @@ internal sealed class LiveBoards(IServiceProvider services, Actor viewer, Guid u
                 subscriptions.Add(notifier.SubscribeNamed(AudienceKey.TriageBoardOf(otherUnitId), _ =>
                 {
                     Interlocked.Increment(ref otherNotices);
-                    return board.ReadAgainAsync();
+                    return board.ReadAgainAsync(_ => { });
                 }));
 
             var otherKey = AudienceKey.TriageBoardOf(otherUnitId).Value + "/board";
@@ -62,10 +75,16 @@ internal sealed class LiveBoards(IServiceProvider services, Actor viewer, Guid u
             var (otherReadsBefore, ownReadsBefore) = (reads.ReadsOf(otherKey), reads.ReadsOf(ownKey));
             await using var scope = services.CreateAsyncScope();
             var triage = scope.ServiceProvider.GetRequiredService<TriageService>();
+            var cpu = TimeSpan.Zero;
+            var commits = 0L;
             for (var change = -2; change < Changes; change++)
             {
                 arrived = new CountdownEvent(OpenBoards);
                 round = [];
+                readRound = [];
+                firstNotice = long.MaxValue;
+                var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+                var commitsBefore = writer.CommittedBatches;
                 var started = Stopwatch.GetTimestamp();
                 foreach (var board in boards)
                     board.Since = started;
@@ -75,19 +94,36 @@ internal sealed class LiveBoards(IServiceProvider services, Actor viewer, Guid u
                     throw new TimeoutException("Not every open board heard the change within 30 s.");
                 if (change >= 0)
                 {
+                    cpu += Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+                    commits += writer.CommittedBatches - commitsBefore;
+                    noticed.Add(Stopwatch.GetElapsedTime(started, firstNotice).TotalMilliseconds);
+                    read.AddRange(readRound);
                     latencies.AddRange(round);
                     lastBoard.Add(round.Max());
                 }
                 await Task.Delay(200);
             }
             return new Result(Percentiles.Of(latencies), Percentiles.Of(lastBoard), otherNotices,
-                reads.ReadsOf(otherKey) - otherReadsBefore, reads.ReadsOf(ownKey) - ownReadsBefore);
+                reads.ReadsOf(otherKey) - otherReadsBefore, reads.ReadsOf(ownKey) - ownReadsBefore,
+                Percentiles.Of(noticed), Percentiles.Of(read), cpu.TotalMilliseconds / Changes / OpenBoards, (double)commits / Changes);
         }
         finally
         {
             subscriptions.ForEach(s => s.Dispose());
             foreach (var board in boards)
                 await board.DisposeAsync();
+        }
+    }
+
+    private static void InterlockedMin(ref long location, long value)
+    {
+        var seen = Interlocked.Read(ref location);
+        while (value < seen)
+        {
+            var was = Interlocked.CompareExchange(ref location, value, seen);
+            if (was == seen)
+                return;
+            seen = was;
         }
     }
 
@@ -130,9 +166,11 @@ internal sealed class LiveBoards(IServiceProvider services, Actor viewer, Guid u
 
         private TriageBoardService Boards => scope.ServiceProvider.GetRequiredService<TriageBoardService>();
 
-        public async Task ReadAgainAsync()
+        /// <param name="read">Told the moment the board is read (with its access record durable), before it is rendered.</param>
+        public async Task ReadAgainAsync(Action<long> read)
         {
             shown = await Boards.GetAsync(viewer, UnitId, shown.Board);
+            read(Stopwatch.GetTimestamp());
             await renderer.Dispatcher.InvokeAsync(() => host.Show(shown));
         }
 

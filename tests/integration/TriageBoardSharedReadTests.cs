@@ -4,6 +4,7 @@ using CareWorkspace.Infrastructure.Live;
 using CareWorkspace.Infrastructure.Realtime;
 using CareWorkspace.Infrastructure.Triage;
 using CareWorkspace.IntegrationTests.Infrastructure;
+using CareWorkspace.Web.Features.TriageBoard;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -147,6 +148,33 @@ public abstract class TriageBoardSharedReadTests(CareAppFactory factory)
         await BoardAsync(nurse);
 
         Assert.True(reads.ReadsOf(key) - readsBefore > reads.UpdatesOf(key) - updatesBefore);
+    }
+
+    [Fact]
+    public async Task A_change_form_keeps_the_units_flag_setting_without_reading_it_and_a_change_to_the_unit_reads_it_anew()
+    {
+        var nurse = await factory.ActorAsync("nurse.holm", Ct);
+        var worker = await factory.ActorAsync("careworker.berg", Ct);
+        var jensId = await factory.JensIdAsync(Ct);
+        var reads = factory.Services.GetRequiredService<SharedReads>();
+        var unit = AudienceKey.TriageBoardOf(nurse.OrganisationId!.Value);
+        var key = unit.Value + "/flag-after-days";
+        await NotAtTheEndOfAMinuteAsync();
+        var opened = await factory.CallAsync<TriageBoardService, TriageBoardScreen>(s => s.GetAsync(nurse, null, ct: Ct));
+        var (readsBefore, updatesBefore) = (reads.ReadsOf(key), reads.UpdatesOf(key));
+
+        await RecordAsync(worker, jensId, new VitalSigns(Pulse: 97));
+        var afterChangeForm = await factory.CallAsync<TriageBoardService, TriageBoardScreen>(s => s.GetAsync(nurse, null, opened.Board, Ct));
+        var (readsAfterChangeForm, updatesAfterChangeForm) = (reads.ReadsOf(key), reads.UpdatesOf(key));
+        reads.Changed(unit);
+        var afterUnitChange = await factory.CallAsync<TriageBoardService, TriageBoardScreen>(s => s.GetAsync(nurse, null, afterChangeForm.Board, Ct));
+
+        // Every read of the setting after the change form was the kept one; after a change to the unit, one was read anew.
+        Assert.True(updatesAfterChangeForm > updatesBefore);
+        Assert.Equal(readsAfterChangeForm - readsBefore, updatesAfterChangeForm - updatesBefore);
+        Assert.True(reads.ReadsOf(key) - readsAfterChangeForm > reads.UpdatesOf(key) - updatesAfterChangeForm);
+        Assert.Equal(opened.FlagAfterDays, afterChangeForm.FlagAfterDays);
+        Assert.Equal(opened.FlagAfterDays, afterUnitChange.FlagAfterDays);
     }
 
     private async Task<long> LastRecordAsync()

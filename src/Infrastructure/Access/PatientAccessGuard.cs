@@ -98,27 +98,21 @@ public sealed class PatientAccessGuard(TimeProvider clock, ILogger<PatientAccess
     }
 
     /// <summary>
-    /// For a list across patients (a board, a staff calendar): the shared relationship of each listed patient who has an
-    /// active block, so the list asks <see cref="PatientAccessPolicy"/> about those; the others block nothing. One query.
-    /// </summary>
-    public async Task<IReadOnlyDictionary<Guid, PatientRelationship>> RelationshipsWithBlocksAsync(CareDbContext db, IReadOnlyCollection<Guid> patientIds,
-        CancellationToken ct = default)
-    {
-        return await RelationshipsOfAsync(await PatientsWithBlocksAsync(db, patientIds, ct), ct);
-    }
-
-    /// <summary>
-    /// Which of the patients have an active block (nothing decided: the same for every viewer, so a list shared by many
-    /// viewers, such as a unit's triage board, may read it once with its data). One query.
+    /// For a list across patients (a board, a staff calendar): which of the patients have an active block, so the list
+    /// asks <see cref="PatientAccessPolicy"/> about those (with <see cref="RelationshipsOfAsync"/>); the others block
+    /// nothing. Nothing decided: the same for every viewer, so a list shared by many viewers, such as a unit's triage
+    /// board, may read it once with its data. One query.
     /// </summary>
     public static async Task<IReadOnlySet<Guid>> PatientsWithBlocksAsync(CareDbContext db, IReadOnlyCollection<Guid> patientIds, CancellationToken ct = default)
     {
         var ids = patientIds.Distinct().ToList();
         return ids.Count == 0
             ? new HashSet<Guid>()
-            : (await db.SharingBlocks.AsNoTracking().Where(b => ids.Contains(b.PatientId) && b.LiftedAt == null)
-                .Select(b => b.PatientId).Distinct().ToListAsync(ct)).ToHashSet();
+            : (await ActiveBlocks(db).Where(b => ids.Contains(b.PatientId)).Select(b => b.PatientId).Distinct().ToListAsync(ct)).ToHashSet();
     }
+
+    /// <summary>The blocks in force (not lifted), for a list that reads which of its patients have one in its own query.</summary>
+    public static IQueryable<SharingBlock> ActiveBlocks(CareDbContext db) => db.SharingBlocks.AsNoTracking().Where(b => b.LiftedAt == null);
 
     /// <summary>The shared relationship of each patient with an active block (from <see cref="PatientsWithBlocksAsync"/>), to ask <see cref="PatientAccessPolicy"/> about.</summary>
     public async Task<IReadOnlyDictionary<Guid, PatientRelationship>> RelationshipsOfAsync(IReadOnlyCollection<Guid> patientsWithBlocks, CancellationToken ct = default)

@@ -140,6 +140,9 @@ public sealed class TriageService(
             patients = patients.Where(p => ids.Contains(p.Id));
             plansOfUnit = plansOfUnit.Where(p => ids.Contains(p.PatientId));
         }
+        // Which citizens have an active block, in the same query: one round trip less per change, which on a database
+        // server is a wait every open board of the unit shares.
+        var activeBlocks = PatientAccessGuard.ActiveBlocks(db);
         var citizens = await patients
             .Where(p => p.CareTeam.Any(m => m.OrganisationId == unitId && m.From <= today && (m.To == null || m.To >= today)))
             .Select(p => new
@@ -153,6 +156,7 @@ public sealed class TriageService(
                 // not a search through the unit's whole history.
                 LatestId = db.TriageObservations.Where(o => o.PatientId == p.Id && o.UnitId == unitId)
                     .OrderByDescending(o => o.RecordedAt).ThenByDescending(o => o.Id).Select(o => (Guid?)o.Id).FirstOrDefault(),
+                HasBlock = activeBlocks.Any(b => b.PatientId == p.Id),
             })
             .ToListAsync(ct);
         var latestIds = citizens.Where(c => c.LatestId is not null).Select(c => c.LatestId!.Value).ToList();
@@ -166,8 +170,7 @@ public sealed class TriageService(
                 latest.TryGetValue(c.Id, out var o) ? Board(o) : null,
                 plans.TryGetValue(c.Id, out var p) ? View(p, now) : null))
             .ToList();
-        var withBlocks = await PatientAccessGuard.PatientsWithBlocksAsync(db, [.. list.Select(c => c.PatientId)], ct);
-        return (list, withBlocks);
+        return (list, citizens.Where(c => c.HasBlock).Select(c => c.Id).ToHashSet());
     }
 
     // By colour, then by name (the same for a full read and an update: citizens of the same name by id).
@@ -199,7 +202,7 @@ public sealed class TriageService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await guard.DemandAsync(db, actor, patientId, AccessAction.Read, PatientSection.Triage, "Triage history", ct);
-        var since = from is { } day ? CopenhagenTime.StartOf(day).ToUniversalTime() : DateTimeOffset.MinValue;
+        var since = from is { } day ? CopenhagenTime.StartOf(day) : DateTimeOffset.MinValue;
         var observations = await db.TriageObservations.AsNoTracking()
             .Where(o => o.PatientId == patientId && o.RecordedAt >= since).OrderBy(o => o.RecordedAt).ToListAsync(ct);
         var plans = await db.TriageActionPlans.AsNoTracking()

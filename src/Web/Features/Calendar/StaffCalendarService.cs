@@ -34,7 +34,7 @@ public sealed class StaffCalendarService(IDbContextFactory<CareDbContext> dbFact
             : query.Where(a => a.OrganisationId == organisationId || a.Participants.Any(p => p.UserId == actor.UserId));
         var found = await query.OrderBy(a => a.Start).Take(2000).ToListAsync(ct);
         // The patients' blocks, through the one policy: a blocked calendar or a blocked appointment is left out.
-        var withBlocks = await guard.RelationshipsWithBlocksAsync(db, [.. found.Select(a => a.PatientId)], ct);
+        var withBlocks = await guard.RelationshipsOfAsync(await PatientAccessGuard.PatientsWithBlocksAsync(db, [.. found.Select(a => a.PatientId)], ct), ct);
         var appointments = found.Where(a => !withBlocks.TryGetValue(a.PatientId, out var relationship)
             || (PatientAccessPolicy.Decide(actor, relationship, AccessAction.Read, PatientSection.Calendar).Allowed
                 && PatientAccessPolicy.MaySeeItem(actor, relationship, BlockedItemKind.Appointment, a.Id, a.OrganisationId))).ToList();

@@ -24,11 +24,14 @@ public sealed class TriageBoardService(TriageService triage, MessageService mess
     public async Task<TriageBoardScreen> GetAsync(Actor actor, Guid? unitId, TriageBoardView? shown = null, CancellationToken ct = default)
     {
         var board = await triage.GetBoardAsync(actor, unitId ?? actor.OrganisationId ?? Guid.Empty, shown, ct);
-        // The unit's setting, shared by its open boards like the board itself (a change to it shows within a minute).
+        // The unit's setting, shared by its open boards like the board itself (a change to it shows within a minute). A change
+        // that names its citizens (a change form, a plan) does not touch it, so it is kept: not one more query per change
+        // before the boards can show it. A change to the setting concerns everyone and reads it anew.
         var flagAfterDays = await sharedReads.GetForAudienceAsync(AudienceKey.TriageBoardOf(board.UnitId), "flag-after-days",
             async (db, c) => await db.TriageChangeForms.AsNoTracking().Where(f => f.UnitId == board.UnitId)
                 .Select(f => (int?)f.FlagAfterDays).SingleOrDefaultAsync(c) ?? UnitChangeForm.DefaultFlagAfterDays,
-            stamp: board.AsOf.ToUnixTimeSeconds() / 60, ct: ct);
+            stamp: board.AsOf.ToUnixTimeSeconds() / 60, ct: ct,
+            update: (_, kept, _, _) => Task.FromResult(kept));
         return new TriageBoardScreen(board, flagAfterDays);
     }
 
