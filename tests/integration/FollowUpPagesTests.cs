@@ -30,28 +30,47 @@ public abstract class FollowUpPagesTests(CareAppFactory factory)
         await NotifyAsync(reader.UserId, "Bent Berg", read: false);
         await NotifyAsync(reader.UserId, "Carl Clausen", read: true);
         await using var page = new LivePageContext(factory, reader);
-        var popovers = page.Render<MudPopoverProvider>();
 
         var bell = page.Render<NotificationBell>();
 
         bell.WaitForAssertion(() => Assert.Equal("2", bell.Find(".mud-badge").TextContent.Trim()), LivePageContext.Timeout);
-        Assert.Equal("Notifications, 2 unread", bell.Find("[data-testid=notification-bell] button").GetAttribute("aria-label"));
+        var button = bell.Find("[data-testid=notification-bell] button");
+        Assert.Equal("Notifications, 2 unread", button.GetAttribute("aria-label"));
+        Assert.Equal("false", button.GetAttribute("aria-expanded"));
+        // A plain disclosure: no menu, popover or badge component stays in every open page.
+        Assert.Empty(bell.FindComponents<MudMenu>());
+        Assert.Empty(bell.FindComponents<MudBadge>());
 
         await NotifyAsync(reader.UserId, "Dorte Dahl", read: false);
         factory.Services.GetRequiredService<IPathwayNotifier>().Sent([reader.UserId]);
         bell.WaitForAssertion(() => Assert.Equal("3", bell.Find(".mud-badge").TextContent.Trim()), LivePageContext.Timeout);
         bell.WaitForAssertion(() => Assert.Contains("Notifications, 3 unread", bell.Find("[data-testid=notification-announcement]").TextContent, StringComparison.Ordinal), LivePageContext.Timeout);
 
-        await bell.InvokeAsync(() => bell.FindComponent<MudMenu>().Instance.OpenMenuAsync(EventArgs.Empty));
-        popovers.WaitForAssertion(() => Assert.Equal(4, popovers.FindAll("[data-testid=notification]").Count), LivePageContext.Timeout);
-        var items = popovers.FindAll("[data-testid=notification]");
+        // Escape closes the list and gives the focus back to the bell.
+        await bell.InvokeAsync(() => bell.Find("[data-testid=notification-bell] button").Click());
+        Assert.Equal("true", bell.Find("[data-testid=notification-bell] button").GetAttribute("aria-expanded"));
+        Assert.Equal("notification-list", bell.Find("[data-testid=notification-bell] button").GetAttribute("aria-controls"));
+        await bell.InvokeAsync(() => bell.Find(".notification-bell").KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Escape" }));
+        Assert.Empty(bell.FindAll("[data-testid=notification]"));
+        Assert.Equal("false", bell.Find("[data-testid=notification-bell] button").GetAttribute("aria-expanded"));
+        page.JSInterop.VerifyFocusAsyncInvoke();
+
+        // A click beside the open list closes it too.
+        await bell.InvokeAsync(() => bell.Find("[data-testid=notification-bell] button").Click());
+        await bell.InvokeAsync(() => bell.Find("[data-testid=notification-backdrop]").Click());
+        Assert.Empty(bell.FindAll("[data-testid=notification-list]"));
+
+        await bell.InvokeAsync(() => bell.Find("[data-testid=notification-bell] button").Click());
+        bell.WaitForAssertion(() => Assert.Equal(4, bell.FindAll("[data-testid=notification]").Count), LivePageContext.Timeout);
+        var items = bell.FindAll("[data-testid=notification]");
         Assert.Contains("Dorte Dahl was discharged and should see the GP by", items[0].TextContent, StringComparison.Ordinal);
         Assert.Contains("font-weight-bold", items[0].ClassName, StringComparison.Ordinal);
         Assert.Contains("Carl Clausen", items[^1].TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("font-weight-bold", items[^1].ClassName ?? "", StringComparison.Ordinal);
 
-        var markAll = popovers.FindAll(".mud-menu-item").Single(i => i.TextContent.Contains("Mark all as read", StringComparison.Ordinal));
-        await popovers.InvokeAsync(() => markAll.Click());
+        var markAll = bell.Find("[data-testid=notifications-mark-all-read]");
+        Assert.Equal("Mark all as read", markAll.TextContent.Trim());
+        await bell.InvokeAsync(() => markAll.Click());
 
         bell.WaitForAssertion(() => Assert.Empty(bell.FindAll(".mud-badge")), LivePageContext.Timeout);
         bell.WaitForAssertion(() => Assert.Equal("Notifications", bell.Find("[data-testid=notification-bell] button").GetAttribute("aria-label")), LivePageContext.Timeout);

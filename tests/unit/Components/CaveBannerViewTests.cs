@@ -71,6 +71,9 @@ public sealed class CaveBannerViewTests : BunitTestBase
 
         var region = banner.Find("[data-testid=cave-banner]");
         Assert.Equal("region", region.GetAttribute("role"));
+        // MudAlert's markup without the component (it stayed in every open pathway's server memory).
+        Assert.Empty(banner.FindComponents<MudBlazor.MudAlert>());
+        Assert.Contains("mud-alert-filled-error", region.QuerySelector(".mud-alert")!.ClassList);
         Assert.Equal("Allergies: Penicillin (confirmed, severe); Latex (suspected, mild)", region.GetAttribute("aria-label"));
     }
 

@@ -2,6 +2,8 @@ using System.Security.Claims;
 using Bunit;
 using CareWorkspace.Infrastructure.Identity;
 using CareWorkspace.Web.Components.Layout;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
 namespace CareWorkspace.UnitTests.Components;
@@ -37,5 +39,26 @@ public sealed class LayoutButtonsTests : BunitTestBase
         Assert.Contains("mud-button-text-primary", danish.ClassList);
         Assert.Equal("da", danish.GetAttribute("lang"));
         Assert.Empty(cut.FindComponents<MudButton>());
+    }
+
+    [Fact]
+    public void Every_form_posts_the_antiforgery_token_without_a_component_per_form()
+    {
+        Services.AddSingleton<AntiforgeryStateProvider>(new KnownToken());
+        var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim(CareClaimTypes.DisplayName, "Anna Larsen")], "test"));
+
+        var signedIn = Render<SignedInUser>(p => p.Add(c => c.User, user));
+        var language = Render<LanguageSwitch>();
+
+        var forms = signedIn.FindAll("form").Concat(language.FindAll("form")).ToList();
+        Assert.Equal(4, forms.Count);
+        Assert.All(forms, form => Assert.Equal("token-value", form.QuerySelector("input[type=hidden][name=__RequestVerificationToken]")?.GetAttribute("value")));
+        Assert.Empty(signedIn.FindComponents<AntiforgeryToken>());
+        Assert.Empty(language.FindComponents<AntiforgeryToken>());
+    }
+
+    private sealed class KnownToken : AntiforgeryStateProvider
+    {
+        public override AntiforgeryRequestToken? GetAntiforgeryToken() => new("token-value", "__RequestVerificationToken");
     }
 }

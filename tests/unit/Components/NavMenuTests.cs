@@ -1,6 +1,7 @@
 using Bunit;
 using CareWorkspace.Web.Components.Layout;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CareWorkspace.UnitTests.Components;
@@ -37,6 +38,31 @@ public sealed class NavMenuTests : BunitTestBase
 
         var active = Assert.Single(cut.FindAll("a.mud-nav-link.active"));
         Assert.Equal("Inbox", active.TextContent.Trim());
+        Assert.Equal("page", active.GetAttribute("aria-current"));
+        Assert.Single(cut.FindAll("a[aria-current]"));
+    }
+
+    [Fact]
+    public void Render_PageUnderALink_MarksThatLink_AndTheWholePathLinksOnlyTheirOwnPage()
+    {
+        var cut = RenderAs("MunicipalNurse", "triage/record?date=2026-12-01");
+
+        Assert.Equal("Record changes", Assert.Single(cut.FindAll("a.mud-nav-link.active")).TextContent.Trim());
+
+        cut.InvokeAsync(() => Services.GetRequiredService<NavigationManager>().NavigateTo("patients/42/overview"));
+
+        cut.WaitForAssertion(() => Assert.Equal("Patients", Assert.Single(cut.FindAll("a.mud-nav-link.active")).TextContent.Trim()));
+    }
+
+    [Fact]
+    public void Render_MunicipalNurse_LinksTheMunicipalPages_AsPlainMarkup()
+    {
+        var cut = RenderAs("MunicipalNurse", "triage");
+
+        Assert.Equal(["Patients", "Inbox", "My calendar", "Triage board", "Record changes", "Medication administration", "Change password", "API tokens"], Names(cut));
+        // Plain links: NavLink and AuthorizeView each stayed in every open page's server memory.
+        Assert.Empty(cut.FindComponents<NavLink>());
+        Assert.Empty(cut.FindComponents<Microsoft.AspNetCore.Components.Authorization.AuthorizeView>());
     }
 
     [Fact]

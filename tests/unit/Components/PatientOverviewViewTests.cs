@@ -70,17 +70,18 @@ public sealed class PatientOverviewViewTests : BunitTestBase
     }
 
     [Fact]
-    public void Render_FullOverview_KeepsComponentsToTheRelativesList()
+    public void Render_FullOverview_IsPlainMarkup()
     {
         // Every component stays in each open pathway's memory (docs/benchmarks.md): text, papers, grids, chips and
-        // tables are plain markup with MudBlazor's classes.
+        // tables and the relatives list are plain markup with MudBlazor's classes.
         var cut = Render<PatientOverviewView>(p => p.Add(c => c.Overview, FullOverview()));
 
         Assert.Empty(cut.FindComponents<MudText>());
         Assert.Empty(cut.FindComponents<MudPaper>());
         Assert.Empty(cut.FindComponents<MudItem>());
         Assert.Empty(cut.FindComponents<MudChip<string>>());
-        Assert.Equal(2, cut.FindComponents<MudListItem<string>>().Count);
+        Assert.Empty(cut.FindComponents<MudList<string>>());
+        Assert.Equal(2, cut.FindAll("[data-testid=relatives] ul.mud-list > li.mud-list-item").Count);
         Assert.Equal("Contact relative", cut.Find(".mud-chip-content").TextContent);
     }
 
