@@ -149,7 +149,8 @@ public abstract class MedicationSyncTests(SandboxAppFactory factory) : IDisposab
             otherCpr = (await db.Patients.AsNoTracking().Where(p => p.Id != jensId).Select(p => p.Cpr).FirstAsync(Ct)).Value;
 
         // The page imports together; the medication now naming another patient fails it, so the page is imported item by item.
-        factory.Sandbox.Place(NationalService.Medication, Statement(moved, MedicationStatement.MedicationStatusCodes.OnHold, otherCpr).ToJson(), otherCpr);
+        var movedJson = Statement(moved, MedicationStatement.MedicationStatusCodes.OnHold, otherCpr).ToJson();
+        factory.Sandbox.Place(NationalService.Medication, movedJson, otherCpr);
         Place(Statement(good, MedicationStatement.MedicationStatusCodes.Active));
         var run = await RunAsync();
 
@@ -161,6 +162,8 @@ public abstract class MedicationSyncTests(SandboxAppFactory factory) : IDisposab
         var parked = await after.ParkedImports.AsNoTracking().SingleAsync(p => p.SourceId == "MedicationStatement/" + moved, Ct);
         Assert.Equal(ParkedImportState.Retrying, parked.State);
         Assert.Contains("now names another patient", parked.Reason, StringComparison.Ordinal);
+        // Its own payload, exactly as the service sent it (read from the page when it was parked), not the page's nor another entry's.
+        Assert.Equal(movedJson, parked.Payload);
         // Not tried again in the other tests' runs.
         await after.ParkedImports.Where(p => p.Id == parked.Id).ExecuteDeleteAsync(Ct);
     }
