@@ -47,7 +47,16 @@ internal static class Benchmark
         Console.WriteLine(Invariant($"The sandbox itself (same process) answers one page of {SandboxBenchFactory.PageSize} from the middle of the medication in {sandboxPage:F0} ms ") +
             Invariant($"(found by a binary search and written): about {sandboxPage * ours.Values.Sum() / SandboxBenchFactory.PageSize / 1000:F0} s of a first run is the sandbox's."));
 
+        using var allocations = Environment.GetEnvironmentVariable("IMPORT_ALLOCATIONS") == "1" ? new AllocationSampler() : null;
         var first = await RunAsync(app.Services);
+        if (allocations is not null)
+        {
+            Console.WriteLine("| Allocated most (sampled, first run) | Heap | MB |");
+            Console.WriteLine("|---|---|---|");
+            foreach (var (type, large, bytes) in allocations.Top(40))
+                Console.WriteLine(Invariant($"| {type} | {(large ? "large" : "small")} | {Mb(bytes)} |"));
+            allocations.Dispose();
+        }
         var second = await RunAsync(app.Services);
         await CheckAsync(app.Services, patients, ours, first, second);
 
@@ -58,7 +67,7 @@ internal static class Benchmark
         var memory = first.Memory;
         Console.WriteLine();
         Console.WriteLine("| Run | Job | Read | Imported | Rejected | Parked | Time | Resources / s | Process CPU | CPU ms / 1,000 |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
         foreach (var (name, run) in new[] { ("First", first), ("Unchanged re-run", second) })
         {
             foreach (var job in run.Jobs)
@@ -80,6 +89,15 @@ internal static class Benchmark
         {
             Console.WriteLine(Invariant($"{name}: {figures.FullCollections} full collections by the runtime during the run; survived one (held): ") +
                 Invariant($"at most {Mb(figures.SurvivedFullCollectionMost)}, the last {Mb(figures.SurvivedFullCollectionLast)} (start {Mb(figures.ManagedStart)})."));
+        }
+        Console.WriteLine();
+        Console.WriteLine("| The collections' view | Allocated (per 1,000 resources) | Collections gen 0 / 1 / 2 | Largest after a collection: gen 0 / 1 / 2 / large / pinned | GC heap |");
+        Console.WriteLine("|---|---|---|---|---|");
+        foreach (var (name, run) in new[] { ("First", first), ("Unchanged re-run", second) })
+        {
+            var g = run.Generations;
+            Console.WriteLine(Invariant($"| {name} | {Mb(g.Allocated)} ({(run.Read == 0 ? "–" : Mb(g.Allocated * 1000 / run.Read))}) | {g.Collections[0]} / {g.Collections[1]} / {g.Collections[2]} | ") +
+                string.Join(" / ", g.PeakAfterCollection.Select(Mb)) + Invariant($" | {Mb(g.HeapPeakAfterCollection)} |"));
         }
         Console.WriteLine();
         Console.WriteLine("| Target | Measured | |");
@@ -135,6 +153,7 @@ internal static class Benchmark
             await sampler.DisposeAsync();
         }
         var (fullCollections, survivedMost, survivedLast) = sampler.FullCollections;
+        var generations = sampler.Generations;
         var memory = sampler.Figures with
         {
             ManagedRetained = GC.GetTotalMemory(forceFullCollection: true),
@@ -142,7 +161,7 @@ internal static class Benchmark
             SurvivedFullCollectionMost = survivedMost,
             SurvivedFullCollectionLast = survivedLast,
         };
-        return new Run(jobs, watch.Elapsed, memory);
+        return new Run(jobs, watch.Elapsed, memory, generations);
     }
 
     /// <summary>Fails loudly unless every resource of ours was imported once, nothing rejected or parked, and the re-run imported nothing.</summary>
@@ -181,7 +200,7 @@ internal static class Benchmark
     /// <summary>One job's run; <paramref name="Cpu"/> is the whole process's (the sandbox answering included), less noisy than the time on shared cores.</summary>
     private sealed record JobRun(NationalService Service, SyncCounts Counts, TimeSpan Elapsed, TimeSpan Cpu);
 
-    private sealed record Run(List<JobRun> Jobs, TimeSpan Elapsed, MemoryFigures Memory)
+    private sealed record Run(List<JobRun> Jobs, TimeSpan Elapsed, MemoryFigures Memory, GenerationFigures Generations)
     {
         public int Read => Jobs.Sum(j => j.Counts.Read);
     }

@@ -13,6 +13,11 @@ internal sealed class MemorySampler : IAsyncDisposable
     private readonly Dictionary<long, long> survivedFullCollections = [];
     private readonly int fullCollectionsBefore = GC.CollectionCount(2);
     private readonly long lastFullCollectionBefore = Math.Max(GC.GetGCMemoryInfo(GCKind.FullBlocking).Index, GC.GetGCMemoryInfo(GCKind.Background).Index);
+    private readonly long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+    private readonly int[] collectionsBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+    private readonly long[] generationPeaks = new long[5];
+    private long heapPeak;
+    private long promotedPeak;
 
     public MemorySampler()
     {
@@ -43,6 +48,22 @@ internal sealed class MemorySampler : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// What the collections themselves saw: the largest size of each generation (0, 1, 2, large objects, pinned) and of the
+    /// whole GC heap after a collection, the most one collection promoted, the bytes allocated and the collections of each
+    /// generation during the run. Sampled every 250 ms from the latest collection, so a generation's peak is the
+    /// largest seen after any collection in a sample, not between collections.
+    /// </summary>
+    public GenerationFigures Generations
+    {
+        get
+        {
+            lock (samples)
+                return new GenerationFigures([.. generationPeaks], heapPeak, promotedPeak, GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore,
+                    [GC.CollectionCount(0) - collectionsBefore[0], GC.CollectionCount(1) - collectionsBefore[1], GC.CollectionCount(2) - collectionsBefore[2]]);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await stop.CancelAsync();
@@ -70,6 +91,11 @@ internal sealed class MemorySampler : IAsyncDisposable
         lock (samples)
         {
             samples.Add((GC.GetTotalMemory(false), Environment.WorkingSet));
+            var latest = GC.GetGCMemoryInfo(GCKind.Any);
+            for (var g = 0; g < Math.Min(generationPeaks.Length, latest.GenerationInfo.Length); g++)
+                generationPeaks[g] = Math.Max(generationPeaks[g], latest.GenerationInfo[g].SizeAfterBytes);
+            heapPeak = Math.Max(heapPeak, latest.HeapSizeBytes);
+            promotedPeak = Math.Max(promotedPeak, latest.PromotedBytes);
             foreach (var kind in new[] { GCKind.FullBlocking, GCKind.Background })
             {
                 var full = GC.GetGCMemoryInfo(kind);
@@ -94,3 +120,6 @@ internal sealed record MemoryFigures(long ManagedStart, long ManagedPeak, long M
 
     public long SurvivedFullCollectionLast { get; init; }
 }
+
+/// <summary>The collections' view of a run (see <see cref="MemorySampler.Generations"/>).</summary>
+internal sealed record GenerationFigures(long[] PeakAfterCollection, long HeapPeakAfterCollection, long MostPromoted, long Allocated, int[] Collections);

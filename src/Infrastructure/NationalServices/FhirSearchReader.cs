@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using CareWorkspace.Domain.NationalSync;
 using Microsoft.Extensions.Logging;
@@ -36,13 +37,49 @@ public sealed class FhirSearchReader(HttpClient http, NationalService service, U
         }
     }
 
+    /// <summary>
+    /// Every page of the search <paramref name="query"/>, following next links, each entry parsed strictly and turned
+    /// into a <typeparamref name="T"/> by <paramref name="map"/> as it is read. Bounded memory: a page holds its items,
+    /// not the Firely resources they were read from (each is dropped once mapped) nor a copy of each entry's JSON; an
+    /// item's <see cref="Provenance.Json"/> is read from the page's parsed answer (pooled buffers) when asked for, until
+    /// the caller asks for the next page, which frees it.
+    /// </summary>
+    internal async IAsyncEnumerable<NationalPage<T>> SearchAsync<T>(string query, PageMapping.TryMap<T> map, [EnumeratorCancellation] CancellationToken ct)
+    {
+        Uri? url = Url(query);
+        while (url is not null)
+        {
+            using var document = await GetJsonAsync(url, ct);
+            var (items, rejected, next) = ReadEntries(document.RootElement, map, payloadsStayOpen: true);
+            yield return new NationalPage<T>(items, rejected);
+            url = next;
+        }
+    }
+
     public async Task<FhirPage> ReadPageAsync(Uri url, CancellationToken ct)
     {
         using var document = await GetJsonAsync(url, ct);
-        var root = document.RootElement;
+        var (entries, rejected, next) = ReadEntries(document.RootElement,
+            (Hl7.Fhir.Model.Resource resource, out Hl7.Fhir.Model.Resource? item, out string reason) =>
+            {
+                item = resource;
+                reason = "";
+                return true;
+            },
+            payloadsStayOpen: false);
+        return new FhirPage(entries, rejected, next);
+    }
+
+    /// <summary>
+    /// The Bundle's entries, each parsed strictly from its own bytes of the answer and mapped at once; a rejected
+    /// entry keeps its JSON as text. With <paramref name="payloadsStayOpen"/> an item's JSON is read from the answer
+    /// only when asked for (the answer must then stay open while the items are used); otherwise it is copied now.
+    /// </summary>
+    private (List<(T, Provenance)> Items, List<RejectedEntry> Rejected, Uri? Next) ReadEntries<T>(JsonElement root, PageMapping.TryMap<T> map, bool payloadsStayOpen)
+    {
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("resourceType", out var type) || type.GetString() != "Bundle")
             throw Fail(NationalServiceFailure.Malformed, "the answer is not a FHIR Bundle");
-        var entries = new List<(Hl7.Fhir.Model.Resource, Provenance)>();
+        var items = new List<(T, Provenance)>();
         var rejected = new List<RejectedEntry>();
         if (root.TryGetProperty("entry", out var list) && list.ValueKind == JsonValueKind.Array)
         {
@@ -50,20 +87,21 @@ public sealed class FhirSearchReader(HttpClient http, NationalService service, U
             {
                 if (entry.ValueKind != JsonValueKind.Object || !entry.TryGetProperty("resource", out var resource))
                     continue;
-                var json = resource.GetRawText();
                 var sourceId = SourceIdOf(resource);
-                if (StrictFhirParser.TryParse(json, out var parsed, out var reason))
-                {
-                    entries.Add((parsed!, new Provenance(sourceId, parsed!.Meta?.VersionId, parsed.Meta?.LastUpdated, json)));
-                }
-                else
+                if (!StrictFhirParser.TryParse(JsonMarshal.GetRawUtf8Value(resource), out var parsed, out var reason)
+                    || !map(parsed!, out var item, out reason))
                 {
                     logger.LogWarning("National service {Service}: {SourceId} rejected: {Reason}", service, sourceId, reason);
-                    rejected.Add(new RejectedEntry(sourceId, reason, json));
+                    rejected.Add(new RejectedEntry(sourceId, reason, resource.GetRawText()));
+                    continue;
                 }
+                var (version, updated) = (parsed!.Meta?.VersionId, parsed.Meta?.LastUpdated);
+                items.Add((item!, payloadsStayOpen
+                    ? new Provenance(sourceId, version, updated, resource)
+                    : new Provenance(sourceId, version, updated, resource.GetRawText())));
             }
         }
-        return new FhirPage(entries, rejected, NextLink(root));
+        return (items, rejected, NextLink(root));
     }
 
     private async Task<JsonDocument> GetJsonAsync(Uri url, CancellationToken ct)

@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.NationalSync;
 using CareWorkspace.Domain.Patients;
-using Microsoft.Extensions.Logging;
 
 namespace CareWorkspace.Infrastructure.NationalServices;
 
@@ -16,7 +15,7 @@ public interface IHomeMeasurements
     IAsyncEnumerable<NationalPage<HomeMeasurementReading>> ForPatientAsync(Cpr cpr, CancellationToken ct);
 }
 
-internal sealed class HomeMeasurementsAdapter(NationalServiceClients clients, TimeProvider clock, ILogger<HomeMeasurementsAdapter> logger) : IHomeMeasurements
+internal sealed class HomeMeasurementsAdapter(NationalServiceClients clients, TimeProvider clock) : IHomeMeasurements
 {
     public IAsyncEnumerable<NationalPage<HomeMeasurementReading>> ChangedSinceAsync(DateTimeOffset? since, CancellationToken ct) =>
         ReadAsync(clients.ReaderFor(NationalService.Measurements), clients.ChangedSince("Observation", since), ct);
@@ -31,16 +30,10 @@ internal sealed class HomeMeasurementsAdapter(NationalServiceClients clients, Ti
         }
     }
 
-    private async IAsyncEnumerable<NationalPage<HomeMeasurementReading>> ReadAsync(FhirSearchReader reader, string query, [EnumeratorCancellation] CancellationToken ct)
+    private IAsyncEnumerable<NationalPage<HomeMeasurementReading>> ReadAsync(FhirSearchReader reader, string query, CancellationToken ct)
     {
         var today = CopenhagenTime.Today(clock);
-        await foreach (var page in reader.SearchAsync(query, ct))
-        {
-            var mapped = PageMapping.Map<HomeMeasurementReading>(page, (Hl7.Fhir.Model.Resource r, out HomeMeasurementReading? m, out string reason) =>
-                HomeMeasurementObservation.TryRead(r, today, out m, out reason));
-            foreach (var rejected in mapped.Rejected.Skip(page.Rejected.Count))
-                logger.LogWarning("Home measurement {SourceId} rejected: {Reason}", rejected.SourceId, rejected.Reason);
-            yield return mapped;
-        }
+        return reader.SearchAsync(query, (Hl7.Fhir.Model.Resource r, out HomeMeasurementReading? m, out string reason) =>
+            HomeMeasurementObservation.TryRead(r, today, out m, out reason), ct);
     }
 }

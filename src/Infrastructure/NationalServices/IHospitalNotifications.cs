@@ -1,7 +1,5 @@
-using System.Runtime.CompilerServices;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.NationalSync;
-using Microsoft.Extensions.Logging;
 
 namespace CareWorkspace.Infrastructure.NationalServices;
 
@@ -11,20 +9,12 @@ public interface IHospitalNotifications
     IAsyncEnumerable<NationalPage<HospitalNotification>> ChangedSinceAsync(DateTimeOffset? since, CancellationToken ct);
 }
 
-internal sealed class HospitalNotificationsAdapter(NationalServiceClients clients, TimeProvider clock, ILogger<HospitalNotificationsAdapter> logger)
-    : IHospitalNotifications
+internal sealed class HospitalNotificationsAdapter(NationalServiceClients clients, TimeProvider clock) : IHospitalNotifications
 {
-    public async IAsyncEnumerable<NationalPage<HospitalNotification>> ChangedSinceAsync(DateTimeOffset? since, [EnumeratorCancellation] CancellationToken ct)
+    public IAsyncEnumerable<NationalPage<HospitalNotification>> ChangedSinceAsync(DateTimeOffset? since, CancellationToken ct)
     {
-        var reader = clients.ReaderFor(NationalService.HospitalNotifications);
         var today = CopenhagenTime.Today(clock);
-        await foreach (var page in reader.SearchAsync(clients.ChangedSince("Bundle", since), ct))
-        {
-            var mapped = PageMapping.Map<HospitalNotification>(page, (Hl7.Fhir.Model.Resource r, out HospitalNotification? n, out string reason) =>
-                HospitalNotificationMessage.TryRead(r, today, out n, out reason));
-            foreach (var rejected in mapped.Rejected.Skip(page.Rejected.Count))
-                logger.LogWarning("Hospital notification {SourceId} rejected: {Reason}", rejected.SourceId, rejected.Reason);
-            yield return mapped;
-        }
+        return clients.ReaderFor(NationalService.HospitalNotifications).SearchAsync(clients.ChangedSince("Bundle", since),
+            (Hl7.Fhir.Model.Resource r, out HospitalNotification? n, out string reason) => HospitalNotificationMessage.TryRead(r, today, out n, out reason), ct);
     }
 }

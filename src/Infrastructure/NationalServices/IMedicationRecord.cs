@@ -3,7 +3,6 @@ using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.NationalSync;
 using CareWorkspace.Domain.Patients;
 using Hl7.Fhir.Model;
-using Microsoft.Extensions.Logging;
 
 namespace CareWorkspace.Infrastructure.NationalServices;
 
@@ -17,7 +16,7 @@ public interface IMedicationRecord
     IAsyncEnumerable<NationalPage<NationalMedication>> ForPatientAsync(Cpr cpr, CancellationToken ct);
 }
 
-internal sealed class MedicationRecordAdapter(NationalServiceClients clients, TimeProvider clock, ILogger<MedicationRecordAdapter> logger) : IMedicationRecord
+internal sealed class MedicationRecordAdapter(NationalServiceClients clients, TimeProvider clock) : IMedicationRecord
 {
     private static readonly string[] Types = ["MedicationStatement", "MedicationRequest"];
 
@@ -40,14 +39,9 @@ internal sealed class MedicationRecordAdapter(NationalServiceClients clients, Ti
         var today = CopenhagenTime.Today(clock);
         foreach (var type in Types)
         {
-            await foreach (var page in reader.SearchAsync(query(type), ct))
-            {
-                var mapped = PageMapping.Map<NationalMedication>(page, (Resource r, out NationalMedication? m, out string reason) =>
-                    MedicationRecordReading.TryRead(r, today, out m, out reason));
-                foreach (var rejected in mapped.Rejected.Skip(page.Rejected.Count))
-                    logger.LogWarning("Medication {SourceId} rejected: {Reason}", rejected.SourceId, rejected.Reason);
-                yield return mapped;
-            }
+            await foreach (var page in reader.SearchAsync(query(type), (Resource r, out NationalMedication? m, out string reason) =>
+                MedicationRecordReading.TryRead(r, today, out m, out reason), ct))
+                yield return page;
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.NationalSync;
 using CareWorkspace.Domain.Organisations;
@@ -18,12 +17,11 @@ public interface ISharedAppointments
 
 internal sealed class SharedAppointmentsAdapter(NationalServiceClients clients, TimeProvider clock) : ISharedAppointments
 {
-    public async IAsyncEnumerable<NationalPage<SharedAppointment>> ChangedSinceAsync(DateTimeOffset? since, [EnumeratorCancellation] CancellationToken ct)
+    public IAsyncEnumerable<NationalPage<SharedAppointment>> ChangedSinceAsync(DateTimeOffset? since, CancellationToken ct)
     {
-        var reader = clients.ReaderFor(NationalService.Appointments);
         var today = CopenhagenTime.Today(clock);
-        await foreach (var page in reader.SearchAsync(clients.ChangedSince("Appointment", since), ct))
-            yield return PageMapping.Map<SharedAppointment>(page, (Resource r, out SharedAppointment? a, out string reason) => TryRead(r, today, out a, out reason));
+        return clients.ReaderFor(NationalService.Appointments).SearchAsync(clients.ChangedSince("Appointment", since),
+            (Resource r, out SharedAppointment? a, out string reason) => TryRead(r, today, out a, out reason), ct);
     }
 
     public static bool TryRead(Resource resource, DateOnly today, out SharedAppointment? appointment, out string reason)

@@ -12,12 +12,16 @@ public static class StrictFhirParser
 {
     private static readonly FhirJsonDeserializer Deserializer = new(new DeserializerSettings().UsingMode(DeserializationMode.Strict));
 
-    public static bool TryParse(string json, out Resource? resource, out string reason)
+    public static bool TryParse(string json, out Resource? resource, out string reason) =>
+        TryParse(System.Text.Encoding.UTF8.GetBytes(json), out resource, out reason);
+
+    /// <summary>The same, from the resource's UTF-8 bytes as received (no copy as text first).</summary>
+    public static bool TryParse(ReadOnlySpan<byte> utf8Json, out Resource? resource, out string reason)
     {
         resource = null;
         try
         {
-            var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json));
+            var reader = new Utf8JsonReader(utf8Json);
             if (Deserializer.TryDeserializeResource(ref reader, out var parsed, out var issues) && parsed is not null)
             {
                 resource = parsed;

@@ -41,6 +41,9 @@ internal static class TableRows
             ? 1
             : Math.Min(MostRowsPerCommand, (db.Database.IsNpgsql() ? MostParametersPerPostgreSqlCommand : MostParametersPerCommand) / columns.Count);
 
+        // Npgsql sends a command with positional parameters ($1, $2 …) as it is; named ones make it parse and rewrite the
+        // text and keep a lookup of the names on every run, which for a page's thousands of parameters are large objects.
+        var positional = db.Database.IsNpgsql();
         DbCommand? command = null;
         try
         {
@@ -56,7 +59,7 @@ internal static class TableRows
                     command.Transaction = transaction.GetDbTransaction();
                 }
                 command.Parameters.Clear();
-                command.CommandText = Insert(sql, table, columns, command, rows, start, count);
+                command.CommandText = Insert(sql, positional, table, columns, command, rows, start, count);
                 await command.ExecuteNonQueryAsync(ct);
             }
         }
@@ -80,7 +83,7 @@ internal static class TableRows
         return (table, columns);
     }
 
-    private static string Insert<TEntity>(ISqlGenerationHelper sql, StoreObjectIdentifier table, List<Column> columns, DbCommand command,
+    private static string Insert<TEntity>(ISqlGenerationHelper sql, bool positional, StoreObjectIdentifier table, List<Column> columns, DbCommand command,
         IReadOnlyList<TEntity> rows, int start, int count)
         where TEntity : class
     {
@@ -90,12 +93,12 @@ internal static class TableRows
             for (var i = 0; i < columns.Count; i++)
             {
                 var column = columns[i];
-                var name = ParameterName(sql, row * columns.Count + i);
+                var name = positional ? "" : ParameterName(sql, row * columns.Count + i);
                 command.Parameters.Add(column.Mapping.CreateParameter(command, name, column.Getter.GetClrValueUsingContainingEntity(entity), column.IsNullable));
             }
         }
         // Full commands all have the same text: it is built once per row count.
-        var key = (sql, table, count);
+        var key = (sql, positional, table, count);
         if (Texts.TryGetValue(key, out var cached))
             return cached;
         var text = new StringBuilder("INSERT INTO ")
@@ -107,16 +110,16 @@ internal static class TableRows
         {
             text.Append(row == 0 ? "(" : ", (");
             for (var i = 0; i < columns.Count; i++)
-                text.Append(i == 0 ? "" : ", ").Append(sql.GenerateParameterNamePlaceholder($"p{row * columns.Count + i}"));
+                text.Append(i == 0 ? "" : ", ").Append(positional ? $"${row * columns.Count + i + 1}" : sql.GenerateParameterNamePlaceholder($"p{row * columns.Count + i}"));
             text.Append(')');
         }
-        var built = text.Append(';').ToString();
+        var built = (positional ? text : text.Append(';')).ToString();
         if (Texts.Count < 256)
             Texts.TryAdd(key, built);
         return built;
     }
 
-    private static readonly ConcurrentDictionary<(ISqlGenerationHelper, StoreObjectIdentifier, int), string> Texts = new();
+    private static readonly ConcurrentDictionary<(ISqlGenerationHelper, bool, StoreObjectIdentifier, int), string> Texts = new();
     private static readonly ConcurrentDictionary<(ISqlGenerationHelper, int), string> Names = new();
 
     private static string ParameterName(ISqlGenerationHelper sql, int index) =>

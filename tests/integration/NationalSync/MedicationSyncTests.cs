@@ -161,6 +161,11 @@ public abstract class MedicationSyncTests(SandboxAppFactory factory) : IDisposab
         var parked = await after.ParkedImports.AsNoTracking().SingleAsync(p => p.SourceId == "MedicationStatement/" + moved, Ct);
         Assert.Equal(ParkedImportState.Retrying, parked.State);
         Assert.Contains("now names another patient", parked.Reason, StringComparison.Ordinal);
+        // Its own payload, exactly as the service sent it (read from the page when it was parked), not the page's nor another entry's.
+        var payload = System.Text.Json.Nodes.JsonNode.Parse(parked.Payload)!;
+        Assert.Equal(("MedicationStatement", moved, "on-hold", otherCpr),
+            ((string?)payload["resourceType"], (string?)payload["id"], (string?)payload["status"], (string?)payload["subject"]!["identifier"]!["value"]));
+        Assert.DoesNotContain(good, parked.Payload, StringComparison.Ordinal);
         // Not tried again in the other tests' runs.
         await after.ParkedImports.Where(p => p.Id == parked.Id).ExecuteDeleteAsync(Ct);
     }
