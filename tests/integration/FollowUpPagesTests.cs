@@ -118,9 +118,10 @@ public abstract class FollowUpPagesTests(CareAppFactory factory)
         await using var page = new LivePageContext(factory, await factory.ActorAsync("hospital.doctor", Ct));
         page.Render<MudPopoverProvider>();
         var form = page.Render<RecordDischarge>(p => p.Add(d => d.PatientId, jensId));
-        form.WaitForElement("[data-testid=record-discharge]", LivePageContext.Timeout).Click();
+        var offer = form.WaitForElement("[data-testid=record-discharge]", LivePageContext.Timeout);
+        await form.InvokeAsync(() => offer.Click());
         var note = "Wound check " + Guid.NewGuid().ToString("N")[..6];
-        form.Find("[data-testid=discharge-form] textarea").Change(note);
+        form.WaitForElement("[data-testid=discharge-form] textarea", LivePageContext.Timeout).Change(note);
         form.FindComponent<MudNumericField<int>>().Find("input").Change("5");
 
         page.Database.FailNextSaves(1, () => new DatabaseOutage());

@@ -4,6 +4,7 @@ using CareWorkspace.Infrastructure.Realtime;
 using CareWorkspace.IntegrationTests.Infrastructure;
 using CareWorkspace.Web.Features.CareTeam;
 using CareWorkspace.Web.Features.Pathway;
+using CareWorkspace.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -71,6 +72,36 @@ public abstract class PageLifetimeTests(CareAppFactory factory)
         await WaitUntilAsync(() => Task.FromResult(Notifier.SubscriptionCount == before));
         await WaitUntilAsync(async () => (await Presence.ViewersAsync(jensId)).Count == 0);
         Assert.Equal(before, Notifier.SubscriptionCount);
+        Assert.Empty(await Presence.ViewersAsync(jensId));
+    }
+
+    [Fact]
+    public async Task A_browser_that_drops_while_presence_is_joining_leaves_no_ghost_and_is_shown_again_when_it_is_back()
+    {
+        var nurse = await factory.ActorAsync("nurse.holm", Ct);
+        var jensId = await factory.JensIdAsync(Ct);
+        await WaitUntilAsync(async () => (await Presence.ViewersAsync(jensId)).Count == 0);
+
+        await using var page = new LivePageContext(factory, nurse);
+        var connection = page.Services.GetRequiredService<CircuitReconnectNotifier>();
+        var signIn = page.HoldNextSignIn();
+        page.Render<PathwayPresence>(p => p.Add(x => x.PatientId, jensId));
+        // The browser is gone before presence has joined: its Disconnected finds nothing to leave yet.
+        await page.Renderer.Dispatcher.InvokeAsync(() => connection.OnConnectionDownAsync(null!, Ct));
+        signIn.SetResult();
+        // The server still holds the circuit (it may come back), but nobody is viewing, not even for a moment.
+        for (var look = 0; look < 50; look++)
+        {
+            Assert.Empty(await Presence.ViewersAsync(jensId));
+            await Task.Delay(20, Ct);
+        }
+
+        await page.Renderer.Dispatcher.InvokeAsync(() => connection.OnConnectionUpAsync(null!, Ct));
+        await WaitUntilAsync(async () => (await Presence.ViewersAsync(jensId)).Any(v => v.UserId == nurse.UserId));
+        Assert.Contains(await Presence.ViewersAsync(jensId), v => v.UserId == nurse.UserId);
+
+        await page.DisposeComponentsAsync();
+        await WaitUntilAsync(async () => (await Presence.ViewersAsync(jensId)).Count == 0);
         Assert.Empty(await Presence.ViewersAsync(jensId));
     }
 

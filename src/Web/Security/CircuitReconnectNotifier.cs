@@ -8,7 +8,10 @@ namespace CareWorkspace.Web.Security;
 /// </summary>
 public sealed class CircuitReconnectNotifier : CircuitHandler
 {
-    private bool _wasDown;
+    private volatile bool _wasDown;
+
+    /// <summary>False from the moment the browser's connection drops until it is back.</summary>
+    public bool IsConnected => !_wasDown;
 
     public event Func<Task>? Reconnected;
 
