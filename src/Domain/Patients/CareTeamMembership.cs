@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using CareWorkspace.Domain.Common;
 
 namespace CareWorkspace.Domain.Patients;
@@ -42,6 +43,14 @@ public sealed class CareTeamMembership
     }
 
     public bool IsActiveOn(DateOnly day) => new Period(From, To).Covers(day);
+
+    /// <summary><see cref="IsActiveOn"/> as a query, the one rule every database query about "in the care team on a day" uses.</summary>
+    public static Expression<Func<CareTeamMembership, bool>> ActiveOn(DateOnly day) =>
+        m => m.From <= day && (m.To == null || m.To >= day);
+
+    /// <summary>The organisation is in the care team on the day: <see cref="ActiveOn"/> for one organisation, as a query.</summary>
+    public static Expression<Func<CareTeamMembership, bool>> OfOrganisationOn(Guid organisationId, DateOnly day) =>
+        m => m.OrganisationId == organisationId && m.From <= day && (m.To == null || m.To >= day);
 
     /// <summary>Ended before <paramref name="day"/>: its period is history and is never reopened.</summary>
     public bool HasEndedBefore(DateOnly day) => To is { } to && to < day;

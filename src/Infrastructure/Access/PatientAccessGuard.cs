@@ -283,8 +283,8 @@ public sealed class PatientAccessGuard(TimeProvider clock, ILogger<PatientAccess
         var patients = db.Patients.AsNoTracking();
         if (actor.IsHealthProfessional)
         {
-            var org = actor.OrganisationId ?? Guid.Empty;
-            return patients.Where(p => p.CareTeam.Any(m => m.OrganisationId == org && m.From <= today && (m.To == null || m.To >= today)));
+            var ofOwnOrganisation = CareTeamMembership.OfOrganisationOn(actor.OrganisationId ?? Guid.Empty, today);
+            return patients.Where(p => p.CareTeam.AsQueryable().Any(ofOwnOrganisation));
         }
         if (actor.Role == UserRole.Patient)
             return patients.Where(p => p.UserId == actor.UserId);
@@ -375,6 +375,7 @@ public sealed class PatientAccessGuard(TimeProvider clock, ILogger<PatientAccess
     private async Task<IReadOnlyList<PatientRelationship>> LoadRelationshipsAsync(CareDbContext db, IReadOnlyCollection<Guid> patientIds, CancellationToken ct)
     {
         var today = Today;
+        var activeToday = CareTeamMembership.ActiveOn(today);
         var now = clock.GetUtcNow();
         var ids = patientIds.Distinct().ToList();
         var patients = await db.Patients.AsNoTracking()
@@ -383,8 +384,8 @@ public sealed class PatientAccessGuard(TimeProvider clock, ILogger<PatientAccess
             {
                 p.Id,
                 p.UserId,
-                Organisations = p.CareTeam
-                    .Where(m => m.From <= today && (m.To == null || m.To >= today))
+                Organisations = p.CareTeam.AsQueryable()
+                    .Where(activeToday)
                     .Select(m => m.OrganisationId)
                     .ToList(),
             })
@@ -399,14 +400,15 @@ public sealed class PatientAccessGuard(TimeProvider clock, ILogger<PatientAccess
     public async Task<PatientRelationship?> LoadRelationshipAsync(CareDbContext db, Guid patientId, CancellationToken ct = default)
     {
         var today = Today;
+        var activeToday = CareTeamMembership.ActiveOn(today);
         var now = clock.GetUtcNow();
         var patient = await db.Patients.AsNoTracking()
             .Where(p => p.Id == patientId)
             .Select(p => new
             {
                 p.UserId,
-                Organisations = p.CareTeam
-                    .Where(m => m.From <= today && (m.To == null || m.To >= today))
+                Organisations = p.CareTeam.AsQueryable()
+                    .Where(activeToday)
                     .Select(m => new { m.OrganisationId, Sector = db.Organisations.Where(o => o.Id == m.OrganisationId).Select(o => o.Sector).FirstOrDefault() })
                     .ToList(),
             })

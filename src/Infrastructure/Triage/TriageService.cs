@@ -1,6 +1,7 @@
 using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.Audit;
 using CareWorkspace.Domain.Common;
+using CareWorkspace.Domain.Patients;
 using CareWorkspace.Domain.Triage;
 using CareWorkspace.Infrastructure.Access;
 using CareWorkspace.Infrastructure.Live;
@@ -143,15 +144,15 @@ public sealed class TriageService(
         // Which citizens have an active block, in the same query: one round trip less per change, which on a database
         // server is a wait every open board of the unit shares.
         var activeBlocks = PatientAccessGuard.ActiveBlocks(db);
+        var unitToday = CareTeamMembership.OfOrganisationOn(unitId, today);
         var citizens = await patients
-            .Where(p => p.CareTeam.Any(m => m.OrganisationId == unitId && m.From <= today && (m.To == null || m.To >= today)))
+            .Where(p => p.CareTeam.AsQueryable().Any(unitToday))
             .Select(p => new
             {
                 p.Id,
                 p.GivenName,
                 p.FamilyName,
-                Contact = p.CareTeam.Where(m => m.OrganisationId == unitId && m.From <= today && (m.To == null || m.To >= today))
-                    .Select(m => m.PersonName).FirstOrDefault(),
+                Contact = p.CareTeam.AsQueryable().Where(unitToday).Select(m => m.PersonName).FirstOrDefault(),
                 // The unit's latest change form for the citizen: one seek in the (patient, unit, time) index per citizen,
                 // not a search through the unit's whole history.
                 LatestId = db.TriageObservations.Where(o => o.PatientId == p.Id && o.UnitId == unitId)

@@ -2,6 +2,7 @@ using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.NationalSync;
 using CareWorkspace.Domain.Organisations;
+using CareWorkspace.Domain.Patients;
 using CareWorkspace.Infrastructure.Access;
 using CareWorkspace.Infrastructure.Jobs;
 using CareWorkspace.Infrastructure.Persistence;
@@ -138,10 +139,9 @@ public sealed class OrganisationSyncJob(
     private async Task TellOpenPathwaysAsync(Guid organisationId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var today = CopenhagenTime.Today(clock);
+        var inCareTeamToday = CareTeamMembership.OfOrganisationOn(organisationId, CopenhagenTime.Today(clock));
         var patientIds = await db.Patients.AsNoTracking()
-            .Where(p => p.GpOrganisationId == organisationId
-                || p.CareTeam.Any(m => m.OrganisationId == organisationId && m.From <= today && (m.To == null || m.To >= today)))
+            .Where(p => p.GpOrganisationId == organisationId || p.CareTeam.AsQueryable().Any(inCareTeamToday))
             .Select(p => p.Id)
             .ToListAsync(ct);
         if (patientIds.Count == 0)

@@ -2,6 +2,7 @@ using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.Common;
 using CareWorkspace.Domain.Medicines;
 using CareWorkspace.Domain.Medicines.Administration;
+using CareWorkspace.Domain.Patients;
 using CareWorkspace.Infrastructure.Access;
 using CareWorkspace.Infrastructure.Live;
 using CareWorkspace.Infrastructure.Persistence;
@@ -127,8 +128,9 @@ public sealed class AdministrationService(
     {
         var day = CopenhagenTime.DateOf(now);
         var unitName = await db.Organisations.AsNoTracking().Where(o => o.Id == unitId).Select(o => o.Name).SingleAsync(ct);
+        var residentToday = CareTeamMembership.OfOrganisationOn(unitId, day);
         var residents = await db.Patients.AsNoTracking()
-            .Where(p => p.CareTeam.Any(m => m.OrganisationId == unitId && m.From <= day && (m.To == null || m.To >= day)))
+            .Where(p => p.CareTeam.AsQueryable().Any(residentToday))
             .Select(p => new { p.Id, Name = p.GivenName + " " + p.FamilyName })
             .ToListAsync(ct);
         var ids = residents.Select(r => r.Id).ToList();
