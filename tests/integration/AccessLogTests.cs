@@ -94,6 +94,15 @@ public abstract class AccessLogTests(CareAppFactory factory)
         ["CareTeamService.GetAsync(Actor, Guid, CancellationToken)"] =
             Scenario.Of<CareTeamService>(Gp, AccessAction.Read,
                 (s, actor, patientId, ct) => s.GetAsync(actor, patientId, ct)),
+        // A re-check whose care team part shows something new (here: a tab shown with a different contact channel) is a recorded read.
+        ["CareTeamService.RecheckAsync(Actor, Guid, CareTeamView, CancellationToken)"] =
+            Scenario.Of<CareTeamService, CareTeamView>(Gp, AccessAction.Read,
+                async (s, actor, patientId, ct) =>
+                {
+                    var shown = await s.GetAsync(actor, patientId, ct);
+                    return shown with { PreferredContactChannel = shown.PreferredContactChannel == ContactChannel.Phone ? ContactChannel.Letter : ContactChannel.Phone };
+                },
+                (s, actor, patientId, shown, ct) => s.RecheckAsync(actor, patientId, shown, ct)),
         ["CareTeamService.AddMemberAsync(Actor, Guid, CareTeamMemberInput, CancellationToken)"] =
             Scenario.Of<CareTeamService, CareTeamMemberInput>(Gp, AccessAction.Create,
                 async (s, actor, patientId, ct) => PathwayTestData.Member(await s.GetAsync(actor, patientId, ct)),

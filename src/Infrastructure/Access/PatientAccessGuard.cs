@@ -167,6 +167,27 @@ public sealed class PatientAccessGuard(TimeProvider clock, ILogger<PatientAccess
     }
 
     /// <summary>
+    /// What <see cref="RecordSharedReadAsync"/> would allow on this relationship, decided in memory and recorded nowhere:
+    /// each section it would read with its decision; null when the read of <paramref name="section"/> would be refused.
+    /// For a live re-check that records only the parts of a view it shows anew.
+    /// </summary>
+    public static IReadOnlyDictionary<PatientSection, AccessDecision>? SharedReadOf(
+        Actor actor, PatientRelationship relationship, PatientSection section, params PatientSection[] alsoWanted)
+    {
+        var decision = PatientAccessPolicy.Decide(actor, relationship, AccessAction.Read, section);
+        if (!decision.Allowed)
+            return null;
+        var read = new Dictionary<PatientSection, AccessDecision> { [section] = decision };
+        foreach (var extra in alsoWanted.Where(s => s != section).Distinct())
+        {
+            var extraDecision = PatientAccessPolicy.Decide(actor, relationship, AccessAction.Read, extra);
+            if (extraDecision.Allowed)
+                read[extra] = extraDecision;
+        }
+        return read;
+    }
+
+    /// <summary>
     /// Decides a read of <paramref name="section"/> (and of the sections in <paramref name="alsoWanted"/> that are
     /// allowed) in memory, and returns only when the access records are durable. A refusal is written at once and thrown.
     /// </summary>

@@ -1,3 +1,4 @@
+using CareWorkspace.Domain.Access;
 using CareWorkspace.Domain.Organisations;
 using CareWorkspace.Domain.Patients;
 
@@ -10,7 +11,28 @@ public sealed record CareTeamView(
     ContactChannel PreferredContactChannel,
     IReadOnlyList<OrganisationOption> Organisations,
     CareTeamPermissions Can,
-    DateOnly Today);
+    DateOnly Today)
+{
+    /// <summary>The sections the tab reads, each recorded for the part of the tab it shows.</summary>
+    public static readonly PatientSection[] Parts = [PatientSection.CareTeam, PatientSection.Relatives];
+
+    /// <summary>
+    /// Whether <paramref name="other"/> shows the same as this view in one part of the tab: the care team (its members,
+    /// the preferred contact channel, the organisations offered and what the viewer may change there), or the relatives
+    /// (the list, or that they are not shared, and whether the viewer may change them). Lists are compared by content.
+    /// </summary>
+    public bool ShowsTheSame(PatientSection part, CareTeamView other) => part switch
+    {
+        PatientSection.CareTeam => PatientId == other.PatientId && Today == other.Today
+            && PreferredContactChannel == other.PreferredContactChannel
+            && Members.SequenceEqual(other.Members) && Organisations.SequenceEqual(other.Organisations)
+            && Can.AddMember == other.Can.AddMember && Can.ChangeContactChannel == other.Can.ChangeContactChannel,
+        PatientSection.Relatives => PatientId == other.PatientId
+            && (Relatives is null ? other.Relatives is null : other.Relatives is not null && Relatives.SequenceEqual(other.Relatives))
+            && Can.EditRelatives == other.Can.EditRelatives && Can.RemoveRelatives == other.Can.RemoveRelatives,
+        _ => throw new ArgumentOutOfRangeException(nameof(part), part, "The care team tab shows the care team and the relatives."),
+    };
+}
 
 /// <summary>What this viewer may change here, from the access matrix: the UI offers only what will be allowed.</summary>
 public sealed record CareTeamPermissions(bool AddMember, bool EditRelatives, bool RemoveRelatives, bool ChangeContactChannel)

@@ -29,11 +29,38 @@ public sealed class CareTeamService(
     public async Task<CareTeamView> GetAsync(Actor actor, Guid patientId, CancellationToken ct = default)
     {
         var (sections, relationship) = await guard.DemandSharedReadAsync(actor, patientId, PatientSection.CareTeam,
-            "Care team & contacts", ct, PatientSection.Relatives);
-        var snapshot = await sharedReads.GetAsync(patientId, CareTeamSnapshot.Key, CareTeamSnapshot.DependsOn,
-            (db, c) => CareTeamSnapshot.ReadAsync(db, patientId, c), ct: ct);
-        return snapshot.For(actor, relationship, sections, Today);
+            What, ct, PatientSection.Relatives);
+        return (await SnapshotAsync(patientId, ct)).For(actor, relationship, sections, Today);
     }
+
+    /// <summary>
+    /// A live re-check of the tab the viewer has open (a watched section changed, or the browser reconnected): the
+    /// viewer's own decision and view are worked out in memory on the shared reads, and each part of the tab (the care
+    /// team, the relatives) is recorded only when it shows something <paramref name="shown"/> did not, durable before
+    /// the view returns. When no part differs, nothing is recorded and <paramref name="shown"/> comes back. A part read
+    /// under emergency access is always recorded; a refusal or an unknown patient is the ordinary <see cref="GetAsync"/>,
+    /// recorded (ADR-003).
+    /// </summary>
+    public async Task<CareTeamView> RecheckAsync(Actor actor, Guid patientId, CareTeamView shown, CancellationToken ct = default)
+    {
+        if (shown.PatientId != patientId || await guard.SharedRelationshipAsync(patientId, ct) is not { } relationship
+            || PatientAccessGuard.SharedReadOf(actor, relationship, PatientSection.CareTeam, PatientSection.Relatives) is not { } decided)
+            return await GetAsync(actor, patientId, ct);
+        var view = (await SnapshotAsync(patientId, ct)).For(actor, relationship, decided.Keys.ToHashSet(), Today);
+        // A part no longer read (relatives not shared any more) shows no patient data: it renders, with nothing to record.
+        var anew = decided.Where(d => d.Value.UnderEmergencyAccess || !shown.ShowsTheSame(d.Key, view)).Select(d => d.Key).ToList();
+        if (anew.Count > 0)
+            await guard.RecordSharedReadAsync(actor, relationship, anew[0], What, ct, [.. anew.Skip(1)]);
+        else if (CareTeamView.Parts.All(part => shown.ShowsTheSame(part, view)))
+            return shown;
+        return view;
+    }
+
+    private const string What = "Care team & contacts";
+
+    private Task<CareTeamSnapshot> SnapshotAsync(Guid patientId, CancellationToken ct) =>
+        sharedReads.GetAsync(patientId, CareTeamSnapshot.Key, CareTeamSnapshot.DependsOn,
+            (db, c) => CareTeamSnapshot.ReadAsync(db, patientId, c), ct: ct);
 
     public Task<Guid> AddMemberAsync(Actor actor, Guid patientId, CareTeamMemberInput input, CancellationToken ct = default) =>
         ChangeAsync(actor, patientId, AccessAction.Create, PatientSection.CareTeam, "Added care team member", async (db, patient, stamp) =>

@@ -55,6 +55,16 @@ public abstract class PathwaySectionBase : ComponentBase, IDisposable
 
     protected abstract Task LoadAsync(Actor actor);
 
+    /// <summary>
+    /// After a live change or a reconnect: brings the section up to date and says whether it shows something new, so
+    /// that a section left as it was is not rendered again. By default the ordinary <see cref="LoadAsync"/>, rendered.
+    /// </summary>
+    protected virtual async Task<bool> RecheckAsync(Actor actor)
+    {
+        await LoadAsync(actor);
+        return true;
+    }
+
     protected override void OnInitialized() =>
         _live = new LiveUpdates(Notifier, Reconnects, InvokeAsync, ReloadAndRenderAsync, Logger, OnLiveReloadFailedAsync);
 
@@ -76,21 +86,30 @@ public abstract class PathwaySectionBase : ComponentBase, IDisposable
     /// Loads the section; a transient failure of the database is retried (reading is safe to repeat). Any other
     /// failure is thrown to the section's error boundary, which shows it with a "Try again".
     /// </summary>
-    protected async Task ReloadAsync()
+    protected Task ReloadAsync() => LoadOrRefuseAsync(async actor =>
     {
+        await LoadAsync(actor);
+        return true;
+    });
+
+    /// <summary>Runs a load; returns whether the section shows something new (its data, or a refusal it did not show).</summary>
+    private async Task<bool> LoadOrRefuseAsync(Func<Actor, Task<bool>> load)
+    {
+        var (shownRefusal, wasLoaded) = (Refusal, Loaded);
+        var changed = false;
         try
         {
             await Retry.UnitOfWorkAsync(async () =>
             {
                 var actor = await CurrentActor.GetAsync();
                 Leaving.ThrowIfCancellationRequested();
-                await LoadAsync(actor);
+                changed = await load(actor);
             }, repeatable: true, Leaving);
             Refusal = null;
         }
         catch (OperationCanceledException) when (Leaving.IsCancellationRequested)
         {
-            return;
+            return false;
         }
         catch (PatientAccessDeniedException ex)
         {
@@ -101,12 +120,13 @@ public abstract class PathwaySectionBase : ComponentBase, IDisposable
             Refusal = ActionErrors.DescribeLoad(ex);
         }
         Loaded = true;
+        return changed || Refusal != shownRefusal || !wasLoaded;
     }
 
     private async Task ReloadAndRenderAsync()
     {
-        await ReloadAsync();
-        if (!Leaving.IsCancellationRequested)
+        var changed = await LoadOrRefuseAsync(RecheckAsync);
+        if (changed && !Leaving.IsCancellationRequested)
             StateHasChanged();
     }
 
