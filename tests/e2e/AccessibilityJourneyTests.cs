@@ -164,10 +164,10 @@ public sealed partial class AccessibilityJourneyTests(AppFixture app) : BrowserT
     [GeneratedRegex("^Lise Dahl changed the care team\\s*$")]
     private static partial Regex AnnouncedCareTeamChange();
 
-    internal static async Task OpenPathwayAsync(IPage page, Guid patientId, string? section = null)
+    internal static async Task OpenPathwayAsync(IPage page, Guid patientId, string? section = null, string patientName = "Jens Jensen")
     {
         await page.GotoAsync(section is null ? $"patients/{patientId}" : $"patients/{patientId}/{section}");
-        await Expect(page.GetByTestId("pathway-header").GetByTestId("patient-name")).ToHaveTextAsync("Jens Jensen");
+        await Expect(page.GetByTestId("pathway-header").GetByTestId("patient-name")).ToHaveTextAsync(patientName);
         await WaitForBlazorAsync(page);
         await Expect(page.GetByRole(AriaRole.Tab, new() { Selected = true })).ToHaveCountAsync(1);
     }

@@ -89,6 +89,20 @@ public abstract partial class BrowserTest(AppFixture app) : IAsyncDisposable
         return await db.Patients.Where(p => jensUser.Contains(p.UserId!)).Select(p => p.Id).SingleAsync(TestContext.Current.CancellationToken);
     }
 
+    /// <summary>Puts a marker into the page's window (gone after any reload) and returns the current address.</summary>
+    protected static async Task<string> MarkPageAsync(IPage page)
+    {
+        await page.EvaluateAsync("() => { window.__marker = 1; }");
+        return page.Url;
+    }
+
+    /// <summary>The page marked by <see cref="MarkPageAsync"/> was not reloaded and is still at the same address.</summary>
+    protected static async Task AssertNotReloadedAsync(IPage page, string url)
+    {
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__marker === 1"), $"{page.Url} was reloaded.");
+        Assert.Equal(url, page.Url);
+    }
+
     /// <summary>Saves a full-page screenshot to tests/e2e/artifacts and returns its path.</summary>
     protected static async Task<string> ScreenshotAsync(IPage page, string name)
     {

@@ -88,16 +88,4 @@ public sealed class CalendarLiveTests(AppFixture app) : BrowserTest(app)
         await Expect(page.GetByRole(AriaRole.Tab, new() { Selected = true })).ToHaveTextAsync("Calendar");
         await Expect(page.GetByTestId("calendar-appointments")).ToBeVisibleAsync();
     }
-
-    private static async Task<string> MarkPageAsync(IPage page)
-    {
-        await page.EvaluateAsync("() => { window.__marker = 1; }");
-        return page.Url;
-    }
-
-    private static async Task AssertNotReloadedAsync(IPage page, string url)
-    {
-        Assert.True(await page.EvaluateAsync<bool>("() => window.__marker === 1"), $"{page.Url} was reloaded.");
-        Assert.Equal(url, page.Url);
-    }
 }

@@ -305,19 +305,6 @@ public sealed class LivePathwayTests(AppFixture app) : BrowserTest(app)
         await Expect(page.Locator(".mud-popover-open").GetByRole(AriaRole.Option)).ToHaveCountAsync(0);
     }
 
-    /// <summary>Puts a marker into the page's window (gone after any reload) and returns the current address.</summary>
-    private static async Task<string> MarkPageAsync(IPage page)
-    {
-        await page.EvaluateAsync("() => { window.__marker = 1; }");
-        return page.Url;
-    }
-
-    private static async Task AssertNotReloadedAsync(IPage page, string url)
-    {
-        Assert.True(await page.EvaluateAsync<bool>("() => window.__marker === 1"), $"{page.Url} was reloaded.");
-        Assert.Equal(url, page.Url);
-    }
-
     private static Task CopyToDocsAsync(string screenshot, string name)
     {
         DocsScreenshots.Publish(screenshot, name);
