@@ -158,12 +158,9 @@ public sealed class PatientAccessGuard(TimeProvider clock, ILogger<PatientAccess
         Actor actor, PatientRelationship relationship, params PatientSection[] alsoWanted)
     {
         var readable = Readable(actor, relationship);
-        var section = PatientAccessPolicy.EntrySection(readable);
-        if (!PatientAccessPolicy.Decide(actor, relationship, AccessAction.Read, section).Allowed)
-            return null;
-        var read = new HashSet<PatientSection> { section };
-        read.UnionWith(alsoWanted.Where(s => PatientAccessPolicy.Decide(actor, relationship, AccessAction.Read, s).Allowed));
-        return (read, readable);
+        return SharedReadOf(actor, relationship, PatientAccessPolicy.EntrySection(readable), alsoWanted) is { } read
+            ? (read.Keys.ToHashSet(), readable)
+            : null;
     }
 
     /// <summary>
