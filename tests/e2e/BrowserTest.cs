@@ -103,6 +103,15 @@ public abstract partial class BrowserTest(AppFixture app) : IAsyncDisposable
         Assert.Equal(url, page.Url);
     }
 
+    /// <summary>A demo patient's id by name, read from the app's database.</summary>
+    internal static async Task<Guid> PatientIdAsync(AppFixture app, string given, string family)
+    {
+        var dbFactory = app.Services.GetRequiredService<IDbContextFactory<CareDbContext>>();
+        await using var db = await dbFactory.CreateDbContextAsync(TestContext.Current.CancellationToken);
+        return await db.Patients.Where(p => p.GivenName == given && p.FamilyName == family).Select(p => p.Id)
+            .SingleAsync(TestContext.Current.CancellationToken);
+    }
+
     /// <summary>Saves a full-page screenshot to tests/e2e/artifacts and returns its path.</summary>
     protected static async Task<string> ScreenshotAsync(IPage page, string name)
     {

@@ -1,6 +1,3 @@
-using CareWorkspace.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -18,7 +15,7 @@ public sealed class DischargeListCorrectionJourneyTests(AppFixture app) : Browse
     [Fact]
     public Task The_hospital_corrects_then_withdraws_a_discharge_list_and_the_GP_sees_each_live() => RunAsync(async () =>
     {
-        var hanne = await CitizenIdAsync("Hanne", "Petersen");
+        var hanne = await PatientIdAsync(App, "Hanne", "Petersen");
         var drug = "Magnyl " + Guid.NewGuid().ToString("N")[..6];
         var gp = await OpenPageAsync("gp");
         await LogInAsync(gp, "gp.larsen");
@@ -84,12 +81,5 @@ public sealed class DischargeListCorrectionJourneyTests(AppFixture app) : Browse
         var form = doctor.GetByRole(AriaRole.Dialog, new() { Name = "Discharge medication list" });
         await Expect(form).ToBeVisibleAsync();
         return form;
-    }
-
-    private async Task<Guid> CitizenIdAsync(string given, string family)
-    {
-        var dbFactory = App.Services.GetRequiredService<IDbContextFactory<CareDbContext>>();
-        await using var db = await dbFactory.CreateDbContextAsync(TestContext.Current.CancellationToken);
-        return await db.Patients.Where(p => p.GivenName == given && p.FamilyName == family).Select(p => p.Id).SingleAsync(TestContext.Current.CancellationToken);
     }
 }

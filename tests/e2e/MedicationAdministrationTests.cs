@@ -1,6 +1,3 @@
-using CareWorkspace.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -14,12 +11,7 @@ public sealed class MedicationAdministrationTests(AppFixture app) : BrowserTest(
 {
     private static readonly LocatorAssertionsToBeVisibleOptions Live = new() { Timeout = 15_000 };
 
-    internal static async Task<Guid> ResidentIdAsync(AppFixture app)
-    {
-        var dbFactory = app.Services.GetRequiredService<IDbContextFactory<CareDbContext>>();
-        await using var db = await dbFactory.CreateDbContextAsync(TestContext.Current.CancellationToken);
-        return await db.Patients.Where(p => p.GivenName == "Gudrun" && p.FamilyName == "Holm").Select(p => p.Id).SingleAsync(TestContext.Current.CancellationToken);
-    }
+    internal static Task<Guid> ResidentIdAsync(AppFixture app) => PatientIdAsync(app, "Gudrun", "Holm");
 
     [Fact]
     public Task The_GP_prescribes_a_drug_and_the_care_home_workers_open_schedule_shows_the_new_dose_live_and_the_worker_records_it_given() => RunAsync(async () =>
