@@ -9,7 +9,7 @@ internal sealed class MemorySampler : IAsyncDisposable
 {
     private readonly CancellationTokenSource stop = new();
     private readonly Task sampling;
-    private readonly List<(long Managed, long Resident)> samples = [];
+    private readonly List<(long Managed, long Resident, long AfterLatestCollection)> samples = [];
     private readonly Dictionary<long, long> survivedFullCollections = [];
     private readonly int fullCollectionsBefore = GC.CollectionCount(2);
     private readonly long lastFullCollectionBefore = Math.Max(GC.GetGCMemoryInfo(GCKind.FullBlocking).Index, GC.GetGCMemoryInfo(GCKind.Background).Index);
@@ -41,10 +41,19 @@ internal sealed class MemorySampler : IAsyncDisposable
         get
         {
             lock (samples)
-                return new MemoryFigures(samples[0].Managed, samples.Max(s => s.Managed), samples[^1].Managed,
+            {
+                var peak = samples.MaxBy(s => s.Managed);
+                return new MemoryFigures(samples[0].Managed, peak.Managed, samples[^1].Managed,
                     samples[0].Resident, samples.Max(s => s.Resident), samples[^1].Resident, samples.Count,
                     samples.Take(samples.Count / 2).Select(s => s.Managed).DefaultIfEmpty(0).Max(),
-                    samples.Skip(samples.Count / 2).Select(s => s.Managed).DefaultIfEmpty(0).Max());
+                    samples.Skip(samples.Count / 2).Select(s => s.Managed).DefaultIfEmpty(0).Max())
+                {
+                    ManagedPeakAfterLatestCollection = peak.AfterLatestCollection,
+                    ManagedPeakByQuarter = [.. Enumerable.Range(0, 4).Select(q => samples
+                        .Skip(samples.Count * q / 4).Take(samples.Count * (q + 1) / 4 - samples.Count * q / 4)
+                        .Select(s => s.Managed).DefaultIfEmpty(0).Max())],
+                };
+            }
         }
     }
 
@@ -90,8 +99,8 @@ internal sealed class MemorySampler : IAsyncDisposable
     {
         lock (samples)
         {
-            samples.Add((GC.GetTotalMemory(false), Environment.WorkingSet));
             var latest = GC.GetGCMemoryInfo(GCKind.Any);
+            samples.Add((GC.GetTotalMemory(false), Environment.WorkingSet, latest.HeapSizeBytes - latest.FragmentedBytes));
             for (var g = 0; g < Math.Min(generationPeaks.Length, latest.GenerationInfo.Length); g++)
                 generationPeaks[g] = Math.Max(generationPeaks[g], latest.GenerationInfo[g].SizeAfterBytes);
             heapPeak = Math.Max(heapPeak, latest.HeapSizeBytes);
@@ -119,6 +128,15 @@ internal sealed record MemoryFigures(long ManagedStart, long ManagedPeak, long M
     public long SurvivedFullCollectionMost { get; init; }
 
     public long SurvivedFullCollectionLast { get; init; }
+
+    /// <summary>
+    /// At the peak sample, the heap the latest collection left (live or promoted, less its free space): the peak less this
+    /// is what was allocated since that collection, i.e. at most gen 0's budget.
+    /// </summary>
+    public long ManagedPeakAfterLatestCollection { get; init; }
+
+    /// <summary>The managed peak in each quarter of the run's samples: a peak that grows with the run shows as later, higher quarters.</summary>
+    public long[] ManagedPeakByQuarter { get; init; } = [];
 }
 
 /// <summary>The collections' view of a run (see <see cref="MemorySampler.Generations"/>).</summary>
