@@ -204,7 +204,7 @@ internal static class Benchmark
         var left = memory.ManagedPeakAfterLatestCollection - start;
         return Invariant($"Peak above start, {patients} patients ({resources} resources): +{Mb(memory.ManagedPeak - start)} ") +
             Invariant($"({(memory.ManagedPeak - start) / 1024.0 / Math.Max(1, resources) * 1000:F0} KB per 1,000 resources); at the peak, {(left >= 0 ? "+" : "")}{Mb(left)} left above the start by the latest collection ") +
-            Invariant($"(promoted, not yet collected) and {Mb(memory.ManagedPeak - memory.ManagedPeakAfterLatestCollection)} allocated since it (gen 0). By quarter of the run: ") +
+            Invariant($"(promoted, not yet collected) and {Mb(memory.ManagedPeak - memory.ManagedPeakAfterLatestCollection)} allocated since it (gen 0 and large objects, within their budgets). By quarter of the run: ") +
             string.Join(" / ", memory.ManagedPeakByQuarter.Select(p => "+" + Mb(p - start))) +
             ". A peak that neither grows with the run's size (compare runs of different sizes) nor from quarter to quarter is bounded by a page and the GC's budgets.";
     }

@@ -131,7 +131,7 @@ internal sealed record MemoryFigures(long ManagedStart, long ManagedPeak, long M
 
     /// <summary>
     /// At the peak sample, the heap the latest collection left (live or promoted, less its free space): the peak less this
-    /// is what was allocated since that collection, i.e. at most gen 0's budget.
+    /// is what was allocated since that collection, i.e. at most gen 0's budget and the large-object heap's.
     /// </summary>
     public long ManagedPeakAfterLatestCollection { get; init; }
 
