@@ -43,6 +43,9 @@ internal sealed class ServedApp : IDisposable
     {
         var self = Environment.ProcessPath ?? throw new InvalidOperationException("No process path.");
         var info = new ProcessStartInfo(self) { RedirectStandardOutput = true, RedirectStandardInput = true };
+        // The app alone, with the GC it ships with: src/Web is a Microsoft.NET.Sdk.Web project, whose default is the
+        // server GC (this benchmark's own process, with its headless clients, runs the workstation GC).
+        info.Environment["DOTNET_gcServer"] = "1";
         if (Path.GetFileNameWithoutExtension(self) == "dotnet")
             info.ArgumentList.Add(typeof(ServedApp).Assembly.Location);
         foreach (var argument in mode)

@@ -26,7 +26,9 @@ public static class ForcedGcDiagnostics
         GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        // Aggressive: also gives the freed memory back to the OS, so that the resident figure is what the circuits hold,
+        // not what the GC keeps committed for later allocations.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         using var process = Process.GetCurrentProcess();
         return new MemoryAfterFullCollection(GC.GetTotalMemory(forceFullCollection: false), process.WorkingSet64,
             process.PrivateMemorySize64, process.Id);
