@@ -86,6 +86,7 @@ public static class DependencyInjection
     public static IServiceCollection AddFeatureServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<CurrentActor>();
+        services.AddScoped<CareWorkspace.Web.Components.Layout.OverlayDemand>();
         services.AddScoped<PatientDirectoryService>();
         services.AddScoped<CareWorkspace.Web.Features.AccessLog.AccessLogService>();
         services.AddScoped<PatientOverviewService>();

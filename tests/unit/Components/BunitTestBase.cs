@@ -1,6 +1,7 @@
 using System.Globalization;
 using Bunit;
 using CareWorkspace.Web.Localization;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
 namespace CareWorkspace.UnitTests.Components;
@@ -15,6 +16,7 @@ public abstract class BunitTestBase : BunitContext
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        Services.AddScoped<CareWorkspace.Web.Components.Layout.OverlayDemand>();
         Services.AddCareLocalization();
         UseLanguage(CareCultures.English);
     }
