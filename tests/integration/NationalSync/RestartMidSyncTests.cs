@@ -14,10 +14,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CareWorkspace.IntegrationTests.NationalSync;
 
 /// <summary>
-/// A restart in the middle of a sync loses nothing: the medication sync is caught in its third page of four (waiting
-/// for it, or saving it) and the process stops there, as Hangfire stops a job when the server shuts down; the pages
-/// committed before stay whole, nothing of the page in flight is kept, and the run after the restart, over the same
-/// database and the same national service, imports every medication exactly once with its provenance, rejects and
+/// A restart in the middle of a sync loses nothing: the medication or home-measurement sync is caught in its third
+/// page (waiting for it, or saving it) and the process stops there, as Hangfire stops a job when the server shuts down;
+/// the pages committed before stay whole, nothing of the page in flight is kept, and the run after the restart, over
+/// the same database and the same national service, imports every item exactly once with its provenance, rejects and
 /// parks nothing, and moves the watermark to the newest change.
 /// </summary>
 public abstract class RestartMidSyncTests(DatabaseProvider provider)
@@ -33,20 +33,26 @@ public abstract class RestartMidSyncTests(DatabaseProvider provider)
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]
-    [InlineData(Moment.WhileFetchingThePage)]
-    [InlineData(Moment.WhileCommittingThePage)]
-    public async System.Threading.Tasks.Task A_medication_sync_stopped_mid_run_keeps_whole_pages_and_after_the_restart_imports_every_medication_once(Moment moment)
+    [InlineData(NationalService.Medication, Moment.WhileFetchingThePage)]
+    [InlineData(NationalService.Medication, Moment.WhileCommittingThePage)]
+    [InlineData(NationalService.Measurements, Moment.WhileFetchingThePage)]
+    [InlineData(NationalService.Measurements, Moment.WhileCommittingThePage)]
+    public async System.Threading.Tasks.Task A_sync_stopped_mid_run_keeps_whole_pages_and_after_the_restart_imports_every_item_once(NationalService service, Moment moment)
     {
+        var sync = Synced.Of(service);
         // The national service runs elsewhere and outlives the app's restart.
         await using var national = new SandboxSqliteAppFactory();
-        for (var i = 0; i < 10; i++)
-            national.Sandbox.Place(NationalService.Medication, Statement($"restart-{i}").ToJson(), DemoDataSeeder.JensCpr);
-        var statements = national.Sandbox.All(NationalService.Medication, "MedicationStatement");
-        var record = statements.Concat(national.Sandbox.All(NationalService.Medication, "MedicationRequest")).ToList();
+        if (service == NationalService.Medication)
+        {
+            for (var i = 0; i < 10; i++)
+                national.Sandbox.Place(NationalService.Medication, Statement($"restart-{i}").ToJson(), DemoDataSeeder.JensCpr);
+        }
+        var statements = national.Sandbox.All(service, sync.Types[0]);
+        var record = sync.Types.SelectMany(type => national.Sandbox.All(service, type)).ToList();
         Assert.True(statements.Count > (CommittedPages + 1) * AppProcess.PageSize, "The page in flight is not the last.");
         await using var database = new LastingDatabase(provider);
 
-        const string search = "/Medication/MedicationStatement";
+        var search = $"/{service}/{sync.Types[0]}";
         var inFlight = statements.Skip(CommittedPages * AppProcess.PageSize).Take(AppProcess.PageSize).ToList();
         var stop = moment == Moment.WhileFetchingThePage
             ? SyncStopPoint.WhileFetching(search, CommittedPages + 1)
@@ -54,7 +60,7 @@ public abstract class RestartMidSyncTests(DatabaseProvider provider)
         await using (var process = new AppProcess(provider, database, national, stop))
         {
             using var shutdown = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-            var run = RunAsync(process, shutdown.Token);
+            var run = sync.Run(process, shutdown.Token);
             await stop.Reached.Task.WaitAsync(TimeSpan.FromSeconds(60), Ct);
             await shutdown.CancelAsync();
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
@@ -66,48 +72,39 @@ public abstract class RestartMidSyncTests(DatabaseProvider provider)
         var committed = committedPages.Select(SourceIdOf).Order().ToList();
         await using (var db = await restarted.CreateDbContextAsync(Ct))
         {
-            Assert.Equal(committed, (await ImportedAsync(db)).Select(i => i.SourceId).Order());
-            Assert.Equal(committed, (await EntriesAsync(db)).Select(e => e.SourceId!).Order());
-            Assert.True(await WatermarkAsync(db) is not { } watermark || watermark <= committedPages.Max(r => r.LastUpdated), "The watermark passed what was committed.");
-            Assert.False(await db.ParkedImports.AnyAsync(p => p.Service == NationalService.Medication, Ct));
+            Assert.Equal(committed, (await ImportedAsync(db, service)).Select(i => i.SourceId).Order());
+            Assert.Equal(committed, (await sync.Stored(db)).Select(e => e.SourceId).Order());
+            Assert.True(await WatermarkAsync(db, service) is not { } watermark || watermark <= committedPages.Max(r => r.LastUpdated), "The watermark passed what was committed.");
+            Assert.False(await db.ParkedImports.AnyAsync(p => p.Service == service, Ct));
         }
 
-        var counts = await RunAsync(restarted, Ct);
+        var counts = await sync.Run(restarted, Ct);
 
         Assert.Equal((record.Count - committed.Count, 0, 0), (counts.Imported, counts.Rejected, counts.Parked));
         var jensId = await restarted.JensIdAsync(Ct);
         await using var after = await restarted.CreateDbContextAsync(Ct);
-        var imported = await ImportedAsync(after);
-        var entries = await EntriesAsync(after);
+        var imported = await ImportedAsync(after, service);
+        var entries = await sync.Stored(after);
         Assert.Equal(record.Select(SourceIdOf).Order(), imported.Select(i => i.SourceId).Order());
-        Assert.Equal(record.Select(SourceIdOf).Order(), entries.Select(e => e.SourceId!).Order());
+        Assert.Equal(record.Select(SourceIdOf).Order(), entries.Select(e => e.SourceId).Order());
         foreach (var resource in record)
         {
             var provenance = imported.Single(i => i.SourceId == SourceIdOf(resource));
             Assert.Equal((Version(resource), resource.LastUpdated, jensId), (provenance.Version, provenance.SourceUpdatedAt, provenance.PatientId));
             Assert.NotEqual(default, provenance.FetchedAt);
             var entry = entries.Single(e => e.SourceId == SourceIdOf(resource));
-            Assert.Equal((MedicationSource.NationalRecord, Version(resource), jensId), (entry.Source, entry.SourceVersion, entry.PatientId));
-            Assert.NotNull(entry.FetchedAt);
+            Assert.Equal((Version(resource), jensId), (entry.Version, entry.PatientId));
+            Assert.NotEqual(default, entry.FetchedAt);
         }
-        Assert.Equal(record.Max(r => r.LastUpdated), await WatermarkAsync(after));
-        Assert.False(await after.ParkedImports.AnyAsync(p => p.Service == NationalService.Medication, Ct));
+        Assert.Equal(record.Max(r => r.LastUpdated), await WatermarkAsync(after, service));
+        Assert.False(await after.ParkedImports.AnyAsync(p => p.Service == service, Ct));
     }
 
-    private static async Task<SyncCounts> RunAsync(AppProcess process, CancellationToken ct)
-    {
-        using var scope = process.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<MedicationSyncJob>().RunAsync(ct);
-    }
+    private static Task<List<ImportedItem>> ImportedAsync(CareDbContext db, NationalService service) =>
+        db.ImportedItems.AsNoTracking().Where(i => i.Service == service).ToListAsync(Ct);
 
-    private static Task<List<ImportedItem>> ImportedAsync(CareDbContext db) =>
-        db.ImportedItems.AsNoTracking().Where(i => i.Service == NationalService.Medication).ToListAsync(Ct);
-
-    private static Task<List<MedicationEntry>> EntriesAsync(CareDbContext db) =>
-        db.MedicationEntries.AsNoTracking().Where(m => m.SourceId != null).ToListAsync(Ct);
-
-    private static Task<DateTimeOffset?> WatermarkAsync(CareDbContext db) =>
-        db.SyncStates.AsNoTracking().Where(s => s.Service == NationalService.Medication).Select(s => s.Watermark).SingleOrDefaultAsync(Ct);
+    private static Task<DateTimeOffset?> WatermarkAsync(CareDbContext db, NationalService service) =>
+        db.SyncStates.AsNoTracking().Where(s => s.Service == service).Select(s => s.Watermark).SingleOrDefaultAsync(Ct);
 
     private static string SourceIdOf(SandboxResource resource) => $"{resource.Type}/{resource.Id}";
 
@@ -118,6 +115,30 @@ public abstract class RestartMidSyncTests(DatabaseProvider provider)
             SandboxMedications.Drug("C10AA05", "Atorvastatin", "tabletter", 20m, "mg", null), "1 tablet om aftenen", asNeeded: false,
             "Oral anvendelse", "forebyggelse", new DateOnly(2026, 1, 5), null, MedicationStatement.MedicationStatusCodes.Active,
             new ResourceReference { Display = "Test" });
+
+    /// <summary>What a job made of an item it imported (a medication entry, a home measurement).</summary>
+    private sealed record Stored(string SourceId, string? Version, Guid PatientId, DateTimeOffset? FetchedAt);
+
+    /// <summary>A sync job under test: the resource types it searches (in order), its run and what it stores.</summary>
+    private sealed record Synced(string[] Types, Func<AppProcess, CancellationToken, Task<SyncCounts>> Run, Func<CareDbContext, Task<List<Stored>>> Stored)
+    {
+        public static Synced Of(NationalService service) => service switch
+        {
+            NationalService.Medication => new(["MedicationStatement", "MedicationRequest"], RunAsync<MedicationSyncJob>,
+                db => db.MedicationEntries.AsNoTracking().Where(m => m.SourceId != null && m.Source == MedicationSource.NationalRecord)
+                    .Select(m => new Stored(m.SourceId!, m.SourceVersion, m.PatientId, m.FetchedAt)).ToListAsync(Ct)),
+            NationalService.Measurements => new(["Observation"], RunAsync<MeasurementSyncJob>,
+                db => db.HomeMeasurements.AsNoTracking().Select(m => new Stored(m.SourceId, m.SourceVersion, m.PatientId, m.FetchedAt)).ToListAsync(Ct)),
+            _ => throw new ArgumentOutOfRangeException(nameof(service), service, null),
+        };
+
+        private static async Task<SyncCounts> RunAsync<TJob>(AppProcess process, CancellationToken ct)
+            where TJob : INationalSync
+        {
+            using var scope = process.Services.CreateScope();
+            return await scope.ServiceProvider.GetRequiredService<TJob>().RunAsync(ct);
+        }
+    }
 }
 
 public sealed class RestartMidSyncTests_Sqlite() : RestartMidSyncTests(DatabaseProvider.Sqlite);
