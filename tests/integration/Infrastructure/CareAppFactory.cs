@@ -130,7 +130,7 @@ public class CareAppFactory : WebApplicationFactory<Program>
         }
     }
 
-    private static async Task DropPostgresDatabaseAsync(string database, string? appConnectionString)
+    internal static async Task DropPostgresDatabaseAsync(string database, string? appConnectionString)
     {
         if (!string.IsNullOrEmpty(appConnectionString))
         {
