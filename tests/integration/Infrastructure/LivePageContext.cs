@@ -56,6 +56,11 @@ public sealed class LivePageContext : BunitContext
         Services.AddSingleton<AuthenticationStateProvider>(new SignedIn(actor, _signInHolds));
         Services.AddSingleton(app.Services.GetRequiredService<CareWorkspace.Infrastructure.Video.IVideoMeetingProvider>());
         Services.AddSingleton(app.Services.GetRequiredService<CareWorkspace.Infrastructure.NationalServices.Sync.PatientRefreshRequests>());
+        // No layout here: a test renders MudBlazor's providers itself where it needs them (RenderProviders), so the
+        // pathway's overlay gates open at once instead of waiting for the layout's OverlayProviders.
+        var overlays = new CareWorkspace.Web.Components.Layout.OverlayDemand();
+        overlays.ProvidersRendered();
+        Services.AddSingleton(overlays);
     }
 
     public TestDatabase Database { get; }
