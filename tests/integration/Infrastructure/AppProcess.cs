@@ -18,7 +18,7 @@ public sealed class AppProcess(DatabaseProvider provider, LastingDatabase databa
         ["NationalServices:Timeout"] = "00:00:10",
         ["NationalServices:Retries"] = "1",
         ["NationalServices:RetryDelay"] = "00:00:00.010",
-        ["NationalServices:PageSize"] = "4",
+        ["NationalServices:PageSize"] = PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
     })
 {
     /// <summary>How many resources a page of a national search holds here.</summary>
