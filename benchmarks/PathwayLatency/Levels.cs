@@ -1,4 +1,5 @@
 using System.Globalization;
+using CareWorkspace.Benchmarks;
 using CareWorkspace.Infrastructure.Realtime;
 using Microsoft.Playwright;
 
@@ -27,11 +28,11 @@ internal static class Levels
         var service = new List<double>();
         var misses = 0;
         var failed = 0;
-        var cpuAtStart = TimeSpan.Zero;
-        for (var i = -options.Warmup; i < options.Edits; i++)
+        var warmup = await WarmUpAsync(editor, viewers, options);
+        Console.WriteLine($"   warm-up: {warmup}");
+        var cpuAtStart = Environment.CpuUsage.TotalTime;
+        for (var i = 0; i < options.Edits; i++)
         {
-            if (i == 0)
-                cpuAtStart = Environment.CpuUsage.TotalTime;
             loads.Add(Machine.LoadValue());
             if (await editor.EditAsync() is not { } commit)
             {
@@ -39,15 +40,12 @@ internal static class Levels
                 continue;
             }
             var seen = await viewers.WaitForAsync(commit.Marker, options.TimeoutMs);
-            if (i >= 0)
-            {
-                service.Add(commit.ServiceMs);
-                var perViewer = seen.Where(s => s is not null).Select(s => (double)(s!.Value - commit.CommittedAtUnixMs)).ToList();
-                latencies.AddRange(perViewer);
-                misses += seen.Count(s => s is null);
-                if (perViewer.Count == seen.Length)
-                    lastViewer.Add(perViewer.Max());
-            }
+            service.Add(commit.ServiceMs);
+            var perViewer = seen.Where(s => s is not null).Select(s => (double)(s!.Value - commit.CommittedAtUnixMs)).ToList();
+            latencies.AddRange(perViewer);
+            misses += seen.Count(s => s is null);
+            if (perViewer.Count == seen.Length)
+                lastViewer.Add(perViewer.Max());
             if (options.Verbose)
             {
                 var shown = string.Join(" ", seen.Select(s => s is { } v ? (v - commit.CommittedAtUnixMs).ToString(CultureInfo.InvariantCulture) : "miss"));
@@ -64,6 +62,23 @@ internal static class Levels
             + $"misses {result.Misses}/{options.Edits * viewers.Count}, failed edits {failed}; last viewer p50 {result.AllViewers.P50:F0} ms, p95 {result.AllViewers.P95:F0} ms; "
             + $"editor p50 {result.Service.P50:F1} ms; process CPU {cpuPerEdit:F0} ms per edit; load {result.Load.Min:F1}–{result.Load.Max:F1}"));
         return result;
+    }
+
+    /// <summary>At least <see cref="Options.Warmup"/> unmeasured edits, then on until the JIT is quiet (<see cref="JitQuiet"/>).</summary>
+    private static async Task<string> WarmUpAsync(IEditor editor, IViewerGroup viewers, Options options)
+    {
+        async Task EditAsync()
+        {
+            if (await editor.EditAsync() is { } commit)
+                await viewers.WaitForAsync(commit.Marker, options.TimeoutMs);
+            await Task.Delay(options.GapMs);
+        }
+
+        if (options.WarmUntilQuiet)
+            return await JitQuiet.WarmUpAsync(EditAsync, options.Warmup);
+        for (var i = 0; i < options.Warmup; i++)
+            await EditAsync();
+        return $"{options.Warmup} unmeasured edits (--cold)";
     }
 
     /// <summary>Runs the level once per editor on the same open viewers; one that cannot run is reported, the others still run.</summary>

@@ -9,6 +9,7 @@ internal sealed record Options
         Usage: PathwayLatency --suite full|smoke [options to override the preset]   (writes its results to docs/benchmarks.md)
                PathwayLatency [options]                                               (only what the options ask for)
           --edits 50 --warmup 3 --timeout-ms 5000 --gap-ms 100 --verbose             per level
+          --cold                    measure after only --warmup edits (default: warm up until the JIT is quiet)
           --viewers 1,5,10          Chromium viewers on Jens' care team tab
           --circuits 100,250,500    headless circuits on the same tab
           --editor both|browser|service   who edits (browser: gp.larsen clicking Save; service: CareTeamService in-process)
@@ -22,6 +23,7 @@ internal sealed record Options
     public string? Suite { get; init; }
     public int Edits { get; init; } = 50;
     public int Warmup { get; init; } = 3;
+    public bool WarmUntilQuiet { get; init; } = true;
     public int TimeoutMs { get; init; } = 5000;
     public int GapMs { get; init; } = 100;
     public bool Verbose { get; init; }
@@ -91,6 +93,7 @@ internal sealed record Options
             {
                 "--edits" => options with { Edits = Positive(Next(), "--edits") },
                 "--warmup" => options with { Warmup = NonNegativeInt(Next(), "--warmup") },
+                "--cold" => options with { WarmUntilQuiet = false },
                 "--timeout-ms" => options with { TimeoutMs = Positive(Next(), "--timeout-ms") },
                 "--gap-ms" => options with { GapMs = NonNegativeInt(Next(), "--gap-ms") },
                 "--verbose" => options with { Verbose = true },

@@ -101,8 +101,10 @@ internal static class Benchmark
             var otherSor = Domain.Organisations.SorCode.Parse(DemoOrganisations.OtherHomeCareSor);
             var other = await db.Organisations.AsNoTracking().SingleAsync(o => o.Sor == otherSor);
             var otherNurse = await ActorAsync(db, "nurse.roskilde", other.Name);
-            var live = await new LiveBoards(app.Services, nurse, unitId, otherNurse, other.Id).MeasureAsync(worker, citizens);
+            var liveBoards = new LiveBoards(app.Services, nurse, unitId, otherNurse, other.Id);
+            var live = await liveBoards.MeasureAsync(worker, citizens);
             Console.WriteLine();
+            Console.WriteLine($"Warm-up before the live changes: {liveBoards.WarmUp}.");
             Console.WriteLine(Invariant($"| Open boards of the unit | Changes | Change form → every board re-rendered p50 / p95 / max | Last board p50 / p95 | ") +
                 Invariant($"Board reads for the unit | Other unit's {LiveBoards.OpenBoards} boards: notices / reads |"));
             Console.WriteLine("|---|---|---|---|---|---|");

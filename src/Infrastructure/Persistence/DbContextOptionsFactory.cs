@@ -17,7 +17,8 @@ public static class DbContextOptionsFactory
 
     public static DbContextOptionsBuilder Configure(this DbContextOptionsBuilder options, DatabaseSettings settings) => settings.Provider switch
     {
-        DatabaseProvider.Sqlite => options.UseSqlite(settings.ConnectionString, x => x.MigrationsAssembly(SqliteMigrations)),
+        DatabaseProvider.Sqlite => options.UseSqlite(settings.ConnectionString, x => x.MigrationsAssembly(SqliteMigrations))
+            .AddInterceptors(SqliteBusyTimeout.Instance),
         DatabaseProvider.PostgreSql => options.UseNpgsql(settings.ConnectionString, x => x.MigrationsAssembly(PostgreSqlMigrations)),
         DatabaseProvider.SqlServer => options.UseSqlServer(settings.ConnectionString, x => x.MigrationsAssembly(SqlServerMigrations)),
     };
