@@ -36,22 +36,15 @@ public sealed class SqliteBusyTimeoutTests(SqliteAppFactory factory) : IClassFix
         var reader = new Actor(userId, "Anne Holm", UserRole.MunicipalNurse, Guid.NewGuid(), "Home care");
         await using var job = new SqliteConnection(settings.ConnectionString);
         await job.OpenAsync(Ct);
-        await using (var begin = job.CreateCommand())
-        {
-            begin.CommandText = "BEGIN IMMEDIATE;";
-            await begin.ExecuteNonQueryAsync(Ct);
-        }
+        // Not deferred: BEGIN IMMEDIATE, the write lock taken at once, as a job's save holds it.
+        await using var holding = job.BeginTransaction(deferred: false);
 
         var writing = Task.Run(() => factory.Services.GetRequiredService<AccessRecordWriter>().WriteAsync(
             [new AccessRecord(DateTimeOffset.UtcNow, reader, Guid.NewGuid(), PatientSection.CareTeam, "Care team", AccessAction.Read, true, "Member of the care team.")], Ct), Ct);
         await Task.Delay(300, Ct);
         Assert.False(writing.IsCompleted, "The record was saved (or failed) while another writer held the database.");
 
-        await using (var commit = job.CreateCommand())
-        {
-            commit.CommandText = "COMMIT;";
-            await commit.ExecuteNonQueryAsync(Ct);
-        }
+        await holding.CommitAsync(Ct);
         await writing.WaitAsync(TimeSpan.FromSeconds(10), Ct);
 
         await using var db = await factory.CreateDbContextAsync(Ct);

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CareWorkspace.Infrastructure.Persistence;
@@ -8,6 +9,10 @@ namespace CareWorkspace.Infrastructure.Persistence;
 /// app opens. Without it Microsoft.Data.Sqlite meets "database is locked" and sleeps 150 ms before trying again, so a
 /// background job writing for a moment held every live viewer's access record back by that much (docs/benchmarks.md).
 /// </summary>
+/// <remarks>
+/// Set on the native handle, not with a PRAGMA command: every unit of work opens a connection, and a command per open
+/// (prepared, run, disposed) would be paid on every read of every live viewer.
+/// </remarks>
 public sealed class SqliteBusyTimeout : DbConnectionInterceptor
 {
     /// <summary>How long a statement waits for the writer inside SQLite before Microsoft.Data.Sqlite's own retries take over.</summary>
@@ -15,19 +20,18 @@ public sealed class SqliteBusyTimeout : DbConnectionInterceptor
 
     public static SqliteBusyTimeout Instance { get; } = new();
 
-    private static readonly string Pragma = FormattableString.Invariant($"PRAGMA busy_timeout = {Milliseconds};");
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Set(connection);
 
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = Pragma;
-        command.ExecuteNonQuery();
+        Set(connection);
+        return Task.CompletedTask;
     }
 
-    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    private static void Set(DbConnection connection)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = Pragma;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        var rc = SQLitePCL.raw.sqlite3_busy_timeout(((SqliteConnection)connection).Handle, Milliseconds);
+        if (rc != SQLitePCL.raw.SQLITE_OK)
+            throw new InvalidOperationException($"SQLite refused the busy timeout (result code {rc}).");
     }
 }
