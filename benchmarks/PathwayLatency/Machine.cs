@@ -23,14 +23,15 @@ internal static class Machine
         }
     }
 
-    /// <summary>nproc, CPU model and RAM, e.g. "nproc 2, AMD EPYC 7B13, 23.5 GiB RAM".</summary>
+    /// <summary>nproc, CPU model, RAM, runtime and collector, e.g. "nproc 2, AMD EPYC 7B13, 23.5 GiB RAM, .NET 10.0.12, server GC".</summary>
     public static string Describe()
     {
         var cpu = ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown CPU";
         var memKb = ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemTotal:", StringComparison.Ordinal))?
             .Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
         var ram = long.TryParse(memKb, out var kb) ? string.Create(CultureInfo.InvariantCulture, $"{kb / 1048576.0:F1} GiB RAM") : "unknown RAM";
-        return $"nproc {Environment.ProcessorCount}, {cpu}, {ram}, .NET {Environment.Version}";
+        var gc = System.Runtime.GCSettings.IsServerGC ? "server GC" : "workstation GC";
+        return $"nproc {Environment.ProcessorCount}, {cpu}, {ram}, .NET {Environment.Version}, {gc}";
     }
 
     private static IEnumerable<string> ReadLines(string path)
