@@ -39,7 +39,7 @@ internal static class Benchmark
             Invariant($"home measurements of theirs ({store.Count} resources in all, with the demo's); seeded in {seeding.Elapsed.TotalSeconds:F0} s. ") +
             Invariant($"Page size {SandboxBenchFactory.PageSize}. Load: {LoadAverage()}"));
         var gc = GC.GetConfigurationVariables();
-        Console.WriteLine(Invariant($"GC: {(GCSettings.IsServerGC ? "server" : "workstation")}, {GCSettings.LatencyMode}; ") + string.Join(", ",
+        Console.WriteLine(Invariant($"GC: {Collector.Name}, {GCSettings.LatencyMode}; ") + string.Join(", ",
             new[] { "ConcurrentGC", "HeapCount", "DynamicAdaptationMode", "ConserveMemory", "HeapHardLimit" }.Select(k => Invariant($"{k} {gc.GetValueOrDefault(k) ?? "–"}"))) +
             Invariant($"; {Environment.ProcessorCount} processors."));
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CareWorkspace.Benchmarks;
 
 namespace CareWorkspace.PathwayLatency;
 
@@ -30,8 +31,7 @@ internal static class Machine
         var memKb = ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemTotal:", StringComparison.Ordinal))?
             .Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
         var ram = long.TryParse(memKb, out var kb) ? string.Create(CultureInfo.InvariantCulture, $"{kb / 1048576.0:F1} GiB RAM") : "unknown RAM";
-        var gc = System.Runtime.GCSettings.IsServerGC ? "server GC" : "workstation GC";
-        return $"nproc {Environment.ProcessorCount}, {cpu}, {ram}, .NET {Environment.Version}, {gc}";
+        return $"nproc {Environment.ProcessorCount}, {cpu}, {ram}, .NET {Environment.Version}, {Collector.Name}";
     }
 
     private static IEnumerable<string> ReadLines(string path)

@@ -37,7 +37,7 @@ internal static class Benchmark
         var clock = app.Services.GetRequiredService<TimeProvider>();
         var (nurse, worker, unitId, citizens, observations) = await SeedAsync(app, CopenhagenTime.Today(clock));
         Console.WriteLine(Invariant($"{bench.Provider}: {Citizens} more citizens on the unit's care team, {observations} change forms over {Weeks} weeks. ") +
-            Invariant($"Load: {File.ReadAllText("/proc/loadavg").Trim()}; {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC"));
+            Invariant($"Load: {File.ReadAllText("/proc/loadavg").Trim()}; {Collector.Name}"));
 
         await using var scope = app.Services.CreateAsyncScope();
         var boards = scope.ServiceProvider.GetRequiredService<TriageBoardService>();
