@@ -19,10 +19,9 @@ namespace CareWorkspace.TriageBoardBenchmark;
 /// A new change form reaching the open boards of its unit (each with its own scope and renderer, as a circuit has),
 /// while as many boards of another unit stay open: commit → the board read again (shared) → its cards re-rendered.
 /// </summary>
-internal sealed class LiveBoards(IServiceProvider services, Actor viewer, Guid unitId, Actor otherViewer, Guid otherUnitId)
+internal sealed class LiveBoards(IServiceProvider services, Actor viewer, Guid unitId, Actor otherViewer, Guid otherUnitId, int changes)
 {
     public const int OpenBoards = 50;
-    public const int Changes = 20;
 
     /// <param name="Noticed">Change form started → the first board told of the change (the write and its commit).</param>
     /// <param name="Read">Change form started → each board's board read and access record done (before rendering).</param>
@@ -111,11 +110,11 @@ internal sealed class LiveBoards(IServiceProvider services, Actor viewer, Guid u
             WarmUp = await JitQuiet.WarmUpAsync(() => ChangeAsync(measured: false), minimum: 2);
             var (otherReadsBefore, ownReadsBefore) = (reads.ReadsOf(otherKey), reads.ReadsOf(ownKey));
             Volatile.Write(ref otherNotices, 0);
-            for (var change = 0; change < Changes; change++)
+            for (var change = 0; change < changes; change++)
                 await ChangeAsync(measured: true);
             return new Result(Percentiles.Of(latencies), Percentiles.Of(lastBoard), otherNotices,
                 reads.ReadsOf(otherKey) - otherReadsBefore, reads.ReadsOf(ownKey) - ownReadsBefore,
-                Percentiles.Of(noticed), Percentiles.Of(read), cpu.TotalMilliseconds / Changes / OpenBoards, (double)commits / Changes);
+                Percentiles.Of(noticed), Percentiles.Of(read), cpu.TotalMilliseconds / changes / OpenBoards, (double)commits / changes);
         }
         finally
         {
