@@ -15,5 +15,4 @@ internal readonly record struct CardFace(BoardCitizen Citizen, (ElapsedUnit, int
     public bool ShowsTheSameAs(CardFace other) =>
         Citizen.ShowsTheSameAs(other.Citizen) && Citizen.IsOverdue == other.Citizen.IsOverdue
         && Since == other.Since && NotObserved == other.NotObserved && FlagAfterDays == other.FlagAfterDays;
-
 }
